@@ -1,0 +1,17 @@
+# Cross toolchain: mips-linux-gnu (Debian's g++-mips-linux-gnu). Links statically and runs programs under
+# qemu-mips with the low-end CPU model "24Kf".
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR mips)
+set(CMAKE_C_COMPILER mips-linux-gnu-gcc)
+set(CMAKE_CXX_COMPILER mips-linux-gnu-g++)
+set(CMAKE_ASM_COMPILER mips-linux-gnu-gcc)
+set(CMAKE_C_FLAGS_INIT "-march=mips32r2 -mtune=24kf")
+set(CMAKE_CXX_FLAGS_INIT "-march=mips32r2 -mtune=24kf")
+set(CMAKE_ASM_FLAGS_INIT "-march=mips32r2 -mtune=24kf")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-static")
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-mips;-cpu;24Kf)
+set(CMAKE_FIND_ROOT_PATH /usr/mips-linux-gnu)
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)

@@ -1,0 +1,17 @@
+# Cross toolchain: mipsel-linux-gnu (Debian's g++-mipsel-linux-gnu). Links statically and runs programs under
+# qemu-mipsel with the low-end CPU model "24Kf".
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR mipsel)
+set(CMAKE_C_COMPILER mipsel-linux-gnu-gcc)
+set(CMAKE_CXX_COMPILER mipsel-linux-gnu-g++)
+set(CMAKE_ASM_COMPILER mipsel-linux-gnu-gcc)
+set(CMAKE_C_FLAGS_INIT "-march=mips32r2 -mtune=24kf")
+set(CMAKE_CXX_FLAGS_INIT "-march=mips32r2 -mtune=24kf")
+set(CMAKE_ASM_FLAGS_INIT "-march=mips32r2 -mtune=24kf")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-static")
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-mipsel;-cpu;24Kf)
+set(CMAKE_FIND_ROOT_PATH /usr/mipsel-linux-gnu)
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)

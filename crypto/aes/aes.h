@@ -1,0 +1,84 @@
+// AES-128/192/256 block cipher (FIPS 197), in several implementations selectable by name.
+//
+//   name      constant-time  notes
+//   "ct"      yes            portable bitsliced C++, no secret-indexed table, no secret branch
+//   "table"   no             portable T-table C++, faster, leaks through cache timing
+//
+// Hand-optimized ARM and MIPS variants will be added to AesImpl; a build that lacks one reports
+// it as not available (aes_impl_available() == false) and AesKey::init refuses it.
+//
+// The implementation is chosen once, at key set-up (AesKey::init); every later call goes
+// through the function pointers stored in the key.
+#ifndef PETREL_CRYPTO_AES_AES_H
+#define PETREL_CRYPTO_AES_AES_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+
+constexpr size_t kAesBlockSize = 16;
+
+enum class AesImpl : uint8_t {
+  ct = 0,
+  table = 1,
+};
+
+// The default used when no implementation is named: the constant-time one (see README).
+constexpr AesImpl kAesDefaultImpl = AesImpl::ct;
+
+const char* aes_impl_name(AesImpl impl) noexcept;
+bool aes_impl_is_constant_time(AesImpl impl) noexcept;
+bool aes_impl_available(AesImpl impl) noexcept;
+// Looks an implementation up by its name ("ct", "table", ...).
+Status aes_impl_from_name(AesImpl* out, const char* name) noexcept;
+// Every implementation compiled into this build, in a fixed order; returns the count.
+size_t aes_impls_available(AesImpl* out, size_t max) noexcept;
+
+class AesKey final {
+ public:
+  using BlockFn = void (*)(const AesKey& key, uint8_t* out, const uint8_t* in, size_t nblocks);
+
+  AesKey() noexcept = default;
+  ~AesKey();
+  AesKey(const AesKey&) = delete;
+  AesKey& operator=(const AesKey&) = delete;
+
+  // key is 16, 24 or 32 bytes. Expands both the encryption and decryption schedules.
+  Status init(ByteView key, AesImpl impl = kAesDefaultImpl) noexcept;
+  void clear() noexcept;  // wipes the schedule
+
+  bool is_set() const noexcept { return m_encrypt != nullptr; }
+  AesImpl impl() const noexcept { return m_impl; }
+  const char* impl_name() const noexcept { return aes_impl_name(m_impl); }
+  size_t key_bits() const noexcept { return m_key_bits; }
+  unsigned rounds() const noexcept { return m_rounds; }
+
+  // ECB on whole blocks; in and out may be equal (in place) but must not otherwise overlap.
+  void encrypt_blocks(uint8_t* out, const uint8_t* in, size_t nblocks) const noexcept {
+    m_encrypt(*this, out, in, nblocks);
+  }
+  void decrypt_blocks(uint8_t* out, const uint8_t* in, size_t nblocks) const noexcept {
+    m_decrypt(*this, out, in, nblocks);
+  }
+
+  // Implementation-private key schedule storage (layout chosen by each implementation).
+  static constexpr size_t kScheduleWords = 256;
+  uint32_t* schedule() noexcept { return m_schedule; }
+  const uint32_t* schedule() const noexcept { return m_schedule; }
+
+ private:
+  alignas(16) uint32_t m_schedule[kScheduleWords] = {};
+  BlockFn m_encrypt = nullptr;
+  BlockFn m_decrypt = nullptr;
+  size_t m_key_bits = 0;
+  unsigned m_rounds = 0;
+  AesImpl m_impl = kAesDefaultImpl;
+};
+
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_AES_AES_H

@@ -1,0 +1,100 @@
+// Hash functions: MD5 (RFC 1321, legacy), SHA-1 (FIPS 180-4, legacy), SHA-224/256/384/512
+// (FIPS 180-4). Streaming (HashCtx) and one-shot (hash()). These process public or secret data
+// in constant time (no data-dependent branches or table indices).
+#ifndef PETREL_CRYPTO_HASH_HASH_H
+#define PETREL_CRYPTO_HASH_HASH_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+
+enum class HashAlg : uint8_t { md5, sha1, sha224, sha256, sha384, sha512 };
+
+constexpr size_t kMaxDigestSize = 64;
+constexpr size_t kMaxHashBlockSize = 128;
+
+size_t hash_digest_size(HashAlg alg) noexcept;
+size_t hash_block_size(HashAlg alg) noexcept;
+// "md5", "sha1", "sha224", "sha256", "sha384", "sha512"
+const char* hash_name(HashAlg alg) noexcept;
+// Accepts the names above, case-insensitively, and also "sha-256" style spellings.
+Status hash_from_name(HashAlg* out, const char* name) noexcept;
+
+struct Md5State {
+  uint32_t h[4];
+  uint64_t total;  // bytes
+  uint8_t buf[64];
+  size_t buf_len;
+};
+struct Sha1State {
+  uint32_t h[5];
+  uint64_t total;
+  uint8_t buf[64];
+  size_t buf_len;
+};
+struct Sha256State {  // SHA-224 and SHA-256
+  uint32_t h[8];
+  uint64_t total;
+  uint8_t buf[64];
+  size_t buf_len;
+};
+struct Sha512State {  // SHA-384 and SHA-512
+  uint64_t h[8];
+  uint64_t total_lo;  // 128-bit byte count
+  uint64_t total_hi;
+  uint8_t buf[128];
+  size_t buf_len;
+};
+
+void md5_init(Md5State* s) noexcept;
+void md5_update(Md5State* s, const uint8_t* in, size_t len) noexcept;
+void md5_final(Md5State* s, uint8_t out[16]) noexcept;
+void sha1_init(Sha1State* s) noexcept;
+void sha1_update(Sha1State* s, const uint8_t* in, size_t len) noexcept;
+void sha1_final(Sha1State* s, uint8_t out[20]) noexcept;
+void sha224_init(Sha256State* s) noexcept;
+void sha256_init(Sha256State* s) noexcept;
+void sha256_update(Sha256State* s, const uint8_t* in, size_t len) noexcept;
+void sha256_final(Sha256State* s, uint8_t* out, size_t out_len /* 28 or 32 */) noexcept;
+void sha384_init(Sha512State* s) noexcept;
+void sha512_init(Sha512State* s) noexcept;
+void sha512_update(Sha512State* s, const uint8_t* in, size_t len) noexcept;
+void sha512_final(Sha512State* s, uint8_t* out, size_t out_len /* 48 or 64 */) noexcept;
+
+// Generic streaming hash. Copyable (copying forks the running hash, as TLS transcripts need).
+class HashCtx final {
+ public:
+  HashCtx() noexcept = default;
+  ~HashCtx();
+  HashCtx(const HashCtx&) noexcept = default;
+  HashCtx& operator=(const HashCtx&) noexcept = default;
+
+  Status init(HashAlg alg) noexcept;
+  void update(ByteView in) noexcept;
+  // Writes digest_size() bytes; out.size() must be >= digest_size(). Wipes the state afterwards.
+  Status final(MutableBytes out) noexcept;
+  HashAlg alg() const noexcept { return m_alg; }
+  size_t digest_size() const noexcept { return hash_digest_size(m_alg); }
+
+ private:
+  union State {
+    Md5State md5;
+    Sha1State sha1;
+    Sha256State sha256;
+    Sha512State sha512;
+  };
+  State m_state{};
+  HashAlg m_alg = HashAlg::sha256;
+  bool m_set = false;
+};
+
+// One-shot. out.size() >= hash_digest_size(alg).
+Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
+
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_HASH_HASH_H
