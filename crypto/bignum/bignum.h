@@ -1,0 +1,158 @@
+// Fixed-size natural numbers for RSA: little-endian arrays of limbs with an explicit limb count,
+// no heap. Limbs are uint64_t (products in unsigned __int128) on 64-bit hosts that have it and
+// uint32_t (products in uint64_t) elsewhere, chosen at compile time; PETREL_BN_FORCE_LIMB32
+// forces 32-bit limbs on any host (to test the 32-bit path on a fast machine).
+//
+// Constant-time unless the comment says "variable-time": no branch and no memory index depends
+// on limb values. Lengths (limb counts, bit sizes of moduli) are treated as public.
+#ifndef PETREL_CRYPTO_BIGNUM_BIGNUM_H
+#define PETREL_CRYPTO_BIGNUM_BIGNUM_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/rand/rng.h"
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+namespace bn {
+
+#if defined(__SIZEOF_INT128__) && !defined(PETREL_BN_FORCE_LIMB32) && (UINTPTR_MAX > 0xffffffffu)
+using Limb = uint64_t;
+using DLimb = unsigned __int128;
+#else
+using Limb = uint32_t;
+using DLimb = uint64_t;
+#endif
+
+constexpr size_t kLimbBits = sizeof(Limb) * 8;
+constexpr size_t kLimbBytes = sizeof(Limb);
+// Largest modulus for public operations (verification, encryption).
+constexpr size_t kMaxBits = 8192;
+constexpr size_t kMaxLimbs = kMaxBits / kLimbBits;
+// Largest modulus for constant-time exponentiation and private-key operations.
+constexpr size_t kMaxPrivBits = 4096;
+constexpr size_t kMaxPrivLimbs = kMaxPrivBits / kLimbBits;
+
+constexpr size_t limbs_for_bits(size_t bits) { return (bits + kLimbBits - 1) / kLimbBits; }
+constexpr size_t limbs_for_bytes(size_t bytes) { return (bytes + kLimbBytes - 1) / kLimbBytes; }
+
+// ---- the multiply-accumulate seam (mul_add.cpp) ----------------------------------------------
+// acc[0..n) += a[0..n) * b; returns the carry limb. Assembly variants replace these.
+uint32_t mul_add_limbs(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
+#if defined(__SIZEOF_INT128__)
+uint64_t mul_add_limbs(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept;
+#endif
+// Name of the implementation of mul_add_limbs used for Limb ("portable-c64", "portable-c32").
+const char* mul_add_impl_name() noexcept;
+
+// ---- conversions --------------------------------------------------------------------------------
+// x[0..n) = big-endian `in`. Leading zero bytes are allowed; Status::invalid_argument if the value
+// does not fit in n limbs (the check looks at the excess bytes in constant time).
+Status from_bytes(Limb* x, size_t n, ByteView in) noexcept;
+// Writes x as exactly out.size() big-endian bytes (zero-padded on the left).
+// Status::buffer_too_small if the value does not fit (checked in constant time; only the outcome
+// is revealed).
+Status to_bytes(MutableBytes out, const Limb* x, size_t n) noexcept;
+
+// ---- basic arithmetic (all constant-time) -------------------------------------------------------
+void set_zero(Limb* x, size_t n) noexcept;
+void set_word(Limb* x, size_t n, Limb w) noexcept;
+void copy(Limb* dst, const Limb* src, size_t n) noexcept;
+// Bit length of x. Variable-time: for public values only (moduli, public exponents).
+size_t bit_length_vartime(const Limb* x, size_t n) noexcept;
+// Bit i of x (i public), 0 or 1.
+inline Limb bit(const Limb* x, size_t i) noexcept {
+  return (x[i / kLimbBits] >> (i % kLimbBits)) & 1u;
+}
+
+// Masks are all-ones (true) or zero (false), of Limb width.
+Limb is_zero_mask(const Limb* x, size_t n) noexcept;
+Limb eq_mask(const Limb* a, const Limb* b, size_t n) noexcept;
+Limb lt_mask(const Limb* a, const Limb* b, size_t n) noexcept;       // a < b
+Limb eq_word_mask(const Limb* a, size_t n, Limb w) noexcept;         // a == w
+
+// r = a + b, returns the carry (0/1). r may alias a or b.
+Limb add(Limb* r, const Limb* a, const Limb* b, size_t n) noexcept;
+// r = a - b, returns the borrow (0/1). r may alias a or b.
+Limb sub(Limb* r, const Limb* a, const Limb* b, size_t n) noexcept;
+// x += b if mask, returns the carry (0 if !mask).
+Limb cond_add(Limb mask, Limb* x, const Limb* b, size_t n) noexcept;
+// x -= b if mask, returns the borrow (0 if !mask).
+Limb cond_sub(Limb mask, Limb* x, const Limb* b, size_t n) noexcept;
+// x += w (a single word), returns the carry.
+Limb add_word(Limb* x, size_t n, Limb w) noexcept;
+Limb sub_word(Limb* x, size_t n, Limb w) noexcept;
+void cond_copy(Limb mask, Limb* dst, const Limb* src, size_t n) noexcept;
+void cond_swap(Limb mask, Limb* a, Limb* b, size_t n) noexcept;
+// x >>= 1 with `top` (0/1) shifted into the most significant bit.
+void shr1(Limb* x, size_t n, Limb top) noexcept;
+// x <<= 1, returns the bit shifted out.
+Limb shl1(Limb* x, size_t n) noexcept;
+// r[0..na+nb) = a * b (schoolbook over mul_add_limbs). r must not alias a or b.
+void mul(Limb* r, const Limb* a, size_t na, const Limb* b, size_t nb) noexcept;
+
+// Constant-time bit-serial division: q[0..nx) = x / d, r[0..nd) = x mod d. d must be non-zero
+// (the caller checks); q or r may be null if not wanted. nd <= kMaxLimbs.
+void div_ct(Limb* q, Limb* r, const Limb* x, size_t nx, const Limb* d, size_t nd) noexcept;
+
+// Binary extended GCD with a fixed iteration count (2 * n * kLimbBits), m odd, x < m:
+// out = x^-1 mod m. Returns an all-ones mask if gcd(x, m) == 1, else zero (out is then garbage).
+// If gcd is not null it receives gcd(x, m). n <= kMaxLimbs.
+Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) noexcept;
+
+// ---- Montgomery arithmetic (montgomery.cpp) -----------------------------------------------------
+// An odd modulus m > 1 with its Montgomery constants, R = 2^(kLimbBits * n).
+struct Modulus {
+  Limb m[kMaxLimbs];
+  Limb rr[kMaxLimbs];  // R^2 mod m
+  Limb one[kMaxLimbs]; // R mod m (1 in Montgomery form)
+  Limb m0inv;          // -m^-1 mod 2^kLimbBits
+  size_t n = 0;        // limbs
+  size_t bits = 0;     // bit length of m (public)
+
+  // Status::invalid_argument if m is even, m <= 1, or the limb count is too large.
+  // Constant-time in the value of m apart from its bit length.
+  Status set(const Limb* value, size_t limbs) noexcept;
+  Status set_bytes(ByteView be) noexcept;
+  void wipe() noexcept;
+};
+
+// r = a * b / R mod m, for a < R, b < m (or a < m, b < R); r < m. r may alias a or b.
+void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
+void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;    // a < m
+void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;
+// r = a + b mod m and r = a - b mod m for a, b < m.
+void mod_add(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
+void mod_sub(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
+// r[0..m.n) = x[0..nx) mod m, for any nx (Horner over m.n-limb chunks in Montgomery form).
+void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m) noexcept;
+
+// r = base^exp mod m with a fixed 4-bit window; the table is read by scanning every entry.
+// base < m; the exponent's length (exp_limbs) is public, its value is not.
+// Status::unsupported if m.n > kMaxPrivLimbs.
+Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
+                 const Modulus& m) noexcept;
+// r = base^exp mod m by square-and-multiply: variable-time in exp (public exponents only),
+// constant-time in base.
+void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
+                   const Modulus& m) noexcept;
+
+// ---- primes (prime.cpp) -------------------------------------------------------------------------
+// All-ones if w (odd, > the largest table prime) has no factor among the small odd primes
+// below 2048. Constant-time (Barrett reduction, no division instruction).
+Limb trial_division_mask(const Limb* w, size_t n) noexcept;
+// FIPS 186-4 C.3.1 Miller-Rabin with `rounds` random bases from rng, w odd > 3, n <= kMaxPrivLimbs.
+// *probably_prime is set only when the function returns Status::ok. The exponentiations are
+// constant-time; which round rejects a composite is not hidden (composites are discarded).
+Status miller_rabin(bool* probably_prime, const Limb* w, size_t n, size_t rounds,
+                    Rng& rng) noexcept;
+// Minimum Miller-Rabin rounds for a prime of `bits` bits generated for RSA (FIPS 186-4 C.3 /
+// FIPS 186-5 B.1, error probability <= 2^-100 at 512 bits, 2^-112 from 1024 bits).
+size_t miller_rabin_rounds(size_t bits) noexcept;
+
+}  // namespace bn
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_BIGNUM_BIGNUM_H

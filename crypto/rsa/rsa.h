@@ -1,0 +1,170 @@
+// RSA (RFC 8017 / PKCS#1 v2.2; FIPS 186-4 for key generation): keys, the raw public and private
+// operations, PKCS#1 v1.5 signatures and encryption, RSASSA-PSS and RSAES-OAEP with MGF1.
+//
+// Private-key operations use the CRT with base blinding (a fresh random r per call, c * r^e,
+// unblinded with r^-1 mod p and mod q) and check the result with the public exponent before
+// releasing it (a fault gives Status::internal_error, never a faulty signature). They are
+// constant-time in the key and in the secret values; lengths are public. Verification and
+// encryption use only public data.
+//
+// Sizes: public operations up to 8192-bit moduli; private operations up to 4096 bits. Moduli
+// below 1024 bits are refused unless the key is loaded with kRsaAllowSmallModulus (tests only).
+// The objects are large (the private key holds its moduli in Montgomery form, about 12 KiB with
+// the default limits) and the private operation uses about 24 KiB of stack.
+#ifndef PETREL_CRYPTO_RSA_RSA_H
+#define PETREL_CRYPTO_RSA_RSA_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/bignum/bignum.h"
+#include "crypto/hash/hash.h"
+#include "crypto/rand/rng.h"
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+
+constexpr size_t kRsaMaxModulusBits = bn::kMaxBits;          // public operations
+constexpr size_t kRsaMaxModulusBytes = kRsaMaxModulusBits / 8;
+constexpr size_t kRsaMaxPrivateBits = bn::kMaxPrivBits;      // private operations, key generation
+constexpr size_t kRsaMinModulusBits = 1024;
+
+// Key-loading flags.
+constexpr uint32_t kRsaAllowSmallModulus = 1u;  // accept moduli from 256 bits (tests only)
+
+enum class RsaPart : uint8_t { n, e, d, p, q, dp, dq, qinv };
+
+class RsaPublicKey final {
+ public:
+  RsaPublicKey() noexcept = default;
+  ~RsaPublicKey();
+
+  // n and e big-endian. n must not start with a zero byte and must be odd, at least 1024 bits
+  // (see kRsaAllowSmallModulus) and at most 8192. e must be odd, >= 3 and < n (leading zero
+  // bytes of e are ignored). Status::invalid_argument or bad_key_length on failure.
+  Status set(ByteView n, ByteView e, uint32_t flags = 0) noexcept;
+
+  bool is_set() const noexcept { return m_n.n != 0; }
+  size_t bits() const noexcept { return m_n.bits; }
+  size_t size() const noexcept { return (m_n.bits + 7) / 8; }  // k, the modulus length in bytes
+
+  // out = in^e mod n. in.size() must be size() and in < n; out.size() >= size() (writes size()).
+  Status raw(MutableBytes out, ByteView in) const noexcept;
+
+  // Writes n or e as minimal big-endian bytes (at least one byte) and sets *len.
+  Status export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept;
+
+ private:
+  friend class RsaPrivateKey;
+  bn::Modulus m_n;
+  bn::Limb m_e[bn::kMaxLimbs] = {};
+  size_t m_e_limbs = 0;
+};
+
+// The components of a private key, big-endian. d may be empty (it is not used by the CRT).
+struct RsaPrivateParts {
+  ByteView n, e, d, p, q, dp, dq, qinv;
+};
+
+class RsaPrivateKey final {
+ public:
+  RsaPrivateKey() noexcept = default;
+  ~RsaPrivateKey();
+  RsaPrivateKey(const RsaPrivateKey&) = delete;
+  RsaPrivateKey& operator=(const RsaPrivateKey&) = delete;
+
+  // Loads a CRT key and checks it: the public part as in RsaPublicKey::set, n <= 4096 bits,
+  // p and q odd with n = p * q, dp < p, dq < q, qinv < p and q * qinv = 1 mod p, d < n.
+  Status set(const RsaPrivateParts& parts, uint32_t flags = 0) noexcept;
+  // Loads a key given only n, e and d: recovers p and q (NIST SP 800-56B Rev. 2, Appendix C.2;
+  // the recovery is variable-time, done once at load) and computes the CRT values.
+  Status set_from_ned(ByteView n, ByteView e, ByteView d, uint32_t flags = 0) noexcept;
+
+  bool is_set() const noexcept { return m_pub.is_set() && m_p.n != 0; }
+  const RsaPublicKey& public_key() const noexcept { return m_pub; }
+  size_t bits() const noexcept { return m_pub.bits(); }
+  size_t size() const noexcept { return m_pub.size(); }
+
+  // out = in^d mod n (blinded CRT, verified with e). in.size() must be size() and in < n.
+  Status raw(MutableBytes out, ByteView in, Rng& rng) const noexcept;
+
+  // Writes one component as minimal big-endian bytes and sets *len (d is computed as needed
+  // only if the key was loaded with it; Status::not_available otherwise).
+  Status export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept;
+
+  void wipe() noexcept;
+
+ private:
+  RsaPublicKey m_pub;
+  bn::Modulus m_p;
+  bn::Modulus m_q;
+  bn::Limb m_dp[bn::kMaxPrivLimbs] = {};
+  bn::Limb m_dq[bn::kMaxPrivLimbs] = {};
+  bn::Limb m_qinv[bn::kMaxPrivLimbs] = {};       // q^-1 mod p
+  bn::Limb m_qinv_mont[bn::kMaxPrivLimbs] = {};  // in Montgomery form mod p
+  bn::Limb m_d[bn::kMaxPrivLimbs] = {};
+  bool m_has_d = false;
+};
+
+// FIPS 186-4 B.3.3 key generation (probable primes): bits in [1024, 4096] and even, e odd and
+// >= 65537. p, q in [sqrt(2) * 2^(bits/2 - 1), 2^(bits/2) - 1], |p - q| > 2^(bits/2 - 100),
+// gcd(e, p-1) = gcd(e, q-1) = 1, Miller-Rabin rounds per FIPS 186-4 Table C.3,
+// d = e^-1 mod lcm(p-1, q-1) with d > 2^(bits/2).
+Status rsa_generate_key(RsaPrivateKey* key, size_t bits, Rng& rng,
+                        uint32_t e = 65537) noexcept;
+
+// ---- PKCS#1 v1.5 signatures (RFC 8017 section 8.2, EMSA-PKCS1-v1_5 section 9.2) ---------------
+// digest is the hash of the message (hash_digest_size(alg) bytes). sig.size() >= key.size();
+// writes key.size() bytes. Verification re-encodes the expected block and compares the whole of
+// it; it never parses the recovered block. sig must be exactly key.size() bytes.
+Status rsa_pkcs1_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
+                      Rng& rng) noexcept;
+Status rsa_pkcs1_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest,
+                        ByteView sig) noexcept;
+// TLS 1.0/1.1 form: the 36-byte MD5 || SHA-1 digest without a DigestInfo (RFC 4346 7.4.3).
+Status rsa_pkcs1_sign_md5sha1(MutableBytes sig, const RsaPrivateKey& key, ByteView digest36,
+                              Rng& rng) noexcept;
+Status rsa_pkcs1_verify_md5sha1(const RsaPublicKey& key, ByteView digest36,
+                                ByteView sig) noexcept;
+
+// ---- PKCS#1 v1.5 encryption (RFC 8017 section 7.2) ----------------------------------------------
+// msg.size() <= key.size() - 11; out.size() >= key.size() (writes key.size() bytes).
+Status rsa_pkcs1_encrypt(MutableBytes out, const RsaPublicKey& key, ByteView msg,
+                         Rng& rng) noexcept;
+// out.size() >= key.size() - 11. Every kind of bad padding gives Status::bad_padding, and the
+// padding check and the copy of the message are constant-time.
+Status rsa_pkcs1_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key,
+                         ByteView ciphertext, Rng& rng) noexcept;
+// TLS RSA key exchange (RFC 5246 section 7.4.7.1): writes the 48-byte premaster secret. If the
+// padding is bad, the message is not 48 bytes, or its first two bytes are not client_version,
+// writes 48 random bytes instead and still returns Status::ok (implicit rejection); the choice is
+// made with masks. Errors are returned only for public problems (wrong ciphertext length or
+// value >= n), an RNG failure or a detected fault.
+Status rsa_pkcs1_decrypt_tls_premaster(MutableBytes out48, const RsaPrivateKey& key,
+                                       ByteView ciphertext, uint16_t client_version,
+                                       Rng& rng) noexcept;
+
+// ---- RSASSA-PSS (RFC 8017 section 8.1, EMSA-PSS section 9.1) with MGF1 over the same hash ------
+constexpr size_t kPssSaltHashLen = SIZE_MAX - 1;  // salt length = digest length (the default)
+constexpr size_t kPssSaltAny = SIZE_MAX;          // verify: accept any valid salt length
+Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
+                    Rng& rng, size_t salt_len = kPssSaltHashLen) noexcept;
+Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, ByteView sig,
+                      size_t salt_len = kPssSaltAny) noexcept;
+
+// ---- RSAES-OAEP (RFC 8017 section 7.1) with MGF1 over the same hash -----------------------------
+// msg.size() <= key.size() - 2 * hLen - 2. out.size() >= key.size().
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, ByteView msg,
+                        ByteView label, Rng& rng) noexcept;
+// out.size() >= key.size() - 2 * hLen - 2. One Status (bad_padding) for every decoding error,
+// constant-time checks and copy.
+Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
+                        ByteView ciphertext, ByteView label, Rng& rng) noexcept;
+
+// MGF1 (RFC 8017 B.2.1): out ^= MGF1(seed, out.size()).
+Status mgf1_xor(MutableBytes out, HashAlg alg, ByteView seed) noexcept;
+
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_RSA_RSA_H

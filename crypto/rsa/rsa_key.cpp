@@ -1,0 +1,493 @@
+// RSA keys and the raw operations (RFC 8017 sections 3, 5.1 RSAEP/RSAVP1, 5.2 RSADP/RSASP1 with
+// the CRT of section 5.1.2 step 2b), plus recovery of p and q from (n, e, d) (NIST SP 800-56B
+// Rev. 2 Appendix C.2).
+// Private operation: base blinding (c * r^e mod n with a fresh random r, unblinded by r^-1 mod p
+// and mod q computed with the constant-time binary GCD), constant-time CRT exponentiations, then
+// the result is checked with the public exponent (m^e = c) before release; on mismatch the
+// output is wiped and Status::internal_error returned (fault-attack countermeasure).
+// Constant-time in all secret values; the factor recovery at load is variable-time.
+#include "crypto/rsa/rsa.h"
+
+#include "crypto/rsa/rsa_test_hooks.h"
+#include "crypto/util/wipe.h"
+
+namespace petrel {
+
+using bn::Limb;
+
+namespace {
+
+RsaFaultHook g_fault_hook = nullptr;
+
+// Minimal big-endian export of x (at least one byte).
+Status export_limbs(MutableBytes out, size_t* len, const Limb* x, size_t n) noexcept {
+  size_t bits = bn::bit_length_vartime(x, n);  // lengths of key parts are not hidden
+  size_t bytes = (bits + 7) / 8;
+  if (bytes == 0) {
+    bytes = 1;
+  }
+  if (out.size() < bytes) {
+    return Status::buffer_too_small;
+  }
+  *len = bytes;
+  return bn::to_bytes(out.first(bytes), x, n);
+}
+
+// Strips leading zero bytes.
+ByteView strip(ByteView v) noexcept {
+  size_t i = 0;
+  while (i < v.size() && v[i] == 0) {
+    i++;
+  }
+  return v.subspan(i);
+}
+
+}  // namespace
+
+void rsa_set_fault_hook_for_testing(RsaFaultHook hook) noexcept { g_fault_hook = hook; }
+
+// ---- public key ---------------------------------------------------------------------------------
+
+RsaPublicKey::~RsaPublicKey() { m_n.wipe(); }
+
+Status RsaPublicKey::set(ByteView n, ByteView e, uint32_t flags) noexcept {
+  m_n.wipe();
+  m_e_limbs = 0;
+  if (n.empty() || n[0] == 0) {
+    return Status::invalid_argument;  // no leading zero byte in n
+  }
+  if (n.size() > kRsaMaxModulusBytes) {
+    return Status::bad_key_length;
+  }
+  Status st = m_n.set_bytes(n);
+  if (st != Status::ok) {
+    return st;  // even or too small
+  }
+  const size_t min_bits = (flags & kRsaAllowSmallModulus) != 0 ? 256 : kRsaMinModulusBits;
+  if (m_n.bits < min_bits) {
+    m_n.wipe();
+    return Status::bad_key_length;
+  }
+  const ByteView es = strip(e);
+  if (es.empty() || es.size() > n.size() || (es[es.size() - 1] & 1u) == 0) {
+    m_n.wipe();
+    return Status::invalid_argument;  // e = 0, even e, or longer than n
+  }
+  st = bn::from_bytes(m_e, m_n.n, es);
+  if (st != Status::ok) {
+    m_n.wipe();
+    return Status::invalid_argument;
+  }
+  m_e_limbs = m_n.n;
+  Limb three[bn::kMaxLimbs];
+  bn::set_word(three, m_n.n, 3);
+  if (bn::lt_mask(m_e, three, m_n.n) != 0 || bn::lt_mask(m_e, m_n.m, m_n.n) == 0) {
+    m_n.wipe();
+    m_e_limbs = 0;
+    return Status::invalid_argument;  // e = 1, or e >= n
+  }
+  return Status::ok;
+}
+
+Status RsaPublicKey::raw(MutableBytes out, ByteView in) const noexcept {
+  if (!is_set()) {
+    return Status::invalid_argument;
+  }
+  const size_t k = size();
+  if (in.size() != k) {
+    return Status::invalid_argument;
+  }
+  if (out.size() < k) {
+    return Status::buffer_too_small;
+  }
+  Limb x[bn::kMaxLimbs];
+  Limb y[bn::kMaxLimbs];
+  const size_t nl = m_n.n;
+  if (bn::from_bytes(x, nl, in) != Status::ok || bn::lt_mask(x, m_n.m, nl) == 0) {
+    return Status::invalid_argument;  // the input must be below n
+  }
+  bn::modexp_public(y, x, m_e, m_e_limbs, m_n);
+  const Status st = bn::to_bytes(out.first(k), y, nl);
+  secure_wipe(x, sizeof(x));
+  secure_wipe(y, sizeof(y));
+  return st;
+}
+
+Status RsaPublicKey::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {
+  if (!is_set()) {
+    return Status::invalid_argument;
+  }
+  if (part == RsaPart::n) {
+    return export_limbs(out, len, m_n.m, m_n.n);
+  }
+  if (part == RsaPart::e) {
+    return export_limbs(out, len, m_e, m_e_limbs);
+  }
+  return Status::invalid_argument;
+}
+
+// ---- private key --------------------------------------------------------------------------------
+
+RsaPrivateKey::~RsaPrivateKey() { wipe(); }
+
+void RsaPrivateKey::wipe() noexcept {
+  m_p.wipe();
+  m_q.wipe();
+  secure_wipe(m_dp, sizeof(m_dp));
+  secure_wipe(m_dq, sizeof(m_dq));
+  secure_wipe(m_qinv, sizeof(m_qinv));
+  secure_wipe(m_qinv_mont, sizeof(m_qinv_mont));
+  secure_wipe(m_d, sizeof(m_d));
+  m_has_d = false;
+  m_pub.m_n.wipe();
+  m_pub.m_e_limbs = 0;
+}
+
+Status RsaPrivateKey::set(const RsaPrivateParts& parts, uint32_t flags) noexcept {
+  wipe();
+  Status st = m_pub.set(parts.n, parts.e, flags);
+  if (st != Status::ok) {
+    return st;
+  }
+  if (m_pub.bits() > kRsaMaxPrivateBits) {
+    wipe();
+    return Status::bad_key_length;
+  }
+  const size_t nl = m_pub.m_n.n;
+  constexpr size_t kP = bn::kMaxPrivLimbs;
+  Limb p[kP];
+  Limb q[kP];
+  Limb t[2 * kP];
+  Limb u[kP];
+  st = Status::invalid_argument;
+  do {
+    if (bn::from_bytes(p, kP, parts.p) != Status::ok ||
+        bn::from_bytes(q, kP, parts.q) != Status::ok) {
+      break;
+    }
+    if (m_p.set(p, kP) != Status::ok || m_q.set(q, kP) != Status::ok) {
+      break;  // even, or <= 1
+    }
+    const size_t pl = m_p.n;
+    const size_t ql = m_q.n;
+    // n = p * q
+    bn::mul(t, m_p.m, pl, m_q.m, ql);
+    if (pl + ql < nl) {
+      break;
+    }
+    Limb rest = 0;
+    for (size_t i = nl; i < pl + ql; i++) {
+      rest |= t[i];
+    }
+    if (rest != 0 || bn::eq_mask(t, m_pub.m_n.m, nl) == 0) {
+      break;
+    }
+    if (bn::from_bytes(m_dp, pl, parts.dp) != Status::ok ||
+        bn::from_bytes(m_dq, ql, parts.dq) != Status::ok ||
+        bn::from_bytes(m_qinv, pl, parts.qinv) != Status::ok) {
+      break;
+    }
+    if (bn::lt_mask(m_dp, m_p.m, pl) == 0 || bn::lt_mask(m_dq, m_q.m, ql) == 0 ||
+        bn::lt_mask(m_qinv, m_p.m, pl) == 0) {
+      break;
+    }
+    // q * qinv = 1 mod p
+    bn::reduce(u, m_q.m, ql, m_p);
+    bn::to_mont(m_qinv_mont, m_qinv, m_p);
+    bn::mont_mul(u, u, m_qinv_mont, m_p);  // (q mod p) * qinv
+    if (bn::eq_word_mask(u, pl, 1) == 0) {
+      break;
+    }
+    if (!parts.d.empty()) {
+      if (bn::from_bytes(m_d, nl, parts.d) != Status::ok || nl > kP ||
+          bn::lt_mask(m_d, m_pub.m_n.m, nl) == 0) {
+        break;
+      }
+      m_has_d = true;
+    }
+    st = Status::ok;
+  } while (false);
+  secure_wipe(p, sizeof(p));
+  secure_wipe(q, sizeof(q));
+  secure_wipe(t, sizeof(t));
+  secure_wipe(u, sizeof(u));
+  if (st != Status::ok) {
+    wipe();
+  }
+  return st;
+}
+
+Status RsaPrivateKey::set_from_ned(ByteView n, ByteView e, ByteView d, uint32_t flags) noexcept {
+  wipe();
+  RsaPublicKey pub;
+  Status st = pub.set(n, e, flags);
+  if (st != Status::ok) {
+    return st;
+  }
+  if (pub.bits() > kRsaMaxPrivateBits) {
+    return Status::bad_key_length;
+  }
+  const bn::Modulus& mn = pub.m_n;
+  const size_t nl = mn.n;
+  constexpr size_t kP = bn::kMaxPrivLimbs;
+  Limb dd[kP];
+  Limb k[2 * kP];  // d * e - 1 = 2^t * r
+  Limb y[kP];
+  Limb x[kP];
+  Limb g[kP];
+  Limb nm1[kP];
+  Limb p[kP];
+  Limb q[kP];
+  Limb pm1[kP];
+  Limb tmp[kP];
+  st = Status::invalid_argument;
+  bool found = false;
+  const size_t kl = 2 * nl;
+  do {
+    if (bn::from_bytes(dd, nl, d) != Status::ok || bn::lt_mask(dd, mn.m, nl) == 0 ||
+        bn::is_zero_mask(dd, nl) != 0) {
+      break;
+    }
+    bn::mul(k, dd, nl, pub.m_e, nl);
+    if (bn::sub_word(k, kl, 1) != 0 || bn::is_zero_mask(k, kl) != 0) {
+      break;
+    }
+    size_t t = 0;
+    while (bn::bit(k, 0) == 0) {
+      bn::shr1(k, kl, 0);
+      t++;
+    }
+    if (t == 0) {
+      break;  // d * e - 1 odd: not a valid key
+    }
+    bn::copy(nm1, mn.m, nl);
+    (void)bn::sub_word(nm1, nl, 1);
+    for (Limb base = 2; base < 66 && !found; base++) {
+      bn::set_word(g, nl, base);
+      if (bn::modexp_ct(y, g, k, kl, mn) != Status::ok) {
+        break;
+      }
+      if (bn::eq_word_mask(y, nl, 1) != 0 || bn::eq_mask(y, nm1, nl) != 0) {
+        continue;
+      }
+      for (size_t j = 0; j < t; j++) {
+        bn::to_mont(x, y, mn);
+        bn::mont_mul(x, x, x, mn);
+        bn::from_mont(x, x, mn);  // x = y^2 mod n
+        if (bn::eq_word_mask(x, nl, 1) != 0) {
+          // y is a non-trivial square root of 1: gcd(y - 1, n) is a factor.
+          (void)bn::sub_word(y, nl, 1);
+          (void)bn::mod_inv_odd(tmp, p, y, mn.m, nl);
+          found = true;
+          break;
+        }
+        if (bn::eq_mask(x, nm1, nl) != 0) {
+          break;
+        }
+        bn::copy(y, x, nl);
+      }
+    }
+    if (!found) {
+      break;
+    }
+    // q = n / p, and check the split.
+    bn::div_ct(q, tmp, mn.m, nl, p, nl);
+    if (bn::is_zero_mask(tmp, nl) == 0 || bn::eq_word_mask(p, nl, 1) != 0 ||
+        bn::eq_word_mask(q, nl, 1) != 0) {
+      found = false;
+      break;
+    }
+    // Order the primes p > q (the usual convention), then dp, dq, qinv.
+    const Limb swap = bn::lt_mask(p, q, nl);
+    bn::cond_swap(swap, p, q, nl);
+    // Encode everything and go through the checking loader.
+    uint8_t bp[kRsaMaxPrivateBits / 8];
+    uint8_t bq[kRsaMaxPrivateBits / 8];
+    uint8_t bdp[kRsaMaxPrivateBits / 8];
+    uint8_t bdq[kRsaMaxPrivateBits / 8];
+    uint8_t bqi[kRsaMaxPrivateBits / 8];
+    const size_t kb = nl * bn::kLimbBytes;
+    bn::copy(pm1, p, nl);
+    (void)bn::sub_word(pm1, nl, 1);
+    bn::div_ct(nullptr, tmp, dd, nl, pm1, nl);
+    (void)bn::to_bytes(MutableBytes(bdp, kb), tmp, nl);
+    bn::copy(pm1, q, nl);
+    (void)bn::sub_word(pm1, nl, 1);
+    bn::div_ct(nullptr, tmp, dd, nl, pm1, nl);
+    (void)bn::to_bytes(MutableBytes(bdq, kb), tmp, nl);
+    bn::div_ct(nullptr, tmp, q, nl, p, nl);  // q mod p (= q, as q < p)
+    (void)bn::mod_inv_odd(x, nullptr, tmp, p, nl);
+    (void)bn::to_bytes(MutableBytes(bqi, kb), x, nl);
+    (void)bn::to_bytes(MutableBytes(bp, kb), p, nl);
+    (void)bn::to_bytes(MutableBytes(bq, kb), q, nl);
+    RsaPrivateParts parts;
+    parts.n = n;
+    parts.e = e;
+    parts.d = d;
+    parts.p = ByteView(bp, kb);
+    parts.q = ByteView(bq, kb);
+    parts.dp = ByteView(bdp, kb);
+    parts.dq = ByteView(bdq, kb);
+    parts.qinv = ByteView(bqi, kb);
+    st = set(parts, flags);
+    secure_wipe(bp, sizeof(bp));
+    secure_wipe(bq, sizeof(bq));
+    secure_wipe(bdp, sizeof(bdp));
+    secure_wipe(bdq, sizeof(bdq));
+    secure_wipe(bqi, sizeof(bqi));
+  } while (false);
+  secure_wipe(dd, sizeof(dd));
+  secure_wipe(k, sizeof(k));
+  secure_wipe(y, sizeof(y));
+  secure_wipe(x, sizeof(x));
+  secure_wipe(g, sizeof(g));
+  secure_wipe(p, sizeof(p));
+  secure_wipe(q, sizeof(q));
+  secure_wipe(pm1, sizeof(pm1));
+  secure_wipe(tmp, sizeof(tmp));
+  return st;
+}
+
+Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcept {
+  if (!is_set()) {
+    return Status::invalid_argument;
+  }
+  const size_t k = size();
+  if (in.size() != k) {
+    return Status::invalid_argument;
+  }
+  if (out.size() < k) {
+    return Status::buffer_too_small;
+  }
+  const bn::Modulus& mn = m_pub.m_n;
+  const size_t nl = mn.n;
+  const size_t pl = m_p.n;
+  const size_t ql = m_q.n;
+  constexpr size_t kP = bn::kMaxPrivLimbs;
+  Limb c[kP];
+  Limb r[kP];
+  Limb t[kP];
+  Limb rinv_p[kP];
+  Limb rinv_q[kP];
+  Limb mp[kP];
+  Limb mq[kP];
+  Limb m[2 * kP + 1];
+  uint8_t rb[kRsaMaxPrivateBits / 8];
+  Status st = Status::ok;
+  do {
+    if (bn::from_bytes(c, nl, in) != Status::ok || bn::lt_mask(c, mn.m, nl) == 0) {
+      st = Status::invalid_argument;
+      break;
+    }
+    // Blinding factor: r uniform in [1, n-1], invertible mod p and mod q.
+    bool have_r = false;
+    for (int tries = 0; tries < 64 && !have_r; tries++) {
+      st = rng.generate(MutableBytes(rb, k));
+      if (st != Status::ok) {
+        break;
+      }
+      const size_t extra = k * 8 - mn.bits;
+      rb[0] = static_cast<uint8_t>(rb[0] & (0xffu >> extra));
+      (void)bn::from_bytes(r, nl, ByteView(rb, k));
+      if ((bn::lt_mask(r, mn.m, nl) & ~bn::is_zero_mask(r, nl)) == 0) {
+        continue;  // rejection sampling: reveals only that a discarded value was out of range
+      }
+      bn::reduce(t, r, nl, m_p);
+      const Limb okp = bn::mod_inv_odd(rinv_p, nullptr, t, m_p.m, pl);
+      bn::reduce(t, r, nl, m_q);
+      const Limb okq = bn::mod_inv_odd(rinv_q, nullptr, t, m_q.m, ql);
+      have_r = (okp & okq) != 0;  // fails only if r shares a factor with n
+    }
+    if (st != Status::ok) {
+      break;
+    }
+    if (!have_r) {
+      st = Status::rng_failure;
+      break;
+    }
+    // c * r^e mod n
+    bn::modexp_public(t, r, m_pub.m_e, m_pub.m_e_limbs, mn);
+    bn::mont_mul(t, t, c, mn);
+    bn::mont_mul(t, t, mn.rr, mn);
+    // m_p = (c r^e)^dp * r^-1 mod p, and the same mod q.
+    bn::reduce(mp, t, nl, m_p);
+    st = bn::modexp_ct(mp, mp, m_dp, pl, m_p);
+    if (st != Status::ok) {
+      break;
+    }
+    bn::to_mont(rinv_p, rinv_p, m_p);
+    bn::mont_mul(mp, mp, rinv_p, m_p);
+    bn::reduce(mq, t, nl, m_q);
+    st = bn::modexp_ct(mq, mq, m_dq, ql, m_q);
+    if (st != Status::ok) {
+      break;
+    }
+    bn::to_mont(rinv_q, rinv_q, m_q);
+    bn::mont_mul(mq, mq, rinv_q, m_q);
+    // Garner: h = qinv * (m_p - m_q) mod p; m = m_q + q * h.
+    bn::reduce(t, mq, ql, m_p);
+    bn::mod_sub(t, mp, t, m_p);
+    bn::mont_mul(t, t, m_qinv_mont, m_p);
+    bn::mul(m, m_q.m, ql, t, pl);
+    const Limb carry = bn::add(m, m, mq, ql);
+    (void)bn::add_word(m + ql, pl, carry);
+    if (g_fault_hook != nullptr) {
+      g_fault_hook(reinterpret_cast<uint8_t*>(m), nl * sizeof(Limb));
+    }
+    // Verify: m^e mod n must give back c (and m must fit below n).
+    Limb high = 0;
+    for (size_t i = nl; i < pl + ql; i++) {
+      high |= m[i];
+    }
+    bn::modexp_public(t, m, m_pub.m_e, m_pub.m_e_limbs, mn);
+    const Limb good = bn::eq_mask(t, c, nl) & bn::lt_mask(m, mn.m, nl) &
+                      bn::eq_word_mask(&high, 1, 0);
+    if (good == 0) {
+      st = Status::internal_error;
+      break;
+    }
+    st = bn::to_bytes(out.first(k), m, nl);
+  } while (false);
+  if (st != Status::ok) {
+    secure_wipe(out.data(), out.size() < k ? out.size() : k);
+  }
+  secure_wipe(c, sizeof(c));
+  secure_wipe(r, sizeof(r));
+  secure_wipe(t, sizeof(t));
+  secure_wipe(rinv_p, sizeof(rinv_p));
+  secure_wipe(rinv_q, sizeof(rinv_q));
+  secure_wipe(mp, sizeof(mp));
+  secure_wipe(mq, sizeof(mq));
+  secure_wipe(m, sizeof(m));
+  secure_wipe(rb, sizeof(rb));
+  return st;
+}
+
+Status RsaPrivateKey::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {
+  if (!is_set()) {
+    return Status::invalid_argument;
+  }
+  switch (part) {
+    case RsaPart::n:
+    case RsaPart::e:
+      return m_pub.export_part(part, out, len);
+    case RsaPart::d:
+      if (!m_has_d) {
+        return Status::not_available;
+      }
+      return export_limbs(out, len, m_d, m_pub.m_n.n);
+    case RsaPart::p:
+      return export_limbs(out, len, m_p.m, m_p.n);
+    case RsaPart::q:
+      return export_limbs(out, len, m_q.m, m_q.n);
+    case RsaPart::dp:
+      return export_limbs(out, len, m_dp, m_p.n);
+    case RsaPart::dq:
+      return export_limbs(out, len, m_dq, m_q.n);
+    case RsaPart::qinv:
+      return export_limbs(out, len, m_qinv, m_p.n);
+  }
+  return Status::invalid_argument;
+}
+
+}  // namespace petrel

@@ -1,0 +1,438 @@
+// Tests of crypto/bignum. The reference values are independent of Petrel: the RSA Laboratories
+// PKCS#1 keys (n, e, d, p, q, dp, dq, qinv published together), mathematical identities that
+// tie different algorithms together (Montgomery product vs schoolbook product plus bit-serial
+// division, Fermat's little theorem on published primes, q * qinv = 1 mod p), and known primes,
+// Carmichael numbers and strong pseudoprimes for Miller-Rabin.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "crypto/bignum/bignum.h"
+#include "tests/common/file_test.h"
+#include "tests/rsa/rsalabs_file.h"
+#include "tests/rsa/test_rng.h"
+
+namespace petrel {
+namespace {
+
+using bn::Limb;
+using petrel_test::from_hex;
+using petrel_test::SplitMixRng;
+using Num = std::vector<Limb>;
+
+Num num(const std::vector<uint8_t>& be, size_t limbs = 0) {
+  if (limbs == 0) {
+    limbs = bn::limbs_for_bytes(be.size() == 0 ? 1 : be.size());
+  }
+  Num x(limbs);
+  EXPECT_EQ(bn::from_bytes(x.data(), limbs, ByteView(be.data(), be.size())), Status::ok);
+  return x;
+}
+
+Num num_hex(const std::string& hex, size_t limbs = 0) { return num(from_hex(hex), limbs); }
+
+Num resized(const Num& x, size_t limbs) {
+  Num y(limbs, 0);
+  for (size_t i = 0; i < x.size(); i++) {
+    if (i < limbs) {
+      y[i] = x[i];
+    } else {
+      EXPECT_EQ(x[i], 0u) << "value does not fit";
+    }
+  }
+  return y;
+}
+
+Num random_num(SplitMixRng& rng, size_t limbs) {
+  Num x(limbs);
+  for (auto& l : x) {
+    l = static_cast<Limb>(rng.next());
+  }
+  return x;
+}
+
+// x mod d through the bit-serial division.
+Num mod_div(const Num& x, const Num& d) {
+  Num r(d.size());
+  bn::div_ct(nullptr, r.data(), x.data(), x.size(), d.data(), d.size());
+  return r;
+}
+
+bool equal(const Num& a, const Num& b) {
+  const size_t n = a.size() > b.size() ? a.size() : b.size();
+  return resized(a, n) == resized(b, n);
+}
+
+std::string hex_of(const Num& x) {
+  std::vector<uint8_t> b(x.size() * bn::kLimbBytes);
+  EXPECT_EQ(bn::to_bytes(MutableBytes(b.data(), b.size()), x.data(), x.size()), Status::ok);
+  return petrel_test::to_hex(b);
+}
+
+TEST(Bignum, ReportsLimbImplementation) {
+  std::printf("[ bignum   ] limb %zu bits, mul_add %s\n", bn::kLimbBits, bn::mul_add_impl_name());
+  EXPECT_NE(std::string(bn::mul_add_impl_name()).find(std::to_string(bn::kLimbBits)),
+            std::string::npos);
+}
+
+#if defined(__SIZEOF_INT128__)
+// The 32-bit and 64-bit multiply-accumulate loops must agree when the 64-bit multiplier fits in
+// 32 bits (a 64-bit limb array is a 32-bit one read in pairs).
+TEST(Bignum, MulAdd32Matches64) {
+  SplitMixRng rng(1);
+  for (size_t n = 1; n < 20; n++) {
+    std::vector<uint64_t> a64(n), acc64(n);
+    for (size_t i = 0; i < n; i++) {
+      a64[i] = rng.next();
+      acc64[i] = rng.next();
+    }
+    const uint32_t b = static_cast<uint32_t>(rng.next()) | 1u;
+    std::vector<uint32_t> a32(2 * n), acc32(2 * n);
+    for (size_t i = 0; i < n; i++) {
+      a32[2 * i] = static_cast<uint32_t>(a64[i]);
+      a32[2 * i + 1] = static_cast<uint32_t>(a64[i] >> 32);
+      acc32[2 * i] = static_cast<uint32_t>(acc64[i]);
+      acc32[2 * i + 1] = static_cast<uint32_t>(acc64[i] >> 32);
+    }
+    const uint64_t c64 = bn::mul_add_limbs(acc64.data(), a64.data(), n, static_cast<uint64_t>(b));
+    const uint32_t c32 = bn::mul_add_limbs(acc32.data(), a32.data(), 2 * n, b);
+    EXPECT_EQ(c64, static_cast<uint64_t>(c32));
+    for (size_t i = 0; i < n; i++) {
+      EXPECT_EQ(acc64[i], (static_cast<uint64_t>(acc32[2 * i + 1]) << 32) | acc32[2 * i]);
+    }
+  }
+}
+#endif
+
+TEST(Bignum, MulAddKnownValues) {
+  // (2^32-1) * (2^32-1) + (2^32-1) + 0 = 2^64 - 2^32: low word 0, carry 2^32-1.
+  uint32_t acc[1] = {0xffffffffu};
+  const uint32_t a[1] = {0xffffffffu};
+  EXPECT_EQ(bn::mul_add_limbs(acc, a, 1, 0xffffffffu), 0xffffffffu);
+  EXPECT_EQ(acc[0], 0u);
+  uint32_t acc2[3] = {1, 2, 3};
+  const uint32_t a2[3] = {0x10, 0x20, 0x30};
+  EXPECT_EQ(bn::mul_add_limbs(acc2, a2, 3, 2u), 0u);
+  EXPECT_EQ(acc2[0], 0x21u);
+  EXPECT_EQ(acc2[1], 0x42u);
+  EXPECT_EQ(acc2[2], 0x63u);
+}
+
+TEST(Bignum, BytesRoundTripAndRange) {
+  const std::vector<uint8_t> v = from_hex("00000102030405060708090a0b0c0d0e0f10");
+  Num x(bn::limbs_for_bytes(16));
+  ASSERT_EQ(bn::from_bytes(x.data(), x.size(), ByteView(v.data(), v.size())), Status::ok);
+  std::vector<uint8_t> out(20);
+  ASSERT_EQ(bn::to_bytes(MutableBytes(out.data(), out.size()), x.data(), x.size()), Status::ok);
+  EXPECT_EQ(petrel_test::to_hex(out), "000000000102030405060708090a0b0c0d0e0f10");
+  std::vector<uint8_t> small(15);
+  EXPECT_EQ(bn::to_bytes(MutableBytes(small.data(), small.size()), x.data(), x.size()),
+            Status::buffer_too_small);
+  std::vector<uint8_t> exact(16);
+  EXPECT_EQ(bn::to_bytes(MutableBytes(exact.data(), exact.size()), x.data(), x.size()),
+            Status::ok);
+  // 17 significant bytes do not fit in 16 bytes' worth of limbs.
+  const std::vector<uint8_t> big = from_hex("0100000000000000000000000000000000");
+  Num y(bn::limbs_for_bytes(16));
+  EXPECT_EQ(bn::from_bytes(y.data(), y.size(), ByteView(big.data(), big.size())),
+            Status::invalid_argument);
+}
+
+TEST(Bignum, AddSubCompare) {
+  SplitMixRng rng(2);
+  for (size_t n = 1; n < 12; n++) {
+    for (int k = 0; k < 20; k++) {
+      const Num a = random_num(rng, n);
+      const Num b = random_num(rng, n);
+      Num s(n), d(n);
+      const Limb c = bn::add(s.data(), a.data(), b.data(), n);
+      const Limb br = bn::sub(d.data(), s.data(), b.data(), n);
+      EXPECT_EQ(d, a);
+      EXPECT_EQ(c, br);  // the carry out of a + b is the borrow of (a + b mod R) - b
+      const Limb lt = bn::lt_mask(a.data(), b.data(), n);
+      Num t(n);
+      const Limb borrow = bn::sub(t.data(), a.data(), b.data(), n);
+      EXPECT_EQ(lt, borrow ? ~static_cast<Limb>(0) : 0);
+      EXPECT_EQ(bn::lt_mask(a.data(), a.data(), n), 0u);
+      EXPECT_EQ(bn::eq_mask(a.data(), a.data(), n), ~static_cast<Limb>(0));
+      Num a2 = a;
+      EXPECT_EQ(bn::cond_sub(0, a2.data(), b.data(), n), 0u);
+      EXPECT_EQ(a2, a);
+      Num a3 = a;
+      bn::cond_swap(~static_cast<Limb>(0), a3.data(), t.data(), n);
+      EXPECT_EQ(t, a);
+    }
+  }
+}
+
+TEST(Bignum, DivisionIdentity) {
+  SplitMixRng rng(3);
+  for (size_t nx = 1; nx < 10; nx++) {
+    for (size_t nd = 1; nd <= nx + 1; nd++) {
+      Num x = random_num(rng, nx);
+      Num d = random_num(rng, nd);
+      d[nd - 1] >>= (rng.next() % bn::kLimbBits);  // varied divisor lengths
+      if (bn::is_zero_mask(d.data(), nd) != 0) {
+        d[0] = 3;
+      }
+      Num q(nx), r(nd);
+      bn::div_ct(q.data(), r.data(), x.data(), nx, d.data(), nd);
+      EXPECT_NE(bn::lt_mask(r.data(), d.data(), nd), 0u) << "remainder not below divisor";
+      Num prod(nx + nd);
+      bn::mul(prod.data(), q.data(), nx, d.data(), nd);
+      Num rr = resized(r, nx + nd);
+      Num sum(nx + nd);
+      (void)bn::add(sum.data(), prod.data(), rr.data(), nx + nd);
+      EXPECT_TRUE(equal(sum, x)) << "q*d + r != x for nx=" << nx << " nd=" << nd;
+    }
+  }
+}
+
+// The RSA Labs keys: published n, e, d, p, q, dp, dq, qinv (independent of Petrel).
+std::vector<petrel_test::RsaLabsExample>& labs_keys() {
+  static std::vector<petrel_test::RsaLabsExample> keys =
+      petrel_test::load_rsalabs("rsa-pkcs1/pkcs1v15crypt-vectors.txt");
+  return keys;
+}
+
+TEST(Bignum, RsaLabsKeyRelations) {
+  size_t cases = 0;
+  for (auto& ex : labs_keys()) {
+    auto& k = ex.key;
+    const Num n = num(k.take("Modulus"));
+    const Num e = num(k.take("Public exponent"));
+    const Num d = num(k.take("Exponent"));
+    const Num p = num(k.take("Prime 1"));
+    const Num q = num(k.take("Prime 2"));
+    const Num dp = num(k.take("Prime exponent 1"));
+    const Num dq = num(k.take("Prime exponent 2"));
+    const Num qinv = num(k.take("Coefficient"));
+    k.check_all_taken();
+    // n = p * q.
+    Num pq(p.size() + q.size());
+    bn::mul(pq.data(), p.data(), p.size(), q.data(), q.size());
+    EXPECT_TRUE(equal(pq, n)) << k.name;
+    // dp = d mod (p-1), dq = d mod (q-1).
+    Num pm1 = p, qm1 = q;
+    (void)bn::sub_word(pm1.data(), pm1.size(), 1);
+    (void)bn::sub_word(qm1.data(), qm1.size(), 1);
+    EXPECT_TRUE(equal(mod_div(d, pm1), dp)) << k.name;
+    EXPECT_TRUE(equal(mod_div(d, qm1), dq)) << k.name;
+    // qinv = q^-1 mod p by the binary extended GCD.
+    const size_t np = p.size();
+    Num qmodp = mod_div(q, p);
+    Num inv(np), g(np);
+    EXPECT_NE(bn::mod_inv_odd(inv.data(), g.data(), qmodp.data(), p.data(), np), 0u) << k.name;
+    EXPECT_TRUE(equal(inv, qinv)) << k.name;
+    // Montgomery: q * qinv = 1 mod p; and reduce() agrees with the division.
+    bn::Modulus mp;
+    ASSERT_EQ(mp.set(p.data(), p.size()), Status::ok);
+    Num t(mp.n), u(mp.n);
+    Num qinv_r = resized(qinv, mp.n);
+    bn::reduce(t.data(), q.data(), q.size(), mp);
+    EXPECT_TRUE(equal(t, qmodp)) << k.name;
+    bn::to_mont(u.data(), t.data(), mp);
+    bn::mont_mul(u.data(), u.data(), qinv_r.data(), mp);
+    Num one(mp.n);
+    bn::set_word(one.data(), mp.n, 1);
+    EXPECT_TRUE(equal(u, one)) << k.name;
+    // Fermat: a^(p-1) = 1 and a^p = a (mod p), constant-time and public exponentiation.
+    SplitMixRng rng(cases + 10);
+    Num a = mod_div(random_num(rng, mp.n), p);
+    Num pm1r = resized(pm1, mp.n);
+    ASSERT_EQ(bn::modexp_ct(t.data(), a.data(), pm1r.data(), mp.n, mp), Status::ok);
+    EXPECT_TRUE(equal(t, one)) << k.name;
+    Num pr = resized(p, mp.n);
+    ASSERT_EQ(bn::modexp_ct(t.data(), a.data(), pr.data(), mp.n, mp), Status::ok);
+    EXPECT_TRUE(equal(t, a)) << k.name;
+    bn::modexp_public(t.data(), a.data(), pm1r.data(), mp.n, mp);
+    EXPECT_TRUE(equal(t, one)) << k.name;
+    // RSA round trip: (m^e)^d = m mod n, and the CRT halves agree.
+    bn::Modulus mn;
+    ASSERT_EQ(mn.set(n.data(), n.size()), Status::ok);
+    Num m = mod_div(random_num(rng, mn.n), n);
+    Num c(mn.n), m2(mn.n);
+    bn::modexp_public(c.data(), m.data(), e.data(), e.size(), mn);
+    Num dr = resized(d, mn.n);
+    ASSERT_EQ(bn::modexp_ct(m2.data(), c.data(), dr.data(), mn.n, mn), Status::ok);
+    EXPECT_TRUE(equal(m2, m)) << k.name;
+    Num cp(mp.n), mpp(mp.n);
+    bn::reduce(cp.data(), c.data(), mn.n, mp);
+    Num dpr = resized(dp, mp.n);
+    ASSERT_EQ(bn::modexp_ct(mpp.data(), cp.data(), dpr.data(), mp.n, mp), Status::ok);
+    EXPECT_TRUE(equal(mpp, mod_div(m, p))) << k.name;
+    cases++;
+  }
+  petrel_test::report_cases("RSA Labs key relations (pkcs1v15crypt-vectors.txt)", cases);
+}
+
+TEST(Bignum, MontgomeryMatchesSchoolbook) {
+  // Random odd moduli of 1 to 9 limbs with varied top-limb lengths.
+  SplitMixRng rng(4);
+  size_t cases = 0;
+  for (size_t n = 1; n <= 9; n++) {
+    for (int k = 0; k < 10; k++) {
+      Num m = random_num(rng, n);
+      m[n - 1] >>= (rng.next() % (bn::kLimbBits - 1));
+      m[0] |= 1;
+      if (bn::bit_length_vartime(m.data(), n) < 2) {
+        m[0] = 0x1d;
+      }
+      bn::Modulus mod;
+      ASSERT_EQ(mod.set(m.data(), n), Status::ok);
+      const size_t nl = mod.n;
+      Num mr = resized(m, nl);
+      Num a = mod_div(random_num(rng, nl), mr);
+      Num b = mod_div(random_num(rng, nl), mr);
+      // schoolbook: a * b mod m
+      Num prod(2 * nl);
+      bn::mul(prod.data(), a.data(), nl, b.data(), nl);
+      const Num expect = mod_div(prod, mr);
+      Num am(nl), bm(nl), r(nl);
+      bn::to_mont(am.data(), a.data(), mod);
+      bn::to_mont(bm.data(), b.data(), mod);
+      bn::mont_mul(r.data(), am.data(), bm.data(), mod);
+      bn::from_mont(r.data(), r.data(), mod);
+      EXPECT_TRUE(equal(r, expect)) << "n=" << n << " m=" << hex_of(mr);
+      // reduce() of a long random value agrees with the division.
+      for (size_t nx = 1; nx < 3 * nl + 2; nx++) {
+        Num x = random_num(rng, nx);
+        Num rx(nl);
+        bn::reduce(rx.data(), x.data(), nx, mod);
+        EXPECT_TRUE(equal(rx, mod_div(x, mr))) << "reduce nx=" << nx;
+      }
+      // modexp_ct agrees with modexp_public.
+      Num e = random_num(rng, nl);
+      Num r1(nl), r2(nl);
+      ASSERT_EQ(bn::modexp_ct(r1.data(), a.data(), e.data(), nl, mod), Status::ok);
+      bn::modexp_public(r2.data(), a.data(), e.data(), nl, mod);
+      EXPECT_EQ(r1, r2);
+      cases++;
+    }
+  }
+  petrel_test::report_cases("Montgomery vs schoolbook", cases);
+}
+
+TEST(Bignum, ModularInverse) {
+  SplitMixRng rng(5);
+  const Num p = num_hex(  // the 2^127 - 1 Mersenne prime
+      "7fffffffffffffffffffffffffffffff");
+  for (int k = 0; k < 50; k++) {
+    Num x = mod_div(random_num(rng, p.size()), p);
+    if (bn::is_zero_mask(x.data(), x.size()) != 0) {
+      continue;
+    }
+    Num inv(p.size());
+    ASSERT_NE(bn::mod_inv_odd(inv.data(), nullptr, x.data(), p.data(), p.size()), 0u);
+    Num prod(2 * p.size());
+    bn::mul(prod.data(), x.data(), p.size(), inv.data(), p.size());
+    Num one(p.size());
+    bn::set_word(one.data(), p.size(), 1);
+    EXPECT_TRUE(equal(mod_div(prod, p), one));
+  }
+  // Not invertible: gcd(6, 15) = 3.
+  Num m15(1), x6(1), inv(1), g(1);
+  m15[0] = 15;
+  x6[0] = 6;
+  EXPECT_EQ(bn::mod_inv_odd(inv.data(), g.data(), x6.data(), m15.data(), 1), 0u);
+  EXPECT_EQ(g[0], 3u);
+  // gcd(0, m) = m.
+  Num zero(1);
+  EXPECT_EQ(bn::mod_inv_odd(inv.data(), g.data(), zero.data(), m15.data(), 1), 0u);
+  EXPECT_EQ(g[0], 15u);
+}
+
+bool mr(const Num& w, size_t rounds = 20, uint64_t seed = 7) {
+  SplitMixRng rng(seed);
+  bool prime = false;
+  EXPECT_EQ(bn::miller_rabin(&prime, w.data(), w.size(), rounds, rng), Status::ok);
+  return prime;
+}
+
+Num from_u64(uint64_t v) {
+  std::vector<uint8_t> b(8);
+  for (int i = 0; i < 8; i++) {
+    b[7 - i] = static_cast<uint8_t>(v >> (8 * i));
+  }
+  return num(b);
+}
+
+TEST(Bignum, MillerRabinKnownPrimesAndComposites) {
+  size_t cases = 0;
+  // Primes: small, Mersenne M61, M89, M127, and the published RSA Labs primes.
+  for (uint64_t p : {5ull, 7ull, 7919ull, 104729ull, 2305843009213693951ull}) {
+    EXPECT_TRUE(mr(from_u64(p))) << p;
+    cases++;
+  }
+  EXPECT_TRUE(mr(num_hex("01ffffffffffffffffffffff")));              // 2^89 - 1
+  EXPECT_TRUE(mr(num_hex("7fffffffffffffffffffffffffffffff")));      // 2^127 - 1
+  cases += 2;
+  // Carmichael numbers, strong pseudoprimes to base 2 (2047, 3277, 4033, 4681, 8321), to bases
+  // 2,3,5,7 (3215031751), to all prime bases up to 37 below 2^64 (318665857834031151167461
+  // is beyond; 3825123056546413051 is a strong pseudoprime to bases 2..23), and 2^67 - 1.
+  for (uint64_t c : {9ull, 15ull, 561ull, 1105ull, 1729ull, 2465ull, 2821ull, 6601ull, 8911ull,
+                     2047ull, 3277ull, 4033ull, 4681ull, 8321ull, 3215031751ull,
+                     3825123056546413051ull, 25326001ull}) {
+    if (c == 0) {
+      continue;
+    }
+    EXPECT_FALSE(mr(from_u64(c))) << c;
+    cases++;
+  }
+  EXPECT_FALSE(mr(num_hex("07ffffffffffffffff")));  // 2^67 - 1 = 193707721 * 761838257287
+  // 318665857834031151167461: strong pseudoprime to every prime base up to 37.
+  EXPECT_FALSE(mr(num_hex("437ae92817f9fc85b7e5")));
+  cases += 2;
+  for (auto& ex : labs_keys()) {
+    auto& k = ex.key;
+    const Num p = num(k.fields["Prime 1"]);
+    const Num q = num(k.fields["Prime 2"]);
+    const Num n = num(k.fields["Modulus"]);
+    EXPECT_TRUE(mr(p, bn::miller_rabin_rounds(512))) << k.name;
+    EXPECT_TRUE(mr(q, bn::miller_rabin_rounds(512))) << k.name;
+    EXPECT_FALSE(mr(n, 2)) << k.name;
+    EXPECT_NE(bn::trial_division_mask(p.data(), p.size()), 0u);
+    Num p3(p.size() + 1);
+    Num three(1);
+    three[0] = 3;
+    bn::mul(p3.data(), p.data(), p.size(), three.data(), 1);
+    EXPECT_EQ(bn::trial_division_mask(p3.data(), p3.size()), 0u);
+    cases += 3;
+  }
+  // Trial division catches every small factor, including 2039 (the largest below 2048).
+  Num big = num_hex("7fffffffffffffffffffffffffffffff");
+  for (Limb f : {3u, 5u, 7u, 11u, 2039u}) {
+    Num prod(big.size() + 1);
+    Num ff(1);
+    ff[0] = f;
+    bn::mul(prod.data(), big.data(), big.size(), ff.data(), 1);
+    EXPECT_EQ(bn::trial_division_mask(prod.data(), prod.size()), 0u) << f;
+  }
+  EXPECT_NE(bn::trial_division_mask(big.data(), big.size()), 0u);
+  petrel_test::report_cases("Miller-Rabin known primes and composites", cases);
+}
+
+TEST(Bignum, MillerRabinPropagatesRngFailure) {
+  petrel_test::FailingRng bad;
+  const Num p = num_hex("7fffffffffffffffffffffffffffffff");
+  bool prime = true;
+  EXPECT_EQ(bn::miller_rabin(&prime, p.data(), p.size(), 3, bad), Status::rng_failure);
+}
+
+TEST(Bignum, ModulusRejectsEvenAndTiny) {
+  Num m(2);
+  m[0] = 10;
+  bn::Modulus mod;
+  EXPECT_EQ(mod.set(m.data(), 2), Status::invalid_argument);
+  m[0] = 1;
+  EXPECT_EQ(mod.set(m.data(), 2), Status::invalid_argument);
+  m[0] = 3;
+  EXPECT_EQ(mod.set(m.data(), 2), Status::ok);
+  EXPECT_EQ(mod.n, 1u);
+  EXPECT_EQ(mod.bits, 2u);
+}
+
+}  // namespace
+}  // namespace petrel
