@@ -598,10 +598,11 @@ Status oid_from_text(MutableBytes out, size_t* out_len, ByteView text) noexcept 
       if (digits > 0 && v == 0) {
         return kBad;  // leading zero
       }
-      if (v > (UINT64_MAX - 9) / 10) {
+      const uint64_t d = static_cast<uint64_t>(c - '0');
+      if (v > (UINT64_MAX - d) / 10) {
         return kBad;
       }
-      v = v * 10 + (c - '0');
+      v = v * 10 + d;
       digits++;
       (void)r.skip(1);
     }
