@@ -98,7 +98,7 @@ openssl req -x509 -newkey rsa:1024 -nodes -keyout key.pem -subj "/CN=petrel.exam
 openssl x509 -in cert.pem -outform DER -out cert.der || bad "openssl x509 -outform DER"
 openssl req -new -key key.pem -subj "/CN=csr.example/OU=Phones" -addext "subjectAltName=DNS:csr.example" \
   -outform DER -out csr.der 2>/dev/null || bad "openssl req -new"
-openssl pkey -in key.pem -outform DER -out pkcs8.der || bad "openssl pkey"
+openssl pkcs8 -topk8 -nocrypt -in key.pem -outform DER -out pkcs8.der || bad "openssl pkcs8 -nocrypt"
 openssl rsa -in key.pem -traditional -outform DER -out rsa.der 2>/dev/null || bad "openssl rsa -traditional"
 openssl pkey -in key.pem -pubout -outform DER -out pub.der || bad "openssl pkey -pubout"
 openssl pkcs8 -topk8 -in key.pem -passout pass:petrel -outform DER -out enc8.der 2>/dev/null || bad "openssl pkcs8"
