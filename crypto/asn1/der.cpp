@@ -48,6 +48,9 @@ bool parse_tag(Reader* r, Tag* out) {
       return false;
     }
   }
+  if (number == 0 && (cls_and_form & kClassMask) == kClassUniversal) {
+    return false;  // [UNIVERSAL 0] is BER's end-of-contents marker, never a DER element
+  }
   *out = cls_and_form | number;
   return true;
 }

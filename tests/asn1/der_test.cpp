@@ -69,6 +69,9 @@ const FramingCase kFraming[] = {
     {"3003 0500", false, "SEQUENCE length past its parent"},
     {"3004 0501 0000", false, "element inside a SEQUENCE runs past it"},
     {"3002 3080", false, "indefinite length nested"},
+    {"0000", false, "end-of-contents marker"},
+    {"2000", false, "constructed [UNIVERSAL 0]"},
+    {"8000", true, "[0] primitive, empty"},
 };
 
 TEST(Der, Framing) {
