@@ -38,7 +38,11 @@ bool read_file(const char* path, std::vector<uint8_t>* out) {
   return true;
 }
 
-void write_out(const uint8_t* p, size_t n) { std::fwrite(p, 1, n, stdout); }
+void write_out(const uint8_t* p, size_t n) {
+  if (n != 0) {
+    std::fwrite(p, 1, n, stdout);
+  }
+}
 
 int status_exit(Status s) {
   if (s == Status::ok) {

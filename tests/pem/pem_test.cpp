@@ -140,7 +140,8 @@ const char kTwoBlocks[] =
     "trailing\n";
 
 TEST(Pem, IteratesBlocks) {
-  Reader r(text(kTwoBlocks));
+  const std::string two_blocks = kTwoBlocks;  // outlives the Reader over it
+  Reader r(text(two_blocks));
   Block b;
   bool found = false;
   ASSERT_EQ(next_block(&r, &b, &found), Status::ok);
