@@ -1,7 +1,14 @@
 // Replay harness: runs petrel_fuzz_one over every file named on the command line, and every file
 // in every directory named (sorted, so runs are reproducible). Used by CTest for all presets.
 // Fails if no input was found; a failed property aborts the process.
+//
+// 64-bit file offsets and inode numbers on 32-bit targets: without this, readdir() under
+// qemu-user on a host filesystem with large inode numbers fails with EOVERFLOW.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
 #include <dirent.h>
+#include <errno.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -46,7 +53,15 @@ void collect(const std::string& path, std::vector<std::string>* files) {
     return;
   }
   std::vector<std::string> names;
-  while (struct dirent* e = readdir(d)) {
+  for (;;) {
+    errno = 0;
+    struct dirent* e = readdir(d);
+    if (e == nullptr) {
+      if (errno != 0) {
+        std::fprintf(stderr, "readdir %s: error %d\n", path.c_str(), errno);
+      }
+      break;
+    }
     const std::string name = e->d_name;
     if (name != "." && name != "..") {
       names.push_back(path + "/" + name);

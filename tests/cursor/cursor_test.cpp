@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crypto/util/cursor.h"
+#include "tests/common/file_test.h"
 
 namespace petrel {
 namespace {
@@ -71,7 +72,7 @@ TEST(Reader, EveryTruncationFailsCleanly) {
     EXPECT_LT(steps, 8u);
     cases++;
   }
-  std::printf("[ cases    ] Reader truncations: %zu cases\n", cases);
+  petrel_test::report_cases("Reader truncations", cases);
 }
 
 TEST(Reader, EachPrimitiveAtEachLength) {
@@ -174,7 +175,7 @@ TEST(Writer, BuildsMessageAndFailsAtEveryShortCapacity) {
     EXPECT_EQ(small[cap], 0x5a) << "wrote past the capacity " << cap;
     cases++;
   }
-  std::printf("[ cases    ] Writer capacities: %zu cases\n", cases);
+  petrel_test::report_cases("Writer capacities", cases);
 }
 
 TEST(Writer, PrefixOverflowAndUnbalancedEnd) {
@@ -303,7 +304,7 @@ TEST(Writer, DerLengthMinimalAndMoved) {
     EXPECT_EQ(short_w.status(), Status::buffer_too_small) << n;
     cases++;
   }
-  std::printf("[ cases    ] DER length sizes: %zu cases\n", cases);
+  petrel_test::report_cases("DER length sizes", cases);
 }
 
 }  // namespace
