@@ -15,8 +15,9 @@
 #include "workload.h"
 
 #if defined(__arm__)
-/* libcrypto's capability word (crypto/arm_arch.h), set by OPENSSL_cpuid_setup(). */
-extern unsigned int OPENSSL_armcap_P;
+/* libcrypto's capability word (crypto/arm_arch.h), set by OPENSSL_cpuid_setup(). Weak: a
+ * shared libcrypto does not export it. */
+extern unsigned int OPENSSL_armcap_P __attribute__((weak));
 #endif
 
 static int fail(const char *what)
@@ -196,11 +197,12 @@ int main(int argc, char **argv)
         return fail("OPENSSL_init_crypto");
     }
     if (verbose != NULL && strcmp(verbose, "1") == 0) {
-#if defined(__arm__)
-        fprintf(stderr, "openssl_driver: %s, OPENSSL_armcap_P=0x%x (1=NEON 2=ARMv7 tick 4=AES 8=SHA1 16=SHA256 32=PMULL)\n",
-                OpenSSL_version(OPENSSL_VERSION), OPENSSL_armcap_P);
-#else
         fprintf(stderr, "openssl_driver: %s\n", OpenSSL_version(OPENSSL_VERSION));
+#if defined(__arm__)
+        if (&OPENSSL_armcap_P != NULL) {
+            fprintf(stderr, "openssl_driver: OPENSSL_armcap_P=0x%x (1 NEON, 2 ARMv7 tick, 4 AES, "
+                            "8 SHA1, 16 SHA256, 32 PMULL)\n", OPENSSL_armcap_P);
+        }
 #endif
     }
     if (strcmp(alg, "aes-128-cbc") == 0) {
