@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/insn-sysroot and scripts/insn-check-header: runs apt-get with a private
 # state directory (build/apt/) so that Debian packages for other architectures, and source
 # packages, can be downloaded without touching the system's apt configuration or dpkg's
@@ -6,7 +7,7 @@
 # Needs: $root (the repository root). Provides: insn_apt ARGS... (apt-get with the private
 # configuration, after a one-time "update").
 
-insn_aptdir="$root/build/apt"
+insn_aptdir="${root:?}/build/apt"
 insn_mirror="${PETREL_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 insn_suite="${PETREL_DEBIAN_SUITE:-bookworm}"
 insn_keyring=/usr/share/keyrings/debian-archive-keyring.gpg

@@ -17,8 +17,8 @@ ran=0
 failed=0
 for target in armhf mipsel; do
   case "$target" in
-    armhf) cc=arm-linux-gnueabihf-gcc; qemu=qemu-arm ;;
-    mipsel) cc=mipsel-linux-gnu-gcc; qemu=qemu-mipsel ;;
+    armhf) cc="arm-linux-gnueabihf-gcc"; qemu="qemu-arm" ;;
+    mipsel) cc="mipsel-linux-gnu-gcc"; qemu="qemu-mipsel" ;;
   esac
   if ! command -v "$cc" > /dev/null || ! command -v "$qemu" > /dev/null; then
     echo "insn_plugin_test: $target: $cc or $qemu missing, skipped"
