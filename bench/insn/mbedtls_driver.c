@@ -1,0 +1,263 @@
+/* Instruction-count driver for mbedTLS 2.28 (Debian bookworm's libmbedtls-dev, statically
+ * linked for the cross target): the workloads of workload.h through the generic cipher
+ * (mbedtls_cipher_*), message-digest (mbedtls_md_*, mbedtls_md_hmac_*) and public-key
+ * (mbedtls_pk_sign/verify) APIs, as mbedTLS's own TLS layer uses them.
+ *
+ * RSA signing runs with blinding, fed by a deterministic generator (a benchmark stand-in for
+ * a DRBG, so that instruction counts repeat exactly). */
+#include <mbedtls/cipher.h>
+#include <mbedtls/md.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/rsa.h>
+#include <mbedtls/version.h>
+
+#include "rsa2048_test_key.h"
+#include "workload.h"
+
+static int fail(const char *what, int ret)
+{
+    fprintf(stderr, "mbedtls_driver: %s failed (-0x%04x)\n", what, (unsigned)-ret);
+    return WL_EXIT_FAIL;
+}
+
+static int run_cipher(const char *alg, mbedtls_cipher_type_t type, unsigned key_bits, size_t n)
+{
+    mbedtls_cipher_context_t ctx;
+    const mbedtls_cipher_info_t *info = mbedtls_cipher_info_from_type(type);
+    size_t done = 0;
+    size_t outl = 0;
+    int ret;
+    mbedtls_cipher_init(&ctx);
+    if (info == NULL) {
+        return WL_EXIT_UNAVAILABLE;
+    }
+    if ((ret = mbedtls_cipher_setup(&ctx, info)) != 0 ||
+        (ret = mbedtls_cipher_setkey(&ctx, wl_key, (int)key_bits, MBEDTLS_ENCRYPT)) != 0) {
+        return fail("cipher set-up", ret);
+    }
+    if (type == MBEDTLS_CIPHER_AES_128_CBC || type == MBEDTLS_CIPHER_AES_256_CBC) {
+        if ((ret = mbedtls_cipher_set_padding_mode(&ctx, MBEDTLS_PADDING_NONE)) != 0) {
+            return fail("mbedtls_cipher_set_padding_mode", ret);
+        }
+    }
+    if (type != MBEDTLS_CIPHER_ARC4_128) {
+        if ((ret = mbedtls_cipher_set_iv(&ctx, wl_iv, 16)) != 0) {
+            return fail("mbedtls_cipher_set_iv", ret);
+        }
+    }
+    if ((ret = mbedtls_cipher_reset(&ctx)) != 0) {
+        return fail("mbedtls_cipher_reset", ret);
+    }
+    while (done < n) {
+        size_t len = wl_chunk(n - done);
+        if ((ret = mbedtls_cipher_update(&ctx, wl_in, len, wl_out, &outl)) != 0) {
+            return fail("mbedtls_cipher_update", ret);
+        }
+        if (outl != len) {
+            return fail("mbedtls_cipher_update length", 0);
+        }
+        done += len;
+    }
+    wl_print_result(alg, n, wl_out + (outl >= 16 ? outl - 16 : 0), outl >= 16 ? 16 : outl);
+    mbedtls_cipher_free(&ctx);
+    return WL_EXIT_OK;
+}
+
+static int run_gcm(const char *alg, size_t n)
+{
+    mbedtls_cipher_context_t ctx;
+    uint8_t nonce[12];
+    uint8_t aad[13];
+    uint64_t seq = 0;
+    size_t done = 0;
+    size_t outl = 0;
+    size_t len = 0;
+    int ret;
+    mbedtls_cipher_init(&ctx);
+    if ((ret = mbedtls_cipher_setup(&ctx, mbedtls_cipher_info_from_type(MBEDTLS_CIPHER_AES_256_GCM))) != 0 ||
+        (ret = mbedtls_cipher_setkey(&ctx, wl_key, 256, MBEDTLS_ENCRYPT)) != 0) {
+        return fail("gcm set-up", ret);
+    }
+    while (done < n) {
+        len = wl_chunk(n - done);
+        wl_record_nonce(nonce, seq);
+        wl_record_aad(aad, seq, len);
+        /* The call mbedTLS's record layer makes: ciphertext followed by the 16-byte tag. */
+        ret = mbedtls_cipher_auth_encrypt_ext(&ctx, nonce, sizeof nonce, aad, sizeof aad, wl_in,
+                                              len, wl_out, sizeof wl_out, &outl, 16);
+        if (ret != 0) {
+            return fail("mbedtls_cipher_auth_encrypt_ext", ret);
+        }
+        done += len;
+        seq++;
+    }
+    wl_print_result(alg, n, wl_out + len, 16);
+    mbedtls_cipher_free(&ctx);
+    return WL_EXIT_OK;
+}
+
+static int run_hash(const char *alg, mbedtls_md_type_t type, size_t n)
+{
+    mbedtls_md_context_t ctx;
+    const mbedtls_md_info_t *info = mbedtls_md_info_from_type(type);
+    uint8_t digest[MBEDTLS_MD_MAX_SIZE];
+    size_t done = 0;
+    int ret;
+    mbedtls_md_init(&ctx);
+    if (info == NULL) {
+        return WL_EXIT_UNAVAILABLE;
+    }
+    if ((ret = mbedtls_md_setup(&ctx, info, 0)) != 0 || (ret = mbedtls_md_starts(&ctx)) != 0) {
+        return fail("md set-up", ret);
+    }
+    while (done < n) {
+        size_t len = wl_chunk(n - done);
+        if ((ret = mbedtls_md_update(&ctx, wl_in, len)) != 0) {
+            return fail("mbedtls_md_update", ret);
+        }
+        done += len;
+    }
+    if ((ret = mbedtls_md_finish(&ctx, digest)) != 0) {
+        return fail("mbedtls_md_finish", ret);
+    }
+    wl_print_result(alg, n, digest, mbedtls_md_get_size(info));
+    mbedtls_md_free(&ctx);
+    return WL_EXIT_OK;
+}
+
+static int run_hmac(const char *alg, size_t n)
+{
+    mbedtls_md_context_t ctx;
+    uint8_t hdr[13];
+    uint8_t tag[32] = {0};
+    uint64_t seq = 0;
+    size_t done = 0;
+    int ret;
+    mbedtls_md_init(&ctx);
+    if ((ret = mbedtls_md_setup(&ctx, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), 1)) != 0 ||
+        (ret = mbedtls_md_hmac_starts(&ctx, wl_key, 32)) != 0) {
+        return fail("hmac set-up", ret);
+    }
+    while (done < n) {
+        size_t len = wl_chunk(n - done);
+        wl_record_aad(hdr, seq, len);
+        /* hmac_reset restarts with the key already set, as mbedTLS's record layer does. */
+        if ((ret = mbedtls_md_hmac_reset(&ctx)) != 0 ||
+            (ret = mbedtls_md_hmac_update(&ctx, hdr, sizeof hdr)) != 0 ||
+            (ret = mbedtls_md_hmac_update(&ctx, wl_in, len)) != 0 ||
+            (ret = mbedtls_md_hmac_finish(&ctx, tag)) != 0) {
+            return fail("hmac record", ret);
+        }
+        done += len;
+        seq++;
+    }
+    wl_print_result(alg, n, tag, sizeof tag);
+    mbedtls_md_free(&ctx);
+    return WL_EXIT_OK;
+}
+
+/* Deterministic byte generator for RSA blinding (xorshift64*): NOT a DRBG, benchmarks only. */
+static int bench_rng(void *state, unsigned char *out, size_t len)
+{
+    uint64_t *s = (uint64_t *)state;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        *s ^= *s >> 12;
+        *s ^= *s << 25;
+        *s ^= *s >> 27;
+        out[i] = (unsigned char)((*s * 0x2545F4914F6CDD1DULL) >> 56);
+    }
+    return 0;
+}
+
+static int run_rsa(const char *alg, int sign, size_t n)
+{
+    mbedtls_pk_context pk;
+    uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+    uint8_t sig[MBEDTLS_MPI_MAX_SIZE];
+    size_t siglen = 0;
+    size_t i;
+    int ret;
+    mbedtls_pk_init(&pk);
+    ret = mbedtls_pk_parse_key(&pk, (const unsigned char *)kRsa2048TestKeyPem,
+                               sizeof kRsa2048TestKeyPem, NULL, 0);
+    if (ret != 0) {
+        return fail("mbedtls_pk_parse_key", ret);
+    }
+    mbedtls_rsa_set_padding(mbedtls_pk_rsa(pk), MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
+    if (sign) {
+        for (i = 0; i < n; i++) {
+            ret = mbedtls_pk_sign(&pk, MBEDTLS_MD_SHA256, wl_rsa_digest, sizeof wl_rsa_digest, sig,
+                                  &siglen, bench_rng, &rng_state);
+            if (ret != 0) {
+                return fail("mbedtls_pk_sign", ret);
+            }
+        }
+        if (siglen != sizeof kRsa2048TestSig || memcmp(sig, kRsa2048TestSig, siglen) != 0) {
+            return fail("signature check against kRsa2048TestSig", 0);
+        }
+    } else {
+        memcpy(sig, kRsa2048TestSig, sizeof kRsa2048TestSig);
+        for (i = 0; i < n; i++) {
+            ret = mbedtls_pk_verify(&pk, MBEDTLS_MD_SHA256, wl_rsa_digest, sizeof wl_rsa_digest,
+                                    sig, sizeof kRsa2048TestSig);
+            if (ret != 0) {
+                return fail("mbedtls_pk_verify", ret);
+            }
+        }
+    }
+    wl_print_result(alg, n, sig, 16);
+    mbedtls_pk_free(&pk);
+    return WL_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    const char *alg = NULL;
+    size_t n = 0;
+    const char *verbose = getenv("PETREL_INSN_VERBOSE");
+    if (wl_parse_args(argc, argv, &alg, &n) != 0) {
+        return wl_usage(argv[0]);
+    }
+    wl_init();
+    if (verbose != NULL && strcmp(verbose, "1") == 0) {
+        fprintf(stderr, "mbedtls_driver: %s\n", MBEDTLS_VERSION_STRING_FULL);
+    }
+    if (strcmp(alg, "aes-128-cbc") == 0) {
+        return n % 16 == 0 ? run_cipher(alg, MBEDTLS_CIPHER_AES_128_CBC, 128, n) : wl_usage(argv[0]);
+    }
+    if (strcmp(alg, "aes-256-cbc") == 0) {
+        return n % 16 == 0 ? run_cipher(alg, MBEDTLS_CIPHER_AES_256_CBC, 256, n) : wl_usage(argv[0]);
+    }
+    if (strcmp(alg, "aes-256-ctr") == 0) {
+        return run_cipher(alg, MBEDTLS_CIPHER_AES_256_CTR, 256, n);
+    }
+    if (strcmp(alg, "aes-256-gcm") == 0) {
+        return run_gcm(alg, n);
+    }
+    if (strcmp(alg, "rc4") == 0) {
+        return run_cipher(alg, MBEDTLS_CIPHER_ARC4_128, 128, n);
+    }
+    if (strcmp(alg, "sha1") == 0) {
+        return run_hash(alg, MBEDTLS_MD_SHA1, n);
+    }
+    if (strcmp(alg, "sha256") == 0) {
+        return run_hash(alg, MBEDTLS_MD_SHA256, n);
+    }
+    if (strcmp(alg, "sha512") == 0) {
+        return run_hash(alg, MBEDTLS_MD_SHA512, n);
+    }
+    if (strcmp(alg, "md5") == 0) {
+        return run_hash(alg, MBEDTLS_MD_MD5, n);
+    }
+    if (strcmp(alg, "hmac-sha256") == 0) {
+        return run_hmac(alg, n);
+    }
+    if (strcmp(alg, "rsa2048-sign") == 0) {
+        return run_rsa(alg, 1, n);
+    }
+    if (strcmp(alg, "rsa2048-verify") == 0) {
+        return run_rsa(alg, 0, n);
+    }
+    return wl_usage(argv[0]);
+}
