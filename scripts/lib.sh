@@ -84,7 +84,7 @@ PETREL_PKGS_COMMON=(build-essential g++ cmake ninja-build googletest libgtest-de
 # and by the scripts (git, certificates for https mirrors).
 PETREL_PKGS_SUPPORT=(git ca-certificates openssl gnutls-bin valgrind)
 
-# Packages a given preset needs beyond PETREL_PKGS_COMMON.
+# Packages a given preset needs beyond PETREL_PKGS_COMMON, to build and to run its tests.
 petrel_preset_packages() {
   case "$1" in
     host) echo "libbenchmark-dev" ;;
@@ -95,5 +95,13 @@ petrel_preset_packages() {
     mipsel) echo "g++-mipsel-linux-gnu qemu-user" ;;
     mips) echo "g++-mips-linux-gnu qemu-user" ;;
     *) return 1 ;;
+  esac
+}
+
+# Of those, the packages needed only to run the tests (the preset still builds without them).
+petrel_preset_test_packages() {
+  case "$1" in
+    armhf|armel|mipsel|mips) echo "qemu-user" ;;
+    *) echo "" ;;
   esac
 }
