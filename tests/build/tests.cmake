@@ -1,0 +1,48 @@
+# Build and packaging tests (include()d by tests/CMakeLists.txt).
+#
+# build.no_heap         libpetrel.a references no allocator and no exception runtime
+#                       (every preset, with the target's own nm)
+# build.no_heap_canary  the same check over a library that allocates and throws on purpose
+#                       must fail and name each reference (so build.no_heap can fail)
+# build.package         cmake --install + find_package(petrel) from a tiny consumer (host only)
+# build.subdirectory    add_subdirectory(<petrel>) from the same consumer (host only)
+
+set(_petrel_build_dir ${CMAKE_CURRENT_LIST_DIR})
+
+if(NOT CMAKE_NM)
+  message(FATAL_ERROR "CMAKE_NM is not set: the no-heap check needs nm (binutils)")
+endif()
+add_test(NAME build.no_heap
+  COMMAND bash ${_petrel_build_dir}/check_no_heap.sh ${CMAKE_NM} $<TARGET_FILE:petrel>)
+
+add_library(petrel_heap_canary STATIC ${_petrel_build_dir}/heap_canary.cpp)
+add_test(NAME build.no_heap_canary
+  COMMAND bash ${_petrel_build_dir}/check_no_heap.sh --expect-fail
+          ${CMAKE_NM} $<TARGET_FILE:petrel_heap_canary>
+          malloc free _Znw _Zdl __cxa_allocate_exception __cxa_throw _ZSt[0-9]+__throw_)
+
+# Packaging: only where the consumer can run here, i.e. not when cross compiling (the cross
+# presets check the same install rules by building; see README "Consuming Petrel").
+if(CMAKE_CROSSCOMPILING)
+  set(_petrel_packaging_default OFF)
+else()
+  set(_petrel_packaging_default ON)
+endif()
+option(PETREL_PACKAGING_TESTS "Test cmake --install/find_package and add_subdirectory"
+  ${_petrel_packaging_default})
+if(PETREL_PACKAGING_TESTS)
+  set(_petrel_consumer_args
+    -G ${CMAKE_GENERATOR}
+    -DCMAKE_MAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}
+    -DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}
+    -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}
+    -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE}
+    -DPETREL_WERROR=${PETREL_WERROR})
+  foreach(_mode package subdirectory)
+    add_test(NAME build.${_mode}
+      COMMAND ${CMAKE_COMMAND} -E env CMAKE_COMMAND=${CMAKE_COMMAND}
+              bash ${_petrel_build_dir}/package_test.sh ${_mode}
+              ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${PROJECT_BINARY_DIR}/packaging/${_mode}
+              ${_petrel_consumer_args})
+  endforeach()
+endif()
