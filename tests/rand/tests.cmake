@@ -1,10 +1,3 @@
-# The library is built with -fno-rtti, so it emits no typeinfo for its polymorphic classes
-# (EntropySource/OsEntropySource). UBSan's vptr check (host-asan preset) in a test that calls
-# them through RTTI-enabled code needs that typeinfo; turn only that check off for rand tests.
-if(CMAKE_CXX_FLAGS MATCHES "sanitize=[^ ]*undefined")
-  target_compile_options(rand_test PRIVATE -fno-sanitize=vptr)
-endif()
-
 # A second rand test program with random.cpp compiled under PETREL_FUZZING (deterministic
 # random_bytes()); its own definitions of random_bytes()/random_is_deterministic() take the
 # place of the library's, so libpetrel.a's random.cpp.o is never pulled in. random.cpp gets the
