@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -112,47 +113,15 @@ void sha256_init(Sha256State* s) noexcept {
 }
 
 void sha256_update(Sha256State* s, const uint8_t* in, size_t len) noexcept {
-  if (len == 0) {
-    return;
-  }
   s->total += len;
-  if (s->buf_len != 0) {
-    size_t take = 64 - s->buf_len;
-    if (take > len) {
-      take = len;
-    }
-    std::memcpy(s->buf + s->buf_len, in, take);
-    s->buf_len += take;
-    in += take;
-    len -= take;
-    if (s->buf_len < 64) {
-      return;
-    }
-    sha256_compress(s->h, s->buf, 1);
-    s->buf_len = 0;
-  }
-  size_t blocks = len / 64;
-  if (blocks != 0) {
-    sha256_compress(s->h, in, blocks);
-    in += blocks * 64;
-    len -= blocks * 64;
-  }
-  if (len != 0) {
-    std::memcpy(s->buf, in, len);
-    s->buf_len = len;
-  }
+  hash_detail::md_update<64>(s->buf, &s->buf_len, in, len,
+                              [s](const uint8_t* p, size_t n) { sha256_compress(s->h, p, n); });
 }
 
 void sha256_final(Sha256State* s, uint8_t* out, size_t out_len) noexcept {
   const uint64_t bits = s->total << 3;
-  size_t n = s->buf_len;
-  s->buf[n++] = 0x80;
-  if (n > 56) {
-    std::memset(s->buf + n, 0, 64 - n);
-    sha256_compress(s->h, s->buf, 1);
-    n = 0;
-  }
-  std::memset(s->buf + n, 0, 56 - n);
+  hash_detail::md_pad<64, 8>(s->buf, s->buf_len,
+                             [s](const uint8_t* p, size_t n) { sha256_compress(s->h, p, n); });
   store_be64(s->buf + 56, bits);
   sha256_compress(s->h, s->buf, 1);
   // Reuse the block buffer for the full 32-byte big-endian digest, then truncate (SHA-224).

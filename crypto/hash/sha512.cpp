@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -128,50 +129,18 @@ void sha512_init(Sha512State* s) noexcept {
 }
 
 void sha512_update(Sha512State* s, const uint8_t* in, size_t len) noexcept {
-  if (len == 0) {
-    return;
-  }
   const uint64_t add = static_cast<uint64_t>(len);
   s->total_lo += add;
   s->total_hi += (s->total_lo < add) ? 1u : 0u;
-  if (s->buf_len != 0) {
-    size_t take = 128 - s->buf_len;
-    if (take > len) {
-      take = len;
-    }
-    std::memcpy(s->buf + s->buf_len, in, take);
-    s->buf_len += take;
-    in += take;
-    len -= take;
-    if (s->buf_len < 128) {
-      return;
-    }
-    sha512_compress(s->h, s->buf, 1);
-    s->buf_len = 0;
-  }
-  size_t blocks = len / 128;
-  if (blocks != 0) {
-    sha512_compress(s->h, in, blocks);
-    in += blocks * 128;
-    len -= blocks * 128;
-  }
-  if (len != 0) {
-    std::memcpy(s->buf, in, len);
-    s->buf_len = len;
-  }
+  hash_detail::md_update<128>(s->buf, &s->buf_len, in, len,
+                              [s](const uint8_t* p, size_t n) { sha512_compress(s->h, p, n); });
 }
 
 void sha512_final(Sha512State* s, uint8_t* out, size_t out_len) noexcept {
   const uint64_t bits_hi = (s->total_hi << 3) | (s->total_lo >> 61);
   const uint64_t bits_lo = s->total_lo << 3;
-  size_t n = s->buf_len;
-  s->buf[n++] = 0x80;
-  if (n > 112) {
-    std::memset(s->buf + n, 0, 128 - n);
-    sha512_compress(s->h, s->buf, 1);
-    n = 0;
-  }
-  std::memset(s->buf + n, 0, 112 - n);
+  hash_detail::md_pad<128, 16>(s->buf, s->buf_len,
+                             [s](const uint8_t* p, size_t n) { sha512_compress(s->h, p, n); });
   store_be64(s->buf + 112, bits_hi);
   store_be64(s->buf + 120, bits_lo);
   sha512_compress(s->h, s->buf, 1);
