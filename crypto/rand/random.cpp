@@ -6,7 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
-#include <mutex>
+#include <pthread.h>
 
 #include <sys/types.h>
 #include <unistd.h>
@@ -27,11 +27,31 @@ constexpr bool kDeterministic = false;
 #endif
 
 struct GlobalRng {
-  std::mutex lock;
   HmacDrbg drbg;
   pid_t pid = 0;
   size_t requests = 0;
   bool seeded = false;
+};
+
+// A libc mutex rather than std::mutex: std::mutex::lock() reports errors by throwing, and the
+// library has no exceptions (tests/build checks for __throw_system_error).
+pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+
+class LockGuard final {
+ public:
+  explicit LockGuard(pthread_mutex_t* m) noexcept : m_mutex(m), m_locked(pthread_mutex_lock(m) == 0) {}
+  ~LockGuard() {
+    if (m_locked) {
+      pthread_mutex_unlock(m_mutex);
+    }
+  }
+  LockGuard(const LockGuard&) = delete;
+  LockGuard& operator=(const LockGuard&) = delete;
+  bool locked() const noexcept { return m_locked; }
+
+ private:
+  pthread_mutex_t* m_mutex;
+  bool m_locked;
 };
 
 GlobalRng& global() noexcept {
@@ -82,7 +102,11 @@ bool random_is_deterministic() noexcept { return kDeterministic; }
 
 Status random_bytes(MutableBytes out) noexcept {
   GlobalRng& g = global();
-  std::lock_guard<std::mutex> guard(g.lock);
+  LockGuard guard(&g_lock);
+  if (!guard.locked()) {
+    secure_wipe(out.data(), out.size());
+    return Status::rng_failure;
+  }
   const pid_t pid = getpid();
   Status s = Status::ok;
   if (!g.seeded || (!kDeterministic && (g.pid != pid || g.requests >= kReseedRequests))) {

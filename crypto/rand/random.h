@@ -3,8 +3,8 @@
 // and reseeded in a forked child (a pid change, checked with getpid() on every call) so parent
 // and child never share an output stream.
 //
-// Thread-safety: random_bytes() is thread-safe; it serializes callers on one std::mutex (a
-// statically initialized pthread mutex: no allocation). The mutex is not held across fork(): a
+// Thread-safety: random_bytes() is thread-safe; it serializes callers on one statically
+// initialized pthread mutex (no allocation, no exceptions). The mutex is not held across fork(): a
 // child forked while another thread is inside random_bytes() must not call it (the usual POSIX
 // rule for multi-threaded fork).
 //
