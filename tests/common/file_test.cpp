@@ -108,6 +108,20 @@ std::string VectorCase::get(const std::string& name) {
   return std::string();
 }
 
+std::vector<std::string> VectorCase::get_all(const std::string& name) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < attrs.size(); i++) {
+    if (attrs[i].first == name) {
+      if (m_read.size() != attrs.size()) {
+        m_read.assign(attrs.size(), false);
+      }
+      m_read[i] = true;
+      out.push_back(attrs[i].second);
+    }
+  }
+  return out;
+}
+
 std::vector<uint8_t> VectorCase::bytes(const std::string& name) {
   bool ok = false;
   std::vector<uint8_t> v = from_hex(get(name), &ok);

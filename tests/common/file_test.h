@@ -38,6 +38,9 @@ class VectorCase {
   // records a failure through GoogleTest.
   std::string get(const std::string& name);
   std::vector<uint8_t> bytes(const std::string& name);  // hex-decoded get()
+  // Every value of a repeated attribute (NIST DRBG .txt files repeat V, Key, AdditionalInput
+  // inside one case), in file order, all marked read. Empty if absent (no failure recorded).
+  std::vector<std::string> get_all(const std::string& name);
   unsigned long long number(const std::string& name);   // decimal get()
   bool has_header(const std::string& name) const { return headers.count(name) != 0; }
   std::string header(const std::string& name) const;    // "" if absent
