@@ -87,6 +87,9 @@ for d in "${DIGESTS[@]}"; do
 done
 # No digest option: both default to SHA-256.
 compare "default digest" "${files[@]}"
+compare "default digest -r" -r "${files[@]}"
+compare "default digest -hmac" -hmac "$text_key" "${files[@]}"
 compare_stdin "${files[1]}" "default digest stdin"
+compare_stdin "${files[1]}" "default digest -hmac stdin" -hmac "$text_key"
 
 finish "tools_dgst ($LEVEL, ${#files[@]} files per call)"

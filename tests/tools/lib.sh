@@ -52,17 +52,24 @@ rand_hex() {
   head -c "$1" /dev/urandom | od -An -v -tx1 | tr -d ' \n'
 }
 
-# Hex (no separators) to binary on stdout; handles NUL bytes.
+# Hex (no separators) to binary on stdout; handles NUL bytes. Pure bash (no forks).
 hex2bin() {
-  local hex=$1 i
-  for ((i = 0; i < ${#hex}; i += 512)); do
-    # shellcheck disable=SC2059
-    printf "$(printf '%s' "${hex:i:512}" | sed 's/../\\x&/g')"
+  local hex=$1 esc="" i
+  for ((i = 0; i < ${#hex}; i += 2)); do
+    esc+="\\x${hex:i:2}"
   done
+  # shellcheck disable=SC2059
+  printf "$esc"
+}
+
+# Binary (a file, or stdin) to lower-case hex, into the variable HEX.
+to_hex_var() {
+  HEX=$(od -An -v -tx1 "$@" | tr -d ' \n')
 }
 
 bin2hex() {
-  od -An -v -tx1 "$@" | tr -d ' \n'
+  to_hex_var "$@"
+  printf '%s' "$HEX"
 }
 
 # Prints the summary line and exits: non-zero on any failure or when nothing ran.

@@ -10,7 +10,7 @@
 ALGS=(aes-128-cbc aes-256-cbc aes-128-ctr aes-256-ctr aes-128-gcm aes-256-gcm rc4 md5 sha1
   sha224 sha256 sha384 sha512 hmac-md5 hmac-sha1 hmac-sha256 hmac-sha384 hmac-sha512)
 if [ "$LEVEL" = full ]; then
-  SIZES=(0 16 40000)
+  SIZES=(0 40000)
 else
   SIZES=(40000)
 fi
@@ -55,10 +55,9 @@ expected() {  # alg n decrypt(0/1)
       local bits=${alg:4:3}
       petrel enc -e "-$alg" -K "${KEY64:0:$((bits / 4))}" -iv "${IV16:0:24}" -in "$TMP/zeros" \
         -out "$TMP/ct" || return 1
-      local ct_len=$((n)) tail_len=$((n < 16 ? n : 16))
-      local hex
-      hex=$(bin2hex "$TMP/ct")
-      printf '%s tag=%s' "${hex:$(((ct_len - tail_len) * 2)):$((tail_len * 2))}" "${hex:$((ct_len * 2))}"
+      local tail_len=$((n < 16 ? n : 16))
+      printf '%s tag=%s' "$(head -c "$n" "$TMP/ct" | tail -c "$tail_len" | bin2hex)" \
+        "$(tail -c 16 "$TMP/ct" | bin2hex)"
       ;;
     md5 | sha*)
       [ "$HAVE_OPENSSL" = 1 ] || return 0
@@ -73,6 +72,7 @@ expected() {  # alg n decrypt(0/1)
   esac
 }
 
+declare -A WANT
 for impl in ct table; do
   for dec in 0 1; do
     dflag=()
@@ -94,7 +94,13 @@ for impl in ct table; do
         fi
         got=${BASH_REMATCH[1]}
         case "$alg" in aes-*) [[ "$line" == *" impl=$impl "* ]] || bad "$alg: impl not shown: $line" ;; esac
-        want=$(expected "$alg" "$n" "$dec") || { bad "no expected value for $alg"; continue; }
+        # The expected value does not depend on -impl: compute it once.
+        ckey="$alg/$n/$dec"
+        case "$alg" in *-cbc | *-gcm) ;; *) ckey="$alg/$n" ;; esac  # -decrypt is the same op
+        if [ -z "${WANT[$ckey]+set}" ]; then
+          WANT[$ckey]=$(expected "$alg" "$n" "$dec") || { bad "no expected value for $alg"; continue; }
+        fi
+        want=${WANT[$ckey]}
         if [ -n "$want" ] && [ "$got" != "$want" ]; then
           bad "speed -impl $impl ${dflag[*]} -bytes $n $alg: last=$got, independent result $want"
         fi

@@ -1,6 +1,7 @@
 // petrel dgst: MD5 (RFC 1321), SHA-1/SHA-224/256/384/512 (FIPS 180-4) and HMAC (RFC 2104) over
 // files or stdin, printing the same lines as OpenSSL 3.0's `openssl dgst`:
 //   SHA2-256(file)= hex          HMAC-SHA2-256(file)= hex          hex *file   (with -r)
+// and, like it, "SHA256(file)= " when no digest is named (sha256 is the default).
 // As in OpenSSL 3.0, a MAC over stdin is labelled with the digest name only ("SHA2-256(stdin)= ").
 // An unreadable file is reported and skipped; the others are still processed and the exit status
 // is 1, as with openssl.
@@ -194,7 +195,9 @@ int cmd_dgst(int argc, char** argv) {
   }
   o.mac = have_hmac || have_mac;
   if (o.digest == nullptr) {
-    o.digest = find_digest("sha256");  // openssl's default
+    // openssl's default digest, which OpenSSL 3.0 labels with the old name "SHA256".
+    static const DigestSpec kDefault = {"sha256", HashAlg::sha256, "SHA256"};
+    o.digest = &kDefault;
   }
 
   std::string err;

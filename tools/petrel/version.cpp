@@ -33,11 +33,14 @@ int cmd_version(int argc, char** argv) {
   if (all) {
     petrel::AesImpl impls[16];
     size_t n = petrel::aes_impls_available(impls, sizeof(impls) / sizeof(impls[0]));
+    // e.g. "aes implementations: ct (constant-time, default), table"
     std::printf("aes implementations:");
     for (size_t i = 0; i < n; ++i) {
-      std::printf(" %s%s%s", petrel::aes_impl_name(impls[i]),
-                  petrel::aes_impl_is_constant_time(impls[i]) ? "(ct)" : "",
-                  impls[i] == petrel::kAesDefaultImpl ? "(default)" : "");
+      const bool ct = petrel::aes_impl_is_constant_time(impls[i]);
+      const bool dflt = impls[i] == petrel::kAesDefaultImpl;
+      std::printf("%s %s%s%s%s%s", i == 0 ? "" : ",", petrel::aes_impl_name(impls[i]),
+                  ct || dflt ? " (" : "", ct ? "constant-time" : "", ct && dflt ? ", " : "",
+                  dflt ? "default)" : (ct ? ")" : ""));
     }
     std::printf("\n");
   }
