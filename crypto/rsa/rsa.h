@@ -93,6 +93,13 @@ class RsaPrivateKey final {
   // only if the key was loaded with it; Status::not_available otherwise).
   Status export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept;
 
+  // The checks of `openssl rsa -check` beyond those set() makes: p and q are probable primes
+  // (Miller-Rabin, FIPS 186-4 rounds), e * dp = 1 mod (p - 1), e * dq = 1 mod (q - 1), and, when
+  // d is held, d mod (p - 1) = dp and d mod (q - 1) = dq (so e * d = 1 mod lcm(p - 1, q - 1)).
+  // Status::invalid_argument if one fails. Slow (two primality tests); for tools and key import,
+  // not for every load.
+  Status check(Rng& rng) const noexcept;
+
   void wipe() noexcept;
 
  private:

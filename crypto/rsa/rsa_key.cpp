@@ -463,6 +463,58 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
   return st;
 }
 
+namespace {
+
+// e * dx = 1 mod (f - 1) and, if d is given, d mod (f - 1) = dx. All limb counts are public.
+Limb check_crt_exponent(const bn::Modulus& f, const Limb* dx, const Limb* e, size_t e_limbs,
+                        const Limb* d, size_t d_limbs) noexcept {
+  constexpr size_t kP = bn::kMaxPrivLimbs;
+  const size_t fl = f.n;
+  Limb fm1[kP];
+  Limb t[2 * kP];
+  Limb r[kP];
+  bn::copy(fm1, f.m, fl);
+  (void)bn::sub_word(fm1, fl, 1);
+  bn::mul(t, dx, fl, e, e_limbs);
+  bn::div_ct(nullptr, r, t, fl + e_limbs, fm1, fl);
+  Limb ok = bn::eq_word_mask(r, fl, 1);
+  if (d != nullptr) {
+    bn::div_ct(nullptr, r, d, d_limbs, fm1, fl);
+    ok &= bn::eq_mask(r, dx, fl);
+  }
+  secure_wipe(t, sizeof(t));
+  secure_wipe(r, sizeof(r));
+  return ok;
+}
+
+}  // namespace
+
+Status RsaPrivateKey::check(Rng& rng) const noexcept {
+  if (!is_set()) {
+    return Status::invalid_argument;
+  }
+  if (m_pub.m_e_limbs > bn::kMaxPrivLimbs) {
+    return Status::invalid_argument;  // e < n <= 4096 bits for a loaded private key
+  }
+  const bn::Modulus* factors[2] = {&m_p, &m_q};
+  const Limb* crt[2] = {m_dp, m_dq};
+  Limb ok = ~static_cast<Limb>(0);
+  for (size_t i = 0; i < 2; i++) {
+    const bn::Modulus& f = *factors[i];
+    bool prime = false;
+    const Status st = bn::miller_rabin(&prime, f.m, f.n, bn::miller_rabin_rounds(f.bits), rng);
+    if (st != Status::ok) {
+      return st;
+    }
+    if (!prime) {
+      return Status::invalid_argument;
+    }
+    ok &= check_crt_exponent(f, crt[i], m_pub.m_e, m_pub.m_e_limbs, m_has_d ? m_d : nullptr,
+                             m_pub.m_n.n);
+  }
+  return ok != 0 ? Status::ok : Status::invalid_argument;
+}
+
 Status RsaPrivateKey::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {
   if (!is_set()) {
     return Status::invalid_argument;
