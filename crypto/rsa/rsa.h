@@ -103,6 +103,7 @@ class RsaPrivateKey final {
   void wipe() noexcept;
 
  private:
+  friend void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept;
   RsaPublicKey m_pub;
   bn::Modulus m_p;
   bn::Modulus m_q;

@@ -9,6 +9,7 @@
 #include "crypto/rsa/rsa.h"
 
 #include "crypto/rsa/rsa_test_hooks.h"
+#include "crypto/util/ct.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -375,7 +376,13 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
   uint8_t rb[kRsaMaxPrivateBits / 8];
   Status st = Status::ok;
   do {
-    if (bn::from_bytes(c, nl, in) != Status::ok || bn::lt_mask(c, mn.m, nl) == 0) {
+    Status fit = bn::from_bytes(c, nl, in);
+    Limb below_n = bn::lt_mask(c, mn.m, nl);
+    // Public: whether the input is a valid operand. A ciphertext is public; a PSS-encoded
+    // message (secret salt until the signature is out) is below n by construction.
+    CT_UNPOISON(&fit, sizeof(fit));
+    CT_UNPOISON(&below_n, sizeof(below_n));
+    if (fit != Status::ok || below_n == 0) {
       st = Status::invalid_argument;
       break;
     }
@@ -389,14 +396,18 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       const size_t extra = k * 8 - mn.bits;
       rb[0] = static_cast<uint8_t>(rb[0] & (0xffu >> extra));
       (void)bn::from_bytes(r, nl, ByteView(rb, k));
-      if ((bn::lt_mask(r, mn.m, nl) & ~bn::is_zero_mask(r, nl)) == 0) {
+      Limb in_range = bn::lt_mask(r, mn.m, nl) & ~bn::is_zero_mask(r, nl);
+      CT_UNPOISON(&in_range, sizeof(in_range));  // public: only whether r is discarded
+      if (in_range == 0) {
         continue;  // rejection sampling: reveals only that a discarded value was out of range
       }
       bn::reduce(t, r, nl, m_p);
       const Limb okp = bn::mod_inv_odd(rinv_p, nullptr, t, m_p.m, pl);
       bn::reduce(t, r, nl, m_q);
       const Limb okq = bn::mod_inv_odd(rinv_q, nullptr, t, m_q.m, ql);
-      have_r = (okp & okq) != 0;  // fails only if r shares a factor with n
+      Limb inv_ok = okp & okq;
+      CT_UNPOISON(&inv_ok, sizeof(inv_ok));  // public: fails only if r shares a factor with n
+      have_r = inv_ok != 0;
     }
     if (st != Status::ok) {
       break;
@@ -440,8 +451,9 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       high |= m[i];
     }
     bn::modexp_public(t, m, m_pub.m_e, m_pub.m_e_limbs, mn);
-    const Limb good = bn::eq_mask(t, c, nl) & bn::lt_mask(m, mn.m, nl) &
-                      bn::eq_word_mask(&high, 1, 0);
+    Limb good = bn::eq_mask(t, c, nl) & bn::lt_mask(m, mn.m, nl) &
+                bn::eq_word_mask(&high, 1, 0);
+    CT_UNPOISON(&good, sizeof(good));  // public: whether a fault was detected
     if (good == 0) {
       st = Status::internal_error;
       break;
@@ -488,6 +500,21 @@ Limb check_crt_exponent(const bn::Modulus& f, const Limb* dx, const Limb* e, siz
 }
 
 }  // namespace
+
+void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept {
+  const bn::Modulus* factors[2] = {&key.m_p, &key.m_q};
+  for (const bn::Modulus* f : factors) {
+    CT_POISON(f->m, sizeof(f->m));
+    CT_POISON(f->rr, sizeof(f->rr));
+    CT_POISON(f->one, sizeof(f->one));
+    CT_POISON(&f->m0inv, sizeof(f->m0inv));
+  }
+  CT_POISON(key.m_dp, sizeof(key.m_dp));
+  CT_POISON(key.m_dq, sizeof(key.m_dq));
+  CT_POISON(key.m_qinv, sizeof(key.m_qinv));
+  CT_POISON(key.m_qinv_mont, sizeof(key.m_qinv_mont));
+  CT_POISON(key.m_d, sizeof(key.m_d));
+}
 
 Status RsaPrivateKey::check(Rng& rng) const noexcept {
   if (!is_set()) {
