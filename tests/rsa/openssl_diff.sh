@@ -225,6 +225,16 @@ for s in short.sig long.sig zero.sig; do
   [ $rc -eq 1 ] && [ "$out" = "Verification failure" ] || bad "$s: rc $rc, '$out'"
 done
 
+# ---- speed: -ops N is deterministic (fixed keys, fixed-seed blinding) -----------------------
+ok
+a=$(petrel speed -ops 2 rsa1024 rsa2048)
+b=$(petrel speed -ops 2 rsa1024 rsa2048)
+[ "$a" = "$b" ] || bad "speed -ops output differs between runs: '$a' / '$b'"
+echo "$a" | grep -qE '^rsa2048 sign\+verify ops=2 last=[0-9a-f]{16}$' || bad "speed -ops output: '$a'"
+ok
+petrel speed -seconds 0.05 rsa1024 >speed.out 2>/dev/null || bad "speed rsa1024"
+grep -qE '^rsa 1024 bits [0-9.]+s [0-9.]+s +[0-9.]+ +[0-9.]+$' speed.out || bad "speed table: $(cat speed.out)"
+
 echo "openssl differential: $CASES cases, $FAILURES failures"
 if [ "$CASES" -eq 0 ] || [ "$FAILURES" -ne 0 ]; then
   exit 1
