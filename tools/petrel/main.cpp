@@ -1,5 +1,5 @@
 // petrel: command-line front end to the Petrel crypto library. Options follow the openssl command
-// (enc, dgst, speed) so that one can be swapped for the other in scripts and tests.
+// (enc, dgst, speed, genrsa, rsa, pkeyutl) so that one can be swapped for the other in scripts and tests.
 #include <cstdio>
 #include <cstring>
 
@@ -12,8 +12,11 @@ const char kUsage[] =
     "\n"
     "commands:\n"
     "  enc      encrypt or decrypt with AES (ECB, CBC, CTR, GCM) or RC4\n"
-    "  dgst     message digests (MD5, SHA-1, SHA-2) and HMAC\n"
-    "  speed    measure the throughput of ciphers, hashes and MACs\n"
+    "  dgst     message digests (MD5, SHA-1, SHA-2), HMAC, RSA signatures\n"
+    "  speed    measure the throughput of ciphers, hashes and MACs, RSA operations per second\n"
+    "  genrsa   generate an RSA private key\n"
+    "  rsa      convert, print and check RSA key files\n"
+    "  pkeyutl  RSA encryption, decryption, signing and verification\n"
     "  version  print the version (-a: also the AES implementations)\n"
     "  help     print this message, or 'petrel help COMMAND' for one command\n";
 
@@ -27,6 +30,9 @@ const Command kCommands[] = {
     {"dgst", petrel_tool::cmd_dgst},
     {"speed", petrel_tool::cmd_speed},
     {"version", petrel_tool::cmd_version},
+    {"genrsa", petrel_tool::cmd_genrsa},
+    {"rsa", petrel_tool::cmd_rsa},
+    {"pkeyutl", petrel_tool::cmd_pkeyutl},
 };
 
 const Command* find_command(const char* name) {
