@@ -1,0 +1,77 @@
+// petrel: command-line front end to the Petrel crypto library. Options follow the openssl command
+// (enc, dgst, speed) so that one can be swapped for the other in scripts and tests.
+#include <cstdio>
+#include <cstring>
+
+#include "tools/petrel/tool.h"
+
+namespace {
+
+const char kUsage[] =
+    "usage: petrel COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  enc      encrypt or decrypt with AES (ECB, CBC, CTR, GCM) or RC4\n"
+    "  dgst     message digests (MD5, SHA-1, SHA-2) and HMAC\n"
+    "  speed    measure the throughput of ciphers, hashes and MACs\n"
+    "  version  print the version (-a: also the AES implementations)\n"
+    "  help     print this message, or 'petrel help COMMAND' for one command\n";
+
+struct Command {
+  const char* name;
+  int (*run)(int argc, char** argv);
+};
+
+const Command kCommands[] = {
+    {"enc", petrel_tool::cmd_enc},
+    {"dgst", petrel_tool::cmd_dgst},
+    {"speed", petrel_tool::cmd_speed},
+    {"version", petrel_tool::cmd_version},
+};
+
+const Command* find_command(const char* name) {
+  for (const Command& c : kCommands) {
+    if (std::strcmp(c.name, name) == 0) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+int help(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stdout);
+    return petrel_tool::kExitOk;
+  }
+  const Command* c = find_command(argv[1]);
+  if (c == nullptr) {
+    return petrel_tool::fail("help", "unknown command '%s'", argv[1]);
+  }
+  // Every command prints its own usage for -help.
+  char help_flag[] = "-help";
+  char* sub_argv[] = {argv[1], help_flag, nullptr};
+  return c->run(2, sub_argv);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return petrel_tool::kExitFail;
+  }
+  const char* name = argv[1];
+  if (std::strcmp(name, "help") == 0 || std::strcmp(name, "-help") == 0 ||
+      std::strcmp(name, "--help") == 0 || std::strcmp(name, "-h") == 0) {
+    return help(argc - 1, argv + 1);
+  }
+  if (std::strcmp(name, "-version") == 0 || std::strcmp(name, "--version") == 0) {
+    return petrel_tool::cmd_version(argc - 1, argv + 1);
+  }
+  const Command* c = find_command(name);
+  if (c == nullptr) {
+    std::fprintf(stderr, "petrel: unknown command '%s' (try 'petrel help')\n", name);
+    return petrel_tool::kExitFail;
+  }
+  return c->run(argc - 1, argv + 1);
+}

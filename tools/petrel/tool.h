@@ -1,0 +1,117 @@
+// Shared helpers of the petrel command-line tool: error reporting, strict hex parsing, option
+// scanning, and chunked file input/output. The tool may use the heap and the standard library;
+// it does not use exceptions: every failure is one line on stderr ("petrel <cmd>: ...") and a
+// non-zero exit status.
+#ifndef PETREL_TOOLS_PETREL_TOOL_H
+#define PETREL_TOOLS_PETREL_TOOL_H
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "crypto/aes/aes.h"
+
+namespace petrel_tool {
+
+// Exit statuses. Everything that goes wrong exits 1, as openssl does.
+constexpr int kExitOk = 0;
+constexpr int kExitFail = 1;
+
+// Subcommands: argv[0] is the subcommand name, the rest its arguments.
+int cmd_enc(int argc, char** argv);
+int cmd_dgst(int argc, char** argv);
+int cmd_speed(int argc, char** argv);
+int cmd_version(int argc, char** argv);
+
+// Prints "petrel <cmd>: <message>" and a newline on stderr; returns kExitFail.
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+int fail(const char* cmd, const char* fmt, ...);
+
+// Strict hex: an even number of [0-9a-fA-F] digits, nothing else. On failure *error says why
+// ("odd number of hex digits", "non-hex character 'g' at position 3").
+bool parse_hex(std::vector<uint8_t>* out, const std::string& hex, std::string* error);
+std::string to_hex(const uint8_t* data, size_t len);
+
+// Wipes a byte vector's contents (key material) and empties it.
+void wipe_bytes(std::vector<uint8_t>* v);
+
+// Option scanning in the style of openssl's: "-name" or "--name"; the first argument that does
+// not start with '-' (or a lone "-", or everything after "--") ends the options.
+class ArgScanner final {
+ public:
+  ArgScanner(const char* cmd, int argc, char** argv) : m_cmd(cmd), m_argc(argc), m_argv(argv) {}
+
+  // Advances to the next option. Returns false when the options end; then operands() holds the
+  // rest. *name receives the option without its leading dashes.
+  bool next(std::string* name);
+  // The argument of the current option. Returns false (after printing "option -x needs an
+  // argument") when the command line ends first.
+  bool value(const std::string& name, std::string* out);
+  // Arguments after the options.
+  std::vector<std::string> operands() const;
+
+ private:
+  const char* m_cmd;
+  int m_argc;
+  char** m_argv;
+  int m_pos = 1;  // argv[0] is the subcommand
+};
+
+// Input: a named file or stdin, read in chunks.
+class Input final {
+ public:
+  Input() = default;
+  ~Input();
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+
+  // path empty = stdin. On failure *error is "cannot open F: reason".
+  bool open(const std::string& path, std::string* error);
+  // Reads up to max bytes; fills as much as possible (loops over short reads). Returns false on a
+  // read error (*error set). *got == 0 with true means end of input.
+  bool read(uint8_t* buf, size_t max, size_t* got, std::string* error);
+  const std::string& display_name() const { return m_name; }
+  bool is_file() const { return m_owned; }  // false for stdin
+
+ private:
+  std::FILE* m_file = nullptr;
+  bool m_owned = false;
+  std::string m_name;
+};
+
+// Output: a named file or stdout. Write errors are reported when they happen and again by
+// close(), so nothing is silently truncated.
+class Output final {
+ public:
+  Output() = default;
+  ~Output();
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  bool open(const std::string& path, std::string* error);  // path empty = stdout
+  bool write(const uint8_t* data, size_t len, std::string* error);
+  bool write_str(const std::string& s, std::string* error);
+  // Flushes and closes; reports any deferred write error (disk full, closed pipe).
+  bool close(std::string* error);
+
+ private:
+  std::FILE* m_file = nullptr;
+  bool m_owned = false;
+  std::string m_name;
+};
+
+// Looks up an AES implementation by name for -impl; checks it is compiled in. On failure prints
+// the error (listing the available names) and returns false.
+bool select_aes_impl(const char* cmd, const std::string& name, petrel::AesImpl* out);
+std::string available_aes_impls();
+
+// Parses a decimal size ("4096", "1048576"); no sign, no suffix, no overflow.
+bool parse_size(const std::string& s, size_t* out);
+
+}  // namespace petrel_tool
+
+#endif  // PETREL_TOOLS_PETREL_TOOL_H
