@@ -1,0 +1,512 @@
+// RSA key files: PKCS#1 (RFC 8017 appendix A.1.1 RSAPublicKey, A.1.2 RSAPrivateKey), PKCS#8
+// (RFC 5208 section 5, RFC 5958 section 2), SubjectPublicKeyInfo (RFC 5280 4.1.2.7, RFC 3279
+// 2.3.1), DER through crypto/asn1/der.h and PEM through crypto/pem/pem.h.
+// Not constant-time in the lengths of the key parts (DER encodes them); the values are only
+// copied. Private material in local buffers is wiped before return.
+#include "crypto/rsa/rsa_keys.h"
+
+#include <cstring>
+
+#include "crypto/asn1/der.h"
+#include "crypto/asn1/oid.h"
+#include "crypto/pem/pem.h"
+#include "crypto/util/cursor.h"
+#include "crypto/util/wipe.h"
+
+namespace petrel {
+
+namespace {
+
+constexpr size_t kPartMax = kRsaMaxPrivateBits / 8;  // largest private-key part (n, d, e)
+
+ByteView rsa_oid() noexcept {
+  return ByteView(asn1::oid::kRsaEncryption, sizeof(asn1::oid::kRsaEncryption));
+}
+
+// AlgorithmIdentifier { rsaEncryption, NULL }. unsupported for another algorithm.
+Status read_rsa_algorithm(Reader* in) noexcept {
+  Reader alg;
+  ByteView oid;
+  if (asn1::read_sequence(in, &alg) != Status::ok || asn1::read_oid(&alg, &oid) != Status::ok) {
+    return Status::decode_error;
+  }
+  if (!asn1::oid_equal(oid, rsa_oid())) {
+    return Status::unsupported;
+  }
+  if (asn1::read_null(&alg) != Status::ok || !alg.empty()) {
+    return Status::decode_error;
+  }
+  return Status::ok;
+}
+
+void add_rsa_algorithm(Writer* w) noexcept {
+  asn1::begin_der(w, asn1::kSequence);
+  asn1::add_oid(w, rsa_oid());
+  asn1::add_null(w);
+  w->end();
+}
+
+// One RSAPublicKey element from *in.
+Status read_pkcs1_public(Reader* in, RsaPublicKey* out, uint32_t flags) noexcept {
+  Reader seq;
+  ByteView n;
+  ByteView e;
+  if (asn1::read_sequence(in, &seq) != Status::ok ||
+      asn1::read_unsigned_integer(&seq, &n) != Status::ok ||
+      asn1::read_unsigned_integer(&seq, &e) != Status::ok || !seq.empty()) {
+    return Status::decode_error;
+  }
+  return out->set(n, e, flags);
+}
+
+Status add_part(Writer* w, const RsaPublicKey& key, RsaPart part) noexcept {
+  uint8_t buf[kRsaMaxModulusBytes];
+  size_t len = 0;
+  const Status st = key.export_part(part, MutableBytes(buf, sizeof(buf)), &len);
+  if (st == Status::ok) {
+    asn1::add_unsigned_integer(w, ByteView(buf, len));
+  }
+  return st;
+}
+
+Status write_pkcs1_public(Writer* w, const RsaPublicKey& key) noexcept {
+  asn1::begin_der(w, asn1::kSequence);
+  Status st = add_part(w, key, RsaPart::n);
+  if (st == Status::ok) {
+    st = add_part(w, key, RsaPart::e);
+  }
+  w->end();
+  return st;
+}
+
+Status write_pkcs1_private(Writer* w, const RsaPrivateKey& key) noexcept {
+  static constexpr RsaPart kParts[] = {RsaPart::n,  RsaPart::e,  RsaPart::d,
+                                       RsaPart::p,  RsaPart::q,  RsaPart::dp,
+                                       RsaPart::dq, RsaPart::qinv};
+  uint8_t buf[kPartMax];
+  Status st = Status::ok;
+  asn1::begin_der(w, asn1::kSequence);
+  asn1::add_uint64(w, 0);  // version two-prime
+  for (RsaPart part : kParts) {
+    size_t len = 0;
+    st = key.export_part(part, MutableBytes(buf, sizeof(buf)), &len);
+    if (st != Status::ok) {
+      break;
+    }
+    asn1::add_unsigned_integer(w, ByteView(buf, len));
+  }
+  w->end();
+  secure_wipe(buf, sizeof(buf));
+  return st;
+}
+
+Status finish(const Writer& w, Status st, size_t* out_len) noexcept {
+  if (st != Status::ok) {
+    return st;
+  }
+  return w.finish(out_len);
+}
+
+// Wipes and fails the output of a private-key writer on error.
+Status finish_private(MutableBytes out, const Writer& w, Status st, size_t* out_len) noexcept {
+  st = finish(w, st, out_len);
+  if (st != Status::ok) {
+    secure_wipe(out.data(), out.size());
+  }
+  return st;
+}
+
+// Two-prime RSAPrivateKey contents -> key.
+Status read_pkcs1_private(Reader* in, RsaPrivateKey* out, uint32_t flags) noexcept {
+  Reader seq;
+  uint64_t version = 0;
+  if (asn1::read_sequence(in, &seq) != Status::ok ||
+      asn1::read_uint64(&seq, &version) != Status::ok) {
+    return Status::decode_error;
+  }
+  if (version != 0) {
+    // version 1 is multi-prime (otherPrimeInfos); anything else is not PKCS#1.
+    return version == 1 ? Status::unsupported : Status::decode_error;
+  }
+  RsaPrivateParts parts;
+  ByteView* const fields[] = {&parts.n, &parts.e, &parts.d, &parts.p,
+                              &parts.q, &parts.dp, &parts.dq, &parts.qinv};
+  for (ByteView* f : fields) {
+    if (asn1::read_unsigned_integer(&seq, f) != Status::ok) {
+      return Status::decode_error;
+    }
+  }
+  if (!seq.empty()) {
+    return Status::decode_error;
+  }
+  return out->set(parts, flags);
+}
+
+struct KindLabel {
+  RsaKeyFile kind;
+  const char* label;
+  const char* name;
+};
+constexpr KindLabel kKinds[] = {
+    {RsaKeyFile::pkcs1_private, "RSA PRIVATE KEY", "PKCS#1 RSA private key"},
+    {RsaKeyFile::pkcs1_public, "RSA PUBLIC KEY", "PKCS#1 RSA public key"},
+    {RsaKeyFile::pkcs8_private, "PRIVATE KEY", "PKCS#8 private key"},
+    {RsaKeyFile::pkcs8_encrypted, "ENCRYPTED PRIVATE KEY", "encrypted PKCS#8 private key"},
+    {RsaKeyFile::spki_public, "PUBLIC KEY", "SubjectPublicKeyInfo public key"},
+};
+
+RsaKeyFile kind_of_label(ByteView label) noexcept {
+  for (const KindLabel& k : kKinds) {
+    const size_t len = std::strlen(k.label);
+    if (label.size() == len && std::memcmp(label.data(), k.label, len) == 0) {
+      return k.kind;
+    }
+  }
+  return RsaKeyFile::unknown;
+}
+
+RsaKeyFile kind_of_der(ByteView der) noexcept {
+  Reader r(der);
+  Reader seq;
+  if (asn1::read_sequence(&r, &seq) != Status::ok || !r.empty()) {
+    return RsaKeyFile::unknown;
+  }
+  Reader c;
+  asn1::Tag t1 = 0;
+  asn1::Tag t2 = 0;
+  if (asn1::read_any_der(&seq, &t1, &c) != Status::ok ||
+      asn1::read_any_der(&seq, &t2, &c) != Status::ok) {
+    return RsaKeyFile::unknown;
+  }
+  if (t1 == asn1::kInteger && t2 == asn1::kInteger) {
+    return seq.empty() ? RsaKeyFile::pkcs1_public : RsaKeyFile::pkcs1_private;
+  }
+  if (t1 == asn1::kInteger && t2 == asn1::kSequence) {
+    return RsaKeyFile::pkcs8_private;
+  }
+  if (t1 == asn1::kSequence && t2 == asn1::kBitString) {
+    return RsaKeyFile::spki_public;
+  }
+  if (t1 == asn1::kSequence && t2 == asn1::kOctetString) {
+    return RsaKeyFile::pkcs8_encrypted;
+  }
+  return RsaKeyFile::unknown;
+}
+
+// The DER of the first key block of a PEM text (into scratch), or `in` itself if it is DER.
+Status key_der(ByteView* out_der, RsaKeyFile* out_kind, MutableBytes scratch,
+               ByteView in) noexcept {
+  *out_kind = RsaKeyFile::unknown;
+  switch (pem::detect_format(in)) {
+    case pem::Format::der:
+      *out_kind = kind_of_der(in);
+      *out_der = in;
+      return Status::ok;
+    case pem::Format::pem:
+      break;
+    case pem::Format::unknown:
+      return Status::decode_error;
+  }
+  Reader text(in);
+  for (;;) {
+    pem::Block block;
+    bool found = false;
+    const Status st = pem::next_block(&text, &block, &found);
+    if (st != Status::ok) {
+      return st;
+    }
+    if (!found) {
+      return Status::decode_error;  // no key block
+    }
+    const RsaKeyFile kind = kind_of_label(block.label);
+    if (kind == RsaKeyFile::unknown) {
+      continue;
+    }
+    *out_kind = kind;
+    size_t len = 0;
+    const Status dst = pem::decode_block(scratch, &len, block);
+    if (dst != Status::ok) {
+      return dst;
+    }
+    *out_der = ByteView(scratch.data(), len);
+    return Status::ok;
+  }
+}
+
+Status to_pem(MutableBytes out, size_t* out_len, RsaKeyFile kind, ByteView der) noexcept {
+  return pem::write_pem(out, out_len, rsa_key_file_pem_label(kind), der);
+}
+
+}  // namespace
+
+const char* rsa_key_file_name(RsaKeyFile kind) noexcept {
+  for (const KindLabel& k : kKinds) {
+    if (k.kind == kind) {
+      return k.name;
+    }
+  }
+  return "unknown key format";
+}
+
+const char* rsa_key_file_pem_label(RsaKeyFile kind) noexcept {
+  for (const KindLabel& k : kKinds) {
+    if (k.kind == kind) {
+      return k.label;
+    }
+  }
+  return nullptr;
+}
+
+bool rsa_key_file_is_private(RsaKeyFile kind) noexcept {
+  return kind == RsaKeyFile::pkcs1_private || kind == RsaKeyFile::pkcs8_private ||
+         kind == RsaKeyFile::pkcs8_encrypted;
+}
+
+RsaKeyFile rsa_key_file_kind(ByteView in) noexcept {
+  if (pem::detect_format(in) == pem::Format::der) {
+    return kind_of_der(in);
+  }
+  Reader text(in);
+  for (;;) {
+    pem::Block block;
+    bool found = false;
+    if (pem::next_block(&text, &block, &found) != Status::ok || !found) {
+      return RsaKeyFile::unknown;
+    }
+    const RsaKeyFile kind = kind_of_label(block.label);
+    if (kind != RsaKeyFile::unknown) {
+      return kind;
+    }
+  }
+}
+
+// ---- public keys --------------------------------------------------------------------------------
+
+Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags) noexcept {
+  Reader r(spki);
+  Reader seq;
+  if (asn1::read_sequence(&r, &seq) != Status::ok || !r.empty()) {
+    return Status::decode_error;
+  }
+  const Status alg = read_rsa_algorithm(&seq);
+  if (alg != Status::ok) {
+    return alg;
+  }
+  ByteView bits;
+  if (asn1::read_bit_string_octets(&seq, &bits) != Status::ok || !seq.empty()) {
+    return Status::decode_error;
+  }
+  return rsa_public_key_from_pkcs1(out, bits, flags);
+}
+
+Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags) noexcept {
+  Reader r(der);
+  const Status st = read_pkcs1_public(&r, out, flags);
+  if (st != Status::ok) {
+    return st;
+  }
+  return r.empty() ? Status::ok : Status::decode_error;
+}
+
+Status rsa_public_key_to_pkcs1(MutableBytes out, size_t* out_len,
+                               const RsaPublicKey& key) noexcept {
+  Writer w(out);
+  const Status st = write_pkcs1_public(&w, key);
+  return finish(w, st, out_len);
+}
+
+Status rsa_public_key_to_spki(MutableBytes out, size_t* out_len,
+                              const RsaPublicKey& key) noexcept {
+  Writer w(out);
+  asn1::begin_der(&w, asn1::kSequence);
+  add_rsa_algorithm(&w);
+  asn1::begin_der(&w, asn1::kBitString);
+  w.add_u8(0);  // no unused bits
+  const Status st = write_pkcs1_public(&w, key);
+  w.end();
+  w.end();
+  return finish(w, st, out_len);
+}
+
+// ---- private keys -------------------------------------------------------------------------------
+
+Status rsa_private_key_from_pkcs1(RsaPrivateKey* out, ByteView der, uint32_t flags) noexcept {
+  Reader r(der);
+  Status st = read_pkcs1_private(&r, out, flags);
+  if (st == Status::ok && !r.empty()) {
+    st = Status::decode_error;
+  }
+  if (st != Status::ok) {
+    out->wipe();
+  }
+  return st;
+}
+
+Status rsa_private_key_from_pkcs8(RsaPrivateKey* out, ByteView der, uint32_t flags) noexcept {
+  out->wipe();
+  Reader r(der);
+  Reader seq;
+  uint64_t version = 0;
+  if (asn1::read_sequence(&r, &seq) != Status::ok || !r.empty() ||
+      asn1::read_uint64(&seq, &version) != Status::ok || version > 1) {
+    return Status::decode_error;
+  }
+  const Status alg = read_rsa_algorithm(&seq);
+  if (alg != Status::ok) {
+    return alg;
+  }
+  ByteView inner;
+  if (asn1::read_octet_string(&seq, &inner) != Status::ok) {
+    return Status::decode_error;
+  }
+  // attributes [0] IMPLICIT SET OF Attribute OPTIONAL, publicKey [1] IMPLICIT BIT STRING
+  // OPTIONAL (version 1 only); checked for form, not used.
+  Reader skip;
+  bool present = false;
+  if (asn1::read_optional_der(&seq, &skip, &present, asn1::context_constructed(0)) !=
+      Status::ok) {
+    return Status::decode_error;
+  }
+  if (version == 1 && asn1::read_optional_der(&seq, &skip, &present, asn1::context(1)) !=
+                          Status::ok) {
+    return Status::decode_error;
+  }
+  if (!seq.empty()) {
+    return Status::decode_error;
+  }
+  return rsa_private_key_from_pkcs1(out, inner, flags);
+}
+
+Status rsa_private_key_to_pkcs1(MutableBytes out, size_t* out_len,
+                                const RsaPrivateKey& key) noexcept {
+  Writer w(out);
+  const Status st = write_pkcs1_private(&w, key);
+  return finish_private(out, w, st, out_len);
+}
+
+Status rsa_private_key_to_pkcs8(MutableBytes out, size_t* out_len,
+                                const RsaPrivateKey& key) noexcept {
+  Writer w(out);
+  asn1::begin_der(&w, asn1::kSequence);
+  asn1::add_uint64(&w, 0);
+  add_rsa_algorithm(&w);
+  asn1::begin_der(&w, asn1::kOctetString);
+  const Status st = write_pkcs1_private(&w, key);
+  w.end();
+  w.end();
+  return finish_private(out, w, st, out_len);
+}
+
+// ---- files --------------------------------------------------------------------------------------
+
+Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags,
+                            RsaKeyFile* out_kind) noexcept {
+  out->wipe();
+  uint8_t scratch[kRsaMaxPrivateKeyDerLen];
+  ByteView der;
+  RsaKeyFile kind = RsaKeyFile::unknown;
+  Status st = key_der(&der, &kind, MutableBytes(scratch, sizeof(scratch)), in);
+  if (out_kind != nullptr) {
+    *out_kind = kind;
+  }
+  if (st == Status::ok) {
+    switch (kind) {
+      case RsaKeyFile::pkcs1_private:
+        st = rsa_private_key_from_pkcs1(out, der, flags);
+        break;
+      case RsaKeyFile::pkcs8_private:
+        st = rsa_private_key_from_pkcs8(out, der, flags);
+        break;
+      case RsaKeyFile::pkcs8_encrypted:
+        st = Status::unsupported;
+        break;
+      case RsaKeyFile::pkcs1_public:
+      case RsaKeyFile::spki_public:
+        st = Status::invalid_argument;
+        break;
+      case RsaKeyFile::unknown:
+        st = Status::decode_error;
+        break;
+    }
+  }
+  secure_wipe(scratch, sizeof(scratch));
+  return st;
+}
+
+Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags,
+                           RsaKeyFile* out_kind) noexcept {
+  uint8_t scratch[kRsaMaxPublicKeyDerLen];
+  ByteView der;
+  RsaKeyFile kind = RsaKeyFile::unknown;
+  Status st = key_der(&der, &kind, MutableBytes(scratch, sizeof(scratch)), in);
+  if (out_kind != nullptr) {
+    *out_kind = kind;
+  }
+  if (st != Status::ok) {
+    return st;
+  }
+  switch (kind) {
+    case RsaKeyFile::spki_public:
+      return rsa_public_key_from_spki(out, der, flags);
+    case RsaKeyFile::pkcs1_public:
+      return rsa_public_key_from_pkcs1(out, der, flags);
+    case RsaKeyFile::pkcs1_private:
+    case RsaKeyFile::pkcs8_private:
+    case RsaKeyFile::pkcs8_encrypted:
+      return Status::invalid_argument;
+    case RsaKeyFile::unknown:
+      break;
+  }
+  return Status::decode_error;
+}
+
+Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKey& key,
+                            RsaKeyFile kind, bool pem) noexcept {
+  uint8_t der[kRsaMaxPublicKeyDerLen];
+  size_t len = 0;
+  MutableBytes dst = pem ? MutableBytes(der, sizeof(der)) : out;
+  Status st = Status::invalid_argument;
+  if (kind == RsaKeyFile::spki_public) {
+    st = rsa_public_key_to_spki(dst, &len, key);
+  } else if (kind == RsaKeyFile::pkcs1_public) {
+    st = rsa_public_key_to_pkcs1(dst, &len, key);
+  }
+  if (st != Status::ok) {
+    return st;
+  }
+  if (!pem) {
+    *out_len = len;
+    return Status::ok;
+  }
+  return to_pem(out, out_len, kind, ByteView(der, len));
+}
+
+Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivateKey& key,
+                             RsaKeyFile kind, bool pem) noexcept {
+  if (kind == RsaKeyFile::spki_public || kind == RsaKeyFile::pkcs1_public) {
+    return rsa_public_key_write(out, out_len, key.public_key(), kind, pem);
+  }
+  uint8_t der[kRsaMaxPrivateKeyDerLen];
+  size_t len = 0;
+  MutableBytes dst = pem ? MutableBytes(der, sizeof(der)) : out;
+  Status st = Status::invalid_argument;
+  if (kind == RsaKeyFile::pkcs1_private) {
+    st = rsa_private_key_to_pkcs1(dst, &len, key);
+  } else if (kind == RsaKeyFile::pkcs8_private) {
+    st = rsa_private_key_to_pkcs8(dst, &len, key);
+  }
+  if (st == Status::ok) {
+    if (pem) {
+      st = to_pem(out, out_len, kind, ByteView(der, len));
+      if (st != Status::ok) {
+        secure_wipe(out.data(), out.size());
+      }
+    } else {
+      *out_len = len;
+    }
+  }
+  secure_wipe(der, sizeof(der));
+  return st;
+}
+
+}  // namespace petrel

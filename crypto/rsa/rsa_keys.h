@@ -1,0 +1,107 @@
+// RSA key files: PKCS#1 RSAPrivateKey / RSAPublicKey (RFC 8017 appendix A.1), PKCS#8
+// PrivateKeyInfo (RFC 5208 section 5; RFC 5958 OneAsymmetricKey version 1 is read too) and
+// X.509 SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7, RFC 3279 section 2.3.1), in DER and PEM
+// (RFC 7468 labels "RSA PRIVATE KEY", "RSA PUBLIC KEY", "PRIVATE KEY", "PUBLIC KEY").
+//
+// Parsing is strict DER through crypto/asn1/der.h: non-minimal lengths or integers, truncation,
+// trailing bytes, negative integers, or a missing/other-than-NULL rsaEncryption parameter give
+// Status::decode_error. A well-formed file of another kind gives:
+//   - Status::invalid_argument: a public key where a private key was asked (or a private key
+//     given to a public-key-only reader); rsa_key_file_kind() tells which kind it is;
+//   - Status::unsupported: a key of another algorithm (EC, RSASSA-PSS-restricted keys),
+//     an encrypted PKCS#8 file, a multi-prime (version 1) RSAPrivateKey.
+// Key values are then checked by RsaPublicKey::set / RsaPrivateKey::set (invalid_argument or
+// bad_key_length: even or too small modulus, exponent 1 or even, p * q != n, ...).
+//
+// Writing produces the encodings OpenSSL produces (so files convert byte for byte). Private key
+// material passing through local buffers is wiped before return.
+#ifndef PETREL_CRYPTO_RSA_RSA_KEYS_H
+#define PETREL_CRYPTO_RSA_RSA_KEYS_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/rsa/rsa.h"
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+
+// Upper bounds of the DER encodings (public keys up to 8192 bits, private keys up to 4096).
+constexpr size_t kRsaMaxPublicKeyDerLen = 2 * (kRsaMaxModulusBytes + 5) + 48;
+constexpr size_t kRsaMaxPrivateKeyDerLen = 3 * (kRsaMaxPrivateBits / 8 + 5) +
+                                           5 * (kRsaMaxPrivateBits / 16 + 5) + 64;
+// PEM text of those (64-character lines, BEGIN/END lines).
+constexpr size_t kRsaMaxPublicKeyPemLen = kRsaMaxPublicKeyDerLen * 4 / 3 + 200;
+constexpr size_t kRsaMaxPrivateKeyPemLen = kRsaMaxPrivateKeyDerLen * 4 / 3 + 200;
+
+enum class RsaKeyFile : uint8_t {
+  unknown,          // not a key file Petrel reads
+  pkcs1_private,    // RSAPrivateKey, "RSA PRIVATE KEY"
+  pkcs1_public,     // RSAPublicKey, "RSA PUBLIC KEY"
+  pkcs8_private,    // PrivateKeyInfo, "PRIVATE KEY"
+  pkcs8_encrypted,  // EncryptedPrivateKeyInfo, "ENCRYPTED PRIVATE KEY" (not supported)
+  spki_public,      // SubjectPublicKeyInfo, "PUBLIC KEY"
+};
+
+// A short name for messages ("PKCS#1 RSA private key", ...).
+const char* rsa_key_file_name(RsaKeyFile kind) noexcept;
+// The PEM label of a kind ("RSA PRIVATE KEY", ...), nullptr for unknown.
+const char* rsa_key_file_pem_label(RsaKeyFile kind) noexcept;
+bool rsa_key_file_is_private(RsaKeyFile kind) noexcept;
+
+// Which kind of key file `in` (DER or PEM) is, by PEM label or by the shape of the DER (the
+// outer SEQUENCE and the tags of its first elements); unknown if neither matches. Not a full
+// parse: the readers below still check everything.
+RsaKeyFile rsa_key_file_kind(ByteView in) noexcept;
+
+// ---- public keys --------------------------------------------------------------------------------
+
+// SubjectPublicKeyInfo DER (the whole SEQUENCE, as X.509 certificates carry it) -> key.
+// AlgorithmIdentifier must be rsaEncryption with NULL parameters; the BIT STRING must hold whole
+// octets containing one RSAPublicKey with nothing after it.
+Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags = 0) noexcept;
+// RSAPublicKey DER (SEQUENCE { modulus, publicExponent }) -> key.
+Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags = 0) noexcept;
+
+Status rsa_public_key_to_pkcs1(MutableBytes out, size_t* out_len,
+                               const RsaPublicKey& key) noexcept;
+Status rsa_public_key_to_spki(MutableBytes out, size_t* out_len,
+                              const RsaPublicKey& key) noexcept;
+
+// ---- private keys -------------------------------------------------------------------------------
+
+// RSAPrivateKey DER (version 0, two primes) -> key.
+Status rsa_private_key_from_pkcs1(RsaPrivateKey* out, ByteView der, uint32_t flags = 0) noexcept;
+// PrivateKeyInfo DER (version 0 or 1, rsaEncryption with NULL parameters, the RSAPrivateKey in
+// the OCTET STRING; attributes [0] and publicKey [1] are skipped) -> key.
+Status rsa_private_key_from_pkcs8(RsaPrivateKey* out, ByteView der, uint32_t flags = 0) noexcept;
+
+// The key must hold d (loaded from a file or generated); Status::not_available otherwise.
+Status rsa_private_key_to_pkcs1(MutableBytes out, size_t* out_len,
+                                const RsaPrivateKey& key) noexcept;
+Status rsa_private_key_to_pkcs8(MutableBytes out, size_t* out_len,
+                                const RsaPrivateKey& key) noexcept;
+
+// ---- files (PEM or DER) -------------------------------------------------------------------------
+
+// Reads a private key from PEM ("RSA PRIVATE KEY" or "PRIVATE KEY", the first such block) or
+// DER (PKCS#1 or PKCS#8). *out_kind (optional) receives the kind found, also on failure, so a
+// caller can say e.g. "this is a public key".
+Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags = 0,
+                            RsaKeyFile* out_kind = nullptr) noexcept;
+// Reads a public key from PEM ("PUBLIC KEY" or "RSA PUBLIC KEY") or DER (SPKI or PKCS#1).
+Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags = 0,
+                           RsaKeyFile* out_kind = nullptr) noexcept;
+
+// Writes a key in one of the four encodings, as DER or as PEM with the kind's label.
+// kind must be public for the first, and any kind but unknown/pkcs8_encrypted for the second
+// (a public kind writes the key's public part).
+Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKey& key,
+                            RsaKeyFile kind, bool pem) noexcept;
+Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivateKey& key,
+                             RsaKeyFile kind, bool pem) noexcept;
+
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_RSA_RSA_KEYS_H
