@@ -14,6 +14,9 @@ const char kUsage[] =
     "  enc      encrypt or decrypt with AES (ECB, CBC, CTR, GCM) or RC4\n"
     "  dgst     message digests (MD5, SHA-1, SHA-2) and HMAC\n"
     "  speed    measure the throughput of ciphers, hashes and MACs\n"
+    "  verify   verify certificate chains (as openssl verify)\n"
+    "  x509     print certificates, issue certificates from requests\n"
+    "  req      create and check PKCS#10 requests and self-signed roots\n"
     "  version  print the version (-a: also the AES implementations)\n"
     "  help     print this message, or 'petrel help COMMAND' for one command\n";
 
@@ -27,6 +30,9 @@ const Command kCommands[] = {
     {"dgst", petrel_tool::cmd_dgst},
     {"speed", petrel_tool::cmd_speed},
     {"version", petrel_tool::cmd_version},
+    {"verify", petrel_tool::cmd_verify},
+    {"x509", petrel_tool::cmd_x509},
+    {"req", petrel_tool::cmd_req},
 };
 
 const Command* find_command(const char* name) {

@@ -24,6 +24,9 @@ int cmd_enc(int argc, char** argv);
 int cmd_dgst(int argc, char** argv);
 int cmd_speed(int argc, char** argv);
 int cmd_version(int argc, char** argv);
+int cmd_verify(int argc, char** argv);
+int cmd_x509(int argc, char** argv);
+int cmd_req(int argc, char** argv);
 
 // Prints "petrel <cmd>: <message>" and a newline on stderr; returns kExitFail.
 #if defined(__GNUC__)
