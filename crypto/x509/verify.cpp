@@ -737,7 +737,8 @@ bool extend(Search* s) {
       s->longest[i] = s->path[i];
     }
   }
-  const bool anchor_cert = in_store(*s->store, top);
+  const bool anchor_cert =
+      in_store(*s->store, top) && (s->opts->m_partial_chain || is_self_issued(top));
   const bool anchor_pin = !anchor_cert && pinned(*s->store, top);
   if (anchor_cert || anchor_pin) {
     if (s->validated >= kMaxPathsValidated) {

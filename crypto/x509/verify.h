@@ -8,8 +8,10 @@
 // subjectKeyIdentifier contradicts the child's authorityKeyIdentifier is skipped, and those
 // whose key identifier matches are tried first. The search backtracks: if a complete path fails
 // validation, other candidates are tried, and the first failure is reported when none succeeds.
-// A path ends at a trust anchor: a certificate of the store (byte-identical), or any certificate
-// whose SubjectPublicKeyInfo SHA-256 is pinned in the store. The anchor's own signature is not
+// A path ends at a trust anchor: a self-issued certificate of the store (byte-identical; with
+// m_partial_chain any certificate of the store, as RFC 5280 allows and `openssl verify
+// -partial_chain` does), or any certificate whose SubjectPublicKeyInfo SHA-256 is pinned in the
+// store. A store certificate that is not an anchor may still serve as an intermediate. The anchor's own signature is not
 // checked; its validity period, basicConstraints, keyUsage and name constraints are (as OpenSSL
 // does), so a trust store can be the usual bundle of self-signed roots.
 //
@@ -18,7 +20,8 @@
 //     cA, or a version 1 self-issued anchor) with keyCertSign if keyUsage is present; the
 //     purpose (extendedKeyUsage of every certificate, when present, contains the one asked for;
 //     the leaf's keyUsage allows it); pathLenConstraint;
-//  2. key sizes (RSA at least min_rsa_bits) and signature algorithms (MD5 refused by default);
+//  2. key sizes (RSA at least min_rsa_bits) and signature algorithms (MD5 and SHA-1 refused by
+//     default, as OpenSSL 3 does at its default security level 1);
 //  3. the host name or IP address against the leaf's subjectAltName;
 //  4. from the anchor down: each signature, and each validity period at the given time;
 //  5. name constraints of every CA over the certificates below it.
@@ -82,9 +85,10 @@ struct VerifyOptions {
   bool m_cn_fallback = false;         // match the host name against the subject CN when the
                                       // leaf has no dNSName (off by default, RFC 6125 6.4.4)
   bool m_allow_md5 = false;
-  bool m_allow_sha1 = true;
+  bool m_allow_sha1 = false;          // as OpenSSL 3 at security level 1 (SHA-1: 63 bits)
   size_t m_min_rsa_bits = 1024;
   size_t m_max_depth = kMaxChainDepth;  // at most kMaxChainDepth
+  bool m_partial_chain = false;       // every store certificate is an anchor, not only roots
 };
 
 struct VerifyResult {

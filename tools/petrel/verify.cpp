@@ -7,8 +7,9 @@
 //   error CERT: verification failed
 // on stderr, and the exit status is 2 (as openssl's). Inputs may be PEM or DER, with several
 // certificates per file (for CERT, the first one is verified, as openssl does).
-// Petrel additions: -spki_sha256 HEX pins a trust anchor key; -cn_fallback; -auth_level 0
-// (allow MD5 and keys below 1024 bits) or 1 (the default: the checks of OpenSSL's level 1).
+// -partial_chain as openssl's. Petrel additions: -spki_sha256 HEX pins a trust anchor key;
+// -cn_fallback; -auth_level 0 (allow MD5, SHA-1 and keys below 1024 bits) or 1 (the default:
+// the checks of OpenSSL 3's level 1: RSA >= 1024 bits, no MD5 or SHA-1 signatures).
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -32,7 +33,8 @@ constexpr int kExitVerifyFailed = 2;
 const char kVerifyUsage[] =
     "usage: petrel verify -CAfile FILE [-untrusted FILE] [-purpose sslserver|sslclient]\n"
     "                     [-verify_hostname NAME] [-verify_ip IP] [-attime EPOCH]\n"
-    "                     [-spki_sha256 HEX] [-auth_level 0|1] [-cn_fallback] CERT...\n"
+    "                     [-spki_sha256 HEX] [-auth_level 0|1] [-cn_fallback] [-partial_chain]\n"
+    "                     CERT...\n"
     "  -CAfile, -untrusted and -spki_sha256 may be repeated; PEM or DER files\n";
 
 bool parse_epoch(const std::string& s, int64_t* out) {
@@ -71,6 +73,10 @@ int cmd_verify(int argc, char** argv) {
     }
     if (name == "cn_fallback") {
       opts.m_cn_fallback = true;
+      continue;
+    }
+    if (name == "partial_chain") {
+      opts.m_partial_chain = true;
       continue;
     }
     if (name != "CAfile" && name != "untrusted" && name != "purpose" &&
@@ -117,6 +123,7 @@ int cmd_verify(int argc, char** argv) {
     } else if (name == "auth_level") {
       if (v == "0") {
         opts.m_allow_md5 = true;
+        opts.m_allow_sha1 = true;
         opts.m_min_rsa_bits = 0;
       } else if (v != "1") {
         return fail(kCmd, "-auth_level must be 0 or 1");

@@ -214,7 +214,7 @@ std::string cert_text(const x509::Certificate& c) {
 }
 
 int show(const std::string& in, const std::string& out_path, bool noout, bool text, bool subject,
-         bool issuer, bool dates, bool fingerprint, petrel::HashAlg fp_alg, bool der_out) {
+         bool issuer, bool dates, bool fingerprint, petrel::HashAlg fp_alg, bool fp_named, bool der_out) {
   CertBundle bundle;
   std::string error;
   if (!load_certs(in, &bundle, &error)) {
@@ -244,7 +244,8 @@ int show(const std::string& in, const std::string& out_path, bool noout, bool te
     if (petrel::hash(fp_alg, MutableBytes(d, sizeof(d)), c.m_der) != Status::ok) {
       return fail(kCmd, "hash failed");
     }
-    const std::string label = fp_alg == petrel::HashAlg::sha1 ? "SHA1" : "SHA256";
+    // openssl labels the default digest "SHA1" and a named one by its lower-case name.
+    const std::string label = fp_named ? petrel::hash_name(fp_alg) : "SHA1";
     s += label + " Fingerprint=" + colon_hex(ByteView(d, petrel::hash_digest_size(fp_alg))) +
          "\n";
   }
@@ -346,7 +347,7 @@ int cmd_x509(int argc, char** argv) {
     return issue_from_csr(kCmd, issue);
   }
   const petrel::HashAlg fp = md_set ? md : petrel::HashAlg::sha1;
-  return show(in, out, noout, text, subject, issuer, dates, fingerprint, fp, der_out);
+  return show(in, out, noout, text, subject, issuer, dates, fingerprint, fp, md_set, der_out);
 }
 
 }  // namespace petrel_tool
