@@ -192,7 +192,7 @@ bool parse_ipv6(uint8_t out[16], ByteView t) {
   while (pos < t.size()) {
     // A trailing dotted quad takes two groups.
     const ByteView rest = t.subspan(pos);
-    if (find_byte(rest, '.') != SIZE_MAX) {
+    if (find_byte(rest, '.') != SIZE_MAX && find_byte(rest, ':') == SIZE_MAX) {
       uint8_t v4[4];
       if (n > 6 || !parse_ipv4(v4, rest)) {
         return false;

@@ -497,3 +497,13 @@ bundle loop_exit xa_by_xb.pem xb_by_root.pem xb_by_xa.pem
 add cross_signed_loop_with_exit OK root loop_exit leaf_loop $SRV
 
 echo "make_corpus: $(wc -l < "$CASES") cases in $CASES"
+
+# DER copies of every single certificate, for the parser robustness test (x509_test reads
+# PETREL_X509_CORPUS/*.der: truncations and byte flips of each).
+mkdir -p der
+for f in *.pem; do
+  if [ "$(grep -c 'BEGIN CERTIFICATE' "$f")" = 1 ]; then
+    openssl x509 -in "$f" -outform DER -out "der/${f%.pem}.der" 2>>"$LOG" || true
+  fi
+done
+echo "make_corpus: $(ls der | wc -l) DER certificates in $OUT/der"

@@ -22,6 +22,13 @@ if(TARGET petrel_tool AND NOT CMAKE_CROSSCOMPILING)
       COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/issue_interop.sh
               $<TARGET_FILE:petrel_tool> ${CMAKE_CURRENT_BINARY_DIR}/x509_interop)
     set_tests_properties(x509_issue_interop PROPERTIES TIMEOUT 300 LABELS x509)
+    # The parser robustness test over the generated corpus too (truncations, byte flips).
+    if(TARGET x509_test)
+      add_test(NAME x509_corpus_mutations
+        COMMAND x509_test --gtest_filter=X509Robustness.GeneratedCorpus*)
+      set_tests_properties(x509_corpus_mutations PROPERTIES FIXTURES_REQUIRED x509_corpus
+        ENVIRONMENT "PETREL_X509_CORPUS=${_x509_corpus}/der" TIMEOUT 600 LABELS x509)
+    endif()
   else()
     message(STATUS "bash or openssl not found: the x509 openssl tests are not registered")
   endif()
