@@ -9,6 +9,7 @@
 #include "crypto/rsa/rsa.h"
 
 #include "crypto/rsa/rsa_test_hooks.h"
+#include "crypto/util/ct.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -375,7 +376,13 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
   uint8_t rb[kRsaMaxPrivateBits / 8];
   Status st = Status::ok;
   do {
-    if (bn::from_bytes(c, nl, in) != Status::ok || bn::lt_mask(c, mn.m, nl) == 0) {
+    Status fit = bn::from_bytes(c, nl, in);
+    Limb below_n = bn::lt_mask(c, mn.m, nl);
+    // Public: whether the input is a valid operand. A ciphertext is public; a PSS-encoded
+    // message (secret salt until the signature is out) is below n by construction.
+    CT_UNPOISON(&fit, sizeof(fit));
+    CT_UNPOISON(&below_n, sizeof(below_n));
+    if (fit != Status::ok || below_n == 0) {
       st = Status::invalid_argument;
       break;
     }
@@ -389,14 +396,18 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       const size_t extra = k * 8 - mn.bits;
       rb[0] = static_cast<uint8_t>(rb[0] & (0xffu >> extra));
       (void)bn::from_bytes(r, nl, ByteView(rb, k));
-      if ((bn::lt_mask(r, mn.m, nl) & ~bn::is_zero_mask(r, nl)) == 0) {
+      Limb in_range = bn::lt_mask(r, mn.m, nl) & ~bn::is_zero_mask(r, nl);
+      CT_UNPOISON(&in_range, sizeof(in_range));  // public: only whether r is discarded
+      if (in_range == 0) {
         continue;  // rejection sampling: reveals only that a discarded value was out of range
       }
       bn::reduce(t, r, nl, m_p);
       const Limb okp = bn::mod_inv_odd(rinv_p, nullptr, t, m_p.m, pl);
       bn::reduce(t, r, nl, m_q);
       const Limb okq = bn::mod_inv_odd(rinv_q, nullptr, t, m_q.m, ql);
-      have_r = (okp & okq) != 0;  // fails only if r shares a factor with n
+      Limb inv_ok = okp & okq;
+      CT_UNPOISON(&inv_ok, sizeof(inv_ok));  // public: fails only if r shares a factor with n
+      have_r = inv_ok != 0;
     }
     if (st != Status::ok) {
       break;
@@ -440,8 +451,9 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       high |= m[i];
     }
     bn::modexp_public(t, m, m_pub.m_e, m_pub.m_e_limbs, mn);
-    const Limb good = bn::eq_mask(t, c, nl) & bn::lt_mask(m, mn.m, nl) &
-                      bn::eq_word_mask(&high, 1, 0);
+    Limb good = bn::eq_mask(t, c, nl) & bn::lt_mask(m, mn.m, nl) &
+                bn::eq_word_mask(&high, 1, 0);
+    CT_UNPOISON(&good, sizeof(good));  // public: whether a fault was detected
     if (good == 0) {
       st = Status::internal_error;
       break;
@@ -461,6 +473,73 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
   secure_wipe(m, sizeof(m));
   secure_wipe(rb, sizeof(rb));
   return st;
+}
+
+namespace {
+
+// e * dx = 1 mod (f - 1) and, if d is given, d mod (f - 1) = dx. All limb counts are public.
+Limb check_crt_exponent(const bn::Modulus& f, const Limb* dx, const Limb* e, size_t e_limbs,
+                        const Limb* d, size_t d_limbs) noexcept {
+  constexpr size_t kP = bn::kMaxPrivLimbs;
+  const size_t fl = f.n;
+  Limb fm1[kP];
+  Limb t[2 * kP];
+  Limb r[kP];
+  bn::copy(fm1, f.m, fl);
+  (void)bn::sub_word(fm1, fl, 1);
+  bn::mul(t, dx, fl, e, e_limbs);
+  bn::div_ct(nullptr, r, t, fl + e_limbs, fm1, fl);
+  Limb ok = bn::eq_word_mask(r, fl, 1);
+  if (d != nullptr) {
+    bn::div_ct(nullptr, r, d, d_limbs, fm1, fl);
+    ok &= bn::eq_mask(r, dx, fl);
+  }
+  secure_wipe(t, sizeof(t));
+  secure_wipe(r, sizeof(r));
+  return ok;
+}
+
+}  // namespace
+
+void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept {
+  const bn::Modulus* factors[2] = {&key.m_p, &key.m_q};
+  for (const bn::Modulus* f : factors) {
+    CT_POISON(f->m, sizeof(f->m));
+    CT_POISON(f->rr, sizeof(f->rr));
+    CT_POISON(f->one, sizeof(f->one));
+    CT_POISON(&f->m0inv, sizeof(f->m0inv));
+  }
+  CT_POISON(key.m_dp, sizeof(key.m_dp));
+  CT_POISON(key.m_dq, sizeof(key.m_dq));
+  CT_POISON(key.m_qinv, sizeof(key.m_qinv));
+  CT_POISON(key.m_qinv_mont, sizeof(key.m_qinv_mont));
+  CT_POISON(key.m_d, sizeof(key.m_d));
+}
+
+Status RsaPrivateKey::check(Rng& rng) const noexcept {
+  if (!is_set()) {
+    return Status::invalid_argument;
+  }
+  if (m_pub.m_e_limbs > bn::kMaxPrivLimbs) {
+    return Status::invalid_argument;  // e < n <= 4096 bits for a loaded private key
+  }
+  const bn::Modulus* factors[2] = {&m_p, &m_q};
+  const Limb* crt[2] = {m_dp, m_dq};
+  Limb ok = ~static_cast<Limb>(0);
+  for (size_t i = 0; i < 2; i++) {
+    const bn::Modulus& f = *factors[i];
+    bool prime = false;
+    const Status st = bn::miller_rabin(&prime, f.m, f.n, bn::miller_rabin_rounds(f.bits), rng);
+    if (st != Status::ok) {
+      return st;
+    }
+    if (!prime) {
+      return Status::invalid_argument;
+    }
+    ok &= check_crt_exponent(f, crt[i], m_pub.m_e, m_pub.m_e_limbs, m_has_d ? m_d : nullptr,
+                             m_pub.m_n.n);
+  }
+  return ok != 0 ? Status::ok : Status::invalid_argument;
 }
 
 Status RsaPrivateKey::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {

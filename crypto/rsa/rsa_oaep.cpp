@@ -106,12 +106,15 @@ Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& 
   const uint32_t shift = ct::select(good, one_index - static_cast<uint32_t>(h_len), 0);
   rsa_internal::ct_shift_left(region, max_msg, shift);
   std::memcpy(out.data(), region, max_msg);
-  const size_t mlen = max_msg - shift;
+  size_t mlen = max_msg - shift;
   secure_wipe(em, sizeof(em));
-  if (ct::value_barrier(good) == 0) {
+  good = ct::value_barrier(good);
+  CT_UNPOISON(&good, sizeof(good));  // the verdict is public (one Status for every failure)
+  if (good == 0) {
     secure_wipe(out.data(), max_msg);
     return Status::bad_padding;
   }
+  CT_UNPOISON(&mlen, sizeof(mlen));  // the length of a correctly padded message is public
   *out_len = mlen;
   return Status::ok;
 }

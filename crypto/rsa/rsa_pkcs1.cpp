@@ -74,6 +74,9 @@ Status sign_with_prefix(MutableBytes sig, const RsaPrivateKey& key, ByteView pre
   if (st == Status::ok) {
     st = key.raw(sig, ByteView(em, k), rng);
   }
+  if (st == Status::ok) {
+    CT_UNPOISON(sig.data(), k);  // a verified signature is public
+  }
   secure_wipe(em, sizeof(em));
   return st;
 }
@@ -213,12 +216,15 @@ Status rsa_pkcs1_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey&
   const uint32_t shift = ct::select(good, zero_index + 1 - 11, 0);
   rsa_internal::ct_shift_left(em + 11, span, shift);
   std::memcpy(out.data(), em + 11, span);
-  const size_t mlen = span - shift;
+  size_t mlen = span - shift;
   secure_wipe(em, sizeof(em));
-  if (ct::value_barrier(good) == 0) {
+  good = ct::value_barrier(good);
+  CT_UNPOISON(&good, sizeof(good));  // the verdict is public (one Status for every failure)
+  if (good == 0) {
     secure_wipe(out.data(), span);
     return Status::bad_padding;
   }
+  CT_UNPOISON(&mlen, sizeof(mlen));  // the length of a correctly padded message is public
   *out_len = mlen;
   return Status::ok;
 }

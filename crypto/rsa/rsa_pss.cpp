@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "crypto/rsa/rsa.h"
+#include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -96,6 +97,9 @@ Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, Byt
     em[0] = static_cast<uint8_t>(em[0] & (0xffu >> (8 * em_len - em_bits)));
     em[em_len - 1] = 0xbc;
     st = key.raw(sig, ByteView(block, k), rng);
+  }
+  if (st == Status::ok) {
+    CT_UNPOISON(sig.data(), k);  // a verified signature is public
   }
   secure_wipe(block, sizeof(block));
   return st;

@@ -12,6 +12,12 @@ namespace petrel {
 using RsaFaultHook = void (*)(uint8_t* data, size_t len);
 void rsa_set_fault_hook_for_testing(RsaFaultHook hook) noexcept;
 
+// Constant-time checking (tests/ct): marks the secret parts of a loaded private key (p, q and
+// their Montgomery constants, d, dp, dq, qinv) as undefined for valgrind (CT_POISON); the public
+// part (n, e) and the lengths stay defined. A no-op unless built with PETREL_CT_VALGRIND.
+class RsaPrivateKey;
+void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept;
+
 }  // namespace petrel
 
 #endif  // PETREL_CRYPTO_RSA_RSA_TEST_HOOKS_H

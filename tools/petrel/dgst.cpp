@@ -14,6 +14,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -52,6 +53,9 @@ const char kDgstUsage[] =
     "usage: petrel dgst [-md5|-sha1|-sha224|-sha256|-sha384|-sha512]\n"
     "                   [-hmac KEY | -mac HMAC -macopt key:STRING|hexkey:HEX] [-r] [-out FILE]\n"
     "                   [FILE...]\n"
+    "       petrel dgst [-DIGEST] -sign KEY [-sigopt rsa_padding_mode:pss]\n"
+    "                   [-sigopt rsa_pss_saltlen:N] [-keyform PEM|DER] -out SIG FILE\n"
+    "       petrel dgst [-DIGEST] -verify PUBKEY|-prverify KEY [-sigopt ...] -signature SIG FILE\n"
     "  default digest sha256; reads stdin when no FILE is given\n"
     "  -r  print 'hex *file' (coreutils style) instead of 'ALG(file)= hex'\n";
 
@@ -61,6 +65,7 @@ struct Options {
   std::vector<uint8_t> key;
   bool coreutils = false;  // -r
   std::string out_path;
+  DgstSignOptions sign;  // -sign / -verify / -prverify (dgst_sign.cpp)
 
   ~Options() { wipe_bytes(&key); }
 };
@@ -123,6 +128,13 @@ int cmd_dgst(int argc, char** argv) {
   bool have_mac = false;
   bool have_macopt = false;
   while (args.next(&opt)) {
+    bool sign_opt = false;
+    if (!dgst_sign_option(opt, &args, &o.sign, &sign_opt)) {
+      return kExitFail;
+    }
+    if (sign_opt) {
+      continue;
+    }
     if (const DigestSpec* d = find_digest(opt)) {
       if (o.digest != nullptr && o.digest != d) {
         return fail(kCmd, "two digests given: -%s and -%s", o.digest->option, d->option);
@@ -198,6 +210,16 @@ int cmd_dgst(int argc, char** argv) {
     // openssl's default digest, which OpenSSL 3.0 labels with the old name "SHA256".
     static const DigestSpec kDefault = {"sha256", HashAlg::sha256, "SHA256"};
     o.digest = &kDefault;
+  }
+
+  if (o.sign.active()) {
+    if (o.mac || o.coreutils) {
+      return fail(kCmd, "-sign/-verify cannot be combined with a MAC or -r");
+    }
+    return dgst_sign_verify(o.sign, o.digest->alg, args.operands(), o.out_path);
+  }
+  if (!o.sign.signature.empty()) {
+    return fail(kCmd, "-signature needs -verify or -prverify");
   }
 
   std::string err;

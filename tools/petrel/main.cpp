@@ -1,5 +1,6 @@
 // petrel: command-line front end to the Petrel crypto library. Options follow the openssl command
-// (enc, dgst, speed) so that one can be swapped for the other in scripts and tests.
+// (enc, dgst, speed, genrsa, rsa, pkeyutl, req, x509, verify) so that one can be swapped for the
+// other in scripts and tests.
 #include <cstdio>
 #include <cstring>
 
@@ -12,11 +13,14 @@ const char kUsage[] =
     "\n"
     "commands:\n"
     "  enc      encrypt or decrypt with AES (ECB, CBC, CTR, GCM) or RC4\n"
-    "  dgst     message digests (MD5, SHA-1, SHA-2) and HMAC\n"
-    "  speed    measure the throughput of ciphers, hashes and MACs\n"
-    "  verify   verify certificate chains (as openssl verify)\n"
-    "  x509     print certificates, issue certificates from requests\n"
+    "  dgst     message digests (MD5, SHA-1, SHA-2), HMAC, RSA signatures\n"
+    "  speed    measure the throughput of ciphers, hashes and MACs, RSA operations per second\n"
+    "  genrsa   generate an RSA private key\n"
+    "  rsa      convert, print and check RSA key files\n"
+    "  pkeyutl  RSA encryption, decryption, signing and verification\n"
     "  req      create and check PKCS#10 requests and self-signed roots\n"
+    "  x509     print certificates, issue certificates from requests\n"
+    "  verify   verify certificate chains (as openssl verify)\n"
     "  version  print the version (-a: also the AES implementations)\n"
     "  help     print this message, or 'petrel help COMMAND' for one command\n";
 
@@ -33,6 +37,9 @@ const Command kCommands[] = {
     {"verify", petrel_tool::cmd_verify},
     {"x509", petrel_tool::cmd_x509},
     {"req", petrel_tool::cmd_req},
+    {"genrsa", petrel_tool::cmd_genrsa},
+    {"rsa", petrel_tool::cmd_rsa},
+    {"pkeyutl", petrel_tool::cmd_pkeyutl},
 };
 
 const Command* find_command(const char* name) {

@@ -23,6 +23,7 @@
 #include "crypto/rc4/rc4.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
+#include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -78,10 +79,12 @@ const char kSpeedUsage[] =
     "  ALG: aes-128-cbc aes-256-cbc aes-128-ctr aes-256-ctr aes-128-gcm aes-256-gcm rc4\n"
     "       md5 sha1 sha224 sha256 sha384 sha512 hmac-md5 hmac-sha1 hmac-sha256 hmac-sha384\n"
     "       hmac-sha512   (default: all)\n"
+    "       rsa1024 rsa2048 rsa3072 rsa4096   (RSA sign/verify per second; not in the default)\n"
     "  -impl NAME  AES implementation (default: the library's default)\n"
     "  -decrypt    time decryption (cbc, gcm) instead of encryption\n"
     "  -seconds S  time per block size (default 3; may be fractional)\n"
-    "  -bytes N    process exactly N bytes once per ALG and print one line, no timings\n";
+    "  -bytes N    process exactly N bytes once per ALG and print one line, no timings\n"
+    "  -ops N      RSA: exactly N signatures and N verifications, one line, no timings\n";
 
 // Fixed, public benchmark key material.
 void fill_pattern(uint8_t* p, size_t n, uint8_t seed) {
@@ -230,6 +233,9 @@ struct Options {
   bool have_bytes = false;
   size_t bytes = 0;
   std::vector<const AlgSpec*> algs;
+  std::vector<std::string> rsa;  // rsa1024..rsa4096 (speed_rsa.cpp)
+  bool have_ops = false;
+  size_t rsa_ops = 0;
 };
 
 std::string label(const AlgSpec& a, const Options& o) {
@@ -396,6 +402,11 @@ int cmd_speed(int argc, char** argv) {
         return fail(kCmd, "bad -bytes '%s' (a decimal byte count)", val.c_str());
       }
       o.have_bytes = true;
+    } else if (opt == "ops") {
+      if (!args.value(opt, &val) || !parse_size(val, &o.rsa_ops)) {
+        return fail(kCmd, "bad -ops '%s' (a decimal count)", val.c_str());
+      }
+      o.have_ops = true;
     } else if (opt == "help") {
       std::fputs(kSpeedUsage, stdout);
       return kExitOk;
@@ -404,6 +415,10 @@ int cmd_speed(int argc, char** argv) {
     }
   }
   for (const std::string& name : args.operands()) {
+    if (is_rsa_speed_name(name)) {
+      o.rsa.push_back(name);
+      continue;
+    }
     const AlgSpec* found = nullptr;
     for (const AlgSpec& a : kAlgs) {
       if (name == a.name) {
@@ -419,6 +434,18 @@ int cmd_speed(int argc, char** argv) {
       return fail(kCmd, "unknown algorithm '%s' (see 'petrel help speed')", name.c_str());
     }
     o.algs.push_back(found);
+  }
+  if (o.have_ops && (o.rsa.empty() || !o.algs.empty())) {
+    return fail(kCmd, "-ops is for the RSA algorithms only (rsa1024 ... rsa4096)");
+  }
+  if (!o.rsa.empty()) {
+    if (o.have_bytes) {
+      return fail(kCmd, "-bytes is not for RSA (use -ops N)");
+    }
+    const int rc = speed_rsa(o.rsa, o.seconds, o.have_ops, o.rsa_ops);
+    if (rc != kExitOk || o.algs.empty()) {
+      return rc;
+    }
   }
   if (o.algs.empty()) {
     for (const AlgSpec& a : kAlgs) {

@@ -27,6 +27,9 @@ int cmd_version(int argc, char** argv);
 int cmd_verify(int argc, char** argv);
 int cmd_x509(int argc, char** argv);
 int cmd_req(int argc, char** argv);
+int cmd_genrsa(int argc, char** argv);   // genrsa.cpp
+int cmd_rsa(int argc, char** argv);      // rsa.cpp
+int cmd_pkeyutl(int argc, char** argv);  // pkeyutl.cpp
 
 // Prints "petrel <cmd>: <message>" and a newline on stderr; returns kExitFail.
 #if defined(__GNUC__)

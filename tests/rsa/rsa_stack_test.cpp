@@ -1,0 +1,114 @@
+// Stack use of RSA operations, measured: the operation runs on a thread whose stack is a buffer
+// painted with a pattern; afterwards the deepest overwritten byte gives the high-water mark.
+// Prints the figures (bytes) and fails if a private operation needs more than the budget that
+// crypto/rsa/rsa.h documents. Skipped under AddressSanitizer (its redzones inflate frames).
+#include <gtest/gtest.h>
+
+#include <pthread.h>
+
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "crypto/hash/hash.h"
+#include "crypto/rsa/rsa.h"
+#include "tests/rsa/test_rng.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PETREL_STACK_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PETREL_STACK_TEST_ASAN 1
+#endif
+#endif
+
+namespace petrel {
+namespace {
+
+constexpr size_t kStackSize = 256 * 1024;
+constexpr uint8_t kPaint = 0xa7;
+
+struct Job {
+  std::function<void()> fn;
+};
+
+void* run_job(void* arg) {
+  static_cast<Job*>(arg)->fn();
+  return nullptr;
+}
+
+// Bytes of stack the function used (stacks grow down on every target Petrel supports).
+size_t stack_used(const std::function<void()>& fn) {
+  std::vector<uint8_t> stack(kStackSize + 4096);
+  // Page-align the stack start for pthread_attr_setstack.
+  uintptr_t base = reinterpret_cast<uintptr_t>(stack.data());
+  base = (base + 4095) & ~static_cast<uintptr_t>(4095);
+  uint8_t* lo = reinterpret_cast<uint8_t*>(base);
+  std::memset(lo, kPaint, kStackSize);
+  pthread_attr_t attr;
+  EXPECT_EQ(pthread_attr_init(&attr), 0);
+  EXPECT_EQ(pthread_attr_setstack(&attr, lo, kStackSize), 0);
+  Job job{fn};
+  pthread_t t;
+  EXPECT_EQ(pthread_create(&t, &attr, run_job, &job), 0);
+  EXPECT_EQ(pthread_join(t, nullptr), 0);
+  pthread_attr_destroy(&attr);
+  size_t untouched = 0;
+  while (untouched < kStackSize && lo[untouched] == kPaint) {
+    untouched++;
+  }
+  return kStackSize - untouched;
+}
+
+TEST(RsaStack, PrivateAndPublicOperations) {
+#if defined(PETREL_STACK_TEST_ASAN)
+  GTEST_SKIP() << "stack depth is not meaningful under AddressSanitizer";
+#else
+  petrel_test::SplitMixRng rng(3);
+  auto key = std::make_unique<RsaPrivateKey>();
+  ASSERT_EQ(rsa_generate_key(key.get(), 2048, rng), Status::ok);
+  uint8_t digest[32] = {1, 2, 3};
+  std::vector<uint8_t> sig(key->size());
+  // The thread's own start-up (libc, the std::function call) is included: a few hundred bytes.
+  const size_t base = stack_used([] {});
+  const size_t sign = stack_used([&] {
+    EXPECT_EQ(rsa_pss_sign(MutableBytes(sig.data(), sig.size()), *key, HashAlg::sha256,
+                           ByteView(digest, 32), rng),
+              Status::ok);
+  });
+  const size_t verify = stack_used([&] {
+    EXPECT_EQ(rsa_pss_verify(key->public_key(), HashAlg::sha256, ByteView(digest, 32),
+                             ByteView(sig.data(), sig.size())),
+              Status::ok);
+  });
+  std::vector<uint8_t> ct(key->size());
+  std::vector<uint8_t> pt(key->size());
+  const size_t decrypt = stack_used([&] {
+    EXPECT_EQ(rsa_oaep_encrypt(MutableBytes(ct.data(), ct.size()), key->public_key(),
+                               HashAlg::sha256, ByteView(digest, 32), ByteView(), rng),
+              Status::ok);
+    size_t len = 0;
+    EXPECT_EQ(rsa_oaep_decrypt(MutableBytes(pt.data(), pt.size()), &len, *key, HashAlg::sha256,
+                               ByteView(ct.data(), ct.size()), ByteView(), rng),
+              Status::ok);
+  });
+  ASSERT_GT(sign, base);
+  ASSERT_GT(verify, base);
+  ASSERT_GT(decrypt, base);
+  std::printf("[ stack    ] 2048-bit key, beyond the thread's own %zu bytes: PSS sign %zu, "
+              "PSS verify %zu, OAEP encrypt+decrypt %zu bytes; sizeof(RsaPrivateKey) %zu, "
+              "sizeof(RsaPublicKey) %zu\n",
+              base, sign - base, verify - base, decrypt - base, sizeof(RsaPrivateKey),
+              sizeof(RsaPublicKey));
+  // crypto/rsa/rsa.h documents about 24 KiB for a private operation.
+  EXPECT_LT(sign - base, 24u * 1024);
+  EXPECT_LT(decrypt - base, 24u * 1024);
+  EXPECT_LT(verify - base, 16u * 1024);
+  EXPECT_GT(sign, verify);  // the private operation is the deeper one
+#endif
+}
+
+}  // namespace
+}  // namespace petrel

@@ -1,0 +1,248 @@
+// petrel pkeyutl: RSA public-key operations with the options of OpenSSL 3.0's `openssl pkeyutl`:
+//   -encrypt / -decrypt with PKCS#1 v1.5 (RFC 8017 7.2, the default) or OAEP (7.1;
+//     -pkeyopt rsa_oaep_md:ALG, MGF1 over the same digest, empty label);
+//   -sign / -verify of a digest given as input (-pkeyopt digest:ALG), PKCS#1 v1.5 or PSS.
+// A failed decryption prints an error, writes nothing and exits 1.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "crypto/rand/rng.h"
+#include "crypto/rsa/rsa.h"
+#include "tools/petrel/rsa_util.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+
+namespace {
+
+using petrel::ByteView;
+using petrel::HashAlg;
+using petrel::MutableBytes;
+using petrel::Status;
+
+const char* const kCmd = "pkeyutl";
+const char kUsage[] =
+    "usage: petrel pkeyutl -encrypt|-decrypt|-sign|-verify -inkey FILE [-pubin]\n"
+    "                      [-keyform PEM|DER] [-in FILE] [-out FILE] [-sigfile FILE]\n"
+    "                      [-pkeyopt rsa_padding_mode:pkcs1|oaep|pss]\n"
+    "                      [-pkeyopt rsa_oaep_md:ALG] [-pkeyopt rsa_mgf1_md:ALG]\n"
+    "                      [-pkeyopt digest:ALG] [-pkeyopt rsa_pss_saltlen:N]\n"
+    "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n";
+
+enum class Op { none, encrypt, decrypt, sign, verify };
+
+}  // namespace
+
+// PSS salt length for signing from openssl's -1/-2/N convention (also used by dgst).
+size_t pss_sign_salt(long saltlen, const petrel::RsaPublicKey& key, HashAlg alg) {
+  const size_t h = petrel::hash_digest_size(alg);
+  if (saltlen == -1) {
+    return h;
+  }
+  if (saltlen >= 0) {
+    return static_cast<size_t>(saltlen);
+  }
+  // -2 / unset: the maximum, as OpenSSL 3.0 signs by default (emLen - hLen - 2).
+  const size_t em_len = (key.bits() - 1 + 7) / 8;
+  return em_len >= h + 2 ? em_len - h - 2 : 0;
+}
+
+size_t pss_verify_salt(long saltlen, HashAlg alg) {
+  if (saltlen == -1) {
+    return petrel::hash_digest_size(alg);
+  }
+  if (saltlen >= 0) {
+    return static_cast<size_t>(saltlen);
+  }
+  return petrel::kPssSaltAny;
+}
+
+int cmd_pkeyutl(int argc, char** argv) {
+  ArgScanner args(kCmd, argc, argv);
+  std::string opt;
+  std::string val;
+  std::string key_path;
+  std::string in_path;
+  std::string out_path;
+  std::string sig_path;
+  int keyform = kFormAny;
+  bool pubin = false;
+  Op op = Op::none;
+  RsaParams params;
+  while (args.next(&opt)) {
+    Op this_op = Op::none;
+    if (opt == "encrypt") {
+      this_op = Op::encrypt;
+    } else if (opt == "decrypt") {
+      this_op = Op::decrypt;
+    } else if (opt == "sign") {
+      this_op = Op::sign;
+    } else if (opt == "verify") {
+      this_op = Op::verify;
+    }
+    if (this_op != Op::none) {
+      if (op != Op::none && op != this_op) {
+        return fail(kCmd, "give only one of -encrypt, -decrypt, -sign, -verify");
+      }
+      op = this_op;
+    } else if (opt == "inkey") {
+      if (!args.value(opt, &key_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "in") {
+      if (!args.value(opt, &in_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "out") {
+      if (!args.value(opt, &out_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "sigfile") {
+      if (!args.value(opt, &sig_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "keyform") {
+      bool pem = true;
+      if (!args.value(opt, &val) || !parse_form(kCmd, val, &pem)) {
+        return kExitFail;
+      }
+      keyform = pem ? kFormPem : kFormDer;
+    } else if (opt == "pubin") {
+      pubin = true;
+    } else if (opt == "pkeyopt") {
+      if (!args.value(opt, &val) || !parse_rsa_opt(kCmd, val, &params)) {
+        return kExitFail;
+      }
+    } else if (opt == "help") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    } else {
+      return fail(kCmd, "unknown option -%s (see 'petrel help pkeyutl')", opt.c_str());
+    }
+  }
+  if (!args.operands().empty()) {
+    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  }
+  if (op == Op::none) {
+    return fail(kCmd, "give one of -encrypt, -decrypt, -sign, -verify");
+  }
+  if (key_path.empty()) {
+    return fail(kCmd, "no key given (-inkey FILE)");
+  }
+  if ((op == Op::decrypt || op == Op::sign) && pubin) {
+    return fail(kCmd, "a private key is needed for -%s", op == Op::decrypt ? "decrypt" : "sign");
+  }
+  using Padding = RsaParams::Padding;
+  if ((op == Op::encrypt || op == Op::decrypt) && params.padding == Padding::pss) {
+    return fail(kCmd, "rsa_padding_mode:pss is for signatures");
+  }
+  if ((op == Op::sign || op == Op::verify) && params.padding == Padding::oaep) {
+    return fail(kCmd, "rsa_padding_mode:oaep is for encryption");
+  }
+  if (params.padding == Padding::oaep && params.mgf1_md_set &&
+      params.mgf1_md != params.oaep_md) {
+    return fail(kCmd, "unsupported: rsa_mgf1_md must equal rsa_oaep_md");
+  }
+  if ((op == Op::sign || op == Op::verify) && !params.digest_set) {
+    return fail(kCmd, "unsupported: raw RSA signatures; give -pkeyopt digest:ALG and the digest "
+                      "as input");
+  }
+  if (params.padding == Padding::pss && params.mgf1_md_set && params.mgf1_md != params.digest) {
+    return fail(kCmd, "unsupported: rsa_mgf1_md must equal the digest");
+  }
+
+  auto priv = new_private_key();
+  petrel::RsaPublicKey pub;
+  const bool need_private = op == Op::decrypt || op == Op::sign;
+  if (need_private || !pubin) {
+    if (!load_private_key(kCmd, key_path, keyform, priv.get())) {
+      return kExitFail;
+    }
+  } else if (!load_public_key(kCmd, key_path, keyform, false, &pub)) {
+    return kExitFail;
+  }
+  const petrel::RsaPublicKey& pk = (need_private || !pubin) ? priv->public_key() : pub;
+  std::vector<uint8_t> in;
+  if (!read_all(kCmd, in_path, &in)) {
+    return kExitFail;
+  }
+  const ByteView input(in.data(), in.size());
+  std::vector<uint8_t> out(pk.size());
+  size_t out_len = pk.size();
+  Status st = Status::ok;
+  petrel::Rng& rng = petrel::default_rng();
+  switch (op) {
+    case Op::encrypt:
+      st = params.padding == Padding::oaep
+               ? petrel::rsa_oaep_encrypt(MutableBytes(out.data(), out.size()), pk,
+                                          params.oaep_md, input, ByteView(), rng)
+               : petrel::rsa_pkcs1_encrypt(MutableBytes(out.data(), out.size()), pk, input, rng);
+      if (st != Status::ok) {
+        return fail(kCmd, "encryption failed: %s (message too long for the key?)",
+                    petrel::status_name(st));
+      }
+      break;
+    case Op::decrypt:
+      if (in.size() != pk.size()) {
+        return fail(kCmd, "decryption failed: the input is %zu bytes, the key needs %zu",
+                    in.size(), pk.size());
+      }
+      st = params.padding == Padding::oaep
+               ? petrel::rsa_oaep_decrypt(MutableBytes(out.data(), out.size()), &out_len, *priv,
+                                          params.oaep_md, input, ByteView(), rng)
+               : petrel::rsa_pkcs1_decrypt(MutableBytes(out.data(), out.size()), &out_len, *priv,
+                                           input, rng);
+      if (st != Status::ok) {
+        wipe_bytes(&out);
+        wipe_bytes(&in);
+        return fail(kCmd, "decryption failed");
+      }
+      break;
+    case Op::sign:
+      if (in.size() != petrel::hash_digest_size(params.digest)) {
+        return fail(kCmd, "the input must be a %zu-byte digest",
+                    petrel::hash_digest_size(params.digest));
+      }
+      st = params.padding == Padding::pss
+               ? petrel::rsa_pss_sign(MutableBytes(out.data(), out.size()), *priv, params.digest,
+                                      input, rng, pss_sign_salt(params.pss_saltlen, pk,
+                                                                params.digest))
+               : petrel::rsa_pkcs1_sign(MutableBytes(out.data(), out.size()), *priv,
+                                        params.digest, input, rng);
+      if (st != Status::ok) {
+        return fail(kCmd, "signing failed: %s", petrel::status_name(st));
+      }
+      break;
+    case Op::verify: {
+      if (sig_path.empty()) {
+        return fail(kCmd, "-verify needs -sigfile FILE");
+      }
+      std::vector<uint8_t> sig;
+      if (!read_all(kCmd, sig_path, &sig)) {
+        return kExitFail;
+      }
+      const ByteView sv(sig.data(), sig.size());
+      st = params.padding == Padding::pss
+               ? petrel::rsa_pss_verify(pk, params.digest, input, sv,
+                                        pss_verify_salt(params.pss_saltlen, params.digest))
+               : petrel::rsa_pkcs1_verify(pk, params.digest, input, sv);
+      const char* msg = st == Status::ok ? "Signature Verified Successfully\n"
+                                         : "Signature Verification Failure\n";
+      std::string text(msg);
+      if (!write_all(kCmd, out_path, reinterpret_cast<const uint8_t*>(text.data()),
+                     text.size())) {
+        return kExitFail;
+      }
+      return st == Status::ok ? kExitOk : kExitFail;
+    }
+    case Op::none:
+      break;
+  }
+  wipe_bytes(&in);
+  const bool ok = write_all(kCmd, out_path, out.data(), out_len);
+  wipe_bytes(&out);
+  return ok ? kExitOk : kExitFail;
+}
+
+}  // namespace petrel_tool

@@ -1,0 +1,222 @@
+// petrel rsa: RSA key file conversion, display and checking with the options and output of
+// OpenSSL 3.0's `openssl rsa`: PKCS#8 "PRIVATE KEY" by default, PKCS#1 with -traditional,
+// SubjectPublicKeyInfo with -pubout, PKCS#1 RSAPublicKey with -RSAPublicKey_out; PEM or DER;
+// -text prints the components as openssl does; -check prints "RSA key ok".
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "crypto/rand/rng.h"
+#include "crypto/rsa/rsa.h"
+#include "crypto/rsa/rsa_keys.h"
+#include "crypto/util/wipe.h"
+#include "tools/petrel/rsa_util.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+
+namespace {
+
+using petrel::RsaKeyFile;
+using petrel::RsaPart;
+using petrel::Status;
+
+const char* const kCmd = "rsa";
+const char kUsage[] =
+    "usage: petrel rsa [-in FILE] [-inform PEM|DER] [-pubin] [-out FILE] [-outform PEM|DER]\n"
+    "                  [-pubout] [-RSAPublicKey_out] [-traditional] [-text] [-noout] [-check]\n"
+    "  private keys are written as PKCS#8 (PKCS#1 with -traditional), public keys as\n"
+    "  SubjectPublicKeyInfo (PKCS#1 RSAPublicKey with -RSAPublicKey_out)\n";
+
+// openssl's ASN1_bn_print layout: "name:" then 4-space-indented lines of 15 "xx:" bytes, with a
+// leading 00 when the top bit is set; small values (<= 64 bits) on one line in decimal and hex.
+void print_number(std::string* out, const char* name, const uint8_t* be, size_t len) {
+  if (len <= 8) {
+    unsigned long long v = 0;
+    for (size_t i = 0; i < len; i++) {
+      v = (v << 8) | be[i];
+    }
+    char buf[80];
+    std::snprintf(buf, sizeof(buf), "%s %llu (0x%llx)\n", name, v, v);
+    *out += buf;
+    return;
+  }
+  *out += name;
+  *out += "\n";
+  std::vector<uint8_t> b;
+  if ((be[0] & 0x80) != 0) {
+    b.push_back(0);
+  }
+  b.insert(b.end(), be, be + len);
+  for (size_t i = 0; i < b.size(); i++) {
+    if (i % 15 == 0) {
+      *out += "    ";
+    }
+    char hex[4];
+    std::snprintf(hex, sizeof(hex), "%02x", b[i]);
+    *out += hex;
+    if (i + 1 < b.size()) {
+      *out += ":";
+    }
+    if (i % 15 == 14 || i + 1 == b.size()) {
+      *out += "\n";
+    }
+  }
+}
+
+template <typename Key>
+bool print_part(std::string* out, const Key& key, RsaPart part, const char* name) {
+  uint8_t buf[petrel::kRsaMaxModulusBytes];
+  size_t len = 0;
+  if (key.export_part(part, petrel::MutableBytes(buf, sizeof(buf)), &len) != Status::ok) {
+    return false;
+  }
+  print_number(out, name, buf, len);
+  petrel::secure_wipe(buf, sizeof(buf));
+  return true;
+}
+
+}  // namespace
+
+int cmd_rsa(int argc, char** argv) {
+  ArgScanner args(kCmd, argc, argv);
+  std::string opt;
+  std::string val;
+  std::string in_path;
+  std::string out_path;
+  int inform = kFormAny;
+  bool out_pem = true;
+  bool pubin = false;
+  bool pubout = false;
+  bool rsa_pub_out = false;
+  bool traditional = false;
+  bool text = false;
+  bool noout = false;
+  bool check = false;
+  while (args.next(&opt)) {
+    if (opt == "in") {
+      if (!args.value(opt, &in_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "out") {
+      if (!args.value(opt, &out_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "inform" || opt == "outform") {
+      bool pem = true;
+      if (!args.value(opt, &val) || !parse_form(kCmd, val, &pem)) {
+        return kExitFail;
+      }
+      if (opt == "inform") {
+        inform = pem ? kFormPem : kFormDer;
+      } else {
+        out_pem = pem;
+      }
+    } else if (opt == "pubin" || opt == "RSAPublicKey_in") {
+      pubin = true;
+    } else if (opt == "pubout") {
+      pubout = true;
+    } else if (opt == "RSAPublicKey_out") {
+      rsa_pub_out = true;
+    } else if (opt == "traditional") {
+      traditional = true;
+    } else if (opt == "text") {
+      text = true;
+    } else if (opt == "noout") {
+      noout = true;
+    } else if (opt == "check") {
+      check = true;
+    } else if (opt == "help") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    } else {
+      return fail(kCmd, "unknown option -%s (see 'petrel help rsa')", opt.c_str());
+    }
+  }
+  if (!args.operands().empty()) {
+    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  }
+  if (pubin && check) {
+    return fail(kCmd, "-check needs a private key (only private keys can be checked)");
+  }
+
+  auto priv = new_private_key();
+  petrel::RsaPublicKey pub;
+  if (pubin) {
+    if (!load_public_key(kCmd, in_path, inform, false, &pub)) {
+      return kExitFail;
+    }
+  } else if (!load_private_key(kCmd, in_path, inform, priv.get())) {
+    return kExitFail;
+  }
+  const petrel::RsaPublicKey& pk = pubin ? pub : priv->public_key();
+
+  std::string report;
+  if (text) {
+    char head[64];
+    if (pubin) {
+      std::snprintf(head, sizeof(head), "Public-Key: (%zu bit)\n", pk.bits());
+      report += head;
+      print_part(&report, pk, RsaPart::n, "Modulus:");
+      print_part(&report, pk, RsaPart::e, "Exponent:");
+    } else {
+      std::snprintf(head, sizeof(head), "Private-Key: (%zu bit, 2 primes)\n", pk.bits());
+      report += head;
+      static const struct {
+        RsaPart part;
+        const char* name;
+      } kParts[] = {{RsaPart::n, "modulus:"},         {RsaPart::e, "publicExponent:"},
+                    {RsaPart::d, "privateExponent:"}, {RsaPart::p, "prime1:"},
+                    {RsaPart::q, "prime2:"},          {RsaPart::dp, "exponent1:"},
+                    {RsaPart::dq, "exponent2:"},      {RsaPart::qinv, "coefficient:"}};
+      for (const auto& p : kParts) {
+        if (!print_part(&report, *priv, p.part, p.name)) {
+          return fail(kCmd, "cannot print the %s", p.name);
+        }
+      }
+    }
+  }
+  int status = kExitOk;
+  if (check) {
+    const Status st = priv->check(petrel::default_rng());
+    if (st == Status::ok) {
+      report += "RSA key ok\n";
+    } else {
+      report += "RSA key not ok\n";
+      status = kExitFail;
+    }
+  }
+  std::vector<uint8_t> out;
+  if (!noout) {
+    std::fputs("writing RSA key\n", stderr);
+    out.resize(petrel::kRsaMaxPrivateKeyPemLen + petrel::kRsaMaxPublicKeyPemLen);
+    size_t len = 0;
+    Status st;
+    const petrel::MutableBytes dst(out.data(), out.size());
+    if (pubin || pubout || rsa_pub_out) {
+      const RsaKeyFile kind = rsa_pub_out ? RsaKeyFile::pkcs1_public : RsaKeyFile::spki_public;
+      st = petrel::rsa_public_key_write(dst, &len, pk, kind, out_pem);
+    } else {
+      const RsaKeyFile kind = traditional ? RsaKeyFile::pkcs1_private : RsaKeyFile::pkcs8_private;
+      st = petrel::rsa_private_key_write(dst, &len, *priv, kind, out_pem);
+    }
+    if (st != Status::ok) {
+      wipe_bytes(&out);
+      return fail(kCmd, "cannot encode the key: %s", petrel::status_name(st));
+    }
+    out.resize(len);
+  }
+  // openssl writes the text first, then the key, to the same output.
+  std::vector<uint8_t> all(report.begin(), report.end());
+  all.insert(all.end(), out.begin(), out.end());
+  wipe_bytes(&out);
+  const bool ok = write_all(kCmd, out_path, all.data(), all.size());
+  petrel::secure_wipe(&report[0], report.size());
+  wipe_bytes(&all);
+  if (!ok) {
+    return kExitFail;
+  }
+  return status;
+}
+
+}  // namespace petrel_tool

@@ -1,0 +1,261 @@
+// Shared helpers of the petrel tool's RSA subcommands (see rsa_util.h).
+#include "tools/petrel/rsa_util.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "crypto/pem/pem.h"
+#include "crypto/util/wipe.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+
+using petrel::ByteView;
+using petrel::RsaKeyFile;
+using petrel::Status;
+
+bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* out) {
+  Input in;
+  std::string err;
+  if (!in.open(path == "-" ? "" : path, &err)) {
+    fail(cmd, "%s", err.c_str());
+    return false;
+  }
+  out->clear();
+  uint8_t buf[16384];
+  for (;;) {
+    size_t got = 0;
+    if (!in.read(buf, sizeof(buf), &got, &err)) {
+      petrel::secure_wipe(buf, sizeof(buf));
+      fail(cmd, "%s", err.c_str());
+      return false;
+    }
+    out->insert(out->end(), buf, buf + got);
+    if (got < sizeof(buf)) {
+      break;
+    }
+  }
+  petrel::secure_wipe(buf, sizeof(buf));
+  return true;
+}
+
+bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len) {
+  Output out;
+  std::string err;
+  if (!out.open(path, &err) || !out.write(data, len, &err) || !out.close(&err)) {
+    fail(cmd, "%s", err.c_str());
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+std::string lower(const std::string& s) {
+  std::string r = s;
+  for (char& c : r) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return r;
+}
+
+bool form_matches(const std::vector<uint8_t>& data, int form) {
+  if (form == kFormAny) {
+    return true;
+  }
+  const petrel::pem::Format f = petrel::pem::detect_format(ByteView(data.data(), data.size()));
+  return form == kFormPem ? f == petrel::pem::Format::pem : f == petrel::pem::Format::der;
+}
+
+void report_load_error(const char* cmd, const std::string& path, Status st, RsaKeyFile kind,
+                       bool want_private) {
+  if (st == Status::invalid_argument && kind != RsaKeyFile::unknown &&
+      petrel::rsa_key_file_is_private(kind) != want_private) {
+    fail(cmd, "%s: expected %s key, found a %s", path.c_str(),
+         want_private ? "a private" : "a public", petrel::rsa_key_file_name(kind));
+  } else if (st == Status::unsupported) {
+    fail(cmd, "%s: unsupported key (%s): only unencrypted RSA keys (rsaEncryption) are read",
+         path.c_str(), petrel::rsa_key_file_name(kind));
+  } else if (st == Status::decode_error) {
+    fail(cmd, "%s: not a valid RSA key file (malformed PEM or DER)", path.c_str());
+  } else {
+    fail(cmd, "%s: bad RSA key: %s", path.c_str(), petrel::status_name(st));
+  }
+}
+
+}  // namespace
+
+bool parse_form(const char* cmd, const std::string& value, bool* pem) {
+  const std::string v = lower(value);
+  if (v == "pem") {
+    *pem = true;
+  } else if (v == "der") {
+    *pem = false;
+  } else {
+    fail(cmd, "unknown format '%s' (PEM or DER)", value.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool load_private_key(const char* cmd, const std::string& path, int form,
+                      petrel::RsaPrivateKey* key) {
+  std::vector<uint8_t> data;
+  if (!read_all(cmd, path, &data)) {
+    return false;
+  }
+  bool ok = false;
+  if (!form_matches(data, form)) {
+    fail(cmd, "%s: not in %s form", path.c_str(), form == kFormPem ? "PEM" : "DER");
+  } else {
+    RsaKeyFile kind = RsaKeyFile::unknown;
+    const Status st =
+        petrel::rsa_private_key_load(key, ByteView(data.data(), data.size()), 0, &kind);
+    if (st == Status::ok) {
+      ok = true;
+    } else {
+      report_load_error(cmd, path, st, kind, true);
+    }
+  }
+  wipe_bytes(&data);
+  return ok;
+}
+
+bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
+                     petrel::RsaPublicKey* key) {
+  std::vector<uint8_t> data;
+  if (!read_all(cmd, path, &data)) {
+    return false;
+  }
+  bool ok = false;
+  if (!form_matches(data, form)) {
+    fail(cmd, "%s: not in %s form", path.c_str(), form == kFormPem ? "PEM" : "DER");
+  } else {
+    const ByteView in(data.data(), data.size());
+    const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
+    if (allow_private && petrel::rsa_key_file_is_private(kind)) {
+      auto priv = new_private_key();
+      RsaKeyFile k2 = RsaKeyFile::unknown;
+      const Status st = petrel::rsa_private_key_load(priv.get(), in, 0, &k2);
+      if (st == Status::ok) {
+        // Copy the public half through its encoding.
+        uint8_t der[petrel::kRsaMaxPublicKeyDerLen];
+        size_t len = 0;
+        ok = petrel::rsa_public_key_to_pkcs1(petrel::MutableBytes(der, sizeof(der)), &len,
+                                             priv->public_key()) == Status::ok &&
+             petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
+        if (!ok) {
+          fail(cmd, "%s: cannot take the public key", path.c_str());
+        }
+      } else {
+        report_load_error(cmd, path, st, k2, true);
+      }
+    } else {
+      RsaKeyFile k2 = RsaKeyFile::unknown;
+      const Status st = petrel::rsa_public_key_load(key, in, 0, &k2);
+      if (st == Status::ok) {
+        ok = true;
+      } else {
+        report_load_error(cmd, path, st, k2, false);
+      }
+    }
+  }
+  wipe_bytes(&data);
+  return ok;
+}
+
+bool hash_by_name(const std::string& name, petrel::HashAlg* out) {
+  std::string n = lower(name);
+  if (n.compare(0, 5, "sha2-") == 0) {
+    n = "sha" + n.substr(5);
+  }
+  if (n == "sha-1") {
+    n = "sha1";
+  }
+  if (n.compare(0, 4, "sha-") == 0) {
+    n = "sha" + n.substr(4);
+  }
+  static const struct {
+    const char* name;
+    petrel::HashAlg alg;
+  } kNames[] = {{"md5", petrel::HashAlg::md5},       {"sha1", petrel::HashAlg::sha1},
+                {"sha224", petrel::HashAlg::sha224}, {"sha256", petrel::HashAlg::sha256},
+                {"sha384", petrel::HashAlg::sha384}, {"sha512", petrel::HashAlg::sha512}};
+  for (const auto& e : kNames) {
+    if (n == e.name) {
+      *out = e.alg;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p) {
+  const size_t colon = opt.find(':');
+  if (colon == std::string::npos) {
+    fail(cmd, "bad option '%s' (want name:value)", opt.c_str());
+    return false;
+  }
+  const std::string name = opt.substr(0, colon);
+  const std::string value = opt.substr(colon + 1);
+  if (name == "rsa_padding_mode") {
+    const std::string v = lower(value);
+    if (v == "pkcs1") {
+      p->padding = RsaParams::Padding::pkcs1;
+    } else if (v == "pss") {
+      p->padding = RsaParams::Padding::pss;
+    } else if (v == "oaep") {
+      p->padding = RsaParams::Padding::oaep;
+    } else {
+      fail(cmd, "unsupported rsa_padding_mode '%s' (pkcs1, pss, oaep)", value.c_str());
+      return false;
+    }
+    p->padding_set = true;
+    return true;
+  }
+  if (name == "rsa_pss_saltlen") {
+    if (value == "digest") {
+      p->pss_saltlen = -1;
+    } else if (value == "max" || value == "auto") {
+      p->pss_saltlen = -2;
+    } else {
+      char* end = nullptr;
+      errno = 0;
+      const long v = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || errno != 0 || v < -2 || v > 4096) {
+        fail(cmd, "bad rsa_pss_saltlen '%s'", value.c_str());
+        return false;
+      }
+      p->pss_saltlen = v;
+    }
+    return true;
+  }
+  petrel::HashAlg alg;
+  if (name == "rsa_oaep_md" || name == "rsa_mgf1_md" || name == "digest") {
+    if (!hash_by_name(value, &alg)) {
+      fail(cmd, "unknown digest '%s' for %s", value.c_str(), name.c_str());
+      return false;
+    }
+    if (name == "rsa_oaep_md") {
+      p->oaep_md = alg;
+      p->oaep_md_set = true;
+    } else if (name == "rsa_mgf1_md") {
+      p->mgf1_md = alg;
+      p->mgf1_md_set = true;
+    } else {
+      p->digest = alg;
+      p->digest_set = true;
+    }
+    return true;
+  }
+  fail(cmd, "unsupported option '%s'", name.c_str());
+  return false;
+}
+
+std::unique_ptr<petrel::RsaPrivateKey> new_private_key() {
+  return std::unique_ptr<petrel::RsaPrivateKey>(new petrel::RsaPrivateKey());
+}
+
+}  // namespace petrel_tool

@@ -1,0 +1,90 @@
+// Helpers shared by the RSA subcommands of the petrel tool (genrsa, rsa, pkeyutl, dgst -sign):
+// whole-file input/output, key loading with clear messages for a key of the wrong kind, and the
+// -sigopt / -pkeyopt parameters in OpenSSL's spelling.
+#ifndef PETREL_TOOLS_PETREL_RSA_UTIL_H
+#define PETREL_TOOLS_PETREL_RSA_UTIL_H
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crypto/hash/hash.h"
+#include "crypto/rsa/rsa.h"
+#include "crypto/rsa/rsa_keys.h"
+
+namespace petrel_tool {
+
+// Reads a whole file ("" or "-" = stdin). Prints the error (as cmd) and returns false on failure.
+bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* out);
+// Writes a whole file ("" = stdout).
+bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len);
+
+// -inform / -outform / -keyform: "PEM" or "DER" (any case). Returns false after an error.
+bool parse_form(const char* cmd, const std::string& value, bool* pem);
+
+// Loads a private key (PKCS#1 or PKCS#8, PEM or DER). If `pem_only`/`der_only` is asked for by
+// -inform, the input must be in that form. Error messages name the kind found ("expected a private
+// key, found a SubjectPublicKeyInfo public key").
+bool load_private_key(const char* cmd, const std::string& path, int form,
+                      petrel::RsaPrivateKey* key);
+// Loads a public key (SPKI or PKCS#1); with allow_private, a private key file gives its public
+// half (as openssl does for -verify with -inkey KEY without -pubin... and for dgst -prverify).
+bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
+                     petrel::RsaPublicKey* key);
+constexpr int kFormAny = 0;
+constexpr int kFormPem = 1;
+constexpr int kFormDer = 2;
+
+// RSA signature/encryption parameters from -sigopt / -pkeyopt "name:value" strings.
+struct RsaParams {
+  enum class Padding { pkcs1, pss, oaep } padding = Padding::pkcs1;
+  bool padding_set = false;
+  long pss_saltlen = -3;  // -1 digest, -2 max (sign) / auto (verify), -3 unset, >= 0 bytes
+  petrel::HashAlg oaep_md = petrel::HashAlg::sha1;
+  bool oaep_md_set = false;
+  petrel::HashAlg mgf1_md = petrel::HashAlg::sha1;
+  bool mgf1_md_set = false;
+  petrel::HashAlg digest = petrel::HashAlg::sha256;  // pkeyutl -sign/-verify digest:
+  bool digest_set = false;
+};
+bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p);
+// Digest names as openssl takes them ("sha256", "SHA256", "sha-256", "SHA2-256").
+bool hash_by_name(const std::string& name, petrel::HashAlg* out);
+
+// PSS salt lengths from OpenSSL's rsa_pss_saltlen convention: -1 = digest length, -2 or unset =
+// the maximum when signing (OpenSSL 3.0's default) and any length when verifying, N = N bytes.
+size_t pss_sign_salt(long saltlen, const petrel::RsaPublicKey& key, petrel::HashAlg alg);
+size_t pss_verify_salt(long saltlen, petrel::HashAlg alg);
+
+// dgst -sign / -verify / -prverify (dgst_sign.cpp).
+struct DgstSignOptions {
+  std::string sign_key;
+  std::string verify_key;
+  std::string prverify_key;
+  std::string signature;
+  int keyform = kFormAny;
+  RsaParams params;
+  bool active() const {
+    return !sign_key.empty() || !verify_key.empty() || !prverify_key.empty();
+  }
+};
+// Parses one of dgst's signing options (sign, verify, prverify, signature, sigopt, keyform);
+// *handled is false if opt is none of them.
+bool dgst_sign_option(const std::string& opt, class ArgScanner* args, DgstSignOptions* o,
+                      bool* handled);
+// Signs or verifies the digest of one input (a file, or stdin when files is empty).
+int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
+                     const std::vector<std::string>& files, const std::string& out_path);
+
+// speed rsa1024..rsa4096 (speed_rsa.cpp): sign/verify per second, or exactly `ops` of each.
+bool is_rsa_speed_name(const std::string& name);
+int speed_rsa(const std::vector<std::string>& names, double seconds, bool have_ops, size_t ops);
+
+// A process-wide RSA private key object on the heap (about 12 KiB; too big for some stacks).
+std::unique_ptr<petrel::RsaPrivateKey> new_private_key();
+
+}  // namespace petrel_tool
+
+#endif  // PETREL_TOOLS_PETREL_RSA_UTIL_H
