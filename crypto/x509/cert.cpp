@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "crypto/asn1/oid.h"
+#include "crypto/rsa/rsa_keys.h"
 
 namespace petrel {
 namespace x509 {
@@ -283,32 +284,17 @@ Status rsa_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info, uint32_t 
   if (info.m_type != KeyType::rsa) {
     return Status::unsupported;
   }
-  return out->set(info.m_rsa_n, info.m_rsa_e, flags);
+  return rsa_public_key_from_spki(out, info.m_der, flags);
 }
 
 void add_rsa_public_key_info(Writer* w, const RsaPublicKey& key) noexcept {
-  uint8_t n[kRsaMaxModulusBytes];
-  uint8_t e[kRsaMaxModulusBytes];
-  size_t n_len = 0;
-  size_t e_len = 0;
-  if (key.export_part(RsaPart::n, MutableBytes(n, sizeof(n)), &n_len) != Status::ok ||
-      key.export_part(RsaPart::e, MutableBytes(e, sizeof(e)), &e_len) != Status::ok) {
+  uint8_t spki[kRsaMaxPublicKeyDerLen];
+  size_t len = 0;
+  if (rsa_public_key_to_spki(MutableBytes(spki, sizeof(spki)), &len, key) != Status::ok) {
     w->fail(Status::invalid_argument);
     return;
   }
-  begin_der(w, kSequence);
-  begin_der(w, kSequence);
-  add_oid(w, ByteView(oid::kRsaEncryption, sizeof(oid::kRsaEncryption)));
-  add_null(w);
-  w->end();
-  begin_der(w, kBitString);
-  w->add_u8(0);  // no unused bits
-  begin_der(w, kSequence);
-  add_unsigned_integer(w, ByteView(n, n_len));
-  add_unsigned_integer(w, ByteView(e, e_len));
-  w->end();
-  w->end();
-  w->end();
+  w->add_bytes(ByteView(spki, len));
 }
 
 Status verify_signature(const PublicKeyInfo& key, const SignatureAlgorithm& alg,

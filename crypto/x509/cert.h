@@ -61,7 +61,8 @@ struct PublicKeyInfo {
 // SubjectPublicKeyInfo (RFC 5280 4.1.2.7); RSA keys (RFC 8017 A.1.1, rsaEncryption with NULL
 // parameters) are unpacked into n and e. Other algorithms are kept as views (m_type unknown/ec).
 Status parse_public_key_info(Reader* in, PublicKeyInfo* out) noexcept;
-// Loads the RSA key of a parsed SubjectPublicKeyInfo (flags as RsaPublicKey::set).
+// Loads the RSA key of a parsed SubjectPublicKeyInfo (flags as RsaPublicKey::set), through
+// crypto/rsa/rsa_keys.h's rsa_public_key_from_spki.
 Status rsa_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info, uint32_t flags = 0) noexcept;
 // Writes SubjectPublicKeyInfo for an RSA public key.
 void add_rsa_public_key_info(Writer* w, const RsaPublicKey& key) noexcept;
