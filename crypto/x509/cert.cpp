@@ -1001,9 +1001,14 @@ Status parse_extensions(Reader* exts, Certificate* c) {
     return kBad;  // SIZE (1..MAX)
   }
   // Duplicates (RFC 5280 4.2: at most one instance of an extension) are checked pairwise over
-  // the OIDs; certificates carry few extensions, and the work is bounded by the input size.
+  // the OIDs; certificates carry few extensions, and kMaxExtensions bounds the work.
+  constexpr size_t kMaxExtensions = 64;
+  size_t count = 0;
   Reader all = *exts;
   while (!exts->empty()) {
+    if (++count > kMaxExtensions) {
+      return kBad;
+    }
     const Reader here = *exts;
     Extension e;
     if (read_extension(exts, &e) != Status::ok) {

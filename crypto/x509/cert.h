@@ -235,7 +235,8 @@ struct Certificate {
 
 // Parses a DER Certificate occupying exactly `der`. decode_error on any malformation (including
 // trailing bytes, a version/extension mismatch, a tbsCertificate signature algorithm that differs
-// from the outer one, duplicated extensions, a malformed known extension).
+// from the outer one, duplicated extensions, more than 64 extensions, a malformed known
+// extension).
 Status parse_certificate(Certificate* out, ByteView der) noexcept;
 // Reads one Certificate element from the front of `in` (for bundles of DER certificates).
 Status read_certificate(Reader* in, Certificate* out) noexcept;
