@@ -40,7 +40,7 @@ void* run_job(void* arg) {
 }
 
 // Bytes of stack the function used (stacks grow down on every target Petrel supports).
-size_t stack_used(const std::function<void()>& fn) {
+[[maybe_unused]] size_t stack_used(const std::function<void()>& fn) {
   std::vector<uint8_t> stack(kStackSize + 4096);
   // Page-align the stack start for pthread_attr_setstack.
   uintptr_t base = reinterpret_cast<uintptr_t>(stack.data());
