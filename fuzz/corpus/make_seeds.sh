@@ -31,3 +31,10 @@ printf 'Zm8=' > "$D/base64/pad1.txt"
 head -c 100 /dev/urandom | openssl base64 > "$D/base64/lines.txt"
 head -c 48 /dev/urandom | openssl base64 -A > "$D/base64/one_line.txt"
 printf 'Zh==' > "$D/base64/bad_padbits.txt"
+# fuzz/corpus/x509/: DER copies of certificates made by tests/x509/make_corpus.sh (run it into a
+# scratch directory, then `openssl x509 -outform DER` root int leaf leaf_pss int_nc_dns int_nc_dir
+# leaf_wild leaf_crit root_v1 leaf_md5 leaf_policies leaf_ipv6 leaf_gentime leaf_nc_email_ok
+# int_pl0), of the requests and server certificate of tests/x509/issue_interop.sh (srv.csr as
+# petrel_req_san.csr.der, opss.csr as openssl_req_pss.csr.der, srv.pem as petrel_server.der),
+# and cert_ec.der / cert_rsa_gentime.der from fuzz/corpus/der/. tests/x509/x509_test.cpp checks
+# fields of these files against values printed by `openssl x509` / `openssl req`.

@@ -1,5 +1,6 @@
 // petrel: command-line front end to the Petrel crypto library. Options follow the openssl command
-// (enc, dgst, speed, genrsa, rsa, pkeyutl) so that one can be swapped for the other in scripts and tests.
+// (enc, dgst, speed, genrsa, rsa, pkeyutl, req, x509, verify) so that one can be swapped for the
+// other in scripts and tests.
 #include <cstdio>
 #include <cstring>
 
@@ -17,6 +18,9 @@ const char kUsage[] =
     "  genrsa   generate an RSA private key\n"
     "  rsa      convert, print and check RSA key files\n"
     "  pkeyutl  RSA encryption, decryption, signing and verification\n"
+    "  req      create and check PKCS#10 requests and self-signed roots\n"
+    "  x509     print certificates, issue certificates from requests\n"
+    "  verify   verify certificate chains (as openssl verify)\n"
     "  version  print the version (-a: also the AES implementations)\n"
     "  help     print this message, or 'petrel help COMMAND' for one command\n";
 
@@ -30,6 +34,9 @@ const Command kCommands[] = {
     {"dgst", petrel_tool::cmd_dgst},
     {"speed", petrel_tool::cmd_speed},
     {"version", petrel_tool::cmd_version},
+    {"verify", petrel_tool::cmd_verify},
+    {"x509", petrel_tool::cmd_x509},
+    {"req", petrel_tool::cmd_req},
     {"genrsa", petrel_tool::cmd_genrsa},
     {"rsa", petrel_tool::cmd_rsa},
     {"pkeyutl", petrel_tool::cmd_pkeyutl},

@@ -24,6 +24,9 @@ int cmd_enc(int argc, char** argv);
 int cmd_dgst(int argc, char** argv);
 int cmd_speed(int argc, char** argv);
 int cmd_version(int argc, char** argv);
+int cmd_verify(int argc, char** argv);
+int cmd_x509(int argc, char** argv);
+int cmd_req(int argc, char** argv);
 int cmd_genrsa(int argc, char** argv);   // genrsa.cpp
 int cmd_rsa(int argc, char** argv);      // rsa.cpp
 int cmd_pkeyutl(int argc, char** argv);  // pkeyutl.cpp

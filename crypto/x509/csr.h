@@ -1,0 +1,59 @@
+// PKCS#10 certification requests (RFC 2986) and the text form of names used by `openssl req
+// -subj` ("/C=US/O=Example/CN=host"). Parsing gives views into the caller's buffer; creation
+// writes into a caller buffer. No heap.
+#ifndef PETREL_CRYPTO_X509_CSR_H
+#define PETREL_CRYPTO_X509_CSR_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/hash/hash.h"
+#include "crypto/rand/rng.h"
+#include "crypto/rsa/rsa.h"
+#include "crypto/util/cursor.h"
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+#include "crypto/x509/cert.h"
+
+namespace petrel {
+namespace x509 {
+
+// Writes a Name from "/TYPE=value/TYPE=value..." (OpenSSL's -subj form). Types: C, ST, L, O,
+// OU, CN, emailAddress, DC, UID, serialNumber, SN, GN, title, street, name, initials,
+// pseudonym, dnQualifier, generationQualifier. "+" instead of "/" adds an attribute to the same
+// RDN; "\" escapes the next character. countryName is a PrintableString, emailAddress and DC are
+// IA5String, the others UTF8String (OpenSSL's default string mask). invalid_argument for an
+// unknown type, an empty value, or a malformed string.
+Status write_name_from_text(Writer* w, ByteView text) noexcept;
+
+struct CertificationRequest {
+  ByteView m_der;            // the whole CertificationRequest
+  ByteView m_info;           // certificationRequestInfo element (the signed bytes)
+  ByteView m_subject;        // Name element
+  PublicKeyInfo m_key;
+  ByteView m_attributes;     // [0] contents (SET OF Attribute)
+  ByteView m_extensions;     // extensionRequest's Extensions SEQUENCE contents (may be empty)
+  ByteView m_san;            // subjectAltName GeneralNames contents from m_extensions (may be empty)
+  SignatureAlgorithm m_sig_alg;
+  ByteView m_signature;
+};
+
+// Parses a DER CertificationRequest occupying exactly `der` (version 0; attributes well formed;
+// an extensionRequest attribute is unpacked, its subjectAltName checked).
+Status parse_csr(CertificationRequest* out, ByteView der) noexcept;
+// Verifies the request's self-signature (auth_failed if bad; unsupported for non-RSA keys).
+Status verify_csr(const CertificationRequest& csr) noexcept;
+
+// Creates a request signed with `key` (PKCS#1 v1.5 over `hash`). subject: a Name element (from
+// write_name_from_text). san: GeneralName entries for a subjectAltName extension request
+// (dNSName, rfc822Name, iPAddress; none: no extensionRequest attribute).
+Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, ByteView subject,
+                  Span<const GeneralName> san, HashAlg hash, Rng& rng) noexcept;
+
+// Writes one GeneralName (the implicit [n] tag form used in GeneralNames).
+void add_general_name(Writer* w, const GeneralName& g) noexcept;
+
+}  // namespace x509
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_X509_CSR_H

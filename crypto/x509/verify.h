@@ -1,0 +1,125 @@
+// Certification path building and validation (RFC 5280 section 6, without revocation and policy
+// processing), host name and IP address checks (RFC 6125), name constraints (RFC 5280
+// 4.2.1.10). No heap: the path is an array of pointers to the caller's parsed certificates.
+//
+// Path building starts at the leaf and looks for issuers among the trust store's certificates
+// first, then among the untrusted certificates the peer sent (any order, unrelated ones
+// ignored). Candidates are certificates whose subject equals the issuer name; a candidate whose
+// subjectKeyIdentifier contradicts the child's authorityKeyIdentifier is skipped, and those
+// whose key identifier matches are tried first. The search backtracks: if a complete path fails
+// validation, other candidates are tried, and the first failure is reported when none succeeds.
+// A path ends at a trust anchor: a self-issued certificate of the store (byte-identical; with
+// m_partial_chain any certificate of the store, as RFC 5280 allows and `openssl verify
+// -partial_chain` does), or any certificate whose SubjectPublicKeyInfo SHA-256 is pinned in the
+// store. A store certificate that is not an anchor may still serve as an intermediate. The anchor's own signature is not
+// checked; its validity period, basicConstraints, keyUsage and name constraints are (as OpenSSL
+// does), so a trust store can be the usual bundle of self-signed roots.
+//
+// Checks, in this order (the order of `openssl verify`, so the first error reported agrees):
+//  1. for every certificate: no unknown critical extension; issuers are CAs (basicConstraints
+//     cA, or a version 1 self-issued anchor) with keyCertSign if keyUsage is present; the
+//     purpose (extendedKeyUsage of every certificate, when present, contains the one asked for;
+//     the leaf's keyUsage allows it); pathLenConstraint;
+//  2. key sizes (RSA at least min_rsa_bits) and signature algorithms (MD5 and SHA-1 refused by
+//     default, as OpenSSL 3 does at its default security level 1);
+//  3. the host name or IP address against the leaf's subjectAltName;
+//  4. from the anchor down: each signature, and each validity period at the given time;
+//  5. name constraints of every CA over the certificates below it.
+#ifndef PETREL_CRYPTO_X509_VERIFY_H
+#define PETREL_CRYPTO_X509_VERIFY_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+#include "crypto/x509/cert.h"
+
+namespace petrel {
+namespace x509 {
+
+constexpr size_t kMaxChainDepth = 8;      // certificates in a path, leaf and anchor included
+constexpr size_t kMaxUntrusted = 16;      // untrusted certificates considered (the first ones)
+constexpr size_t kMaxSearchSteps = 256;   // issuer candidates examined, over the whole search
+constexpr size_t kMaxPathsValidated = 8;  // complete paths validated (signature work bound)
+
+enum class VerifyError : uint8_t {
+  ok = 0,
+  invalid_argument,            // bad options (e.g. an IP address of the wrong length)
+  unknown_issuer,              // no path to a trust anchor
+  untrusted_root,              // the path ends at a self-issued certificate that is not trusted
+  chain_too_long,              // a path would exceed max_depth certificates
+  bad_signature,
+  expired,
+  not_yet_valid,
+  not_ca,                      // an issuer without basicConstraints cA
+  no_key_cert_sign,            // an issuer whose keyUsage lacks keyCertSign
+  path_too_long,               // pathLenConstraint exceeded
+  name_constraint,             // a name outside the permitted or inside the excluded subtrees
+  wrong_purpose,               // extendedKeyUsage / keyUsage do not allow the purpose
+  hostname_mismatch,
+  ip_mismatch,
+  weak_key,                    // RSA modulus shorter than min_rsa_bits
+  weak_algorithm,              // MD5 (or SHA-1 when refused) signature
+  unsupported_algorithm,       // a signature or key algorithm Petrel cannot verify
+  unknown_critical_extension,
+};
+
+// A short, stable, lower-case name ("unknown_issuer").
+const char* verify_error_name(VerifyError e) noexcept;
+// A sentence for people ("certificate has expired").
+const char* verify_error_text(VerifyError e) noexcept;
+
+enum class Purpose : uint8_t { any, server_auth, client_auth };
+
+struct TrustStore {
+  Span<const Certificate> m_certs;
+  Span<const uint8_t> m_spki_sha256;  // pins, 32 bytes each (size a multiple of 32)
+};
+
+struct VerifyOptions {
+  int64_t m_time = 0;                 // seconds since the epoch
+  Purpose m_purpose = Purpose::any;
+  ByteView m_hostname;                // empty: no host name check
+  ByteView m_ip;                      // 4 or 16 bytes; empty: no address check
+  bool m_cn_fallback = false;         // match the host name against the subject CN when the
+                                      // leaf has no dNSName (off by default, RFC 6125 6.4.4)
+  bool m_allow_md5 = false;
+  bool m_allow_sha1 = false;          // as OpenSSL 3 at security level 1 (SHA-1: 63 bits)
+  size_t m_min_rsa_bits = 1024;
+  size_t m_max_depth = kMaxChainDepth;  // at most kMaxChainDepth
+  bool m_partial_chain = false;       // every store certificate is an anchor, not only roots
+};
+
+struct VerifyResult {
+  VerifyError m_error = VerifyError::ok;
+  size_t m_depth = 0;                   // the certificate the error is about (0 = leaf)
+  size_t m_path_len = 0;                // certificates in m_path (the accepted or refused path)
+  const Certificate* m_path[kMaxChainDepth] = {};
+  bool m_pinned_anchor = false;         // the path ends at a pinned key, not a store certificate
+};
+
+// Builds and validates a path for `leaf`. Returns out->m_error.
+VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
+                               Span<const Certificate> untrusted, const TrustStore& store,
+                               const VerifyOptions& options) noexcept;
+
+// ---- name matching (exposed for tests and for the TLS client) ------------------------------
+
+// RFC 6125 section 6.4: `pattern` (a dNSName) matches `host` case-insensitively; a wildcard is
+// allowed only as the whole left-most label ("*.example.com"), matches exactly one non-empty
+// label, and needs at least two labels after it. Partial wildcards ("w*.example.com") and
+// wildcards elsewhere never match. An IP address literal never matches a pattern.
+bool dns_name_matches(ByteView pattern, ByteView host) noexcept;
+// RFC 5280 4.2.1.10 subtree matching.
+bool dns_in_subtree(ByteView name, ByteView base) noexcept;      // "example.com", ".example.com"
+bool email_in_subtree(ByteView email, ByteView base) noexcept;   // mailbox, host, ".domain"
+bool ip_in_subtree(ByteView ip, ByteView base_and_mask) noexcept;
+// Text to binary address: IPv4 dotted quad (4 bytes) or IPv6 (16 bytes, "::" and a trailing
+// dotted quad allowed). decode_error otherwise.
+Status parse_ip_address(uint8_t out[16], size_t* out_len, ByteView text) noexcept;
+
+}  // namespace x509
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_X509_VERIFY_H

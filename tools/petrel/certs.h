@@ -1,0 +1,45 @@
+// Certificate-file helpers shared by the petrel verify, x509 and req commands: reading whole
+// files, splitting PEM bundles or concatenated DER into certificates, and printing names and
+// times the way `openssl x509` does.
+#ifndef PETREL_TOOLS_PETREL_CERTS_H
+#define PETREL_TOOLS_PETREL_CERTS_H
+
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <string>
+#include <vector>
+
+#include "crypto/util/span.h"
+#include "crypto/x509/cert.h"
+
+namespace petrel_tool {
+
+// Reads a whole file ("-" or empty: stdin). On failure *error says why.
+bool read_whole_file(const std::string& path, std::vector<uint8_t>* out, std::string* error);
+
+// DER blobs of every PEM block with `label` in a PEM file, or the concatenated DER elements of a
+// DER file.
+bool load_der_blobs(const std::string& path, const char* label, std::vector<std::vector<uint8_t>>* out,
+                    std::string* error);
+
+// Parsed certificates with the buffers they view (the buffers never move).
+struct CertBundle {
+  std::list<std::vector<uint8_t>> m_buffers;
+  std::vector<petrel::x509::Certificate> m_certs;
+};
+
+// Appends every certificate of a file to the bundle. A certificate that does not parse is an
+// error naming its index in the file.
+bool load_certs(const std::string& path, CertBundle* out, std::string* error);
+
+// "C = US, O = Example, CN = host" (OpenSSL's default one-line form).
+std::string name_text(petrel::ByteView name);
+// "Jan  2 03:04:05 2024 GMT" (OpenSSL's ASN1_TIME_print form).
+std::string time_text(int64_t epoch);
+// "AB:CD:..." upper-case hex with colons.
+std::string colon_hex(petrel::ByteView v);
+
+}  // namespace petrel_tool
+
+#endif  // PETREL_TOOLS_PETREL_CERTS_H

@@ -1,0 +1,44 @@
+// Shared parts of petrel x509 -req and petrel req: key loading, serials, issuing, and writing
+// certificates or requests as PEM or DER.
+#ifndef PETREL_TOOLS_PETREL_ISSUE_H
+#define PETREL_TOOLS_PETREL_ISSUE_H
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crypto/hash/hash.h"
+#include "crypto/rsa/rsa.h"
+#include "crypto/util/span.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+
+struct IssueParams {
+  std::string m_csr;
+  std::string m_ca_cert;
+  std::string m_ca_key;
+  std::string m_out;
+  std::string m_role = "server";
+  std::string m_serial;  // decimal or 0x-hex; empty: 128 random bits
+  size_t m_days = 30;
+  petrel::HashAlg m_hash = petrel::HashAlg::sha256;
+  bool m_der_out = false;
+};
+
+// petrel x509 -req: issues a certificate for a verified request. Returns the exit status.
+int issue_from_csr(const char* cmd, const IssueParams& p);
+
+// Loads an RSA private key file (PEM or DER, PKCS#1 or PKCS#8).
+bool load_private_key(const std::string& path, petrel::RsaPrivateKey* key, std::string* error);
+// Serial bytes from -set_serial (decimal or 0x-hex), or random when text is empty.
+bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string* error);
+// Writes DER as PEM with `label`, or raw DER.
+bool write_der_output(Output* out, petrel::ByteView der, const char* label, bool der_out,
+                      std::string* error);
+bool write_cert_output(Output* out, petrel::ByteView der, bool der_out, std::string* error);
+
+}  // namespace petrel_tool
+
+#endif  // PETREL_TOOLS_PETREL_ISSUE_H

@@ -1,0 +1,305 @@
+// petrel req: PKCS#10 requests and self-signed roots, with the options of `openssl req`:
+//   petrel req -new -key KEY -subj SUBJ [-addext subjectAltName=DNS:a,IP:b,email:c]
+//              [-sha256|-sha384|-sha512|-sha1] [-outform PEM|DER] [-out F]
+//   petrel req -x509 -new -key KEY -subj SUBJ -days N [-set_serial N] [-addext ...] -out F
+//   petrel req -in F -verify [-noout] [-subject]
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "crypto/rand/rng.h"
+#include "crypto/x509/cert.h"
+#include "crypto/x509/csr.h"
+#include "crypto/x509/issue.h"
+#include "crypto/x509/verify.h"
+#include "tools/petrel/certs.h"
+#include "tools/petrel/issue.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+namespace {
+
+using petrel::ByteView;
+using petrel::MutableBytes;
+using petrel::Status;
+namespace x509 = petrel::x509;
+
+const char* const kCmd = "req";
+
+const char kReqUsage[] =
+    "usage: petrel req -new -key KEY -subj /C=../O=../CN=.. [-addext subjectAltName=DNS:a,IP:b]\n"
+    "                  [-sha1|-sha256|-sha384|-sha512] [-outform PEM|DER] [-out FILE]\n"
+    "       petrel req -x509 -new -key KEY -subj SUBJ -days N [-set_serial N] -out FILE\n"
+    "       petrel req -in FILE -verify [-noout] [-subject]\n";
+
+ByteView bytes_of(const std::string& s) {
+  return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+}
+
+// "subjectAltName=DNS:a,IP:1.2.3.4,email:x@y" -> entries (the strings and addresses live in
+// *storage, which is reserved so the views stay valid).
+bool parse_san(const std::string& ext, std::vector<std::string>* storage,
+               std::vector<x509::GeneralName>* out, std::string* error) {
+  const std::string prefix = "subjectAltName";
+  size_t eq = ext.find('=');
+  std::string key = ext.substr(0, eq);
+  while (!key.empty() && key.back() == ' ') {
+    key.pop_back();
+  }
+  if (eq == std::string::npos || key != prefix) {
+    *error = "-addext: only subjectAltName=... is supported";
+    return false;
+  }
+  std::vector<std::string> items;
+  std::string rest = ext.substr(eq + 1);
+  size_t start = 0;
+  while (start <= rest.size()) {
+    const size_t comma = rest.find(',', start);
+    std::string item = rest.substr(start, comma == std::string::npos ? std::string::npos
+                                                                       : comma - start);
+    while (!item.empty() && item.front() == ' ') {
+      item.erase(item.begin());
+    }
+    items.push_back(item);
+    if (comma == std::string::npos) {
+      break;
+    }
+    start = comma + 1;
+  }
+  storage->reserve(items.size());
+  for (const std::string& item : items) {
+    const size_t colon = item.find(':');
+    if (colon == std::string::npos || colon + 1 >= item.size()) {
+      *error = "-addext: bad entry '" + item + "'";
+      return false;
+    }
+    const std::string type = item.substr(0, colon);
+    const std::string value = item.substr(colon + 1);
+    x509::GeneralName g;
+    if (type == "DNS") {
+      g.m_type = x509::GeneralNameType::dns_name;
+      storage->push_back(value);
+    } else if (type == "email") {
+      g.m_type = x509::GeneralNameType::rfc822_name;
+      storage->push_back(value);
+    } else if (type == "URI") {
+      g.m_type = x509::GeneralNameType::uri;
+      storage->push_back(value);
+    } else if (type == "IP") {
+      uint8_t ip[16];
+      size_t ip_len = 0;
+      if (x509::parse_ip_address(ip, &ip_len, bytes_of(value)) != Status::ok) {
+        *error = "-addext: bad IP address '" + value + "'";
+        return false;
+      }
+      g.m_type = x509::GeneralNameType::ip_address;
+      storage->push_back(std::string(reinterpret_cast<const char*>(ip), ip_len));
+    } else {
+      *error = "-addext: unsupported name type '" + type + "' (DNS, IP, email, URI)";
+      return false;
+    }
+    for (char c : storage->back()) {
+      if (g.m_type != x509::GeneralNameType::ip_address && static_cast<unsigned char>(c) > 0x7f) {
+        *error = "-addext: names must be ASCII (IA5String)";
+        return false;
+      }
+    }
+    g.m_value = bytes_of(storage->back());
+    out->push_back(g);
+  }
+  return true;
+}
+
+int verify_request(const std::string& in, bool noout, bool subject) {
+  std::vector<std::vector<uint8_t>> blobs;
+  std::string error;
+  if (!load_der_blobs(in, "CERTIFICATE REQUEST", &blobs, &error)) {
+    return fail(kCmd, "%s", error.c_str());
+  }
+  x509::CertificationRequest csr;
+  if (x509::parse_csr(&csr, ByteView(blobs[0].data(), blobs[0].size())) != Status::ok) {
+    return fail(kCmd, "%s: malformed certificate request", in.c_str());
+  }
+  if (subject) {
+    std::printf("subject=%s\n", name_text(csr.m_subject).c_str());
+  }
+  const Status s = x509::verify_csr(csr);
+  if (s != Status::ok) {
+    std::fprintf(stderr, "Certificate request self-signature verify failure\n");
+    return kExitFail;
+  }
+  std::fprintf(stderr, "Certificate request self-signature verify OK\n");
+  if (!noout) {
+    Output out;
+    if (!out.open("", &error) || !write_der_output(&out, csr.m_der, "CERTIFICATE REQUEST", false,
+                                                   &error) ||
+        !out.close(&error)) {
+      return fail(kCmd, "%s", error.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_req(int argc, char** argv) {
+  ArgScanner args(kCmd, argc, argv);
+  bool is_new = false;
+  bool self_signed = false;
+  bool verify = false;
+  bool noout = false;
+  bool subject_out = false;
+  bool der_out = false;
+  std::string key_path;
+  std::string subj;
+  std::string in;
+  std::string out_path;
+  std::string serial_text;
+  std::vector<std::string> addext;
+  size_t days = 30;
+  petrel::HashAlg md = petrel::HashAlg::sha256;
+  std::string name;
+  while (args.next(&name)) {
+    std::string v;
+    if (name == "help") {
+      std::fputs(kReqUsage, stdout);
+      return kExitOk;
+    } else if (name == "new") {
+      is_new = true;
+    } else if (name == "x509") {
+      self_signed = true;
+    } else if (name == "verify") {
+      verify = true;
+    } else if (name == "noout") {
+      noout = true;
+    } else if (name == "subject") {
+      subject_out = true;
+    } else if (name == "nodes" || name == "noenc" || name == "batch") {
+      // accepted for openssl compatibility: Petrel never encrypts keys and never prompts
+    } else if (name == "sha1" || name == "sha256" || name == "sha384" || name == "sha512") {
+      if (petrel::hash_from_name(&md, name.c_str()) != Status::ok) {
+        return fail(kCmd, "unknown digest");
+      }
+    } else if (name == "key" || name == "subj" || name == "in" || name == "out" ||
+               name == "addext" || name == "days" || name == "set_serial" || name == "outform") {
+      if (!args.value(name, &v)) {
+        return kExitFail;
+      }
+      if (name == "key") {
+        key_path = v;
+      } else if (name == "subj") {
+        subj = v;
+      } else if (name == "in") {
+        in = v;
+      } else if (name == "out") {
+        out_path = v;
+      } else if (name == "addext") {
+        addext.push_back(v);
+      } else if (name == "set_serial") {
+        serial_text = v;
+      } else if (name == "outform") {
+        if (v == "DER" || v == "der") {
+          der_out = true;
+        } else if (v != "PEM" && v != "pem") {
+          return fail(kCmd, "-outform must be PEM or DER");
+        }
+      } else if (!parse_size(v, &days) || days == 0 || days > 36500) {
+        return fail(kCmd, "-days must be 1..36500");
+      }
+    } else {
+      std::fputs(kReqUsage, stderr);
+      return fail(kCmd, "unknown option -%s", name.c_str());
+    }
+  }
+  if (!args.operands().empty()) {
+    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  }
+  if (!is_new) {
+    if (in.empty()) {
+      std::fputs(kReqUsage, stderr);
+      return fail(kCmd, "need -new or -in FILE");
+    }
+    (void)verify;  // -in always verifies the self-signature, as -verify asks
+    return verify_request(in, noout, subject_out);
+  }
+  if (key_path.empty() || subj.empty()) {
+    return fail(kCmd, "-new needs -key KEY and -subj SUBJECT");
+  }
+  std::string error;
+  petrel::RsaPrivateKey key;
+  if (!load_private_key(key_path, &key, &error)) {
+    return fail(kCmd, "%s", error.c_str());
+  }
+  std::vector<uint8_t> subject(subj.size() * 4 + 64);
+  petrel::Writer nw(MutableBytes(subject.data(), subject.size()));
+  size_t subject_len = 0;
+  if (x509::write_name_from_text(&nw, bytes_of(subj)) != Status::ok ||
+      nw.finish(&subject_len) != Status::ok) {
+    return fail(kCmd, "bad -subj '%s' (expected /TYPE=value/...)", subj.c_str());
+  }
+  const ByteView subject_der(subject.data(), subject_len);
+  std::vector<std::string> storage;
+  std::vector<x509::GeneralName> san;
+  for (const std::string& e : addext) {
+    if (!parse_san(e, &storage, &san, &error)) {
+      return fail(kCmd, "%s", error.c_str());
+    }
+  }
+  std::vector<uint8_t> der(32768);
+  size_t len = 0;
+  const char* label = "CERTIFICATE REQUEST";
+  if (!self_signed) {
+    const Status s = x509::create_csr(MutableBytes(der.data(), der.size()), &len, key, subject_der,
+                                      petrel::Span<const x509::GeneralName>(san.data(), san.size()),
+                                      md, petrel::default_rng());
+    if (s != Status::ok) {
+      return fail(kCmd, "creating the request failed: %s", petrel::status_name(s));
+    }
+  } else {
+    label = "CERTIFICATE";
+    // The SAN entries as GeneralNames contents.
+    std::vector<uint8_t> san_der(4096);
+    petrel::Writer sw(MutableBytes(san_der.data(), san_der.size()));
+    for (const x509::GeneralName& g : san) {
+      x509::add_general_name(&sw, g);
+    }
+    size_t san_len = 0;
+    std::vector<uint8_t> spki(petrel::kRsaMaxModulusBytes * 2 + 64);
+    petrel::Writer kw(MutableBytes(spki.data(), spki.size()));
+    x509::add_rsa_public_key_info(&kw, key.public_key());
+    size_t spki_len = 0;
+    std::vector<uint8_t> serial;
+    if (sw.finish(&san_len) != Status::ok || kw.finish(&spki_len) != Status::ok) {
+      return fail(kCmd, "encoding failed");
+    }
+    if (!make_serial(serial_text, &serial, &error)) {
+      return fail(kCmd, "%s", error.c_str());
+    }
+    x509::IssueSpec spec;
+    spec.m_serial = ByteView(serial.data(), serial.size());
+    spec.m_not_before = static_cast<int64_t>(std::time(nullptr));
+    spec.m_not_after = spec.m_not_before + static_cast<int64_t>(days) * 86400;
+    spec.m_role = x509::Role::ca;
+    spec.m_subject = subject_der;
+    spec.m_issuer = subject_der;
+    spec.m_subject_key = ByteView(spki.data(), spki_len);
+    spec.m_san = ByteView(san_der.data(), san_len);
+    spec.m_hash = md;
+    const Status s = x509::issue_certificate(MutableBytes(der.data(), der.size()), &len, spec, key,
+                                             petrel::default_rng());
+    if (s != Status::ok) {
+      return fail(kCmd, "creating the certificate failed: %s", petrel::status_name(s));
+    }
+  }
+  Output out;
+  if (!out.open(out_path, &error) ||
+      !write_der_output(&out, ByteView(der.data(), len), label, der_out, &error) ||
+      !out.close(&error)) {
+    return fail(kCmd, "%s", error.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace petrel_tool

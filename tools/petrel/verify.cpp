@@ -1,0 +1,189 @@
+// petrel verify: certificate path validation (crypto/x509/verify.h) with the options and output
+// of `openssl verify`:
+//   petrel verify -CAfile F [-untrusted F] [-purpose sslserver|sslclient]
+//                 [-verify_hostname NAME] [-verify_ip IP] [-attime EPOCH] CERT...
+// prints "CERT: OK" for each good certificate; for a bad one prints
+//   error <reason> at <depth> depth lookup: <text>
+//   error CERT: verification failed
+// on stderr, and the exit status is 2 (as openssl's). Inputs may be PEM or DER, with several
+// certificates per file (for CERT, the first one is verified, as openssl does).
+// -partial_chain as openssl's. Petrel additions: -spki_sha256 HEX pins a trust anchor key;
+// -cn_fallback; -auth_level 0 (allow MD5, SHA-1 and keys below 1024 bits) or 1 (the default:
+// the checks of OpenSSL 3's level 1: RSA >= 1024 bits, no MD5 or SHA-1 signatures).
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "crypto/x509/verify.h"
+#include "tools/petrel/certs.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+namespace {
+
+using petrel::ByteView;
+using petrel::Span;
+using petrel::Status;
+namespace x509 = petrel::x509;
+
+const char* const kCmd = "verify";
+constexpr int kExitVerifyFailed = 2;
+
+const char kVerifyUsage[] =
+    "usage: petrel verify -CAfile FILE [-untrusted FILE] [-purpose sslserver|sslclient]\n"
+    "                     [-verify_hostname NAME] [-verify_ip IP] [-attime EPOCH]\n"
+    "                     [-spki_sha256 HEX] [-auth_level 0|1] [-cn_fallback] [-partial_chain]\n"
+    "                     CERT...\n"
+    "  -CAfile, -untrusted and -spki_sha256 may be repeated; PEM or DER files\n";
+
+bool parse_epoch(const std::string& s, int64_t* out) {
+  if (s.empty() || s.size() > 18) {
+    return false;
+  }
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') {
+      return false;
+    }
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+int cmd_verify(int argc, char** argv) {
+  ArgScanner args(kCmd, argc, argv);
+  std::vector<std::string> ca_files;
+  std::vector<std::string> untrusted_files;
+  std::vector<uint8_t> pins;
+  x509::VerifyOptions opts;
+  opts.m_time = static_cast<int64_t>(std::time(nullptr));
+  std::string hostname;
+  uint8_t ip[16];
+  size_t ip_len = 0;
+  std::string name;
+  while (args.next(&name)) {
+    std::string v;
+    if (name == "help") {
+      std::fputs(kVerifyUsage, stdout);
+      return kExitOk;
+    }
+    if (name == "cn_fallback") {
+      opts.m_cn_fallback = true;
+      continue;
+    }
+    if (name == "partial_chain") {
+      opts.m_partial_chain = true;
+      continue;
+    }
+    if (name != "CAfile" && name != "untrusted" && name != "purpose" &&
+        name != "verify_hostname" && name != "verify_ip" && name != "attime" &&
+        name != "spki_sha256" && name != "auth_level") {
+      std::fputs(kVerifyUsage, stderr);
+      return fail(kCmd, "unknown option -%s", name.c_str());
+    }
+    if (!args.value(name, &v)) {
+      return kExitFail;
+    }
+    if (name == "CAfile") {
+      ca_files.push_back(v);
+    } else if (name == "untrusted") {
+      untrusted_files.push_back(v);
+    } else if (name == "purpose") {
+      if (v == "sslserver") {
+        opts.m_purpose = x509::Purpose::server_auth;
+      } else if (v == "sslclient") {
+        opts.m_purpose = x509::Purpose::client_auth;
+      } else if (v == "any") {
+        opts.m_purpose = x509::Purpose::any;
+      } else {
+        return fail(kCmd, "unknown purpose '%s' (sslserver, sslclient, any)", v.c_str());
+      }
+    } else if (name == "verify_hostname") {
+      hostname = v;
+    } else if (name == "verify_ip") {
+      if (x509::parse_ip_address(ip, &ip_len, ByteView(reinterpret_cast<const uint8_t*>(v.data()),
+                                                         v.size())) != Status::ok) {
+        return fail(kCmd, "invalid IP address '%s'", v.c_str());
+      }
+    } else if (name == "attime") {
+      if (!parse_epoch(v, &opts.m_time)) {
+        return fail(kCmd, "invalid -attime '%s' (seconds since the epoch)", v.c_str());
+      }
+    } else if (name == "spki_sha256") {
+      std::vector<uint8_t> pin;
+      std::string err;
+      if (!parse_hex(&pin, v, &err) || pin.size() != 32) {
+        return fail(kCmd, "-spki_sha256 needs 64 hex digits");
+      }
+      pins.insert(pins.end(), pin.begin(), pin.end());
+    } else if (name == "auth_level") {
+      if (v == "0") {
+        opts.m_allow_md5 = true;
+        opts.m_allow_sha1 = true;
+        opts.m_min_rsa_bits = 0;
+      } else if (v != "1") {
+        return fail(kCmd, "-auth_level must be 0 or 1");
+      }
+    }
+  }
+  const std::vector<std::string> certs = args.operands();
+  if (certs.empty()) {
+    std::fputs(kVerifyUsage, stderr);
+    return fail(kCmd, "no certificate to verify");
+  }
+  if (ca_files.empty() && pins.empty()) {
+    return fail(kCmd, "no trust anchors (-CAfile or -spki_sha256)");
+  }
+  CertBundle anchors;
+  CertBundle untrusted;
+  std::string error;
+  for (const std::string& f : ca_files) {
+    if (!load_certs(f, &anchors, &error)) {
+      return fail(kCmd, "%s", error.c_str());
+    }
+  }
+  for (const std::string& f : untrusted_files) {
+    if (!load_certs(f, &untrusted, &error)) {
+      return fail(kCmd, "%s", error.c_str());
+    }
+  }
+  opts.m_hostname = ByteView(reinterpret_cast<const uint8_t*>(hostname.data()), hostname.size());
+  opts.m_ip = ByteView(ip, ip_len);
+  x509::TrustStore store;
+  store.m_certs = Span<const x509::Certificate>(anchors.m_certs.data(), anchors.m_certs.size());
+  store.m_spki_sha256 = Span<const uint8_t>(pins.data(), pins.size());
+  const Span<const x509::Certificate> pool(untrusted.m_certs.data(), untrusted.m_certs.size());
+
+  int status = kExitOk;
+  for (const std::string& path : certs) {
+    CertBundle leaf;
+    if (!load_certs(path, &leaf, &error)) {
+      std::fprintf(stderr, "%s\nerror %s: verification failed\n", error.c_str(), path.c_str());
+      status = kExitVerifyFailed;
+      continue;
+    }
+    x509::VerifyResult result;
+    const x509::VerifyError e = x509::verify_certificate(&result, leaf.m_certs[0], pool, store,
+                                                         opts);
+    if (e == x509::VerifyError::ok) {
+      std::printf("%s: OK\n", path.c_str());
+      continue;
+    }
+    std::string subject = "?";
+    if (result.m_depth < result.m_path_len) {
+      subject = name_text(result.m_path[result.m_depth]->m_subject);
+    }
+    std::fprintf(stderr, "%s\nerror %s at %zu depth lookup: %s\nerror %s: verification failed\n",
+                 subject.c_str(), x509::verify_error_name(e), result.m_depth,
+                 x509::verify_error_text(e), path.c_str());
+    status = kExitVerifyFailed;
+  }
+  std::fflush(stdout);
+  return status;
+}
+
+}  // namespace petrel_tool

@@ -1,0 +1,353 @@
+// petrel x509: print certificates (as `openssl x509 -noout -text|-subject|-issuer|-dates|
+// -fingerprint`), and issue a certificate from a PKCS#10 request with a CA key
+// (`-req -in CSR -CA CERT -CAkey KEY -days N -purpose ca|server|client [-set_serial N]`).
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "crypto/asn1/der.h"
+#include "crypto/asn1/oid.h"
+#include "crypto/hash/hash.h"
+#include "crypto/pem/pem.h"
+#include "crypto/x509/cert.h"
+#include "crypto/x509/verify.h"
+#include "tools/petrel/certs.h"
+#include "tools/petrel/issue.h"
+#include "tools/petrel/tool.h"
+
+namespace petrel_tool {
+namespace {
+
+using petrel::ByteView;
+using petrel::MutableBytes;
+using petrel::Status;
+namespace asn1 = petrel::asn1;
+namespace x509 = petrel::x509;
+
+const char* const kCmd = "x509";
+
+const char kX509Usage[] =
+    "usage: petrel x509 -in FILE [-noout] [-text] [-subject] [-issuer] [-dates]\n"
+    "                   [-fingerprint [-sha1|-sha256]] [-outform PEM|DER] [-out FILE]\n"
+    "       petrel x509 -req -in CSR -CA CERT -CAkey KEY -days N -purpose ca|server|client\n"
+    "                   [-set_serial N] [-sha256|-sha384|-sha512] [-out FILE]\n";
+
+std::string oid_name(ByteView oid) {
+  const asn1::OidInfo* info = asn1::oid_lookup(oid);
+  if (info != nullptr) {
+    return info->name;
+  }
+  char text[160];
+  size_t len = 0;
+  if (asn1::oid_to_text(MutableBytes(reinterpret_cast<uint8_t*>(text), sizeof(text)), &len,
+                        oid) != Status::ok) {
+    return "<bad oid>";
+  }
+  return std::string(text, len);
+}
+
+std::string general_name_text(const x509::GeneralName& g) {
+  const std::string v(reinterpret_cast<const char*>(g.m_value.data()), g.m_value.size());
+  switch (g.m_type) {
+    case x509::GeneralNameType::dns_name: return "DNS:" + v;
+    case x509::GeneralNameType::rfc822_name: return "email:" + v;
+    case x509::GeneralNameType::uri: return "URI:" + v;
+    case x509::GeneralNameType::directory_name: return "DirName:" + name_text(g.m_value);
+    case x509::GeneralNameType::ip_address: {
+      std::string s = "IP Address:";
+      char part[8];
+      if (g.m_value.size() == 4 || g.m_value.size() == 8) {
+        for (size_t i = 0; i < g.m_value.size(); i++) {
+          std::snprintf(part, sizeof(part), "%s%u", i == 0 ? "" : (i == 4 ? "/" : "."),
+                        g.m_value[i]);
+          s += part;
+        }
+      } else {
+        for (size_t i = 0; i < g.m_value.size(); i += 2) {
+          std::snprintf(part, sizeof(part), "%s%X", i == 0 ? "" : (i == 16 ? "/" : ":"),
+                        (g.m_value[i] << 8) | g.m_value[i + 1]);
+          s += part;
+        }
+      }
+      return s;
+    }
+    default: return "othername:<unsupported>";
+  }
+}
+
+template <typename ListReader>
+std::string names_text(ByteView contents) {
+  ListReader r(contents);
+  std::string s;
+  for (;;) {
+    x509::GeneralName g;
+    bool done = false;
+    if (r.next(&g, &done) != Status::ok || done) {
+      return s;
+    }
+    if (!s.empty()) {
+      s += ", ";
+    }
+    s += general_name_text(g);
+  }
+}
+
+std::string hex_block(ByteView v, const char* indent) {
+  std::string s = indent;
+  for (size_t i = 0; i < v.size(); i++) {
+    char b[4];
+    std::snprintf(b, sizeof(b), "%02x", v[i]);
+    s += b;
+    if (i + 1 < v.size()) {
+      s += ':';
+      if (i % 15 == 14) {
+        s += "\n";
+        s += indent;
+      }
+    }
+  }
+  return s + "\n";
+}
+
+std::string extension_text(const x509::Certificate& c, const x509::Extension& e) {
+  const char* ind = "                ";
+  const std::string name = oid_name(e.m_oid);
+  std::string head = std::string("            ") + name + ":" + (e.m_critical ? " critical" : "") +
+                     "\n";
+  std::string body;
+  if (name == "basicConstraints") {
+    body = std::string(ind) + (c.m_ca ? "CA:TRUE" : "CA:FALSE");
+    if (c.m_has_path_len) {
+      body += ", pathlen:" + std::to_string(c.m_path_len);
+    }
+    body += "\n";
+  } else if (name == "keyUsage") {
+    static const char* const kBits[] = {"Digital Signature", "Non Repudiation",
+                                        "Key Encipherment",  "Data Encipherment",
+                                        "Key Agreement",     "Certificate Sign",
+                                        "CRL Sign",          "Encipher Only",
+                                        "Decipher Only"};
+    std::string s;
+    for (size_t i = 0; i < 9; i++) {
+      if ((c.m_key_usage & (1u << i)) != 0) {
+        s += (s.empty() ? "" : ", ");
+        s += kBits[i];
+      }
+    }
+    body = std::string(ind) + s + "\n";
+  } else if (name == "extKeyUsage") {
+    x509::OidListReader r(c.m_ext_key_usage);
+    std::string s;
+    for (;;) {
+      ByteView oid;
+      bool done = false;
+      if (r.next(&oid, &done) != Status::ok || done) {
+        break;
+      }
+      s += (s.empty() ? "" : ", ") + oid_name(oid);
+    }
+    body = std::string(ind) + s + "\n";
+  } else if (name == "subjectAltName") {
+    body = std::string(ind) + names_text<x509::GeneralNamesReader>(c.m_san) + "\n";
+  } else if (name == "subjectKeyIdentifier") {
+    body = std::string(ind) + colon_hex(c.m_subject_key_id) + "\n";
+  } else if (name == "authorityKeyIdentifier") {
+    body = std::string(ind) + colon_hex(c.m_authority_key_id) + "\n";
+  } else if (name == "nameConstraints") {
+    if (c.m_has_nc_permitted) {
+      body += std::string(ind) + "Permitted: " +
+              names_text<x509::SubtreesReader>(c.m_nc_permitted) + "\n";
+    }
+    if (c.m_has_nc_excluded) {
+      body += std::string(ind) + "Excluded: " +
+              names_text<x509::SubtreesReader>(c.m_nc_excluded) + "\n";
+    }
+  } else {
+    body = hex_block(e.m_value, ind);
+  }
+  return head + body;
+}
+
+std::string sig_alg_text(const x509::SignatureAlgorithm& a) {
+  std::string s = oid_name(a.m_oid);
+  if (a.m_scheme == x509::SigScheme::rsa_pss) {
+    s += " (hash " + std::string(petrel::hash_name(a.m_hash)) + ", MGF1 same hash, salt " +
+         std::to_string(a.m_pss_salt_len) + ")";
+  }
+  return s;
+}
+
+std::string cert_text(const x509::Certificate& c) {
+  std::string s = "Certificate:\n    Data:\n";
+  s += "        Version: " + std::to_string(c.m_version) + " (0x" +
+       std::to_string(c.m_version - 1) + ")\n";
+  s += "        Serial Number:\n" + hex_block(c.m_serial, "            ");
+  s += "        Signature Algorithm: " + sig_alg_text(c.m_sig_alg) + "\n";
+  s += "        Issuer: " + name_text(c.m_issuer) + "\n";
+  s += "        Validity\n";
+  s += "            Not Before: " + time_text(c.m_not_before) + "\n";
+  s += "            Not After : " + time_text(c.m_not_after) + "\n";
+  s += "        Subject: " + name_text(c.m_subject) + "\n";
+  s += "        Subject Public Key Info:\n";
+  s += "            Public Key Algorithm: " + oid_name(c.m_key.m_alg_oid) + "\n";
+  if (c.m_key.m_type == x509::KeyType::rsa) {
+    s += "                Public-Key: (" + std::to_string(c.m_key.m_rsa_bits) + " bit)\n";
+    s += "                Modulus:\n" + hex_block(c.m_key.m_rsa_n, "                    ");
+    s += "                Exponent: 0x" + colon_hex(c.m_key.m_rsa_e) + "\n";
+  }
+  if (!c.m_extensions_der.empty()) {
+    s += "        X509v3 extensions:\n";
+    x509::ExtensionsReader r(c);
+    for (;;) {
+      x509::Extension e;
+      bool done = false;
+      if (r.next(&e, &done) != Status::ok || done) {
+        break;
+      }
+      s += extension_text(c, e);
+    }
+  }
+  s += "    Signature Algorithm: " + sig_alg_text(c.m_sig_alg) + "\n";
+  s += "    Signature Value:\n" + hex_block(c.m_signature, "        ");
+  return s;
+}
+
+int show(const std::string& in, const std::string& out_path, bool noout, bool text, bool subject,
+         bool issuer, bool dates, bool fingerprint, petrel::HashAlg fp_alg, bool fp_named, bool der_out) {
+  CertBundle bundle;
+  std::string error;
+  if (!load_certs(in, &bundle, &error)) {
+    return fail(kCmd, "%s", error.c_str());
+  }
+  const x509::Certificate& c = bundle.m_certs[0];
+  Output out;
+  if (!out.open(out_path, &error)) {
+    return fail(kCmd, "%s", error.c_str());
+  }
+  std::string s;
+  if (text) {
+    s += cert_text(c);
+  }
+  if (subject) {
+    s += "subject=" + name_text(c.m_subject) + "\n";
+  }
+  if (issuer) {
+    s += "issuer=" + name_text(c.m_issuer) + "\n";
+  }
+  if (dates) {
+    s += "notBefore=" + time_text(c.m_not_before) + "\n";
+    s += "notAfter=" + time_text(c.m_not_after) + "\n";
+  }
+  if (fingerprint) {
+    uint8_t d[petrel::kMaxDigestSize];
+    if (petrel::hash(fp_alg, MutableBytes(d, sizeof(d)), c.m_der) != Status::ok) {
+      return fail(kCmd, "hash failed");
+    }
+    // openssl labels the default digest "SHA1" and a named one by its lower-case name.
+    const std::string label = fp_named ? petrel::hash_name(fp_alg) : "SHA1";
+    s += label + " Fingerprint=" + colon_hex(ByteView(d, petrel::hash_digest_size(fp_alg))) +
+         "\n";
+  }
+  bool ok = out.write_str(s, &error);
+  if (ok && !noout) {
+    ok = write_cert_output(&out, c.m_der, der_out, &error);
+  }
+  if (!ok || !out.close(&error)) {
+    return fail(kCmd, "%s", error.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_x509(int argc, char** argv) {
+  ArgScanner args(kCmd, argc, argv);
+  std::string in;
+  std::string out;
+  bool noout = false;
+  bool text = false;
+  bool subject = false;
+  bool issuer = false;
+  bool dates = false;
+  bool fingerprint = false;
+  bool der_out = false;
+  petrel::HashAlg md = petrel::HashAlg::sha256;
+  bool md_set = false;
+  bool req = false;
+  IssueParams issue;
+  std::string name;
+  while (args.next(&name)) {
+    std::string v;
+    if (name == "help") {
+      std::fputs(kX509Usage, stdout);
+      return kExitOk;
+    } else if (name == "noout") {
+      noout = true;
+    } else if (name == "text") {
+      text = true;
+    } else if (name == "subject") {
+      subject = true;
+    } else if (name == "issuer") {
+      issuer = true;
+    } else if (name == "dates") {
+      dates = true;
+    } else if (name == "fingerprint") {
+      fingerprint = true;
+    } else if (name == "req") {
+      req = true;
+    } else if (name == "sha1" || name == "sha256" || name == "sha384" || name == "sha512") {
+      if (petrel::hash_from_name(&md, name.c_str()) != Status::ok) {
+        return fail(kCmd, "unknown digest");
+      }
+      md_set = true;
+    } else if (name == "in" || name == "out" || name == "outform" || name == "CA" ||
+               name == "CAkey" || name == "days" || name == "purpose" || name == "set_serial") {
+      if (!args.value(name, &v)) {
+        return kExitFail;
+      }
+      if (name == "in") {
+        in = v;
+      } else if (name == "out") {
+        out = v;
+      } else if (name == "outform") {
+        if (v == "DER" || v == "der") {
+          der_out = true;
+        } else if (v != "PEM" && v != "pem") {
+          return fail(kCmd, "-outform must be PEM or DER");
+        }
+      } else if (name == "CA") {
+        issue.m_ca_cert = v;
+      } else if (name == "CAkey") {
+        issue.m_ca_key = v;
+      } else if (name == "days") {
+        size_t d = 0;
+        if (!parse_size(v, &d) || d == 0 || d > 36500) {
+          return fail(kCmd, "-days must be 1..36500");
+        }
+        issue.m_days = d;
+      } else if (name == "purpose") {
+        issue.m_role = v;
+      } else if (name == "set_serial") {
+        issue.m_serial = v;
+      }
+    } else {
+      std::fputs(kX509Usage, stderr);
+      return fail(kCmd, "unknown option -%s", name.c_str());
+    }
+  }
+  if (!args.operands().empty()) {
+    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  }
+  if (req) {
+    issue.m_csr = in;
+    issue.m_out = out;
+    issue.m_hash = md;
+    issue.m_der_out = der_out;
+    return issue_from_csr(kCmd, issue);
+  }
+  const petrel::HashAlg fp = md_set ? md : petrel::HashAlg::sha1;
+  return show(in, out, noout, text, subject, issuer, dates, fingerprint, fp, md_set, der_out);
+}
+
+}  // namespace petrel_tool
