@@ -3,8 +3,9 @@
 // byte-order independent (explicit big-endian loads). Constant-time: no data-dependent
 // branches or table indices.
 //
-// The message schedule is kept in a 16-word ring (W[t & 15]) so it fits the register/L1 budget
-// of small cores; the 80 rounds are unrolled five at a time with rotating variable names.
+// All 80 rounds are unrolled with the roles of a..e rotating in the macro arguments, so no value
+// moves between rounds; the message schedule is computed in place in a 16-word ring with
+// constant indices (FIPS 180-4 section 6.1.3), which the compiler keeps on the stack.
 #include <cstring>
 
 #include "crypto/hash/hash.h"
@@ -16,20 +17,23 @@ namespace petrel {
 
 namespace {
 
-#define PETREL_SHA1_W(t)                                                                    \
-  (w[(t) & 15] = rotl32(w[((t) + 13) & 15] ^ w[((t) + 8) & 15] ^ w[((t) + 2) & 15] ^ w[(t) & 15], \
-                        1))
-
-// One round: e += f(b,c,d) + K + W + rotl(a,5); b = rotl(b,30).
-#define PETREL_SHA1_R(a, b, c, d, e, f, k, wt)           \
-  do {                                                   \
-    (e) += rotl32((a), 5) + (f) + (k) + (wt);            \
-    (b) = rotl32((b), 30);                               \
-  } while (0)
+// W[t] for t < 16: the big-endian message word.
+#define PETREL_SHA1_L(t) (w[(t)] = load_be32(p + 4 * (t)))
+// W[t] for t >= 16, in place in w[i], i = t mod 16 (a constant, so the indices fold):
+// W[t] = rotl(W[t-3] ^ W[t-8] ^ W[t-14] ^ W[t-16], 1).
+#define PETREL_SHA1_W(i) \
+  (w[(i)] = rotl32(w[((i) + 13) & 15] ^ w[((i) + 8) & 15] ^ w[((i) + 2) & 15] ^ w[(i)], 1))
 
 #define PETREL_SHA1_CH(b, c, d) ((((c) ^ (d)) & (b)) ^ (d))
 #define PETREL_SHA1_PAR(b, c, d) ((b) ^ (c) ^ (d))
 #define PETREL_SHA1_MAJ(b, c, d) (((b) & (c)) | (((b) | (c)) & (d)))
+
+// One round: e += rotl(a,5) + f(b,c,d) + K + W; b = rotl(b,30).
+#define PETREL_SHA1_R(a, b, c, d, e, f, k, wt)            \
+  do {                                                    \
+    (e) += rotl32((a), 5) + f((b), (c), (d)) + (k) + (wt); \
+    (b) = rotl32((b), 30);                                \
+  } while (0)
 
 void sha1_compress(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
   uint32_t w[16];
@@ -39,44 +43,86 @@ void sha1_compress(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
     uint32_t c = h[2];
     uint32_t d = h[3];
     uint32_t e = h[4];
-    for (size_t i = 0; i < 16; i++) {
-      w[i] = load_be32(p + 4 * i);
-    }
-    size_t t = 0;
-    for (; t < 15; t += 5) {
-      PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_CH(b, c, d), 0x5a827999u, w[t]);
-      PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_CH(a, b, c), 0x5a827999u, w[t + 1]);
-      PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_CH(e, a, b), 0x5a827999u, w[t + 2]);
-      PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_CH(d, e, a), 0x5a827999u, w[t + 3]);
-      PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_CH(c, d, e), 0x5a827999u, w[t + 4]);
-    }
-    // t == 15: rounds 15..19 (round 15 still uses a loaded word).
-    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_CH(b, c, d), 0x5a827999u, w[15]);
-    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_CH(a, b, c), 0x5a827999u, PETREL_SHA1_W(16));
-    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_CH(e, a, b), 0x5a827999u, PETREL_SHA1_W(17));
-    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_CH(d, e, a), 0x5a827999u, PETREL_SHA1_W(18));
-    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_CH(c, d, e), 0x5a827999u, PETREL_SHA1_W(19));
-    for (t = 20; t < 40; t += 5) {
-      PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR(b, c, d), 0x6ed9eba1u, PETREL_SHA1_W(t));
-      PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR(a, b, c), 0x6ed9eba1u, PETREL_SHA1_W(t + 1));
-      PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR(e, a, b), 0x6ed9eba1u, PETREL_SHA1_W(t + 2));
-      PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR(d, e, a), 0x6ed9eba1u, PETREL_SHA1_W(t + 3));
-      PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR(c, d, e), 0x6ed9eba1u, PETREL_SHA1_W(t + 4));
-    }
-    for (; t < 60; t += 5) {
-      PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_MAJ(b, c, d), 0x8f1bbcdcu, PETREL_SHA1_W(t));
-      PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_MAJ(a, b, c), 0x8f1bbcdcu, PETREL_SHA1_W(t + 1));
-      PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_MAJ(e, a, b), 0x8f1bbcdcu, PETREL_SHA1_W(t + 2));
-      PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_MAJ(d, e, a), 0x8f1bbcdcu, PETREL_SHA1_W(t + 3));
-      PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_MAJ(c, d, e), 0x8f1bbcdcu, PETREL_SHA1_W(t + 4));
-    }
-    for (; t < 80; t += 5) {
-      PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR(b, c, d), 0xca62c1d6u, PETREL_SHA1_W(t));
-      PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR(a, b, c), 0xca62c1d6u, PETREL_SHA1_W(t + 1));
-      PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR(e, a, b), 0xca62c1d6u, PETREL_SHA1_W(t + 2));
-      PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR(d, e, a), 0xca62c1d6u, PETREL_SHA1_W(t + 3));
-      PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR(c, d, e), 0xca62c1d6u, PETREL_SHA1_W(t + 4));
-    }
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(0));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(1));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(2));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(3));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(4));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(5));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(6));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(7));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(8));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(9));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(10));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(11));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(12));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(13));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(14));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_L(15));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_W(0));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_W(1));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_W(2));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_CH, 0x5a827999u, PETREL_SHA1_W(3));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(4));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(5));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(6));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(7));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(8));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(9));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(10));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(11));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(12));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(13));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(14));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(15));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(0));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(1));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(2));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(3));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(4));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(5));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(6));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0x6ed9eba1u, PETREL_SHA1_W(7));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(8));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(9));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(10));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(11));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(12));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(13));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(14));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(15));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(0));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(1));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(2));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(3));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(4));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(5));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(6));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(7));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(8));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(9));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(10));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_MAJ, 0x8f1bbcdcu, PETREL_SHA1_W(11));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(12));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(13));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(14));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(15));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(0));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(1));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(2));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(3));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(4));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(5));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(6));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(7));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(8));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(9));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(10));
+    PETREL_SHA1_R(a, b, c, d, e, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(11));
+    PETREL_SHA1_R(e, a, b, c, d, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(12));
+    PETREL_SHA1_R(d, e, a, b, c, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(13));
+    PETREL_SHA1_R(c, d, e, a, b, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(14));
+    PETREL_SHA1_R(b, c, d, e, a, PETREL_SHA1_PAR, 0xca62c1d6u, PETREL_SHA1_W(15));
     h[0] += a;
     h[1] += b;
     h[2] += c;
@@ -87,6 +133,7 @@ void sha1_compress(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
   secure_wipe(w, sizeof(w));
 }
 
+#undef PETREL_SHA1_L
 #undef PETREL_SHA1_W
 #undef PETREL_SHA1_R
 #undef PETREL_SHA1_CH

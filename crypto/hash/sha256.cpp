@@ -2,8 +2,12 @@
 // independent (explicit big-endian loads and stores). Constant-time: no data-dependent branches
 // or table indices (the K table is indexed by the round number only).
 //
-// The message schedule is a 16-word ring (W[t & 15]); rounds are unrolled eight at a time with
-// rotating variable names, so no register moves are needed between rounds.
+// The 64 rounds run as one unrolled block of 16 (on the loaded words) and a loop of three
+// unrolled blocks of 16 (on the schedule). Within a block the roles of a..h rotate in the macro
+// arguments, so no value moves between rounds, and the 16-word schedule ring is indexed by
+// constants, so W[t] is computed in place without address arithmetic. The round constants are
+// read through a pointer that advances with the round number. Maj(a,b,c) = ((a^b) & (b^c)) ^ b
+// reuses the previous round's a^b as this round's b^c (one operation fewer per round).
 #include <cstring>
 
 #include "crypto/hash/hash.h"
@@ -31,24 +35,27 @@ inline uint32_t big_sigma1(uint32_t x) { return rotr32(x, 6) ^ rotr32(x, 11) ^ r
 inline uint32_t small_sigma0(uint32_t x) { return rotr32(x, 7) ^ rotr32(x, 18) ^ (x >> 3); }
 inline uint32_t small_sigma1(uint32_t x) { return rotr32(x, 17) ^ rotr32(x, 19) ^ (x >> 10); }
 
-// W[t] for t >= 16, computed in place in the ring.
-#define PETREL_SHA256_W(t)                                                            \
-  (w[(t) & 15] += small_sigma1(w[((t) + 14) & 15]) + w[((t) + 9) & 15] +              \
-                  small_sigma0(w[((t) + 1) & 15]))
+// W[t] for t < 16: the big-endian message word.
+#define PETREL_SHA256_L(i) (w[(i)] = load_be32(p + 4 * (i)))
+// W[t] for t >= 16, in place in w[i], i = t mod 16 (a constant, so the indices fold):
+// W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16].
+#define PETREL_SHA256_W(i)                                                 \
+  (w[(i)] += small_sigma1(w[((i) + 14) & 15]) + w[((i) + 9) & 15] + \
+             small_sigma0(w[((i) + 1) & 15]))
 
-#define PETREL_SHA256_R(a, b, c, d, e, f, g, h, kt, wt)                   \
-  do {                                                                    \
-    uint32_t t1_ = (h) + big_sigma1(e) + ((g) ^ ((e) & ((f) ^ (g)))) + (kt) + (wt); \
-    (d) += t1_;                                                           \
-    (h) = t1_ + big_sigma0(a) + (((a) & (b)) | ((c) & ((a) | (b))));      \
+// One round; h becomes the new a and d the new e. bc_ carries a^b into the next round's Maj.
+#define PETREL_SHA256_R(a, b, c, d, e, f, g, h, kt, wt)                     \
+  do {                                                                      \
+    (h) += big_sigma1(e) + ((g) ^ ((e) & ((f) ^ (g)))) + (kt) + (wt);       \
+    (d) += (h);                                                             \
+    const uint32_t ab_ = (a) ^ (b);                                         \
+    (h) += big_sigma0(a) + ((ab_ & bc_) ^ (b));                             \
+    bc_ = ab_;                                                              \
   } while (0)
 
 void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
   uint32_t w[16];
   while (blocks-- > 0) {
-    for (size_t i = 0; i < 16; i++) {
-      w[i] = load_be32(p + 4 * i);
-    }
     uint32_t a = st[0];
     uint32_t b = st[1];
     uint32_t c = st[2];
@@ -57,26 +64,42 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
     uint32_t f = st[5];
     uint32_t g = st[6];
     uint32_t h = st[7];
-    size_t t = 0;
-    for (; t < 16; t += 8) {
-      PETREL_SHA256_R(a, b, c, d, e, f, g, h, kK256[t], w[t]);
-      PETREL_SHA256_R(h, a, b, c, d, e, f, g, kK256[t + 1], w[t + 1]);
-      PETREL_SHA256_R(g, h, a, b, c, d, e, f, kK256[t + 2], w[t + 2]);
-      PETREL_SHA256_R(f, g, h, a, b, c, d, e, kK256[t + 3], w[t + 3]);
-      PETREL_SHA256_R(e, f, g, h, a, b, c, d, kK256[t + 4], w[t + 4]);
-      PETREL_SHA256_R(d, e, f, g, h, a, b, c, kK256[t + 5], w[t + 5]);
-      PETREL_SHA256_R(c, d, e, f, g, h, a, b, kK256[t + 6], w[t + 6]);
-      PETREL_SHA256_R(b, c, d, e, f, g, h, a, kK256[t + 7], w[t + 7]);
-    }
-    for (; t < 64; t += 8) {
-      PETREL_SHA256_R(a, b, c, d, e, f, g, h, kK256[t], PETREL_SHA256_W(t));
-      PETREL_SHA256_R(h, a, b, c, d, e, f, g, kK256[t + 1], PETREL_SHA256_W(t + 1));
-      PETREL_SHA256_R(g, h, a, b, c, d, e, f, kK256[t + 2], PETREL_SHA256_W(t + 2));
-      PETREL_SHA256_R(f, g, h, a, b, c, d, e, kK256[t + 3], PETREL_SHA256_W(t + 3));
-      PETREL_SHA256_R(e, f, g, h, a, b, c, d, kK256[t + 4], PETREL_SHA256_W(t + 4));
-      PETREL_SHA256_R(d, e, f, g, h, a, b, c, kK256[t + 5], PETREL_SHA256_W(t + 5));
-      PETREL_SHA256_R(c, d, e, f, g, h, a, b, kK256[t + 6], PETREL_SHA256_W(t + 6));
-      PETREL_SHA256_R(b, c, d, e, f, g, h, a, kK256[t + 7], PETREL_SHA256_W(t + 7));
+    uint32_t bc_ = b ^ c;
+    const uint32_t* k = kK256;
+    PETREL_SHA256_R(a, b, c, d, e, f, g, h, k[0], PETREL_SHA256_L(0));
+    PETREL_SHA256_R(h, a, b, c, d, e, f, g, k[1], PETREL_SHA256_L(1));
+    PETREL_SHA256_R(g, h, a, b, c, d, e, f, k[2], PETREL_SHA256_L(2));
+    PETREL_SHA256_R(f, g, h, a, b, c, d, e, k[3], PETREL_SHA256_L(3));
+    PETREL_SHA256_R(e, f, g, h, a, b, c, d, k[4], PETREL_SHA256_L(4));
+    PETREL_SHA256_R(d, e, f, g, h, a, b, c, k[5], PETREL_SHA256_L(5));
+    PETREL_SHA256_R(c, d, e, f, g, h, a, b, k[6], PETREL_SHA256_L(6));
+    PETREL_SHA256_R(b, c, d, e, f, g, h, a, k[7], PETREL_SHA256_L(7));
+    PETREL_SHA256_R(a, b, c, d, e, f, g, h, k[8], PETREL_SHA256_L(8));
+    PETREL_SHA256_R(h, a, b, c, d, e, f, g, k[9], PETREL_SHA256_L(9));
+    PETREL_SHA256_R(g, h, a, b, c, d, e, f, k[10], PETREL_SHA256_L(10));
+    PETREL_SHA256_R(f, g, h, a, b, c, d, e, k[11], PETREL_SHA256_L(11));
+    PETREL_SHA256_R(e, f, g, h, a, b, c, d, k[12], PETREL_SHA256_L(12));
+    PETREL_SHA256_R(d, e, f, g, h, a, b, c, k[13], PETREL_SHA256_L(13));
+    PETREL_SHA256_R(c, d, e, f, g, h, a, b, k[14], PETREL_SHA256_L(14));
+    PETREL_SHA256_R(b, c, d, e, f, g, h, a, k[15], PETREL_SHA256_L(15));
+    for (size_t t = 16; t < 64; t += 16) {
+      k += 16;
+      PETREL_SHA256_R(a, b, c, d, e, f, g, h, k[0], PETREL_SHA256_W(0));
+      PETREL_SHA256_R(h, a, b, c, d, e, f, g, k[1], PETREL_SHA256_W(1));
+      PETREL_SHA256_R(g, h, a, b, c, d, e, f, k[2], PETREL_SHA256_W(2));
+      PETREL_SHA256_R(f, g, h, a, b, c, d, e, k[3], PETREL_SHA256_W(3));
+      PETREL_SHA256_R(e, f, g, h, a, b, c, d, k[4], PETREL_SHA256_W(4));
+      PETREL_SHA256_R(d, e, f, g, h, a, b, c, k[5], PETREL_SHA256_W(5));
+      PETREL_SHA256_R(c, d, e, f, g, h, a, b, k[6], PETREL_SHA256_W(6));
+      PETREL_SHA256_R(b, c, d, e, f, g, h, a, k[7], PETREL_SHA256_W(7));
+      PETREL_SHA256_R(a, b, c, d, e, f, g, h, k[8], PETREL_SHA256_W(8));
+      PETREL_SHA256_R(h, a, b, c, d, e, f, g, k[9], PETREL_SHA256_W(9));
+      PETREL_SHA256_R(g, h, a, b, c, d, e, f, k[10], PETREL_SHA256_W(10));
+      PETREL_SHA256_R(f, g, h, a, b, c, d, e, k[11], PETREL_SHA256_W(11));
+      PETREL_SHA256_R(e, f, g, h, a, b, c, d, k[12], PETREL_SHA256_W(12));
+      PETREL_SHA256_R(d, e, f, g, h, a, b, c, k[13], PETREL_SHA256_W(13));
+      PETREL_SHA256_R(c, d, e, f, g, h, a, b, k[14], PETREL_SHA256_W(14));
+      PETREL_SHA256_R(b, c, d, e, f, g, h, a, k[15], PETREL_SHA256_W(15));
     }
     st[0] += a;
     st[1] += b;
@@ -91,6 +114,7 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
   secure_wipe(w, sizeof(w));
 }
 
+#undef PETREL_SHA256_L
 #undef PETREL_SHA256_W
 #undef PETREL_SHA256_R
 
