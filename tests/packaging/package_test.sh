@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packaging test: builds and runs tests/build/consumer/ against Petrel, the way a firmware build
+# Packaging test: builds and runs tests/packaging/consumer/ against Petrel, the way a firmware build
 # would consume it.
 #
 #   package_test.sh package      SOURCE_DIR BUILD_DIR WORK_DIR [cmake -D options...]
@@ -25,7 +25,7 @@ cmake_cmd="${CMAKE_COMMAND:-cmake}"
 rm -rf "$work"
 mkdir -p "$work"
 
-config_args=(--no-warn-unused-cli -S "$src/tests/build/consumer" -B "$work/consumer"
+config_args=(--no-warn-unused-cli -S "$src/tests/packaging/consumer" -B "$work/consumer"
              "-DPETREL_CONSUMER_MODE=$mode" "$@")
 case "$mode" in
   package)
