@@ -483,51 +483,50 @@ bool supported_constraint_type(GeneralNameType t) {
          t == GeneralNameType::ip_address || t == GeneralNameType::directory_name;
 }
 
-// One name of `type` against the CA's permitted and excluded subtrees.
-bool name_allowed(const Certificate& ca, GeneralNameType type, ByteView name) {
-  bool has_permitted_of_type = false;
-  bool permitted = false;
-  if (ca.m_has_nc_permitted) {
-    SubtreesReader r(ca.m_nc_permitted);
-    for (;;) {
-      GeneralName base;
-      bool done = false;
-      if (r.next(&base, &done) != Status::ok) {
+// Walks one GeneralSubtrees list for a name of `type`: *of_type says whether any base has that
+// type, *matched whether one of them contains the name. false on a malformed list, or on a base
+// of the name's type that Petrel cannot evaluate (fail closed).
+bool scan_subtrees(ByteView trees, GeneralNameType type, ByteView name, bool* of_type,
+                   bool* matched) {
+  *of_type = false;
+  *matched = false;
+  SubtreesReader r(trees);
+  for (;;) {
+    GeneralName base;
+    bool done = false;
+    if (r.next(&base, &done) != Status::ok) {
+      return false;
+    }
+    if (done) {
+      return true;
+    }
+    if (base.m_type == type) {
+      *of_type = true;
+      if (!supported_constraint_type(type)) {
         return false;
       }
-      if (done) {
-        break;
-      }
-      if (base.m_type == type) {
-        has_permitted_of_type = true;
-        if (!supported_constraint_type(type)) {
-          return false;  // fail closed on constraints Petrel cannot evaluate
-        }
-        if (name_in_base(type, name, base)) {
-          permitted = true;
-        }
+      if (name_in_base(type, name, base)) {
+        *matched = true;
       }
     }
   }
-  if (has_permitted_of_type && !permitted) {
-    return false;
+}
+
+// One name of `type` against the CA's permitted and excluded subtrees.
+bool name_allowed(const Certificate& ca, GeneralNameType type, ByteView name) {
+  bool of_type = false;
+  bool matched = false;
+  if (ca.m_has_nc_permitted) {
+    if (!scan_subtrees(ca.m_nc_permitted, type, name, &of_type, &matched)) {
+      return false;
+    }
+    if (of_type && !matched) {
+      return false;
+    }
   }
   if (ca.m_has_nc_excluded) {
-    SubtreesReader r(ca.m_nc_excluded);
-    for (;;) {
-      GeneralName base;
-      bool done = false;
-      if (r.next(&base, &done) != Status::ok) {
-        return false;
-      }
-      if (done) {
-        break;
-      }
-      if (base.m_type == type) {
-        if (!supported_constraint_type(type) || name_in_base(type, name, base)) {
-          return false;
-        }
-      }
+    if (!scan_subtrees(ca.m_nc_excluded, type, name, &of_type, &matched) || matched) {
+      return false;
     }
   }
   return true;
