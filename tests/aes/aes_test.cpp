@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crypto/aes/aes.h"
+#include "tests/common/aes_impls.h"
 #include "tests/common/file_test.h"
 
 using namespace petrel;
@@ -20,13 +21,6 @@ using petrel_test::VectorCase;
 using petrel_test::VectorFile;
 
 namespace {
-
-std::vector<AesImpl> all_impls() {
-  AesImpl impls[16];
-  size_t n = aes_impls_available(impls, 16);
-  EXPECT_GE(n, 2u);
-  return std::vector<AesImpl>(impls, impls + (n < 16 ? n : 16));
-}
 
 std::vector<uint8_t> ecb(const AesKey& key, bool encrypt, const std::vector<uint8_t>& in) {
   std::vector<uint8_t> out(in.size());
@@ -142,7 +136,7 @@ const char* const kBits[] = {"128", "192", "256"};
 }  // namespace
 
 TEST(AesImpl, NameTable) {
-  std::vector<AesImpl> impls = all_impls();
+  std::vector<AesImpl> impls = petrel_test::all_aes_impls();
   ASSERT_GE(impls.size(), 2u);
   EXPECT_EQ(impls[0], AesImpl::ct);
   EXPECT_EQ(std::string(aes_impl_name(AesImpl::ct)), "ct");
@@ -166,7 +160,7 @@ TEST(AesImpl, NameTable) {
 
 TEST(AesKey, BadKeyLengths) {
   const uint8_t k[64] = {};
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (size_t len : {0, 1, 8, 15, 17, 20, 23, 25, 31, 33, 48, 64}) {
       AesKey key;
       EXPECT_EQ(key.init(ByteView(k, len), impl), Status::bad_key_length)
@@ -195,7 +189,7 @@ TEST(AesKey, ClearWipesSchedule) {
   for (size_t i = 0; i < sizeof(k); i++) {
     k[i] = static_cast<uint8_t>(0xA5 ^ i);
   }
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k, 32), impl), Status::ok);
     size_t nonzero = 0;
@@ -212,7 +206,7 @@ TEST(AesKey, ClearWipesSchedule) {
 }
 
 TEST(AesVectors, EcbKat) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* type : kKatTypes) {
       for (const char* bits : kBits) {
         run_ecb_file(std::string("KAT/ECB") + type + bits + ".rsp", impl);
@@ -222,7 +216,7 @@ TEST(AesVectors, EcbKat) {
 }
 
 TEST(AesVectors, EcbMmt) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* bits : kBits) {
       run_ecb_file(std::string("MMT/ECBMMT") + bits + ".rsp", impl);
     }
@@ -230,7 +224,7 @@ TEST(AesVectors, EcbMmt) {
 }
 
 TEST(AesVectors, EcbMct) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* bits : kBits) {
       run_ecb_mct(std::string("ECBMCT") + bits + ".rsp", impl);
     }
@@ -240,7 +234,7 @@ TEST(AesVectors, EcbMct) {
 // The implementations agree on random keys and inputs, for every block count from 1 to 9 (odd
 // counts exercise the ct implementation's unpaired last block) and in place.
 TEST(AesDifferential, RandomInputs) {
-  std::vector<AesImpl> impls = all_impls();
+  std::vector<AesImpl> impls = petrel_test::all_aes_impls();
   std::mt19937 rng(12345);
   size_t n = 0;
   for (int iter = 0; iter < 300; iter++) {

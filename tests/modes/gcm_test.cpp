@@ -11,6 +11,7 @@
 
 #include "crypto/aes/aes.h"
 #include "crypto/modes/gcm.h"
+#include "tests/common/aes_impls.h"
 #include "tests/common/file_test.h"
 
 using namespace petrel;
@@ -21,13 +22,6 @@ using petrel_test::VectorCase;
 using petrel_test::VectorFile;
 
 namespace {
-
-std::vector<AesImpl> all_impls() {
-  AesImpl impls[16];
-  size_t n = aes_impls_available(impls, 16);
-  EXPECT_GE(n, 2u);
-  return std::vector<AesImpl>(impls, impls + (n < 16 ? n : 16));
-}
 
 std::vector<uint8_t> random_bytes(std::mt19937& rng, size_t n) {
   std::vector<uint8_t> v(n);
@@ -139,25 +133,25 @@ void run_decrypt_file(const std::string& name, AesImpl impl) {
 }  // namespace
 
 TEST(GcmVectors, Encrypt128) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     run_encrypt_file("gcmEncryptExtIV128.rsp", impl);
   }
 }
 
 TEST(GcmVectors, Encrypt256) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     run_encrypt_file("gcmEncryptExtIV256.rsp", impl);
   }
 }
 
 TEST(GcmVectors, Decrypt128) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     run_decrypt_file("gcmDecrypt128.rsp", impl);
   }
 }
 
 TEST(GcmVectors, Decrypt256) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     run_decrypt_file("gcmDecrypt256.rsp", impl);
   }
 }
@@ -181,7 +175,7 @@ TEST(Gcm, GhashFollowsImpl) {
 TEST(Gcm, TamperingFails) {
   std::mt19937 rng(3);
   size_t n = 0;
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (size_t iv_len : {1, 12, 13, 64}) {
       for (size_t tag_len : {4, 8, 12, 16}) {
         const std::vector<uint8_t> k = random_bytes(rng, 16);
@@ -223,7 +217,7 @@ TEST(Gcm, TamperingFails) {
 
 TEST(Gcm, InPlace) {
   std::mt19937 rng(17);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     const std::vector<uint8_t> k = random_bytes(rng, 32);
     const std::vector<uint8_t> iv = random_bytes(rng, 12);
     const std::vector<uint8_t> aad = random_bytes(rng, 20);
@@ -259,7 +253,7 @@ TEST(Gcm, Errors) {
   AesKey unset;
   EXPECT_EQ(gcm.init(&unset), Status::invalid_argument);
   EXPECT_EQ(gcm.init(nullptr), Status::invalid_argument);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
     ASSERT_EQ(gcm.init(&key), Status::ok);
@@ -288,7 +282,7 @@ TEST(Gcm, Errors) {
 // Every implementation gives the same ciphertext and tag on random inputs of every shape,
 // including IV lengths other than 12.
 TEST(GcmDifferential, RandomInputs) {
-  std::vector<AesImpl> impls = all_impls();
+  std::vector<AesImpl> impls = petrel_test::all_aes_impls();
   std::mt19937 rng(2024);
   size_t n = 0;
   for (int iter = 0; iter < 200; iter++) {

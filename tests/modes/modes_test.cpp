@@ -14,6 +14,7 @@
 
 #include "crypto/aes/aes.h"
 #include "crypto/modes/modes.h"
+#include "tests/common/aes_impls.h"
 #include "tests/common/file_test.h"
 
 using namespace petrel;
@@ -25,13 +26,6 @@ using petrel_test::VectorCase;
 using petrel_test::VectorFile;
 
 namespace {
-
-std::vector<AesImpl> all_impls() {
-  AesImpl impls[16];
-  size_t n = aes_impls_available(impls, 16);
-  EXPECT_GE(n, 2u);
-  return std::vector<AesImpl>(impls, impls + (n < 16 ? n : 16));
-}
 
 std::string label(const std::string& name, AesImpl impl) {
   return name + " [" + aes_impl_name(impl) + "]";
@@ -237,7 +231,7 @@ std::vector<uint8_t> ctr_reference(const AesKey& key, const uint8_t* ctr,
 }  // namespace
 
 TEST(CbcVectors, Kat) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* type : kKatTypes) {
       for (const char* bits : kBits) {
         run_cbc_file(std::string("KAT/CBC") + type + bits + ".rsp", impl);
@@ -247,7 +241,7 @@ TEST(CbcVectors, Kat) {
 }
 
 TEST(CbcVectors, Mmt) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* bits : kBits) {
       run_cbc_file(std::string("MMT/CBCMMT") + bits + ".rsp", impl);
     }
@@ -255,7 +249,7 @@ TEST(CbcVectors, Mmt) {
 }
 
 TEST(CbcVectors, Mct) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* bits : kBits) {
       run_cbc_mct(std::string("CBCMCT") + bits + ".rsp", impl);
     }
@@ -263,7 +257,7 @@ TEST(CbcVectors, Mct) {
 }
 
 TEST(FeedbackVectors, Cfb128AndOfbKatMmt) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* bits : kBits) {
       for (const char* type : kKatTypes) {
         run_feedback_file(std::string("KAT/CFB128") + type + bits + ".rsp", impl, false);
@@ -279,7 +273,7 @@ TEST(Ecb, Errors) {
   AesKey unset;
   uint8_t buf[48] = {};
   EXPECT_EQ(aes_ecb_encrypt(unset, MutableBytes(buf), ByteView(buf, 16)), Status::invalid_argument);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(buf, 16), impl), Status::ok);
     EXPECT_EQ(aes_ecb_encrypt(key, MutableBytes(buf), ByteView(buf, 15)), Status::invalid_argument);
@@ -298,7 +292,7 @@ TEST(Cbc, Errors) {
   AesKey unset;
   EXPECT_EQ(cbc.init(&unset, ByteView(k)), Status::invalid_argument);
   EXPECT_EQ(cbc.init(nullptr, ByteView(k)), Status::invalid_argument);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
     EXPECT_EQ(cbc.init(&key, ByteView(k, 15)), Status::bad_iv_length);
@@ -314,7 +308,7 @@ TEST(Cbc, Errors) {
 // Streaming CBC in uneven whole-block chunks equals one call, for both directions.
 TEST(Cbc, StreamingEqualsOneShot) {
   std::mt19937 rng(7);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (int iter = 0; iter < 20; iter++) {
       const std::vector<uint8_t> k = random_bytes(rng, 16 + 8 * (iter % 3));
       const std::vector<uint8_t> iv = random_bytes(rng, 16);
@@ -352,7 +346,7 @@ TEST(Cbc, StreamingEqualsOneShot) {
 
 TEST(Pkcs7, RoundTripAllLengths) {
   std::mt19937 rng(11);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     const std::vector<uint8_t> k = random_bytes(rng, 32);
     const std::vector<uint8_t> iv = random_bytes(rng, 16);
     AesKey key;
@@ -423,7 +417,7 @@ TEST(Pkcs7, BadPaddingVariants) {
   };
   std::mt19937 rng(5);
   size_t n = 0;
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     const std::vector<uint8_t> k = random_bytes(rng, 16);
     const std::vector<uint8_t> iv = random_bytes(rng, 16);
     AesKey key;
@@ -469,7 +463,7 @@ TEST(Pkcs7, Errors) {
   EXPECT_EQ(pkcs7_unpad(ByteView(), &len), Status::invalid_argument);
   EXPECT_EQ(pkcs7_unpad(ByteView(buf, 15), &len), Status::invalid_argument);
   EXPECT_EQ(pkcs7_unpad(ByteView(buf, 16), nullptr), Status::invalid_argument);
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
     EXPECT_EQ(aes_cbc_encrypt_pkcs7(key, ByteView(iv, 8), MutableBytes(buf), &len, ByteView(buf, 5)),
@@ -502,7 +496,7 @@ TEST(Ctr, AgainstEcbCore) {
   };
   std::mt19937 rng(99);
   size_t n = 0;
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     for (const char* hex : kCounters) {
       const std::vector<uint8_t> ctr = from_hex(hex);
       for (size_t key_len : {16, 24, 32}) {
@@ -547,7 +541,7 @@ TEST(Ctr, AgainstEcbCore) {
 
 // The wrap itself, spelled out: after ff..ff comes 00..00.
 TEST(Ctr, WrapsTo128BitZero) {
-  for (AesImpl impl : all_impls()) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
     const uint8_t k[16] = {1, 2, 3};
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
