@@ -1,0 +1,125 @@
+// TLS record protection (RFC 5246 section 6.2.3; RFC 4346 and RFC 2246 for TLS 1.1 and 1.0;
+// RFC 5288 for AES-GCM; RFC 7366 encrypt_then_mac; RFC 7465 says RC4 must not be used: it is
+// here, off by default, for old provisioning servers only).
+//
+// One RecordProtection object protects one direction of a connection: the client's write side
+// or its read side. It holds the keys, the 64-bit sequence number and, for TLS 1.0 CBC, the
+// chained IV. Records are sealed and opened in place inside the caller's buffer, so the engine
+// needs no second copy of a record:
+//
+//   seal: body = [explicit nonce/IV: prefix_size()] [plaintext] [room: suffix_size()]
+//         the caller writes the plaintext at body + prefix_size() and calls seal(); the body then
+//         holds the whole protected fragment (TLSCiphertext.fragment) and *body_len its length.
+//   open: body holds TLSCiphertext.fragment as received; on success *plaintext views the
+//         plaintext inside body.
+//
+// Constant time. AES-GCM follows the AES implementation in use (the default `ct` is
+// constant-time). CBC with MAC-then-encrypt (RFC 5246 6.2.3.2): the padding check, the MAC over
+// a secret-length plaintext and the MAC comparison run in constant time (the MAC is computed over
+// the maximum possible length with masks, as BearSSL's br_hmac_outCT does), and every failure is
+// one verdict, bad_record_mac, so there is no padding oracle and no Lucky Thirteen timing.
+// encrypt_then_mac checks the MAC over the ciphertext first. RC4 is not constant-time.
+//
+// Sequence numbers: a direction that has used 2^64 - 1 records refuses to seal or open another
+// (Status::unsupported): the engine then closes the connection (renegotiation is refused).
+#ifndef PETREL_TLS_RECORD_H
+#define PETREL_TLS_RECORD_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/aes/aes.h"
+#include "crypto/hash/hash.h"
+#include "crypto/modes/gcm.h"
+#include "crypto/rand/rng.h"
+#include "crypto/rc4/rc4.h"
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+namespace tls {
+
+// Wire versions (ProtocolVersion).
+constexpr uint16_t kTls10 = 0x0301;
+constexpr uint16_t kTls11 = 0x0302;
+constexpr uint16_t kTls12 = 0x0303;
+
+// ContentType.
+constexpr uint8_t kContentChangeCipherSpec = 20;
+constexpr uint8_t kContentAlert = 21;
+constexpr uint8_t kContentHandshake = 22;
+constexpr uint8_t kContentApplicationData = 23;
+
+constexpr size_t kRecordHeaderSize = 5;
+constexpr size_t kMaxPlaintext = 16384;
+// Largest protected fragment Petrel's suites produce for a full plaintext: explicit IV (16),
+// MAC (32), padding (at most 256 bytes, the peer chooses).
+constexpr size_t kMaxRecordOverhead = 16 + 32 + 256;
+constexpr size_t kMaxCiphertext = kMaxPlaintext + kMaxRecordOverhead;
+
+enum class BulkCipher : uint8_t { null, rc4_128, aes128_cbc, aes256_cbc, aes128_gcm, aes256_gcm };
+// The record MAC: none for AEAD suites, HMAC with MD5, SHA-1 or SHA-256 otherwise.
+enum class RecordMac : uint8_t { none, hmac_md5, hmac_sha1, hmac_sha256 };
+
+size_t bulk_key_size(BulkCipher c) noexcept;        // 0, 16 or 32
+size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept;  // GCM 4, TLS 1.0 CBC 16, else 0
+size_t record_mac_size(RecordMac m) noexcept;       // 0, 16, 20 or 32
+
+struct RecordKeys {
+  ByteView m_mac_key;   // record_mac_size(mac) bytes, empty for AEAD
+  ByteView m_enc_key;   // bulk_key_size(cipher) bytes
+  ByteView m_fixed_iv;  // bulk_fixed_iv_size(cipher, version) bytes
+};
+
+class RecordProtection final {
+ public:
+  RecordProtection() noexcept = default;
+  ~RecordProtection();
+  RecordProtection(const RecordProtection&) = delete;
+  RecordProtection& operator=(const RecordProtection&) = delete;
+
+  // Sets the keys for one direction and resets the sequence number to 0. cipher null with mac
+  // none is the initial (unprotected) state. version is the negotiated version (it selects
+  // implicit vs explicit CBC IVs). etm: encrypt_then_mac was negotiated (CBC only). The AES
+  // implementation is `aes_impl`. Errors: invalid_argument for a wrong key length or a
+  // combination that is not a TLS suite (GCM with a MAC, CBC without one, ...).
+  Status init(BulkCipher cipher, RecordMac mac, uint16_t version, bool etm, const RecordKeys& keys,
+              AesImpl aes_impl = kAesDefaultImpl) noexcept;
+  // Back to the unprotected state, wiping every key.
+  void clear() noexcept;
+  bool active() const noexcept { return m_cipher != BulkCipher::null; }
+  BulkCipher cipher() const noexcept { return m_cipher; }
+  uint64_t sequence() const noexcept { return m_seq; }
+
+  // Bytes before the plaintext in a sealed body (explicit IV or nonce): 0, 8 or 16.
+  size_t prefix_size() const noexcept;
+  // Most bytes after the plaintext in a sealed body (MAC, padding, tag).
+  size_t suffix_size() const noexcept;
+
+  // Seals one record of content `type` in place (see the layout above). body.size() must be at
+  // least prefix_size() + plaintext_len + suffix_size(); plaintext_len <= kMaxPlaintext. CBC
+  // explicit IVs are drawn from rng. On success the sequence number advances.
+  Status seal(uint8_t type, uint16_t record_version, MutableBytes body, size_t plaintext_len,
+              size_t* body_len, Rng& rng) noexcept;
+  // Opens one record in place. Any authentication or padding failure is Status::auth_failed
+  // (the engine sends bad_record_mac); a fragment of an impossible length is decode_error. On
+  // success *plaintext points into body and the sequence number advances.
+  Status open(uint8_t type, uint16_t record_version, MutableBytes body, MutableBytes* plaintext) noexcept;
+
+ private:
+  BulkCipher m_cipher = BulkCipher::null;
+  RecordMac m_mac = RecordMac::none;
+  uint16_t m_version = kTls12;
+  bool m_etm = false;
+  uint64_t m_seq = 0;
+  uint8_t m_mac_key[32] = {};
+  uint8_t m_iv[16] = {};  // GCM salt (4 bytes) or the TLS 1.0 CBC chained IV (16 bytes)
+  AesKey m_aes;
+  AesGcm m_gcm;
+  Rc4 m_rc4;
+};
+
+}  // namespace tls
+}  // namespace petrel
+
+#endif  // PETREL_TLS_RECORD_H
