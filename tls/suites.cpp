@@ -1,0 +1,157 @@
+// The suite table (tls/suites.h). RFC 5246 appendix A.5, RFC 5288, RFC 7465 (RC4: legacy).
+#include "tls/suites.h"
+
+#include <cstring>
+
+namespace petrel {
+namespace tls {
+namespace {
+
+constexpr SuiteInfo kSuites[] = {
+    {kSuiteRsaAes128GcmSha256, "AES128-GCM-SHA256", KeyExchange::rsa, BulkCipher::aes128_gcm,
+     RecordMac::none, HashAlg::sha256, kTls12, false},
+    {kSuiteRsaAes256GcmSha384, "AES256-GCM-SHA384", KeyExchange::rsa, BulkCipher::aes256_gcm,
+     RecordMac::none, HashAlg::sha384, kTls12, false},
+    {kSuiteRsaAes128CbcSha256, "AES128-SHA256", KeyExchange::rsa, BulkCipher::aes128_cbc,
+     RecordMac::hmac_sha256, HashAlg::sha256, kTls12, false},
+    {kSuiteRsaAes256CbcSha256, "AES256-SHA256", KeyExchange::rsa, BulkCipher::aes256_cbc,
+     RecordMac::hmac_sha256, HashAlg::sha256, kTls12, false},
+    {kSuiteRsaAes128CbcSha, "AES128-SHA", KeyExchange::rsa, BulkCipher::aes128_cbc,
+     RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
+    {kSuiteRsaAes256CbcSha, "AES256-SHA", KeyExchange::rsa, BulkCipher::aes256_cbc,
+     RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
+    {kSuiteRsaRc4Sha, "RC4-SHA", KeyExchange::rsa, BulkCipher::rc4_128, RecordMac::hmac_sha1,
+     HashAlg::sha256, kTls10, true},
+    {kSuiteRsaRc4Md5, "RC4-MD5", KeyExchange::rsa, BulkCipher::rc4_128, RecordMac::hmac_md5,
+     HashAlg::sha256, kTls10, true},
+};
+
+constexpr uint16_t kDefault[] = {kSuiteRsaAes128GcmSha256, kSuiteRsaAes256GcmSha384,
+                                 kSuiteRsaAes128CbcSha256, kSuiteRsaAes256CbcSha256,
+                                 kSuiteRsaAes128CbcSha,    kSuiteRsaAes256CbcSha};
+
+bool name_eq(const char* a, const uint8_t* b, size_t len) noexcept {
+  if (std::strlen(a) != len) {
+    return false;
+  }
+  for (size_t i = 0; i < len; i++) {
+    char x = a[i];
+    char y = static_cast<char>(b[i]);
+    if (x >= 'a' && x <= 'z') {
+      x = static_cast<char>(x - 'a' + 'A');
+    }
+    if (y >= 'a' && y <= 'z') {
+      y = static_cast<char>(y - 'a' + 'A');
+    }
+    if (x != y) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool append_unique(Span<uint16_t> out, size_t* n, uint16_t id) noexcept {
+  for (size_t i = 0; i < *n; i++) {
+    if (out[i] == id) {
+      return true;
+    }
+  }
+  if (*n >= out.size()) {
+    return false;
+  }
+  out[(*n)++] = id;
+  return true;
+}
+
+}  // namespace
+
+Span<const SuiteInfo> all_suites() noexcept {
+  return Span<const SuiteInfo>(kSuites, sizeof(kSuites) / sizeof(kSuites[0]));
+}
+
+Span<const uint16_t> default_suites() noexcept {
+  return Span<const uint16_t>(kDefault, sizeof(kDefault) / sizeof(kDefault[0]));
+}
+
+const SuiteInfo* find_suite(uint16_t id) noexcept {
+  for (const SuiteInfo& s : all_suites()) {
+    if (s.m_id == id) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+const SuiteInfo* find_suite_by_name(const char* name, size_t len) noexcept {
+  for (const SuiteInfo& s : all_suites()) {
+    if (name_eq(s.m_name, reinterpret_cast<const uint8_t*>(name), len)) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+bool suite_allowed_in(const SuiteInfo& s, uint16_t version) noexcept {
+  return version >= s.m_min_version;
+}
+
+Status parse_suite_list(Span<uint16_t> out, size_t* out_len, ByteView list,
+                        ByteView* bad_name) noexcept {
+  *out_len = 0;
+  size_t n = 0;
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = i;
+    while (j < list.size() && list[j] != ':' && list[j] != ',' && list[j] != ' ') {
+      j++;
+    }
+    const uint8_t* name = list.data() + i;
+    size_t len = j - i;
+    i = j + 1;
+    if (len == 0) {
+      continue;
+    }
+    bool ok = true;
+    if (name_eq("DEFAULT", name, len)) {
+      for (uint16_t id : default_suites()) {
+        ok = ok && append_unique(out, &n, id);
+      }
+    } else if (name_eq("ALL", name, len)) {
+      for (const SuiteInfo& s : all_suites()) {
+        ok = ok && append_unique(out, &n, s.m_id);
+      }
+    } else if (name_eq("RC4", name, len)) {
+      ok = append_unique(out, &n, kSuiteRsaRc4Sha) && append_unique(out, &n, kSuiteRsaRc4Md5);
+    } else {
+      const SuiteInfo* s = find_suite_by_name(reinterpret_cast<const char*>(name), len);
+      if (s == nullptr) {
+        if (bad_name != nullptr) {
+          *bad_name = ByteView(name, len);
+        }
+        return Status::invalid_argument;
+      }
+      ok = append_unique(out, &n, s->m_id);
+    }
+    if (!ok) {
+      return Status::buffer_too_small;
+    }
+  }
+  *out_len = n;
+  return Status::ok;
+}
+
+const char* version_name(uint16_t version) noexcept {
+  switch (version) {
+    case kTls10:
+      return "TLSv1";
+    case kTls11:
+      return "TLSv1.1";
+    case kTls12:
+      return "TLSv1.2";
+    default:
+      return "unknown";
+  }
+}
+
+}  // namespace tls
+}  // namespace petrel

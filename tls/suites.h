@@ -1,0 +1,69 @@
+// The cipher suites Petrel's TLS client implements, one table: IANA number, OpenSSL name, key
+// exchange, record protection, PRF hash and the versions each may be used in.
+//
+//   AES256-GCM-SHA384, AES128-GCM-SHA256      TLS 1.2, RSA key exchange, AEAD (RFC 5288)
+//   AES256-SHA256, AES128-SHA256              TLS 1.2, CBC with HMAC-SHA256 (RFC 5246)
+//   AES256-SHA, AES128-SHA                    TLS 1.0-1.2, CBC with HMAC-SHA1
+//   RC4-SHA, RC4-MD5                          LEGACY AND WEAK (RFC 7465 prohibits RC4): offered
+//                                             only when the caller lists them, for old servers
+//
+// The default list (kDefaultSuites) is the non-legacy suites, AEAD first. The forward-secrecy
+// issue adds ECDHE suites here with KeyExchange::ecdhe_rsa / ecdhe_ecdsa.
+#ifndef PETREL_TLS_SUITES_H
+#define PETREL_TLS_SUITES_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/hash/hash.h"
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+#include "tls/record.h"
+
+namespace petrel {
+namespace tls {
+
+enum class KeyExchange : uint8_t { rsa };
+
+struct SuiteInfo {
+  uint16_t m_id;
+  const char* m_name;       // OpenSSL's name
+  KeyExchange m_kx;
+  BulkCipher m_cipher;
+  RecordMac m_mac;
+  HashAlg m_prf;            // TLS 1.2 PRF hash (TLS 1.0/1.1 use MD5/SHA-1)
+  uint16_t m_min_version;
+  bool m_legacy;            // weak: never in the default list
+};
+
+constexpr uint16_t kSuiteRsaAes128GcmSha256 = 0x009C;
+constexpr uint16_t kSuiteRsaAes256GcmSha384 = 0x009D;
+constexpr uint16_t kSuiteRsaAes128CbcSha256 = 0x003C;
+constexpr uint16_t kSuiteRsaAes256CbcSha256 = 0x003D;
+constexpr uint16_t kSuiteRsaAes128CbcSha = 0x002F;
+constexpr uint16_t kSuiteRsaAes256CbcSha = 0x0035;
+constexpr uint16_t kSuiteRsaRc4Sha = 0x0005;
+constexpr uint16_t kSuiteRsaRc4Md5 = 0x0004;
+
+// Every suite, in the default order of preference (legacy ones last).
+Span<const SuiteInfo> all_suites() noexcept;
+// The default offer: every non-legacy suite.
+Span<const uint16_t> default_suites() noexcept;
+// nullptr if unknown.
+const SuiteInfo* find_suite(uint16_t id) noexcept;
+const SuiteInfo* find_suite_by_name(const char* name, size_t len) noexcept;
+// May this suite be used at this version? (SHA-256 and GCM suites need TLS 1.2.)
+bool suite_allowed_in(const SuiteInfo& s, uint16_t version) noexcept;
+
+// Parses an OpenSSL-style list ("AES128-GCM-SHA256:AES256-SHA", also "DEFAULT", "ALL" with the
+// legacy suites, "RC4" for both RC4 suites; separators ':' ',' ' ') into ids, in order, without
+// duplicates. invalid_argument for an unknown name (*bad_name views it), buffer_too_small if out
+// cannot hold them.
+Status parse_suite_list(Span<uint16_t> out, size_t* out_len, ByteView list, ByteView* bad_name) noexcept;
+
+const char* version_name(uint16_t version) noexcept;  // "TLSv1.2"
+
+}  // namespace tls
+}  // namespace petrel
+
+#endif  // PETREL_TLS_SUITES_H
