@@ -1,6 +1,6 @@
 // petrel: command-line front end to the Petrel crypto library. Options follow the openssl command
-// (enc, dgst, speed, genrsa, rsa, pkeyutl, req, x509, verify) so that one can be swapped for the
-// other in scripts and tests.
+// (enc, dgst, speed, genrsa, rsa, pkeyutl, req, x509, verify, s_client) so that one can be
+// swapped for the other in scripts and tests; `get` is Petrel's own (the profile fetch).
 #include <cstdio>
 #include <cstring>
 
@@ -21,6 +21,8 @@ const char kUsage[] =
     "  req      create and check PKCS#10 requests and self-signed roots\n"
     "  x509     print certificates, issue certificates from requests\n"
     "  verify   verify certificate chains (as openssl verify)\n"
+    "  s_client TLS client for diagnostics (as openssl s_client)\n"
+    "  get      fetch a profile over mutual TLS: one HTTPS GET, written only when complete\n"
     "  version  print the version (-a: also the AES implementations)\n"
     "  help     print this message, or 'petrel help COMMAND' for one command\n";
 
@@ -40,6 +42,8 @@ const Command kCommands[] = {
     {"genrsa", petrel_tool::cmd_genrsa},
     {"rsa", petrel_tool::cmd_rsa},
     {"pkeyutl", petrel_tool::cmd_pkeyutl},
+    {"s_client", petrel_tool::cmd_s_client},
+    {"get", petrel_tool::cmd_get},
 };
 
 const Command* find_command(const char* name) {

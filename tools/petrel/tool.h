@@ -30,6 +30,8 @@ int cmd_req(int argc, char** argv);
 int cmd_genrsa(int argc, char** argv);   // genrsa.cpp
 int cmd_rsa(int argc, char** argv);      // rsa.cpp
 int cmd_pkeyutl(int argc, char** argv);  // pkeyutl.cpp
+int cmd_s_client(int argc, char** argv); // s_client.cpp
+int cmd_get(int argc, char** argv);      // get.cpp
 
 // Prints "petrel <cmd>: <message>" and a newline on stderr; returns kExitFail.
 #if defined(__GNUC__)
