@@ -253,9 +253,12 @@ bool Client::activate_keys(bool write) noexcept {
   keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
   keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
   RecordProtection& rp = write ? m_write : m_read;
-  bool etm = m_etm;
-  return rp.init(m_suite->m_cipher, m_suite->m_mac, m_version, etm, keys, m_config.m_aes_impl) ==
-         Status::ok;
+  bool ok = rp.init(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
+                    m_config.m_aes_impl) == Status::ok;
+  if (m_read.active() && m_write.active()) {
+    secure_wipe(m_key_block, sizeof(m_key_block));  // both directions keyed: no longer needed
+  }
+  return ok;
 }
 
 bool Client::finished_verify_data(bool client, uint8_t out[12]) noexcept {

@@ -203,7 +203,6 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
     secure_wipe_object(m_th_sha1);
     secure_wipe_object(m_th_sha256);
     secure_wipe_object(m_th_sha384);
-    secure_wipe(m_key_block, sizeof(m_key_block));
     return;
   }
   if (m_state == State::established) {
