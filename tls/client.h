@@ -224,8 +224,6 @@ constexpr unsigned kCanWrite = 1u << 3;   // the handshake is done and write() w
 constexpr unsigned kClosed = 1u << 4;     // close_notify received (or sent and the peer gone)
 constexpr unsigned kFailed = 1u << 5;     // error() != none; pending output may hold the alert
 
-struct HandshakeMessages;  // tls/messages.h
-
 class Client final {
  public:
   Client() noexcept = default;
@@ -281,7 +279,6 @@ class Client final {
   size_t private_key_operations() const noexcept { return m_private_ops; }
 
  private:
-  friend struct HandshakeMessages;
   enum class State : uint8_t {
     idle,
     send_client_hello,
@@ -315,6 +312,8 @@ class Client final {
   bool seal_record(uint8_t type, ByteView payload) noexcept;
   // Handshake steps (one file per message; see tls/messages.h).
   bool send_client_hello() noexcept;
+  void process_server_hello(ByteView body) noexcept;
+  void process_certificate(ByteView body) noexcept;
   bool send_client_flight() noexcept;
   bool send_finished() noexcept;
   bool derive_key_block() noexcept;

@@ -107,6 +107,15 @@ class RecordProtection final {
   Status open(uint8_t type, uint16_t record_version, MutableBytes body, MutableBytes* plaintext) noexcept;
 
  private:
+  friend void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcept;
+
+  Status seal_cbc(uint8_t type, uint16_t record_version, MutableBytes body, size_t plaintext_len,
+                  size_t* body_len, Rng& rng) noexcept;
+  Status open_cbc_mte(uint8_t type, uint16_t record_version, MutableBytes body,
+                      MutableBytes* plaintext) noexcept;
+  Status open_cbc_etm(uint8_t type, uint16_t record_version, MutableBytes body,
+                      MutableBytes* plaintext) noexcept;
+
   BulkCipher m_cipher = BulkCipher::null;
   RecordMac m_mac = RecordMac::none;
   uint16_t m_version = kTls12;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -118,6 +119,12 @@ void md5_compress(uint32_t h[4], const uint8_t* p, size_t blocks) noexcept {
 #undef PETREL_MD5_STEP
 
 }  // namespace
+
+namespace hash_detail {
+void md5_compress_blocks(uint32_t h[4], const uint8_t* p, size_t blocks) noexcept {
+  md5_compress(h, p, blocks);
+}
+}  // namespace hash_detail
 
 void md5_init(Md5State* s) noexcept {
   s->h[0] = 0x67452301;

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -141,6 +142,12 @@ void sha1_compress(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
 #undef PETREL_SHA1_MAJ
 
 }  // namespace
+
+namespace hash_detail {
+void sha1_compress_blocks(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
+  sha1_compress(h, p, blocks);
+}
+}  // namespace hash_detail
 
 void sha1_init(Sha1State* s) noexcept {
   s->h[0] = 0x67452301;

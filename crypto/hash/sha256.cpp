@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -119,6 +120,12 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
 #undef PETREL_SHA256_R
 
 }  // namespace
+
+namespace hash_detail {
+void sha256_compress_blocks(uint32_t h[8], const uint8_t* p, size_t blocks) noexcept {
+  sha256_compress(h, p, blocks);
+}
+}  // namespace hash_detail
 
 void sha224_init(Sha256State* s) noexcept {
   static constexpr uint32_t kIv[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,

@@ -327,9 +327,12 @@ void gctr(const AesKey& key, uint8_t* cb, uint8_t* out, const uint8_t* in, size_
 
 }  // namespace
 
-AesGcm::~AesGcm() {
+AesGcm::~AesGcm() { clear(); }
+
+void AesGcm::clear() noexcept {
   secure_wipe(m_table, sizeof(m_table));
   m_key = nullptr;
+  m_ct = true;
 }
 
 Status AesGcm::init(const AesKey* key) noexcept {

@@ -26,6 +26,8 @@ class AesGcm final {
 
   // Derives H = AES_K(0^128) and the GHASH tables. The key must outlive this object.
   Status init(const AesKey* key) noexcept;
+  // Wipes H and the GHASH tables and forgets the key; init() may be called again.
+  void clear() noexcept;
   const char* ghash_impl_name() const noexcept;
   bool ghash_is_constant_time() const noexcept;
 

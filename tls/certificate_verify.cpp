@@ -1,0 +1,22 @@
+// CertificateVerify (RFC 5246 7.4.8: DigitallySigned with the scheme; RFC 4346 7.4.8: the
+// MD5 || SHA-1 signature alone).
+#include "tls/messages.h"
+
+#include "tls/record.h"
+
+namespace petrel {
+namespace tls {
+
+void write_certificate_verify(Writer* w, uint16_t version, uint16_t scheme, ByteView sig) noexcept {
+  begin_handshake(w, kHsCertificateVerify);
+  if (version >= kTls12) {
+    w->add_u16(scheme);
+  }
+  w->begin_u16_prefixed();
+  w->add_bytes(sig);
+  w->end();
+  w->end();
+}
+
+}  // namespace tls
+}  // namespace petrel

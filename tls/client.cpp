@@ -1,0 +1,738 @@
+// The TLS client state machine and its record I/O (RFC 5246 sections 6 and 7; RFC 5746, 5077,
+// 6066, 7366, 7627). Not constant-time as a whole (it branches on public protocol state); the
+// secret-dependent steps are in tls/record.cpp (CBC/MAC checks), finished.cpp (the comparison)
+// and crypto/rsa.
+//
+// Flow: ClientHello -> ServerHello -> (full) Certificate, [ServerKeyExchange: by the key
+// exchange], [CertificateRequest], ServerHelloDone -> [Certificate], ClientKeyExchange,
+// [CertificateVerify], ChangeCipherSpec, Finished -> [NewSessionTicket], ChangeCipherSpec,
+// Finished. (abbreviated) ServerHello -> [NewSessionTicket], ChangeCipherSpec, Finished ->
+// ChangeCipherSpec, Finished.
+#include "tls/client.h"
+
+#include <cstring>
+#include <ctime>
+
+#include "crypto/kdf/tls_prf.h"
+#include "crypto/util/wipe.h"
+#include "tls/key_exchange.h"
+#include "tls/messages.h"
+
+namespace petrel {
+namespace tls {
+namespace {
+
+constexpr uint8_t kAlertWarning = 1;
+constexpr uint8_t kAlertFatal = 2;
+
+ByteView label(const char* s) noexcept {
+  return ByteView(reinterpret_cast<const uint8_t*>(s), std::strlen(s));
+}
+
+}  // namespace
+
+Client::~Client() {
+  wipe_secrets();
+}
+
+void Client::wipe_secrets() noexcept {
+  secure_wipe(m_master, sizeof(m_master));
+  secure_wipe(m_key_block, sizeof(m_key_block));
+  m_read_keys_ready = false;
+  m_read.clear();
+  m_write.clear();
+  if (!m_hs.empty()) {
+    secure_wipe(m_hs.data(), m_hs.size());
+  }
+  if (!m_in.empty()) {
+    secure_wipe(m_in.data(), m_in.size());
+  }
+  m_app = ByteView();
+  m_in_len = 0;
+  m_hs_in_len = 0;
+  secure_wipe_object(m_th_md5);
+  secure_wipe_object(m_th_sha1);
+  secure_wipe_object(m_th_sha256);
+  secure_wipe_object(m_th_sha384);
+}
+
+// ---- configuration -----------------------------------------------------------------------------
+
+Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableBytes out_buf,
+                    MutableBytes hs_buf) noexcept {
+  wipe_secrets();
+  m_config = config;
+  m_rng = config.m_rng != nullptr ? config.m_rng : &default_rng();
+  m_in = in_buf;
+  m_out = out_buf;
+  m_hs = hs_buf;
+  m_state = State::idle;
+  m_error = Error::none;
+  m_error_text = "";
+  m_session.wipe();
+  m_verify = x509::VerifyResult();
+  m_mfl = 0;
+  m_out_start = m_out_len = 0;
+  m_items_len = m_item_done = m_hs_out_len = 0;
+
+  const char* why = nullptr;
+  if (config.m_min_version < kTls10 || config.m_max_version > kTls12 ||
+      config.m_min_version > config.m_max_version) {
+    why = "configuration: versions must lie in TLS 1.0 .. TLS 1.2 with min <= max";
+  } else if (config.m_max_fragment_length != 0 && mfl_code(config.m_max_fragment_length) == 0) {
+    why = "configuration: max_fragment_length must be 512, 1024, 2048 or 4096";
+  } else if (in_buf.size() < input_buffer_size(config.m_max_fragment_length)) {
+    why = "configuration: the input buffer cannot hold one record (see input_buffer_size())";
+  } else if (out_buf.size() < output_buffer_min(config.m_max_fragment_length)) {
+    why = "configuration: the output buffer is smaller than output_buffer_min()";
+  } else if (hs_buf.size() < 512) {
+    why = "configuration: the handshake buffer must hold at least 512 bytes";
+  } else if (config.m_client_chain.empty() != (config.m_client_key == nullptr)) {
+    why = "configuration: a client certificate chain needs its key, and a key its chain";
+  } else if (config.m_verify_peer && config.m_trust.m_certs.empty() &&
+             config.m_trust.m_spki_sha256.empty()) {
+    why = "configuration: no trust anchors (a CA certificate or a pinned key) to verify the server";
+  } else if (config.m_max_server_certs == 0 || config.m_max_server_certs > kMaxServerCertificates) {
+    why = "configuration: m_max_server_certs must be 1 .. kMaxServerCertificates";
+  } else if (config.m_server_name.size() > 255 || config.m_verify_hostname.size() > 255) {
+    why = "configuration: server name longer than 255 bytes";
+  } else {
+    Span<const uint16_t> suites = config.m_suites.empty() ? default_suites() : config.m_suites;
+    size_t usable = 0;
+    for (uint16_t id : suites) {
+      const SuiteInfo* s = find_suite(id);
+      if (s == nullptr) {
+        why = "configuration: an unknown cipher suite is listed";
+        break;
+      }
+      if (suite_allowed_in(*s, config.m_max_version)) {
+        usable++;
+      }
+    }
+    if (why == nullptr && usable == 0) {
+      why = "configuration: no listed cipher suite can be used in the configured versions";
+    }
+    if (why == nullptr && suites.size() > 64) {
+      why = "configuration: more than 64 cipher suites listed";
+    }
+  }
+  if (why != nullptr) {
+    m_state = State::failed;
+    m_error = Error::bad_config;
+    m_error_text = why;
+    return Status::invalid_argument;
+  }
+  if (m_th_md5.init(HashAlg::md5) != Status::ok || m_th_sha1.init(HashAlg::sha1) != Status::ok ||
+      m_th_sha256.init(HashAlg::sha256) != Status::ok ||
+      m_th_sha384.init(HashAlg::sha384) != Status::ok) {
+    m_state = State::failed;
+    m_error = Error::internal;
+    return Status::internal_error;
+  }
+  m_state = State::send_client_hello;
+  if (!send_client_hello()) {
+    return Status::invalid_argument;
+  }
+  pump_output();
+  return Status::ok;
+}
+
+// ---- failure -----------------------------------------------------------------------------------
+
+void Client::fail(Error e, uint8_t alert, const char* text) noexcept {
+  if (m_state == State::failed) {
+    return;
+  }
+  m_error = e;
+  m_error_text = text;
+  // Abandon queued handshake output; send the alert (encrypted if the write keys are active).
+  m_items_len = 0;
+  m_item_done = 0;
+  if (alert != 0xff) {
+    uint8_t a[2] = {kAlertFatal, alert};
+    (void)seal_record(kContentAlert, ByteView(a, 2));
+  }
+  m_state = State::failed;
+  wipe_secrets();
+}
+
+// ---- transcript --------------------------------------------------------------------------------
+
+void Client::transcript_add(ByteView msg) noexcept {
+  m_th_md5.update(msg);
+  m_th_sha1.update(msg);
+  m_th_sha256.update(msg);
+  m_th_sha384.update(msg);
+}
+
+bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) const noexcept {
+  *out_len = 0;
+  switch (h) {
+    case SignHash::md5_sha1: {
+      HashCtx a = m_th_md5;
+      HashCtx b = m_th_sha1;
+      if (out.size() < 36 || a.final(out.first(16)) != Status::ok ||
+          b.final(out.subspan(16, 20)) != Status::ok) {
+        return false;
+      }
+      *out_len = 36;
+      return true;
+    }
+    case SignHash::sha1:
+    case SignHash::sha256:
+    case SignHash::sha384: {
+      HashCtx c = h == SignHash::sha1 ? m_th_sha1 : h == SignHash::sha256 ? m_th_sha256 : m_th_sha384;
+      *out_len = c.digest_size();
+      return c.final(out) == Status::ok;
+    }
+    case SignHash::sha512:
+      return false;  // not kept: never chosen (RsaClientKey lists SHA-512 after SHA-256/384)
+  }
+  return false;
+}
+
+// The hash the handshake uses for Finished and extended_master_secret.
+static SignHash prf_transcript(uint16_t version, const SuiteInfo& s) noexcept {
+  if (version < kTls12) {
+    return SignHash::md5_sha1;
+  }
+  return s.m_prf == HashAlg::sha384 ? SignHash::sha384 : SignHash::sha256;
+}
+
+static Status prf(uint16_t version, HashAlg alg, MutableBytes out, ByteView secret, ByteView lab,
+                  ByteView seed) noexcept {
+  if (version >= kTls12) {
+    return tls12_prf(alg, out, secret, lab, seed);
+  }
+  return tls10_prf(out, secret, lab, seed);
+}
+
+bool Client::derive_master_secret(ByteView premaster) noexcept {
+  Status st;
+  if (m_ems) {
+    uint8_t session_hash[kMaxDigestSize];
+    size_t len = 0;
+    if (!transcript_hash(prf_transcript(m_version, *m_suite), MutableBytes(session_hash), &len)) {
+      return false;
+    }
+    st = prf(m_version, m_suite->m_prf, MutableBytes(m_master), premaster,
+             label("extended master secret"), ByteView(session_hash, len));
+  } else {
+    uint8_t seed[64];
+    std::memcpy(seed, m_client_random, 32);
+    std::memcpy(seed + 32, m_server_random, 32);
+    st = prf(m_version, m_suite->m_prf, MutableBytes(m_master), premaster, label("master secret"),
+             ByteView(seed, 64));
+  }
+  return st == Status::ok;
+}
+
+bool Client::derive_key_block() noexcept {
+  size_t mac = record_mac_size(m_suite->m_mac);
+  size_t key = bulk_key_size(m_suite->m_cipher);
+  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
+  uint8_t seed[64];
+  std::memcpy(seed, m_server_random, 32);
+  std::memcpy(seed + 32, m_client_random, 32);
+  size_t len = 2 * (mac + key + iv);
+  if (len > sizeof(m_key_block)) {
+    return false;
+  }
+  return prf(m_version, m_suite->m_prf, MutableBytes(m_key_block, len), ByteView(m_master),
+             label("key expansion"), ByteView(seed, 64)) == Status::ok;
+}
+
+bool Client::activate_keys(bool write) noexcept {
+  size_t mac = record_mac_size(m_suite->m_mac);
+  size_t key = bulk_key_size(m_suite->m_cipher);
+  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
+  const uint8_t* kb = m_key_block;
+  size_t side = write ? 0 : 1;  // the client writes with the client_write keys
+  RecordKeys keys;
+  keys.m_mac_key = ByteView(kb + side * mac, mac);
+  keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
+  keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
+  RecordProtection& rp = write ? m_write : m_read;
+  bool ok = rp.init(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
+                    m_config.m_aes_impl) == Status::ok;
+  if (m_read.active() && m_write.active()) {
+    secure_wipe(m_key_block, sizeof(m_key_block));  // both directions keyed: no longer needed
+  }
+  return ok;
+}
+
+bool Client::finished_verify_data(bool client, uint8_t out[12]) noexcept {
+  uint8_t h[kMaxDigestSize];
+  size_t len = 0;
+  if (!transcript_hash(prf_transcript(m_version, *m_suite), MutableBytes(h), &len)) {
+    return false;
+  }
+  return tls::finished_verify_data(out, m_version, m_suite->m_prf, ByteView(m_master), client,
+                                   ByteView(h, len)) == Status::ok;
+}
+
+// ---- output ------------------------------------------------------------------------------------
+
+size_t Client::hs_alloc(size_t n) noexcept {
+  if (m_hs_out_len + n > m_hs.size()) {
+    return SIZE_MAX;
+  }
+  size_t off = m_hs_out_len;
+  m_hs_out_len += n;
+  return off;
+}
+
+bool Client::queue(OutKind kind, size_t off, size_t len) noexcept {
+  if (m_items_len == kMaxOutItems) {
+    return false;
+  }
+  m_items[m_items_len++] = OutItem{kind, off, len};
+  return true;
+}
+
+bool Client::seal_record(uint8_t type, ByteView payload) noexcept {
+  if (payload.empty() && type != kContentApplicationData) {
+    return true;  // nothing to send
+  }
+  if (m_out_start == m_out_len) {
+    m_out_start = m_out_len = 0;
+  }
+  size_t need = kRecordHeaderSize + m_write.prefix_size() + payload.size() + m_write.suffix_size();
+  if (m_out_len + need > m_out.size()) {
+    return false;
+  }
+  uint8_t* rec = m_out.data() + m_out_len;
+  MutableBytes body(rec + kRecordHeaderSize, need - kRecordHeaderSize);
+  std::memmove(body.data() + m_write.prefix_size(), payload.data(), payload.size());
+  // The first ClientHello goes in a TLS 1.0 record for old servers; then the version chosen.
+  uint16_t rv = m_version != 0 ? m_version : kTls10;
+  size_t body_len = 0;
+  Status st = m_write.seal(type, rv, body, payload.size(), &body_len, *m_rng);
+  if (st != Status::ok) {
+    return false;
+  }
+  rec[0] = type;
+  rec[1] = static_cast<uint8_t>(rv >> 8);
+  rec[2] = static_cast<uint8_t>(rv);
+  rec[3] = static_cast<uint8_t>(body_len >> 8);
+  rec[4] = static_cast<uint8_t>(body_len);
+  m_out_len += kRecordHeaderSize + body_len;
+  return true;
+}
+
+void Client::pump_output() noexcept {
+  if (m_state == State::failed) {
+    return;
+  }
+  if (m_out_start == m_out_len) {
+    m_out_start = m_out_len = 0;
+  }
+  size_t frag = m_mfl != 0 ? m_mfl : kMaxPlaintext;
+  while (m_items_len > 0) {
+    OutItem& it = m_items[0];
+    if (it.m_kind == OutKind::ccs) {
+      static const uint8_t one = 1;
+      if (!seal_record(kContentChangeCipherSpec, ByteView(&one, 1))) {
+        return;  // no room: wait for the caller to send
+      }
+      if (!activate_keys(true)) {
+        fail(Error::internal, static_cast<uint8_t>(Alert::internal_error),
+             "internal error: the write keys could not be set");
+        return;
+      }
+    } else {
+      size_t room = m_out.size() - m_out_len;
+      size_t over = kRecordHeaderSize + m_write.prefix_size() + m_write.suffix_size();
+      if (room <= over) {
+        return;
+      }
+      size_t chunk = it.m_len - m_item_done;
+      if (chunk > frag) {
+        chunk = frag;
+      }
+      if (chunk > room - over) {
+        chunk = room - over;
+      }
+      if (!seal_record(kContentHandshake, ByteView(m_hs.data() + it.m_off + m_item_done, chunk))) {
+        if (m_write.sequence() == UINT64_MAX) {
+          fail(Error::sequence_overflow, 0xff, "sequence number exhausted");
+        }
+        return;
+      }
+      m_item_done += chunk;
+      if (m_item_done < it.m_len) {
+        continue;
+      }
+    }
+    // pop the item
+    for (size_t i = 1; i < m_items_len; i++) {
+      m_items[i - 1] = m_items[i];
+    }
+    m_items_len--;
+    m_item_done = 0;
+  }
+  m_hs_out_len = 0;
+  if (m_pending_alert) {
+    uint8_t a[2] = {m_pending_alert_level, m_pending_alert_desc};
+    if (seal_record(kContentAlert, ByteView(a, 2))) {
+      m_pending_alert = false;
+    }
+  }
+}
+
+void Client::queue_alert(uint8_t level, uint8_t description) noexcept {
+  m_pending_alert = true;
+  m_pending_alert_level = level;
+  m_pending_alert_desc = description;
+  pump_output();
+}
+
+ByteView Client::pending_output() const noexcept {
+  return ByteView(m_out.data() + m_out_start, m_out_len - m_out_start);
+}
+
+void Client::output_sent(size_t n) noexcept {
+  size_t pending = m_out_len - m_out_start;
+  m_out_start += n < pending ? n : pending;
+  if (m_out_start == m_out_len) {
+    m_out_start = m_out_len = 0;
+    if (m_state == State::failed) {
+      wipe_secrets();
+    }
+  }
+  pump_output();
+}
+
+Status Client::write(ByteView in, size_t* accepted) noexcept {
+  *accepted = 0;
+  if (m_state == State::failed) {
+    return Status::invalid_argument;
+  }
+  if (m_state != State::established || m_close_sent || m_items_len > 0) {
+    return in.empty() ? Status::ok : Status::invalid_argument;
+  }
+  size_t frag = m_mfl != 0 ? m_mfl : kMaxPlaintext;
+  // TLS 1.0 CBC: 1/n-1 record splitting, so that the first block's IV is unpredictable.
+  bool split = m_version == kTls10 && (m_suite->m_cipher == BulkCipher::aes128_cbc ||
+                                       m_suite->m_cipher == BulkCipher::aes256_cbc);
+  size_t over = kRecordHeaderSize + m_write.prefix_size() + m_write.suffix_size();
+  while (*accepted < in.size()) {
+    if (m_out_start == m_out_len) {
+      m_out_start = m_out_len = 0;
+    }
+    size_t room = m_out.size() - m_out_len;
+    size_t need_extra = split ? over : 0;
+    if (room <= over + need_extra) {
+      break;
+    }
+    size_t chunk = in.size() - *accepted;
+    if (chunk > frag) {
+      chunk = frag;
+    }
+    if (chunk > room - over - need_extra) {
+      chunk = room - over - need_extra;
+    }
+    ByteView part = in.subspan(*accepted, chunk);
+    bool ok = true;
+    if (split && chunk > 1) {
+      ok = seal_record(kContentApplicationData, part.first(1)) &&
+           seal_record(kContentApplicationData, part.subspan(1));
+    } else {
+      ok = seal_record(kContentApplicationData, part);
+    }
+    if (!ok) {
+      if (m_write.sequence() >= UINT64_MAX - 1) {
+        fail(Error::sequence_overflow, 0xff, "sequence number exhausted: the connection must end");
+        return Status::unsupported;
+      }
+      break;
+    }
+    *accepted += chunk;
+  }
+  return Status::ok;
+}
+
+void Client::close() noexcept {
+  if (m_state == State::failed || m_close_sent) {
+    return;
+  }
+  m_close_sent = true;
+  queue_alert(kAlertWarning, static_cast<uint8_t>(Alert::close_notify));
+  if (m_close_received) {
+    m_state = State::closed;
+  }
+}
+
+// ---- input -------------------------------------------------------------------------------------
+
+unsigned Client::wants() const noexcept {
+  unsigned w = 0;
+  if (m_out_len > m_out_start) {
+    w |= kWantSend;
+  }
+  if (m_state == State::failed) {
+    return w | kFailed;
+  }
+  if (m_state == State::closed) {
+    return w | kClosed;
+  }
+  if (!m_app.empty()) {
+    w |= kAppData;
+  } else if (m_items_len == 0 && m_state != State::idle && !m_close_received) {
+    w |= kWantRecv;
+  }
+  if (m_state == State::established && m_items_len == 0 && !m_close_sent &&
+      m_out.size() - (m_out_len > m_out_start ? m_out_len : 0) >
+          kRecordHeaderSize + m_write.prefix_size() + m_write.suffix_size() + 1) {
+    w |= kCanWrite;
+  }
+  return w;
+}
+
+MutableBytes Client::input_space() noexcept {
+  if ((wants() & kWantRecv) == 0) {
+    return MutableBytes();
+  }
+  if (m_in_len < kRecordHeaderSize) {
+    return MutableBytes(m_in.data() + m_in_len, kRecordHeaderSize - m_in_len);
+  }
+  size_t len = (static_cast<size_t>(m_in[3]) << 8) | m_in[4];
+  return MutableBytes(m_in.data() + m_in_len, kRecordHeaderSize + len - m_in_len);
+}
+
+void Client::input_received(size_t n) noexcept {
+  if ((wants() & kWantRecv) == 0 || n == 0) {
+    return;
+  }
+  MutableBytes space = input_space();
+  m_in_len += n < space.size() ? n : space.size();
+  if (m_in_len == kRecordHeaderSize) {
+    uint8_t type = m_in[0];
+    uint16_t version = static_cast<uint16_t>((m_in[1] << 8) | m_in[2]);
+    size_t len = (static_cast<size_t>(m_in[3]) << 8) | m_in[4];
+    if (type < kContentChangeCipherSpec || type > kContentApplicationData) {
+      fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+           "the server sent a record of an unknown content type (not TLS?)");
+      return;
+    }
+    if ((version >> 8) != 3 || (m_version != 0 && version != m_version)) {
+      fail(Error::protocol_version, static_cast<uint8_t>(Alert::protocol_version),
+           "the server sent a record with a wrong protocol version");
+      return;
+    }
+    size_t limit = m_mfl != 0 ? m_mfl : kMaxPlaintext;
+    if (len > limit + kMaxRecordOverhead || kRecordHeaderSize + len > m_in.size()) {
+      fail(Error::record_overflow, static_cast<uint8_t>(Alert::record_overflow),
+           "the server sent a record longer than the protocol or the negotiated fragment length allows");
+      return;
+    }
+    if (len == 0 && !m_read.active() && type != kContentApplicationData) {
+      fail(Error::decode_error, static_cast<uint8_t>(Alert::decode_error),
+           "the server sent an empty record");
+      return;
+    }
+  }
+  if (m_in_len >= kRecordHeaderSize) {
+    size_t len = (static_cast<size_t>(m_in[3]) << 8) | m_in[4];
+    if (m_in_len == kRecordHeaderSize + len) {
+      process_record();
+      if (m_app.empty()) {
+        m_in_len = 0;
+      }
+    }
+  }
+  pump_output();
+}
+
+void Client::input_eof() noexcept {
+  if (m_state == State::failed || m_state == State::closed) {
+    return;
+  }
+  if (m_close_received || m_close_sent) {
+    m_state = State::closed;
+    return;
+  }
+  if (m_state == State::established) {
+    fail(Error::truncated, 0xff,
+         "the server closed the connection without close_notify (the data may be truncated)");
+  } else {
+    fail(Error::truncated, 0xff, "the server closed the connection during the handshake");
+  }
+}
+
+void Client::app_consumed(size_t n) noexcept {
+  if (n >= m_app.size()) {
+    m_app = ByteView();
+    m_in_len = 0;
+  } else {
+    m_app = m_app.subspan(n);
+  }
+}
+
+void Client::process_record() noexcept {
+  uint8_t type = m_in[0];
+  uint16_t version = static_cast<uint16_t>((m_in[1] << 8) | m_in[2]);
+  size_t len = (static_cast<size_t>(m_in[3]) << 8) | m_in[4];
+  MutableBytes body(m_in.data() + kRecordHeaderSize, len);
+  MutableBytes pt;
+  Status st = m_read.open(type, version, body, &pt);
+  if (st != Status::ok) {
+    if (st == Status::unsupported) {
+      fail(Error::sequence_overflow, 0xff, "sequence number exhausted");
+    } else {
+      fail(Error::bad_record_mac, static_cast<uint8_t>(Alert::bad_record_mac),
+           "a record from the server failed authentication (bad_record_mac)");
+    }
+    return;
+  }
+  size_t limit = m_mfl != 0 ? m_mfl : kMaxPlaintext;
+  if (pt.size() > limit) {
+    fail(Error::record_overflow, static_cast<uint8_t>(Alert::record_overflow),
+         "the server sent a record longer than the negotiated fragment length");
+    return;
+  }
+  if (pt.empty() && type != kContentApplicationData) {
+    fail(Error::decode_error, static_cast<uint8_t>(Alert::unexpected_message),
+         "the server sent an empty handshake, alert or ChangeCipherSpec record");
+    return;
+  }
+  switch (type) {
+    case kContentHandshake:
+      process_handshake_bytes(ByteView(pt));
+      return;
+    case kContentAlert:
+      process_alert(ByteView(pt));
+      return;
+    case kContentChangeCipherSpec:
+      process_ccs(ByteView(pt));
+      return;
+    case kContentApplicationData:
+      if (m_state != State::established) {
+        fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+             "the server sent application data before the handshake was complete");
+        return;
+      }
+      if (m_hs_in_len != 0) {
+        fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+             "the server interleaved application data with a handshake message");
+        return;
+      }
+      m_app = ByteView(pt);
+      return;
+    default:
+      fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+           "the server sent a record of an unknown content type");
+      return;
+  }
+}
+
+void Client::process_alert(ByteView in) noexcept {
+  if (in.size() != 2 || m_hs_in_len != 0) {
+    fail(Error::decode_error, static_cast<uint8_t>(Alert::decode_error),
+         "the server sent a malformed alert");
+    return;
+  }
+  m_alert_in_set = true;
+  m_alert_in = in[1];
+  if (in[1] == static_cast<uint8_t>(Alert::close_notify)) {
+    m_close_received = true;
+    if (m_state != State::established) {
+      fail(Error::peer_alert, 0xff, "the server closed the connection during the handshake");
+      return;
+    }
+    if (!m_close_sent) {
+      close();
+    }
+    m_state = State::closed;
+    return;
+  }
+  if (in[0] == kAlertWarning && in[1] != static_cast<uint8_t>(Alert::handshake_failure)) {
+    return;  // warnings (no_renegotiation, user_canceled, ...) do not end the connection
+  }
+  if (m_cert_requested && !m_cert_sent && m_state != State::established) {
+    fail(Error::peer_alert, 0xff,
+         "the server refused the handshake with an alert after asking for a client certificate, "
+         "and none is configured");
+    return;
+  }
+  fail(Error::peer_alert, 0xff, "the server sent a fatal alert");
+}
+
+void Client::process_ccs(ByteView in) noexcept {
+  if (in.size() != 1 || in[0] != 1) {
+    fail(Error::decode_error, static_cast<uint8_t>(Alert::decode_error),
+         "the server sent a malformed ChangeCipherSpec");
+    return;
+  }
+  if (m_state != State::recv_ticket_or_ccs || m_hs_in_len != 0 || !m_read_keys_ready) {
+    fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+         "the server sent ChangeCipherSpec at the wrong time");
+    return;
+  }
+  if (m_ticket_expected) {
+    fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+         "the server announced a NewSessionTicket and sent ChangeCipherSpec instead");
+    return;
+  }
+  if (!activate_keys(false)) {
+    fail(Error::internal, static_cast<uint8_t>(Alert::internal_error),
+         "internal error: the read keys could not be set");
+    return;
+  }
+  m_read_keys_ready = false;
+  m_state = State::recv_finished;
+}
+
+void Client::process_handshake_bytes(ByteView in) noexcept {
+  while (!in.empty() && m_state != State::failed) {
+    if (m_items_len > 0) {
+      fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
+           "the server sent handshake data the state does not allow");
+      return;
+    }
+    if (m_hs_in_len == 0 && in.size() >= kHsHeaderSize) {
+      size_t len = (static_cast<size_t>(in[1]) << 16) | (static_cast<size_t>(in[2]) << 8) | in[3];
+      if (kHsHeaderSize + len <= in.size()) {
+        // The whole message is inside this record: process it in place.
+        ByteView whole = in.first(kHsHeaderSize + len);
+        in = in.subspan(whole.size());
+        process_handshake_message(whole[0], whole.subspan(kHsHeaderSize), whole);
+        continue;
+      }
+    }
+    // A message spread over records: gather it in m_hs.
+    if (m_hs_in_len < kHsHeaderSize) {
+      size_t take = kHsHeaderSize - m_hs_in_len;
+      if (take > in.size()) {
+        take = in.size();
+      }
+      std::memcpy(m_hs.data() + m_hs_in_len, in.data(), take);
+      m_hs_in_len += take;
+      in = in.subspan(take);
+      if (m_hs_in_len < kHsHeaderSize) {
+        return;
+      }
+    }
+    size_t len = (static_cast<size_t>(m_hs[1]) << 16) | (static_cast<size_t>(m_hs[2]) << 8) | m_hs[3];
+    if (kHsHeaderSize + len > m_hs.size()) {
+      fail(Error::handshake_too_large, static_cast<uint8_t>(Alert::internal_error),
+           "a handshake message from the server is larger than the handshake buffer");
+      return;
+    }
+    size_t take = kHsHeaderSize + len - m_hs_in_len;
+    if (take > in.size()) {
+      take = in.size();
+    }
+    std::memcpy(m_hs.data() + m_hs_in_len, in.data(), take);
+    m_hs_in_len += take;
+    in = in.subspan(take);
+    if (m_hs_in_len == kHsHeaderSize + len) {
+      m_hs_in_len = 0;
+      ByteView whole(m_hs.data(), kHsHeaderSize + len);
+      process_handshake_message(whole[0], whole.subspan(kHsHeaderSize), whole);
+    }
+  }
+}
+
+}  // namespace tls
+}  // namespace petrel

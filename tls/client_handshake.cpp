@@ -1,0 +1,563 @@
+// The client's handshake steps (RFC 5246 7.3 and 7.4): what each server message does to the
+// state, and the client's flights. The messages themselves are built and parsed in their own
+// files (tls/messages.h); the key exchange is behind tls/key_exchange.h.
+#include <cstring>
+#include <ctime>
+
+#include "crypto/util/wipe.h"
+#include "tls/client.h"
+#include "tls/key_exchange.h"
+#include "tls/messages.h"
+
+namespace petrel {
+namespace tls {
+namespace {
+
+constexpr uint16_t kOfferedSchemes[] = {kSigRsaPkcs1Sha256, kSigRsaPssRsaeSha256,
+                                        kSigRsaPkcs1Sha384, kSigRsaPssRsaeSha384,
+                                        kSigRsaPkcs1Sha512, kSigRsaPssRsaeSha512,
+                                        kSigRsaPkcs1Sha1};
+
+// "DOWNGRD\0": a TLS 1.3-capable server negotiating TLS 1.1 or below (RFC 8446 4.1.3).
+constexpr uint8_t kDowngradeTls11[8] = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x00};
+
+constexpr uint8_t A(Alert a) {
+  return static_cast<uint8_t>(a);
+}
+
+SignHash scheme_hash(uint16_t scheme) noexcept {
+  switch (scheme) {
+    case kSigRsaPkcs1Sha1:
+      return SignHash::sha1;
+    case kSigRsaPkcs1Sha384:
+    case kSigRsaPssRsaeSha384:
+      return SignHash::sha384;
+    case kSigRsaPkcs1Sha512:
+    case kSigRsaPssRsaeSha512:
+      return SignHash::sha512;
+    case 0:
+      return SignHash::md5_sha1;
+    default:
+      return SignHash::sha256;
+  }
+}
+
+uint8_t verify_alert(x509::VerifyError e) noexcept {
+  switch (e) {
+    case x509::VerifyError::unknown_issuer:
+    case x509::VerifyError::untrusted_root:
+      return A(Alert::unknown_ca);
+    case x509::VerifyError::expired:
+    case x509::VerifyError::not_yet_valid:
+      return A(Alert::certificate_expired);
+    case x509::VerifyError::unsupported_algorithm:
+    case x509::VerifyError::weak_key:
+    case x509::VerifyError::weak_algorithm:
+      return A(Alert::unsupported_certificate);
+    default:
+      return A(Alert::bad_certificate);
+  }
+}
+
+bool offered(Span<const uint16_t> suites, uint16_t id) noexcept {
+  for (uint16_t s : suites) {
+    if (s == id) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// ---- ClientHello -------------------------------------------------------------------------------
+
+bool Client::send_client_hello() noexcept {
+  if (m_rng->generate(MutableBytes(m_client_random)) != Status::ok) {
+    fail(Error::rng_failure, 0xff, "the random generator failed");
+    return false;
+  }
+  m_offered_version = m_config.m_max_version;
+  m_offered_ticket = false;
+  m_session_id_len = 0;
+  ByteView ticket;
+  const Session* s = m_config.m_session;
+  ByteView name = m_config.m_server_name;
+  uint8_t ip[16];
+  size_t ip_len = 0;
+  bool is_ip = !name.empty() && x509::parse_ip_address(ip, &ip_len, name) == Status::ok;
+  // Resume only a session made with the same server name, a version and suite still allowed.
+  if (s != nullptr && s->valid() && s->m_server_name_len == name.size() &&
+      std::memcmp(s->m_server_name, name.data(), name.size()) == 0 &&
+      s->m_version >= m_config.m_min_version && s->m_version <= m_config.m_max_version &&
+      find_suite(s->m_suite) != nullptr &&
+      offered(m_config.m_suites.empty() ? default_suites() : m_config.m_suites, s->m_suite) &&
+      (s->m_ems || !m_config.m_require_ems)) {
+    if (s->m_ticket_len > 0 && m_config.m_offer_tickets) {
+      // RFC 5077 3.4: a fresh session ID, echoed by the server when it accepts the ticket.
+      ticket = ByteView(s->m_ticket, s->m_ticket_len);
+      m_session_id_len = 32;
+      if (m_rng->generate(MutableBytes(m_session_id)) != Status::ok) {
+        fail(Error::rng_failure, 0xff, "the random generator failed");
+        return false;
+      }
+      m_offered_ticket = true;
+    } else if (s->m_id_len > 0) {
+      std::memcpy(m_session_id, s->m_id, s->m_id_len);
+      m_session_id_len = s->m_id_len;
+    }
+  }
+  uint16_t suites[64];
+  size_t n = 0;
+  for (uint16_t id : m_config.m_suites.empty() ? default_suites() : m_config.m_suites) {
+    const SuiteInfo* info = find_suite(id);
+    if (info != nullptr && suite_allowed_in(*info, m_config.m_max_version)) {
+      suites[n++] = id;
+    }
+  }
+  ClientHelloParams p;
+  p.m_version = m_offered_version;
+  p.m_random = ByteView(m_client_random);
+  p.m_session_id = ByteView(m_session_id, m_session_id_len);
+  p.m_suites = Span<const uint16_t>(suites, n);
+  p.m_server_name = is_ip ? ByteView() : name;
+  bool any_cbc = false;
+  for (size_t i = 0; i < n; i++) {
+    BulkCipher c = find_suite(suites[i])->m_cipher;
+    any_cbc = any_cbc || c == BulkCipher::aes128_cbc || c == BulkCipher::aes256_cbc;
+  }
+  p.m_offer_etm = m_config.m_offer_etm && any_cbc;
+  p.m_mfl_code = mfl_code(m_config.m_max_fragment_length);
+  p.m_offer_ticket = m_config.m_offer_tickets;
+  p.m_ticket = ticket;
+  p.m_sig_schemes = m_config.m_max_version >= kTls12
+                        ? Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2)
+                        : Span<const uint16_t>();
+  Writer w(m_hs);
+  write_client_hello(&w, p);
+  size_t len = 0;
+  if (w.finish(&len) != Status::ok) {
+    fail(Error::handshake_too_large, 0xff, "the ClientHello does not fit the handshake buffer");
+    return false;
+  }
+  m_hs_out_len = len;
+  transcript_add(ByteView(m_hs.data(), len));
+  (void)queue(OutKind::handshake, 0, len);
+  m_state = State::recv_server_hello;
+  return true;
+}
+
+// ---- dispatch ----------------------------------------------------------------------------------
+
+void Client::process_handshake_message(uint8_t type, ByteView body, ByteView whole) noexcept {
+  if (type == kHsHelloRequest) {
+    if (!body.empty()) {
+      fail(Error::decode_error, A(Alert::decode_error), "malformed HelloRequest");
+      return;
+    }
+    if (m_state == State::established) {
+      // RFC 5746 / RFC 5246 7.4.1.1: Petrel does not renegotiate.
+      m_reneg_refused = true;
+      queue_alert(1, A(Alert::no_renegotiation));
+    }
+    return;  // during a handshake it is ignored; never part of the transcript
+  }
+  if (type == kHsFinished) {
+    if (m_state != State::recv_finished) {
+      fail(Error::unexpected_message, A(Alert::unexpected_message),
+           "the server sent Finished at the wrong time");
+      return;
+    }
+    uint8_t expected[12];
+    if (!finished_verify_data(false, expected)) {
+      fail(Error::internal, A(Alert::internal_error), "internal error computing Finished");
+      return;
+    }
+    Status st = check_finished(body, expected);
+    secure_wipe(expected, sizeof(expected));
+    if (st != Status::ok) {
+      fail(st == Status::decode_error ? Error::decode_error : Error::finished_mismatch,
+           st == Status::decode_error ? A(Alert::decode_error) : A(Alert::decrypt_error),
+           "the server's Finished message did not verify");
+      return;
+    }
+    transcript_add(whole);
+    if (m_resumed) {
+      if (!send_finished()) {
+        return;
+      }
+    }
+    m_state = State::established;
+    // The session: resumable if the server gave an ID or a ticket.
+    m_session.m_version = m_version;
+    m_session.m_suite = m_suite->m_id;
+    m_session.m_ems = m_ems;
+    std::memcpy(m_session.m_master, m_master, 48);
+    m_session.m_server_name_len = m_config.m_server_name.size();
+    std::memcpy(m_session.m_server_name, m_config.m_server_name.data(),
+                m_config.m_server_name.size());
+    if (m_session.m_id_len == 0 && m_session.m_ticket_len == 0) {
+      m_session.m_version = 0;  // not resumable
+    }
+    secure_wipe_object(m_th_md5);
+    secure_wipe_object(m_th_sha1);
+    secure_wipe_object(m_th_sha256);
+    secure_wipe_object(m_th_sha384);
+    return;
+  }
+  if (m_state == State::established) {
+    fail(Error::unexpected_message, A(Alert::unexpected_message),
+         "the server sent a handshake message after the handshake");
+    return;
+  }
+  transcript_add(whole);
+  switch (type) {
+    case kHsServerHello:
+      if (m_state == State::recv_server_hello) {
+        process_server_hello(body);
+        return;
+      }
+      break;
+    case kHsCertificate:
+      if (m_state == State::recv_certificate) {
+        process_certificate(body);
+        return;
+      }
+      break;
+    case kHsServerKeyExchange:
+      break;  // RSA key exchange: never (ECDHE adds its state here)
+    case kHsCertificateRequest:
+      if (m_state == State::recv_key_exchange_or_request) {
+        CertificateRequest req;
+        if (parse_certificate_request(&req, m_version, body) != Status::ok) {
+          fail(Error::decode_error, A(Alert::decode_error), "malformed CertificateRequest");
+          return;
+        }
+        m_cert_requested = true;
+        m_sign_scheme = 0;
+        if (m_config.m_client_key != nullptr) {
+          if (!req.m_rsa_sign) {
+            fail(Error::no_signature_scheme, A(Alert::handshake_failure),
+                 "the server does not accept RSA client certificates");
+            return;
+          }
+          if (m_version >= kTls12) {
+            m_sign_scheme = choose_signature_scheme(req, m_config.m_client_key->schemes());
+            if (m_sign_scheme == 0 || scheme_hash(m_sign_scheme) == SignHash::sha512) {
+              fail(Error::no_signature_scheme, A(Alert::handshake_failure),
+                   "the server accepts no signature scheme the client key can use");
+              return;
+            }
+          }
+        }
+        m_state = State::recv_server_hello_done;
+        return;
+      }
+      break;
+    case kHsServerHelloDone:
+      if (m_state == State::recv_key_exchange_or_request ||
+          m_state == State::recv_server_hello_done) {
+        if (parse_server_hello_done(body) != Status::ok) {
+          fail(Error::decode_error, A(Alert::decode_error), "malformed ServerHelloDone");
+          return;
+        }
+        (void)send_client_flight();
+        return;
+      }
+      break;
+    case kHsNewSessionTicket:
+      if (m_state == State::recv_ticket_or_ccs && m_ticket_expected) {
+        uint32_t lifetime = 0;
+        ByteView ticket;
+        if (parse_new_session_ticket(&lifetime, &ticket, body) != Status::ok) {
+          fail(Error::decode_error, A(Alert::decode_error), "malformed NewSessionTicket");
+          return;
+        }
+        m_ticket_expected = false;
+        if (!ticket.empty() && ticket.size() <= kMaxTicketSize) {
+          std::memcpy(m_session.m_ticket, ticket.data(), ticket.size());
+          m_session.m_ticket_len = ticket.size();
+          m_session.m_ticket_lifetime = lifetime;
+        }
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  fail(Error::unexpected_message, A(Alert::unexpected_message),
+       "the server sent a handshake message the state does not allow");
+}
+
+// ---- ServerHello -------------------------------------------------------------------------------
+
+void Client::process_server_hello(ByteView body) noexcept {
+  ServerHello sh;
+  if (parse_server_hello(&sh, body) != Status::ok) {
+    fail(Error::decode_error, A(Alert::decode_error), "malformed ServerHello");
+    return;
+  }
+  if (sh.m_version < m_config.m_min_version || sh.m_version > m_offered_version) {
+    fail(Error::protocol_version, A(Alert::protocol_version),
+         "the server chose a protocol version that is not enabled");
+    return;
+  }
+  if (sh.m_version < kTls12 && m_offered_version == kTls12 &&
+      std::memcmp(sh.m_random.data() + 24, kDowngradeTls11, 8) == 0) {
+    fail(Error::illegal_parameter, A(Alert::illegal_parameter),
+         "the server signals a version downgrade (RFC 8446 4.1.3)");
+    return;
+  }
+  const SuiteInfo* suite = find_suite(sh.m_suite);
+  Span<const uint16_t> ours = m_config.m_suites.empty() ? default_suites() : m_config.m_suites;
+  if (suite == nullptr || !offered(ours, sh.m_suite) || !suite_allowed_in(*suite, sh.m_version)) {
+    fail(Error::handshake_failure, A(Alert::handshake_failure),
+         "the server chose a cipher suite that was not offered");
+    return;
+  }
+  if (sh.m_has_unknown_extension) {
+    fail(Error::handshake_failure, A(Alert::unsupported_extension),
+         "the server sent an extension the client did not offer");
+    return;
+  }
+  bool cbc = suite->m_cipher == BulkCipher::aes128_cbc || suite->m_cipher == BulkCipher::aes256_cbc;
+  if (sh.m_etm && (!cbc || !m_config.m_offer_etm)) {
+    fail(Error::illegal_parameter, A(Alert::illegal_parameter),
+         "the server sent encrypt_then_mac for a suite that is not CBC");
+    return;
+  }
+  if (sh.m_mfl_code != mfl_code(m_config.m_max_fragment_length) && sh.m_mfl_code != 0) {
+    fail(Error::illegal_parameter, A(Alert::illegal_parameter),
+         "the server answered max_fragment_length with another length");
+    return;
+  }
+  if (sh.m_reneg_info && !sh.m_reneg_info_empty) {
+    fail(Error::handshake_failure, A(Alert::handshake_failure),
+         "the server's renegotiation_info is not empty in an initial handshake");
+    return;
+  }
+  if (!sh.m_ems && m_config.m_require_ems) {
+    fail(Error::ems_required, A(Alert::handshake_failure),
+         "the server does not support extended_master_secret, which the configuration requires");
+    return;
+  }
+  m_version = sh.m_version;
+  m_suite = suite;
+  m_ems = sh.m_ems;
+  m_etm = sh.m_etm;
+  m_secure_reneg = sh.m_reneg_info;
+  m_ticket_expected = sh.m_ticket;
+  m_mfl = sh.m_mfl_code != 0 ? m_config.m_max_fragment_length : 0;
+  std::memcpy(m_server_random, sh.m_random.data(), 32);
+
+  const Session* s = m_config.m_session;
+  bool resumed = m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
+                 std::memcmp(sh.m_session_id.data(), m_session_id, m_session_id_len) == 0;
+  if (resumed) {
+    if (s->m_version != sh.m_version || s->m_suite != sh.m_suite) {
+      fail(Error::illegal_parameter, A(Alert::illegal_parameter),
+           "the server resumed the session with another version or cipher suite");
+      return;
+    }
+    if (s->m_ems != sh.m_ems) {  // RFC 7627 5.3
+      fail(Error::handshake_failure, A(Alert::handshake_failure),
+           "the server resumed a session with a different extended_master_secret state");
+      return;
+    }
+    m_resumed = true;
+    std::memcpy(m_master, s->m_master, 48);
+    m_session = *s;
+    if (m_offered_ticket) {
+      // Resumed by ticket: the ID is ours and means nothing to the server next time.
+      m_session.m_id_len = 0;
+    }
+    if (!derive_key_block()) {
+      fail(Error::internal, A(Alert::internal_error), "internal error deriving keys");
+      return;
+    }
+    m_read_keys_ready = true;
+    m_state = State::recv_ticket_or_ccs;
+    return;
+  }
+  m_session.wipe();
+  std::memcpy(m_session.m_id, sh.m_session_id.data(), sh.m_session_id.size());
+  m_session.m_id_len = sh.m_session_id.size();
+  m_state = State::recv_certificate;
+}
+
+// ---- Certificate -------------------------------------------------------------------------------
+
+void Client::process_certificate(ByteView body) noexcept {
+  x509::Certificate certs[kMaxServerCertificates];
+  size_t n = 0;
+  size_t bad = 0;
+  Status st = parse_certificate_list(Span<x509::Certificate>(certs, m_config.m_max_server_certs),
+                                     &n, &bad, body);
+  if (st == Status::buffer_too_small) {
+    fail(Error::too_many_certificates, A(Alert::bad_certificate),
+         "the server sent more certificates than the configured maximum (m_max_server_certs)");
+    return;
+  }
+  if (st != Status::ok) {
+    fail(Error::bad_certificate, A(Alert::bad_certificate),
+         "the server sent a malformed certificate");
+    return;
+  }
+  if (n == 0) {
+    fail(Error::bad_certificate, A(Alert::bad_certificate), "the server sent no certificate");
+    return;
+  }
+  if (m_config.m_verify_peer) {
+    x509::VerifyOptions opt;
+    opt.m_time = m_config.m_time != 0 ? m_config.m_time : static_cast<int64_t>(std::time(nullptr));
+    opt.m_purpose = x509::Purpose::server_auth;
+    opt.m_allow_sha1 = m_config.m_allow_sha1_certificates;
+    ByteView name = m_config.m_verify_hostname.empty() ? m_config.m_server_name
+                                                       : m_config.m_verify_hostname;
+    uint8_t ip[16];
+    size_t ip_len = 0;
+    if (!name.empty()) {
+      if (x509::parse_ip_address(ip, &ip_len, name) == Status::ok) {
+        opt.m_ip = ByteView(ip, ip_len);
+      } else {
+        opt.m_hostname = name;
+      }
+    }
+    x509::VerifyError e = x509::verify_certificate(
+        &m_verify, certs[0], Span<const x509::Certificate>(certs + 1, n - 1), m_config.m_trust, opt);
+    if (e != x509::VerifyError::ok) {
+      fail(Error::bad_certificate, verify_alert(e),
+           "the server's certificate did not verify (see verify_error())");
+      return;
+    }
+  }
+  const char* why = "";
+  if (kx_check_server_certificate(m_suite->m_kx, certs[0], &why) != Status::ok) {
+    fail(Error::unsupported_certificate, A(Alert::unsupported_certificate), why);
+    return;
+  }
+  ByteView spki = certs[0].m_key.m_der;
+  if (spki.size() > sizeof(m_peer_spki)) {
+    fail(Error::unsupported_certificate, A(Alert::unsupported_certificate),
+         "the server's key is larger than the client supports");
+    return;
+  }
+  std::memcpy(m_peer_spki, spki.data(), spki.size());
+  m_peer_spki_len = spki.size();
+  m_state = kx_needs_server_key_exchange(m_suite->m_kx) ? State::recv_key_exchange_or_request
+                                                         : State::recv_key_exchange_or_request;
+}
+
+// ---- the client's flight -----------------------------------------------------------------------
+
+bool Client::send_client_flight() noexcept {
+  m_hs_out_len = 0;
+  Writer w(m_hs);
+  size_t mark = 0;
+  size_t len = 0;
+  bool send_chain = m_cert_requested && m_config.m_client_key != nullptr;
+  if (m_cert_requested) {
+    write_certificate(&w, send_chain ? m_config.m_client_chain : Span<const ByteView>());
+    m_cert_sent = send_chain;
+    if (w.status() != Status::ok) {
+      fail(Error::handshake_too_large, A(Alert::internal_error),
+           "the client certificate chain does not fit the handshake buffer");
+      return false;
+    }
+    transcript_add(w.written().subspan(mark));
+    mark = w.size();
+  }
+  uint8_t premaster[kMaxPremasterSize];
+  size_t premaster_len = 0;
+  KeyExchangeInput kx{m_suite->m_kx, ByteView(m_peer_spki, m_peer_spki_len), m_offered_version,
+                      m_rng};
+  Status st = kx_write_client_key_exchange(&w, MutableBytes(premaster), &premaster_len, kx);
+  if (st != Status::ok || w.status() != Status::ok) {
+    secure_wipe(premaster, sizeof(premaster));
+    fail(st == Status::rng_failure ? Error::rng_failure : Error::unsupported_certificate,
+         A(Alert::internal_error), "the key exchange failed (server key unusable?)");
+    return false;
+  }
+  transcript_add(w.written().subspan(mark));
+  mark = w.size();
+  bool ok = derive_master_secret(ByteView(premaster, premaster_len));
+  secure_wipe(premaster, sizeof(premaster));
+  if (!ok) {
+    fail(Error::internal, A(Alert::internal_error), "internal error deriving the master secret");
+    return false;
+  }
+  if (send_chain) {
+    uint8_t digest[kMaxDigestSize];
+    size_t dlen = 0;
+    uint16_t scheme = m_version >= kTls12 ? m_sign_scheme : 0;
+    if (!transcript_hash(scheme_hash(scheme), MutableBytes(digest), &dlen)) {
+      fail(Error::internal, A(Alert::internal_error), "internal error hashing the transcript");
+      return false;
+    }
+    uint8_t sig[kRsaMaxModulusBytes];
+    size_t sig_len = 0;
+    ClientKey* key = m_config.m_client_key;
+    if (key->max_signature_size() > sizeof(sig) ||
+        key->sign(MutableBytes(sig), &sig_len, scheme, ByteView(digest, dlen)) != Status::ok) {
+      fail(Error::client_key_failure, A(Alert::internal_error),
+           "the client key could not sign the CertificateVerify");
+      return false;
+    }
+    m_private_ops++;
+    write_certificate_verify(&w, m_version, scheme, ByteView(sig, sig_len));
+    if (w.status() != Status::ok) {
+      fail(Error::handshake_too_large, A(Alert::internal_error),
+           "CertificateVerify does not fit the handshake buffer");
+      return false;
+    }
+    transcript_add(w.written().subspan(mark));
+    mark = w.size();
+  }
+  if (w.finish(&len) != Status::ok) {
+    fail(Error::handshake_too_large, A(Alert::internal_error),
+         "the client's flight does not fit the handshake buffer");
+    return false;
+  }
+  m_hs_out_len = len;
+  (void)queue(OutKind::handshake, 0, len);
+  if (!derive_key_block()) {
+    fail(Error::internal, A(Alert::internal_error), "internal error deriving keys");
+    return false;
+  }
+  if (!send_finished()) {
+    return false;
+  }
+  m_read_keys_ready = true;
+  m_state = State::recv_ticket_or_ccs;
+  return true;
+}
+
+// ChangeCipherSpec and Finished, after the rest of the flight already queued.
+bool Client::send_finished() noexcept {
+  uint8_t vd[12];
+  if (!finished_verify_data(true, vd)) {
+    fail(Error::internal, A(Alert::internal_error), "internal error computing Finished");
+    return false;
+  }
+  size_t off = hs_alloc(kHsHeaderSize + 12);
+  if (off == SIZE_MAX) {
+    fail(Error::handshake_too_large, A(Alert::internal_error),
+         "Finished does not fit the handshake buffer");
+    return false;
+  }
+  Writer w(MutableBytes(m_hs.data() + off, kHsHeaderSize + 12));
+  write_finished(&w, vd);
+  secure_wipe(vd, sizeof(vd));
+  size_t len = 0;
+  if (w.finish(&len) != Status::ok) {
+    fail(Error::internal, A(Alert::internal_error), "internal error writing Finished");
+    return false;
+  }
+  transcript_add(ByteView(m_hs.data() + off, len));
+  (void)queue(OutKind::ccs, 0, 1);
+  (void)queue(OutKind::handshake, off, len);
+  return true;
+}
+
+}  // namespace tls
+}  // namespace petrel
