@@ -143,6 +143,15 @@ std::string status_text(const http::ResponseParser& p) {
 }  // namespace
 
 int cmd_get(int argc, char** argv) {
+  // The URL may come first (petrel get URL -CAfile ...) as well as last: options are scanned
+  // up to the first operand, so a leading URL is moved to the end.
+  std::vector<char*> av(argv, argv + argc);
+  if (argc > 2 && argv[1][0] != '-') {
+    av.erase(av.begin() + 1);
+    av.push_back(argv[1]);
+  }
+  av.push_back(nullptr);
+  argv = av.data();
   ArgScanner args(kCmd, argc, argv);
   TlsOptions o;
   std::string out_path;

@@ -346,7 +346,8 @@ void TlsSession::report_failure(const char* what) {
     std::fprintf(stderr, "the server sent the alert %s\n",
                  tls::alert_name(c.alert_received_description()));
   }
-  if (c.client_certificate_requested() && !c.client_certificate_sent() && m_chain.empty()) {
+  if (c.client_certificate_requested() && !c.client_certificate_sent() && m_chain.empty() &&
+      std::strstr(c.error_text(), "client certificate") == nullptr) {
     std::fprintf(stderr,
                  "the server requested a client certificate and none was configured "
                  "(-cert/-key): it refused the connection\n");
