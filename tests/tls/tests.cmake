@@ -4,6 +4,25 @@
 if(TARGET tls_test)
   target_sources(tls_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/petrel/http.cpp)
 endif()
+# interop.sh PETREL full|quick [EMULATOR...]: host builds run the full set; cross builds a reduced
+# one with the tool under CMAKE_CROSSCOMPILING_EMULATOR (the servers run on the host). Needs
+# openssl (and gnutls-serv for the legacy cases, skipped without it).
+find_program(PETREL_BASH bash)
+find_program(PETREL_OPENSSL openssl)
+if(TARGET petrel_tool AND PETREL_BASH AND PETREL_OPENSSL)
+  if(CMAKE_CROSSCOMPILING)
+    add_test(NAME tls_interop_quick
+      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:petrel_tool> quick
+              ${CMAKE_CROSSCOMPILING_EMULATOR})
+    set_tests_properties(tls_interop_quick PROPERTIES LABELS "tls;interop" TIMEOUT 300)
+  else()
+    add_test(NAME tls_interop
+      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:petrel_tool> full)
+    set_tests_properties(tls_interop PROPERTIES LABELS "tls;interop" TIMEOUT 240)
+  endif()
+else()
+  message(STATUS "tls_interop: needs the petrel tool, bash and openssl; not registered")
+endif()
 
 # Known answers for the record layer from an independent implementation, OpenSSL's libcrypto
 # (tests/tls/openssl/): a test-only dependency, linked into this one program and built on host

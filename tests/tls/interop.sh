@@ -1,0 +1,386 @@
+#!/usr/bin/env bash
+# Interop of petrel s_client / petrel get with real TLS servers on 127.0.0.1: openssl s_server
+# (TLS 1.2, client certificates required, -WWW and -HTTP for the profile fetch) and gnutls-serv
+# (RC4 and TLS 1.0/1.1, which OpenSSL 3 no longer serves). The provisioning PKI is made with
+# openssl at test time: a CA, an intermediate CA, server certificates (good, via the
+# intermediate, expired, from a foreign CA), device certificates (direct, via the intermediate).
+#
+#   interop.sh PETREL full|quick [EMULATOR ARGS...]
+#     full   every suite, EMS/EtM on and off, each max_fragment_length, resumption by session ID
+#            and by ticket, intermediates on both sides, gnutls-serv legacy cases, the HTTP
+#            fetch and its refusals, and the TLS refusals with their reasons
+#     quick  a reduced set for qemu-user (cross builds): AES128-GCM and AES256-SHA with mutual
+#            authentication, ticket resumption, one fetch, one refusal
+# Every server runs under `timeout`, every client too; the servers are killed on exit.
+set -u
+export LC_ALL=C
+
+if [ $# -lt 2 ]; then
+  echo "usage: $0 PETREL full|quick [EMULATOR ARGS...]" >&2
+  exit 2
+fi
+PETREL=$1
+LEVEL=$2
+shift 2
+EMU=("$@")
+case "$PETREL" in /*) ;; *) PETREL=$PWD/$PETREL ;; esac
+for tool in openssl timeout; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
+done
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/petrel-interop.XXXXXX") || exit 2
+PIDS=()
+FIFO_FDS=()
+cleanup() {
+  local fd pid
+  for fd in "${FIFO_FDS[@]}"; do eval "exec $fd>&-" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  [ -n "${KEEP:-}" ] && { echo "kept $W" >&2; return; }
+  rm -rf "$W"
+}
+trap cleanup EXIT
+cd "$W" || exit 2
+
+CASES=0
+FAILURES=0
+CLIENT_TIMEOUT=30
+[ ${#EMU[@]} -gt 0 ] && CLIENT_TIMEOUT=90
+bad() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
+petrel() { timeout "$CLIENT_TIMEOUT" "${EMU[@]}" "$PETREL" "$@"; }
+
+# ---- the PKI ------------------------------------------------------------------------------------
+q() { "$@" >/dev/null 2>&1 || { echo "setup failed: $*" >&2; exit 2; }; }
+ext_server='subjectAltName=DNS:localhost,IP:127.0.0.1
+extendedKeyUsage=serverAuth
+keyUsage=critical,digitalSignature,keyEncipherment'
+ext_client='extendedKeyUsage=clientAuth
+keyUsage=critical,digitalSignature'
+ext_ca='basicConstraints=critical,CA:TRUE
+keyUsage=critical,keyCertSign,cRLSign'
+printf '%s\n' "$ext_server" >server.ext
+printf '%s\n' "$ext_client" >client.ext
+printf '%s\n' "$ext_ca" >ca.ext
+q openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 30 \
+  -subj "/O=Example Telecom/CN=Provisioning CA" -addext basicConstraints=critical,CA:TRUE \
+  -addext keyUsage=critical,keyCertSign,cRLSign
+q openssl req -x509 -newkey rsa:2048 -nodes -keyout foreign.key -out foreign-ca.pem -days 30 \
+  -subj "/CN=Foreign CA"
+for k in server device int; do q openssl genrsa -out "$k.key" 2048; done
+issue() {  # issue NAME KEY SUBJECT EXTFILE CA CAKEY [openssl x509 args]
+  local name=$1 key=$2 subj=$3 ext=$4 ca=$5 cakey=$6
+  shift 6
+  q openssl req -new -key "$key" -subj "$subj" -out "$name.csr"
+  q openssl x509 -req -in "$name.csr" -CA "$ca" -CAkey "$cakey" -CAcreateserial -days 30 \
+    -extfile "$ext" -out "$name.pem" "$@"
+}
+issue server server.key "/CN=localhost" server.ext ca.pem ca.key
+issue device device.key "/CN=SEP001122334455" client.ext ca.pem ca.key
+issue int int.key "/CN=Provisioning Intermediate" ca.ext ca.pem ca.key
+issue server-int server.key "/CN=localhost" server.ext int.pem int.key
+issue device-int device.key "/CN=SEP00AABBCCDDEE" client.ext int.pem int.key
+issue server-foreign server.key "/CN=localhost" server.ext foreign-ca.pem foreign.key
+# Expired: openssl ca can back-date.
+mkdir -p newcerts && : >index.txt && echo 1000 >serial
+cat >ca.cnf <<CNF
+[ca]
+default_ca = d
+[d]
+database = $W/index.txt
+new_certs_dir = $W/newcerts
+serial = $W/serial
+default_md = sha256
+policy = p
+[p]
+commonName = supplied
+CNF
+q openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca.key -in server.csr -out server-expired.pem \
+  -startdate 20200101000000Z -enddate 20200201000000Z -extfile server.ext -notext
+# An OpenSSL configuration for a server without extended_master_secret (s_server has no flag).
+cat >noems.cnf <<'CNF'
+openssl_conf = oc
+[oc]
+ssl_conf = sc
+[sc]
+system_default = sd
+[sd]
+Options = -ExtendedMasterSecret
+CNF
+mkdir -p www
+{
+  echo '<?xml version="1.0" encoding="UTF-8"?>'
+  echo '<profile device="SEP001122334455">'
+  for i in $(seq 1 400); do echo "  <line number=\"$i\" user=\"47$i\" auth=\"secret-$i\"/>"; done
+  echo '</profile>'
+} >www/profile.xml
+head -c 300 www/profile.xml >www/small.xml
+printf 'HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found' >www/404.http
+printf 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly twenty bytes...' >www/short.http
+printf 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n' >www/chunked.http
+printf 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n' >www/badchunk.http
+printf 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello' >www/twolengths.http
+
+# ---- servers ------------------------------------------------------------------------------------
+free_port() {
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  else
+    echo $((20000 + RANDOM % 20000))
+  fi
+}
+listening() {
+  if command -v ss >/dev/null; then
+    ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
+# start_server NAME DIR CMD... : runs CMD (the port in $PORT) in DIR with its stdin on the fifo
+# NAME.in (kept open in SRV_FD_<NAME>), output in NAME.log; waits (at most 10 s) for the port.
+start_server() {
+  local name=$1 dir=$2 i fd
+  shift 2
+  mkfifo "$W/$name.in"
+  (cd "$dir" && exec timeout 170 "$@" <"$W/$name.in" >"$W/$name.log" 2>&1) &
+  PIDS+=($!)
+  exec {fd}>"$W/$name.in"
+  FIFO_FDS+=("$fd")
+  eval "SRV_FD_$name=$fd"
+  for ((i = 0; i < 100; i++)); do
+    listening "$PORT" && return 0
+    sleep 0.1
+  done
+  echo "server $name did not start on port $PORT:" >&2
+  cat "$W/$name.log" >&2
+  exit 2
+}
+S_SERVER=(openssl s_server -accept)
+AUTH=(-Verify 1 -CAfile "$W/ca.pem" -cert "$W/server.pem" -key "$W/server.key")
+MUTUAL=(-CAfile ca.pem -cert device.pem -key device.key)
+
+PORT=$(free_port); P_MAIN=$PORT
+start_server main "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}"
+PORT=$(free_port); P_WWW=$PORT
+start_server www "$W/www" "${S_SERVER[@]}" "127.0.0.1:$PORT" -WWW "${AUTH[@]}"
+
+# expect_ok NAME LOGFILE PATTERN... : the last petrel run succeeded and its stderr has them all.
+RC=0
+run() { local log=$1; shift; petrel "$@" >"$log.out" 2>"$log.err" </dev/null; RC=$?; }
+run_in() { local log=$1 input=$2; shift 2; petrel "$@" >"$log.out" 2>"$log.err" <"$input"; RC=$?; }
+expect_ok() {
+  local name=$1 log=$2 p
+  shift 2
+  CASES=$((CASES + 1))
+  if [ "$RC" -ne 0 ]; then
+    bad "$name: exit $RC: $(tr '\n' '|' <"$log.err")"
+    return
+  fi
+  for p in "$@"; do
+    grep -qF -- "$p" "$log.err" || { bad "$name: no '$p' in: $(tr '\n' '|' <"$log.err")"; return; }
+  done
+}
+expect_fail() {
+  local name=$1 log=$2 p
+  shift 2
+  CASES=$((CASES + 1))
+  if [ "$RC" -eq 0 ]; then
+    bad "$name: succeeded, should have failed"
+    return
+  fi
+  for p in "$@"; do
+    grep -qF -- "$p" "$log.err" || { bad "$name: no '$p' in: $(tr '\n' '|' <"$log.err")"; return; }
+  done
+}
+in_log() {  # in_log NAME SERVER PATTERN: the server's log shows PATTERN (waits up to 3 s)
+  local i
+  CASES=$((CASES + 1))
+  for ((i = 0; i < 30; i++)); do
+    grep -qF -- "$3" "$W/$2.log" && return 0
+    sleep 0.1
+  done
+  bad "$1: server $2 did not log '$3'"
+}
+
+# ---- TLS 1.2 with openssl s_server, mutual authentication ---------------------------------------
+if [ "$LEVEL" = full ]; then
+  SUITES=(AES256-GCM-SHA384 AES128-GCM-SHA256 AES256-SHA256 AES128-SHA256 AES256-SHA AES128-SHA)
+else
+  SUITES=(AES128-GCM-SHA256 AES256-SHA)
+fi
+for s in "${SUITES[@]}"; do
+  echo "ping over $s" >"ping-$s"
+  run_in "suite-$s" "ping-$s" s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -cipher "$s"
+  expect_ok "suite $s" "suite-$s" "New, TLSv1.2, Cipher is $s" "Verification: OK" \
+    "Client certificate: requested, sent" "Extended master secret: yes"
+  in_log "suite $s: data reached the server" main "ping over $s"
+done
+
+if [ "$LEVEL" = full ]; then
+  # EtM on CBC suites, and off with -no_etm; never on AEAD.
+  run etm s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA256
+  expect_ok "EtM negotiated" etm "Encrypt-then-MAC: yes"
+  run noetm s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
+  expect_ok "-no_etm" noetm "Encrypt-then-MAC: no"
+  # max_fragment_length: negotiated, and 20 KB of data cut into records that small.
+  head -c 20000 /dev/urandom | od -An -tx1 -v | tr -d ' \n' | head -c 20000 >bulk.txt
+  echo >>bulk.txt
+  for n in 512 1024 2048 4096; do
+    run_in "mfl-$n" bulk.txt s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -maxfraglen "$n" \
+      -cipher AES256-SHA256
+    expect_ok "maxfraglen $n" "mfl-$n" "Max fragment length: $n"
+    in_log "maxfraglen $n: 20 KB reached the server" main "$(tail -c 41 bulk.txt | head -c 40)"
+    run "get-mfl-$n" get "https://localhost:$P_WWW/profile.xml" "${MUTUAL[@]}" -maxfraglen "$n" \
+      -o "mfl-$n.xml"
+    expect_ok "get with maxfraglen $n" "get-mfl-$n" "Max fragment length: $n"
+    cmp -s "mfl-$n.xml" www/profile.xml || bad "get with maxfraglen $n: the profile differs"
+  done
+  # A server without extended_master_secret: accepted by default, refused with -require_ems.
+  PORT=$(free_port); P_NOEMS=$PORT
+  OPENSSL_CONF=$W/noems.cnf start_server noems "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}"
+  run noems s_client -connect "localhost:$P_NOEMS" "${MUTUAL[@]}"
+  expect_ok "server without EMS" noems "Extended master secret: no"
+  run reqems s_client -connect "localhost:$P_NOEMS" "${MUTUAL[@]}" -require_ems
+  expect_fail "-require_ems against a server without EMS" reqems "ems_required"
+  # An intermediate sent by the server, and one sent by the client (the server trusts the root).
+  PORT=$(free_port); P_INT=$PORT
+  start_server int "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 2 -CAfile "$W/ca.pem" \
+    -cert "$W/server-int.pem" -key "$W/server.key" -cert_chain "$W/int.pem"
+  run int-server s_client -connect "localhost:$P_INT" "${MUTUAL[@]}"
+  expect_ok "intermediate sent by the server" int-server "Verification: OK"
+  run int-client s_client -connect "localhost:$P_INT" -CAfile ca.pem -cert device-int.pem \
+    -key device.key -cert_chain int.pem
+  expect_ok "intermediate sent by the client" int-client "Client certificate: requested, sent"
+  in_log "the server verified the client's intermediate" int "CN = SEP00AABBCCDDEE"
+fi
+
+# ---- resumption ---------------------------------------------------------------------------------
+# By ticket (the main server issues tickets), and by session ID (a server with -no_ticket).
+run tk1 s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -sess_out tk.sess
+expect_ok "ticket: first handshake" tk1 "Resumed: no"
+CASES=$((CASES + 1))
+[ "$(stat -c %a tk.sess 2>/dev/null)" = 600 ] || bad "-sess_out file mode is not 0600"
+run tk2 s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -sess_in tk.sess
+expect_ok "ticket: resumed" tk2 "Reused, TLSv1.2" "Resumed: yes" "0 RSA private-key operation"
+in_log "ticket: the server reports the reuse" main "Reused session-id"
+if [ "$LEVEL" = full ]; then
+  PORT=$(free_port); P_NOTK=$PORT
+  start_server noticket "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -no_ticket
+  run id1 s_client -connect "localhost:$P_NOTK" "${MUTUAL[@]}" -sess_out id.sess -no_ticket
+  expect_ok "session ID: first handshake" id1 "Resumed: no"
+  run id2 s_client -connect "localhost:$P_NOTK" "${MUTUAL[@]}" -sess_in id.sess -no_ticket
+  expect_ok "session ID: resumed" id2 "Reused, TLSv1.2" "Resumed: yes"
+  in_log "session ID: the server reports the reuse" noticket "Reused session-id"
+  # A session is only offered to the server it came from.
+  run idx s_client -connect "127.0.0.1:$P_NOTK" "${MUTUAL[@]}" -sess_in id.sess -no_ticket
+  expect_ok "session for another name not resumed" idx "Resumed: no"
+fi
+
+# ---- the profile fetch --------------------------------------------------------------------------
+run get get "https://localhost:$P_WWW/profile.xml" "${MUTUAL[@]}" -o fetched.xml
+expect_ok "get profile.xml" get "Client certificate: requested, sent" "HTTP 200"
+CASES=$((CASES + 1))
+cmp -s fetched.xml www/profile.xml || bad "get: the fetched profile differs from the served one"
+if [ "$LEVEL" = full ]; then
+  run get-stdout get "https://localhost:$P_WWW/small.xml" "${MUTUAL[@]}"
+  CASES=$((CASES + 1))
+  cmp -s get-stdout.out www/small.xml || bad "get to stdout differs"
+  # Refused responses (served raw by s_server -HTTP): each fails and leaves the old file alone.
+  PORT=$(free_port); P_HTTP=$PORT
+  start_server http "$W/www" "${S_SERVER[@]}" "127.0.0.1:$PORT" -HTTP "${AUTH[@]}"
+  run chunked get "https://localhost:$P_HTTP/chunked.http" "${MUTUAL[@]}"
+  expect_ok "chunked body" chunked "HTTP 200"
+  CASES=$((CASES + 1))
+  [ "$(cat chunked.out)" = hello ] || bad "chunked body: got '$(cat chunked.out)'"
+  cp www/small.xml previous.xml
+  check_refused() {  # NAME PATH REASON [ARGS...]
+    local name=$1 path=$2 reason=$3
+    shift 3
+    run "$name" get "https://localhost:$P_HTTP/$path" "${MUTUAL[@]}" -o previous.xml "$@"
+    expect_fail "get $path $*" "$name" "$reason"
+    CASES=$((CASES + 1))
+    cmp -s previous.xml www/small.xml || bad "get $path: the previous file was touched"
+    ls previous.xml.tmp.* >/dev/null 2>&1 && bad "get $path: a temporary file was left behind"
+  }
+  check_refused g404 404.http "the server answered 404 Not Found"
+  check_refused gshort short.http "truncated body: 20 of 100 bytes"
+  check_refused gbadchunk badchunk.http "bad chunk size '-5'"
+  check_refused gtwo twolengths.http "conflicting Content-Length values (5 and 7)"
+  check_refused gtls profile.xml "hostname_mismatch" -servername wrong.example.net
+fi
+
+# ---- refusals -----------------------------------------------------------------------------------
+PORT=$(free_port); P_FOREIGN=$PORT
+start_server foreign "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 1 -CAfile "$W/ca.pem" \
+  -cert "$W/server-foreign.pem" -key "$W/server.key"
+echo "secret-request" >secret.txt
+run_in foreign secret.txt s_client -connect "localhost:$P_FOREIGN" "${MUTUAL[@]}"
+expect_fail "server certificate from a foreign CA" foreign "unknown_issuer" "depth 0"
+CASES=$((CASES + 1))
+grep -q "secret-request" "$W/foreign.log" && bad "data was sent to a server that failed verification"
+if [ "$LEVEL" = full ]; then
+  PORT=$(free_port); P_EXP=$PORT
+  start_server expired "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 1 -CAfile "$W/ca.pem" \
+    -cert "$W/server-expired.pem" -key "$W/server.key"
+  run expired s_client -connect "localhost:$P_EXP" "${MUTUAL[@]}"
+  expect_fail "expired server certificate" expired "expired"
+  run name s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -verify_hostname prov.example.net
+  expect_fail "host name mismatch" name "hostname_mismatch"
+  run nocert s_client -connect "localhost:$P_MAIN" -CAfile ca.pem
+  expect_fail "client certificate required, none configured" nocert \
+    "requested a client certificate" "handshake_failure"
+  run notrust s_client -connect "localhost:$P_MAIN" -cert device.pem -key device.key
+  expect_fail "no -CAfile" notrust "no trust store (-CAfile) given"
+  run noverify s_client -connect "localhost:$P_FOREIGN" -noverify "${MUTUAL[@]}"
+  expect_ok "-noverify (diagnostics) connects, loudly" noverify "WARNING: -noverify" \
+    "Verification: NOT DONE"
+  # A server of another version only (TLS 1.1, which Petrel offers only with -tls1_1).
+  PORT=$(free_port); P_V11=$PORT
+  start_server tls11 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -tls1_1 \
+    -cipher 'DEFAULT:@SECLEVEL=0'
+  run tls11 s_client -connect "localhost:$P_V11" "${MUTUAL[@]}"
+  expect_fail "server of TLS 1.1 only, client TLS 1.2 only" tls11 "protocol_version"
+  # Renegotiation: 'R' on s_server's stdin sends a HelloRequest; Petrel refuses it.
+  PORT=$(free_port); P_RENEG=$PORT
+  start_server reneg "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}"
+  mkfifo reneg-client.in
+  (petrel s_client -connect "localhost:$P_RENEG" "${MUTUAL[@]}" <reneg-client.in \
+     >reneg.out 2>reneg.err; echo $? >reneg.rc) &
+  exec {cfd}>reneg-client.in
+  for ((i = 0; i < 100; i++)); do grep -q "Cipher is" reneg.err 2>/dev/null && break; sleep 0.1; done
+  eval "echo R >&\$SRV_FD_reneg"
+  for ((i = 0; i < 100; i++)); do [ -s reneg.rc ] && break; sleep 0.1; done
+  exec {cfd}>&-
+  wait $! 2>/dev/null
+  RC=$(cat reneg.rc 2>/dev/null || echo 0)
+  expect_fail "renegotiation refused" reneg "asked to renegotiate"
+fi
+
+# ---- gnutls-serv: RC4 and TLS 1.0/1.1 -----------------------------------------------------------
+if [ "$LEVEL" = full ] && command -v gnutls-serv >/dev/null; then
+  GNUTLS=(gnutls-serv --require-client-cert --verify-client-cert --x509cafile "$W/ca.pem"
+          --x509certfile "$W/server.pem" --x509keyfile "$W/server.key")
+  PORT=$(free_port); P_GNU=$PORT
+  start_server gnutls "$W" "${GNUTLS[@]}" -p "$PORT" \
+    --priority 'NORMAL:+ARCFOUR-128:+MD5:+RSA:+VERS-TLS1.0:+VERS-TLS1.1'
+  for c in RC4-SHA RC4-MD5; do
+    run "gnu-$c" s_client -connect "localhost:$P_GNU" "${MUTUAL[@]}" -cipher "$c"
+    expect_ok "gnutls $c" "gnu-$c" "Cipher is $c" "WARNING: $c is weak and legacy" \
+      "Client certificate: requested, sent"
+  done
+  for v in tls1:TLSv1:AES128-SHA tls1:TLSv1:AES256-SHA tls1_1:TLSv1.1:AES128-SHA tls1_1:TLSv1.1:AES256-SHA; do
+    IFS=: read -r flag name suite <<<"$v"
+    run "gnu-$flag-$suite" s_client -connect "localhost:$P_GNU" "${MUTUAL[@]}" "-$flag" -cipher "$suite"
+    expect_ok "gnutls $name $suite" "gnu-$flag-$suite" "New, $name, Cipher is $suite"
+  done
+  run gnu-noems s_client -connect "localhost:$P_GNU" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
+  expect_ok "gnutls TLS 1.2 CBC without EtM" gnu-noems "Encrypt-then-MAC: no"
+  # A server of RC4 only, and a client that does not offer it.
+  PORT=$(free_port); P_GRC4=$PORT
+  start_server gnutls_rc4 "$W" "${GNUTLS[@]}" -p "$PORT" \
+    --priority 'NONE:+VERS-TLS1.2:+ARCFOUR-128:+RSA:+SHA1:+MD5:+COMP-NULL:+SIGN-ALL'
+  run gnu-rc4only s_client -connect "localhost:$P_GRC4" "${MUTUAL[@]}"
+  expect_fail "server of RC4 only, client without RC4" gnu-rc4only "handshake_failure"
+fi
+
+echo "tls interop ($LEVEL): $CASES cases, $FAILURES failures"
+[ "$CASES" -gt 0 ] && [ "$FAILURES" -eq 0 ]
