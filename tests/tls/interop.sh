@@ -45,7 +45,13 @@ cd "$W" || exit 2
 CASES=0
 FAILURES=0
 CLIENT_TIMEOUT=30
-[ ${#EMU[@]} -gt 0 ] && CLIENT_TIMEOUT=90
+# The server's name. A static cross build's getaddrinfo cannot load NSS under qemu-user, so
+# there the client connects to the address (the certificate carries IP:127.0.0.1 too).
+HOST=localhost
+if [ ${#EMU[@]} -gt 0 ]; then
+  CLIENT_TIMEOUT=90
+  HOST=127.0.0.1
+fi
 bad() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
 petrel() { timeout "$CLIENT_TIMEOUT" "${EMU[@]}" "$PETREL" "$@"; }
 
@@ -209,7 +215,7 @@ else
 fi
 for s in "${SUITES[@]}"; do
   echo "ping over $s" >"ping-$s"
-  run_in "suite-$s" "ping-$s" s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -cipher "$s"
+  run_in "suite-$s" "ping-$s" s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -cipher "$s"
   expect_ok "suite $s" "suite-$s" "New, TLSv1.2, Cipher is $s" "Verification: OK" \
     "Client certificate: requested, sent" "Extended master secret: yes"
   in_log "suite $s: data reached the server" main "ping over $s"
@@ -217,19 +223,19 @@ done
 
 if [ "$LEVEL" = full ]; then
   # EtM on CBC suites, and off with -no_etm; never on AEAD.
-  run etm s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA256
+  run etm s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA256
   expect_ok "EtM negotiated" etm "Encrypt-then-MAC: yes"
-  run noetm s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
+  run noetm s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
   expect_ok "-no_etm" noetm "Encrypt-then-MAC: no"
   # max_fragment_length: negotiated, and 20 KB of data cut into records that small.
   head -c 20000 /dev/urandom | od -An -tx1 -v | tr -d ' \n' | head -c 20000 >bulk.txt
   echo >>bulk.txt
   for n in 512 1024 2048 4096; do
-    run_in "mfl-$n" bulk.txt s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -maxfraglen "$n" \
+    run_in "mfl-$n" bulk.txt s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -maxfraglen "$n" \
       -cipher AES256-SHA256
     expect_ok "maxfraglen $n" "mfl-$n" "Max fragment length: $n"
     in_log "maxfraglen $n: 20 KB reached the server" main "$(tail -c 41 bulk.txt | head -c 40)"
-    run "get-mfl-$n" get "https://localhost:$P_WWW/profile.xml" "${MUTUAL[@]}" -maxfraglen "$n" \
+    run "get-mfl-$n" get "https://$HOST:$P_WWW/profile.xml" "${MUTUAL[@]}" -maxfraglen "$n" \
       -o "mfl-$n.xml"
     expect_ok "get with maxfraglen $n" "get-mfl-$n" "Max fragment length: $n"
     cmp -s "mfl-$n.xml" www/profile.xml || bad "get with maxfraglen $n: the profile differs"
@@ -237,17 +243,17 @@ if [ "$LEVEL" = full ]; then
   # A server without extended_master_secret: accepted by default, refused with -require_ems.
   PORT=$(free_port); P_NOEMS=$PORT
   OPENSSL_CONF=$W/noems.cnf start_server noems "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}"
-  run noems s_client -connect "localhost:$P_NOEMS" "${MUTUAL[@]}"
+  run noems s_client -connect "$HOST:$P_NOEMS" "${MUTUAL[@]}"
   expect_ok "server without EMS" noems "Extended master secret: no"
-  run reqems s_client -connect "localhost:$P_NOEMS" "${MUTUAL[@]}" -require_ems
+  run reqems s_client -connect "$HOST:$P_NOEMS" "${MUTUAL[@]}" -require_ems
   expect_fail "-require_ems against a server without EMS" reqems "ems_required"
   # An intermediate sent by the server, and one sent by the client (the server trusts the root).
   PORT=$(free_port); P_INT=$PORT
   start_server int "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 2 -CAfile "$W/ca.pem" \
     -cert "$W/server-int.pem" -key "$W/server.key" -cert_chain "$W/int.pem"
-  run int-server s_client -connect "localhost:$P_INT" "${MUTUAL[@]}"
+  run int-server s_client -connect "$HOST:$P_INT" "${MUTUAL[@]}"
   expect_ok "intermediate sent by the server" int-server "Verification: OK"
-  run int-client s_client -connect "localhost:$P_INT" -CAfile ca.pem -cert device-int.pem \
+  run int-client s_client -connect "$HOST:$P_INT" -CAfile ca.pem -cert device-int.pem \
     -key device.key -cert_chain int.pem
   expect_ok "intermediate sent by the client" int-client "Client certificate: requested, sent"
   in_log "the server verified the client's intermediate" int "CN = SEP00AABBCCDDEE"
@@ -255,19 +261,19 @@ fi
 
 # ---- resumption ---------------------------------------------------------------------------------
 # By ticket (the main server issues tickets), and by session ID (a server with -no_ticket).
-run tk1 s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -sess_out tk.sess
+run tk1 s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -sess_out tk.sess
 expect_ok "ticket: first handshake" tk1 "Resumed: no"
 CASES=$((CASES + 1))
 [ "$(stat -c %a tk.sess 2>/dev/null)" = 600 ] || bad "-sess_out file mode is not 0600"
-run tk2 s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -sess_in tk.sess
+run tk2 s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -sess_in tk.sess
 expect_ok "ticket: resumed" tk2 "Reused, TLSv1.2" "Resumed: yes" "0 RSA private-key operation"
 in_log "ticket: the server reports the reuse" main "Reused session-id"
 if [ "$LEVEL" = full ]; then
   PORT=$(free_port); P_NOTK=$PORT
   start_server noticket "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -no_ticket
-  run id1 s_client -connect "localhost:$P_NOTK" "${MUTUAL[@]}" -sess_out id.sess -no_ticket
+  run id1 s_client -connect "$HOST:$P_NOTK" "${MUTUAL[@]}" -sess_out id.sess -no_ticket
   expect_ok "session ID: first handshake" id1 "Resumed: no"
-  run id2 s_client -connect "localhost:$P_NOTK" "${MUTUAL[@]}" -sess_in id.sess -no_ticket
+  run id2 s_client -connect "$HOST:$P_NOTK" "${MUTUAL[@]}" -sess_in id.sess -no_ticket
   expect_ok "session ID: resumed" id2 "Reused, TLSv1.2" "Resumed: yes"
   in_log "session ID: the server reports the reuse" noticket "Reused session-id"
   # A session is only offered to the server it came from.
@@ -276,18 +282,18 @@ if [ "$LEVEL" = full ]; then
 fi
 
 # ---- the profile fetch --------------------------------------------------------------------------
-run get get "https://localhost:$P_WWW/profile.xml" "${MUTUAL[@]}" -o fetched.xml
+run get get "https://$HOST:$P_WWW/profile.xml" "${MUTUAL[@]}" -o fetched.xml
 expect_ok "get profile.xml" get "Client certificate: requested, sent" "HTTP 200"
 CASES=$((CASES + 1))
 cmp -s fetched.xml www/profile.xml || bad "get: the fetched profile differs from the served one"
 if [ "$LEVEL" = full ]; then
-  run get-stdout get "https://localhost:$P_WWW/small.xml" "${MUTUAL[@]}"
+  run get-stdout get "https://$HOST:$P_WWW/small.xml" "${MUTUAL[@]}"
   CASES=$((CASES + 1))
   cmp -s get-stdout.out www/small.xml || bad "get to stdout differs"
   # Refused responses (served raw by s_server -HTTP): each fails and leaves the old file alone.
   PORT=$(free_port); P_HTTP=$PORT
   start_server http "$W/www" "${S_SERVER[@]}" "127.0.0.1:$PORT" -HTTP "${AUTH[@]}"
-  run chunked get "https://localhost:$P_HTTP/chunked.http" "${MUTUAL[@]}"
+  run chunked get "https://$HOST:$P_HTTP/chunked.http" "${MUTUAL[@]}"
   expect_ok "chunked body" chunked "HTTP 200"
   CASES=$((CASES + 1))
   [ "$(cat chunked.out)" = hello ] || bad "chunked body: got '$(cat chunked.out)'"
@@ -295,7 +301,7 @@ if [ "$LEVEL" = full ]; then
   check_refused() {  # NAME PATH REASON [ARGS...]
     local name=$1 path=$2 reason=$3
     shift 3
-    run "$name" get "https://localhost:$P_HTTP/$path" "${MUTUAL[@]}" -o previous.xml "$@"
+    run "$name" get "https://$HOST:$P_HTTP/$path" "${MUTUAL[@]}" -o previous.xml "$@"
     expect_fail "get $path $*" "$name" "$reason"
     CASES=$((CASES + 1))
     cmp -s previous.xml www/small.xml || bad "get $path: the previous file was touched"
@@ -313,7 +319,7 @@ PORT=$(free_port); P_FOREIGN=$PORT
 start_server foreign "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 1 -CAfile "$W/ca.pem" \
   -cert "$W/server-foreign.pem" -key "$W/server.key"
 echo "secret-request" >secret.txt
-run_in foreign secret.txt s_client -connect "localhost:$P_FOREIGN" "${MUTUAL[@]}"
+run_in foreign secret.txt s_client -connect "$HOST:$P_FOREIGN" "${MUTUAL[@]}"
 expect_fail "server certificate from a foreign CA" foreign "unknown_issuer" "depth 0"
 CASES=$((CASES + 1))
 grep -q "secret-request" "$W/foreign.log" && bad "data was sent to a server that failed verification"
@@ -321,29 +327,29 @@ if [ "$LEVEL" = full ]; then
   PORT=$(free_port); P_EXP=$PORT
   start_server expired "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 1 -CAfile "$W/ca.pem" \
     -cert "$W/server-expired.pem" -key "$W/server.key"
-  run expired s_client -connect "localhost:$P_EXP" "${MUTUAL[@]}"
+  run expired s_client -connect "$HOST:$P_EXP" "${MUTUAL[@]}"
   expect_fail "expired server certificate" expired "expired"
-  run name s_client -connect "localhost:$P_MAIN" "${MUTUAL[@]}" -verify_hostname prov.example.net
+  run name s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -verify_hostname prov.example.net
   expect_fail "host name mismatch" name "hostname_mismatch"
-  run nocert s_client -connect "localhost:$P_MAIN" -CAfile ca.pem
+  run nocert s_client -connect "$HOST:$P_MAIN" -CAfile ca.pem
   expect_fail "client certificate required, none configured" nocert \
     "client certificate" "handshake_failure"
-  run notrust s_client -connect "localhost:$P_MAIN" -cert device.pem -key device.key
+  run notrust s_client -connect "$HOST:$P_MAIN" -cert device.pem -key device.key
   expect_fail "no -CAfile" notrust "no trust store (-CAfile) given"
-  run noverify s_client -connect "localhost:$P_FOREIGN" -noverify "${MUTUAL[@]}"
+  run noverify s_client -connect "$HOST:$P_FOREIGN" -noverify "${MUTUAL[@]}"
   expect_ok "-noverify (diagnostics) connects, loudly" noverify "WARNING: -noverify" \
     "Verification: NOT DONE"
   # A server of another version only (TLS 1.1, which Petrel offers only with -tls1_1).
   PORT=$(free_port); P_V11=$PORT
   start_server tls11 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -tls1_1 \
     -cipher 'DEFAULT:@SECLEVEL=0'
-  run tls11 s_client -connect "localhost:$P_V11" "${MUTUAL[@]}"
+  run tls11 s_client -connect "$HOST:$P_V11" "${MUTUAL[@]}"
   expect_fail "server of TLS 1.1 only, client TLS 1.2 only" tls11 "protocol_version"
   # Renegotiation: 'R' on s_server's stdin sends a HelloRequest; Petrel refuses it.
   PORT=$(free_port); P_RENEG=$PORT
   start_server reneg "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}"
   mkfifo reneg-client.in
-  (petrel s_client -connect "localhost:$P_RENEG" "${MUTUAL[@]}" <reneg-client.in \
+  (petrel s_client -connect "$HOST:$P_RENEG" "${MUTUAL[@]}" <reneg-client.in \
      >reneg.out 2>reneg.err; echo $? >reneg.rc) &
   exec {cfd}>reneg-client.in
   for ((i = 0; i < 100; i++)); do grep -q "Cipher is" reneg.err 2>/dev/null && break; sleep 0.1; done
@@ -363,22 +369,22 @@ if [ "$LEVEL" = full ] && command -v gnutls-serv >/dev/null; then
   start_server gnutls "$W" "${GNUTLS[@]}" -p "$PORT" \
     --priority 'NORMAL:+ARCFOUR-128:+MD5:+RSA:+VERS-TLS1.0:+VERS-TLS1.1'
   for c in RC4-SHA RC4-MD5; do
-    run "gnu-$c" s_client -connect "localhost:$P_GNU" "${MUTUAL[@]}" -cipher "$c"
+    run "gnu-$c" s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" -cipher "$c"
     expect_ok "gnutls $c" "gnu-$c" "Cipher is $c" "WARNING: $c is weak and legacy" \
       "Client certificate: requested, sent"
   done
   for v in tls1:TLSv1:AES128-SHA tls1:TLSv1:AES256-SHA tls1_1:TLSv1.1:AES128-SHA tls1_1:TLSv1.1:AES256-SHA; do
     IFS=: read -r flag name suite <<<"$v"
-    run "gnu-$flag-$suite" s_client -connect "localhost:$P_GNU" "${MUTUAL[@]}" "-$flag" -cipher "$suite"
+    run "gnu-$flag-$suite" s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" "-$flag" -cipher "$suite"
     expect_ok "gnutls $name $suite" "gnu-$flag-$suite" "New, $name, Cipher is $suite"
   done
-  run gnu-noems s_client -connect "localhost:$P_GNU" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
+  run gnu-noems s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
   expect_ok "gnutls TLS 1.2 CBC without EtM" gnu-noems "Encrypt-then-MAC: no"
   # A server of RC4 only, and a client that does not offer it.
   PORT=$(free_port); P_GRC4=$PORT
   start_server gnutls_rc4 "$W" "${GNUTLS[@]}" -p "$PORT" \
     --priority 'NONE:+VERS-TLS1.2:+ARCFOUR-128:+RSA:+SHA1:+MD5:+COMP-NULL:+SIGN-ALL'
-  run gnu-rc4only s_client -connect "localhost:$P_GRC4" "${MUTUAL[@]}"
+  run gnu-rc4only s_client -connect "$HOST:$P_GRC4" "${MUTUAL[@]}"
   expect_fail "server of RC4 only, client without RC4" gnu-rc4only "handshake_failure"
 fi
 
