@@ -66,14 +66,29 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   m_in = in_buf;
   m_out = out_buf;
   m_hs = hs_buf;
+  // A Client may be used for one connection after another: every per-connection field anew.
   m_state = State::idle;
   m_error = Error::none;
   m_error_text = "";
-  m_session.wipe();
-  m_verify = x509::VerifyResult();
+  m_version = m_offered_version = 0;
+  m_suite = nullptr;
+  m_resumed = m_ems = m_etm = m_secure_reneg = m_ticket_expected = m_offered_ticket = false;
+  m_cert_requested = m_cert_sent = m_reneg_refused = false;
+  m_close_sent = m_close_received = m_alert_in_set = false;
+  m_alert_in = 0;
+  m_sign_scheme = 0;
   m_mfl = 0;
+  m_private_ops = 0;
+  m_in_len = 0;
+  m_app = ByteView();
+  m_hs_in_len = 0;
   m_out_start = m_out_len = 0;
   m_items_len = m_item_done = m_hs_out_len = 0;
+  m_pending_alert = false;
+  m_session_id_len = 0;
+  m_peer_spki_len = 0;
+  m_session.wipe();
+  m_verify = x509::VerifyResult();
 
   const char* why = nullptr;
   if (config.m_min_version < kTls10 || config.m_max_version > kTls12 ||
