@@ -58,7 +58,7 @@ int petrel_fuzz_one(const uint8_t* data, size_t size) {
     drain<SubtreesReader, GeneralName>(SubtreesReader(c.m_nc_permitted));
     drain<SubtreesReader, GeneralName>(SubtreesReader(c.m_nc_excluded));
     drain<OidListReader, ByteView>(OidListReader(c.m_ext_key_usage));
-    drain<ExtensionsReader, Extension>(ExtensionsReader(c));
+    drain<ExtensionsReader, Extension>(ExtensionsReader(c.m_extensions_der));
     Attribute a;
     bool done = false;
     NameReader nr(c.m_issuer);

@@ -34,6 +34,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/x509/cert.h"
+#include "crypto/x509/name_match.h"  // dns_name_matches, parse_ip_address, ...
 
 namespace petrel {
 namespace x509 {
@@ -103,21 +104,6 @@ struct VerifyResult {
 VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
                                Span<const Certificate> untrusted, const TrustStore& store,
                                const VerifyOptions& options) noexcept;
-
-// ---- name matching (exposed for tests and for the TLS client) ------------------------------
-
-// RFC 6125 section 6.4: `pattern` (a dNSName) matches `host` case-insensitively; a wildcard is
-// allowed only as the whole left-most label ("*.example.com"), matches exactly one non-empty
-// label, and needs at least two labels after it. Partial wildcards ("w*.example.com") and
-// wildcards elsewhere never match. An IP address literal never matches a pattern.
-bool dns_name_matches(ByteView pattern, ByteView host) noexcept;
-// RFC 5280 4.2.1.10 subtree matching.
-bool dns_in_subtree(ByteView name, ByteView base) noexcept;      // "example.com", ".example.com"
-bool email_in_subtree(ByteView email, ByteView base) noexcept;   // mailbox, host, ".domain"
-bool ip_in_subtree(ByteView ip, ByteView base_and_mask) noexcept;
-// Text to binary address: IPv4 dotted quad (4 bytes) or IPv6 (16 bytes, "::" and a trailing
-// dotted quad allowed). decode_error otherwise.
-Status parse_ip_address(uint8_t out[16], size_t* out_len, ByteView text) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

@@ -478,7 +478,7 @@ bool exercise(ByteView in) {
     GeneralNamesReader g(c.m_san);
     SubtreesReader p(c.m_nc_permitted);
     SubtreesReader x(c.m_nc_excluded);
-    ExtensionsReader e(c);
+    ExtensionsReader e(c.m_extensions_der);
     for (int i = 0; i < 64; i++) {
       GeneralName n;
       Extension ext;

@@ -198,7 +198,7 @@ std::string cert_text(const x509::Certificate& c) {
   }
   if (!c.m_extensions_der.empty()) {
     s += "        X509v3 extensions:\n";
-    x509::ExtensionsReader r(c);
+    x509::ExtensionsReader r(c.m_extensions_der);
     for (;;) {
       x509::Extension e;
       bool done = false;
