@@ -224,7 +224,7 @@ Status verify_signature(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
     return Status::unsupported;
   }
   RsaPublicKey pub;
-  Status s = rsa_key_from_info(&pub, key, key_flags);
+  Status s = rsa_public_key_from_info(&pub, key, key_flags);
   if (s != Status::ok) {
     return s;
   }

@@ -68,7 +68,7 @@ Status read_certificate(Reader* in, Certificate* out) noexcept {
   }
   if (read_der_element(&tbs, &c.m_subject, kSequence) != Status::ok ||
       check_name(c.m_subject) != Status::ok ||
-      parse_public_key_info(&tbs, &c.m_key) != Status::ok) {
+      read_subject_key(&tbs, &c.m_key) != Status::ok) {
     return kBad;
   }
   // issuerUniqueID [1], subjectUniqueID [2]: v2 or v3 only; BIT STRING contents.
@@ -126,7 +126,7 @@ Status parse_certificate(Certificate* out, ByteView der) noexcept {
 bool is_self_issued(const Certificate& c) noexcept { return name_equal(c.m_issuer, c.m_subject); }
 
 Status spki_sha256(uint8_t out[32], const Certificate& c) noexcept {
-  return hash(HashAlg::sha256, MutableBytes(out, 32), c.m_key.m_der);
+  return hash(HashAlg::sha256, MutableBytes(out, 32), c.m_key.m_info.m_der);
 }
 
 }  // namespace x509

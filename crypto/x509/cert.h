@@ -41,7 +41,7 @@ struct Certificate {
   ByteView m_subject;
   int64_t m_not_before = 0;  // seconds since the epoch
   int64_t m_not_after = 0;
-  PublicKeyInfo m_key;
+  SubjectKey m_key;      // SubjectPublicKeyInfo, and n and e of an RSA key
   ByteView m_signature;  // the signatureValue BIT STRING's octets
 
   uint32_t m_extensions = 0;     // kExt* bits

@@ -37,7 +37,7 @@ Status parse_csr(CertificationRequest* out, ByteView der) noexcept {
   if (read_sequence(&info_outer, &info) != Status::ok || read_uint64(&info, &version) != Status::ok ||
       version != 0 || read_der_element(&info, &c.m_subject, kSequence) != Status::ok ||
       check_name(c.m_subject) != Status::ok ||
-      parse_public_key_info(&info, &c.m_key) != Status::ok) {
+      read_subject_key(&info, &c.m_key) != Status::ok) {
     return kBad;
   }
   Reader attrs;
@@ -111,7 +111,7 @@ Status parse_csr(CertificationRequest* out, ByteView der) noexcept {
 }
 
 Status verify_csr(const CertificationRequest& csr) noexcept {
-  return verify_signature(csr.m_key, csr.m_sig_alg, csr.m_info, csr.m_signature);
+  return verify_signature(csr.m_key.m_info, csr.m_sig_alg, csr.m_info, csr.m_signature);
 }
 
 Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, ByteView subject,

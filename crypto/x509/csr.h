@@ -22,7 +22,7 @@ struct CertificationRequest {
   ByteView m_der;            // the whole CertificationRequest
   ByteView m_info;           // certificationRequestInfo element (the signed bytes)
   ByteView m_subject;        // Name element
-  PublicKeyInfo m_key;
+  SubjectKey m_key;
   ByteView m_attributes;     // [0] contents (SET OF Attribute)
   ByteView m_extensions;     // extensionRequest's Extensions SEQUENCE contents (may be empty)
   ByteView m_san;            // subjectAltName GeneralNames contents from m_extensions (may be empty)

@@ -1,12 +1,17 @@
-// SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7) as certificates and requests carry it: the
-// algorithm and the key, RSA keys unpacked; views into the caller's buffer.
+// The subject's public key as certificates and requests carry it. The SubjectPublicKeyInfo
+// reader is crypto/asn1/spki.h (shared with the key files of crypto/rsa/rsa_keys.h); this file
+// reads it for X.509 and checks the key of the algorithms Petrel knows with that algorithm's
+// reader (RSA: rsa_public_key_parts; an EC reader is to plug in beside it), and writes an RSA
+// key's SubjectPublicKeyInfo.
 #ifndef PETREL_CRYPTO_X509_PUBLIC_KEY_H
 #define PETREL_CRYPTO_X509_PUBLIC_KEY_H
 
 #include <cstddef>
 #include <cstdint>
 
+#include "crypto/asn1/spki.h"
 #include "crypto/rsa/rsa.h"
+#include "crypto/rsa/rsa_keys.h"
 #include "crypto/util/cursor.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
@@ -14,24 +19,20 @@
 namespace petrel {
 namespace x509 {
 
-enum class KeyType : uint8_t { unknown, rsa, ec };
+using petrel::KeyType;
+using petrel::PublicKeyInfo;
 
-struct PublicKeyInfo {
-  KeyType m_type = KeyType::unknown;
-  ByteView m_der;       // the whole SubjectPublicKeyInfo element
-  ByteView m_alg_oid;   // algorithm OID contents
-  ByteView m_key;       // the subjectPublicKey BIT STRING's octets
-  ByteView m_rsa_n;     // RSA: modulus magnitude (no leading zero)
-  ByteView m_rsa_e;     // RSA: public exponent magnitude
-  size_t m_rsa_bits = 0;
+// The key of a certificate or request: the SubjectPublicKeyInfo, and the values of the key
+// types Petrel reads (EC keys will add their curve and point here).
+struct SubjectKey {
+  PublicKeyInfo m_info;
+  RsaPublicKeyParts m_rsa;  // valid when m_info.m_type == KeyType::rsa
 };
 
-// SubjectPublicKeyInfo (RFC 5280 4.1.2.7); RSA keys (RFC 8017 A.1.1, rsaEncryption with NULL
-// parameters) are unpacked into n and e. Other algorithms are kept as views (m_type unknown/ec).
-Status parse_public_key_info(Reader* in, PublicKeyInfo* out) noexcept;
-// Loads the RSA key of a parsed SubjectPublicKeyInfo (flags as RsaPublicKey::set), through
-// crypto/rsa/rsa_keys.h's rsa_public_key_from_spki.
-Status rsa_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info, uint32_t flags = 0) noexcept;
+// Reads one SubjectPublicKeyInfo (RFC 5280 4.1.2.7) from the front of *in. An rsaEncryption key
+// must be well formed (RFC 3279 2.3.1, NULL parameters, one RSAPublicKey); keys of other
+// algorithms are kept as views. decode_error if malformed.
+Status read_subject_key(Reader* in, SubjectKey* out) noexcept;
 // Writes SubjectPublicKeyInfo for an RSA public key.
 void add_rsa_public_key_info(Writer* w, const RsaPublicKey& key) noexcept;
 

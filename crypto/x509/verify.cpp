@@ -223,7 +223,7 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
   // 2. Key sizes and signature algorithms.
   for (size_t i = 0; i < n; i++) {
     const Certificate& c = *path[i];
-    if (c.m_key.m_type == KeyType::rsa && c.m_key.m_rsa_bits < o.m_min_rsa_bits) {
+    if (c.m_key.m_info.m_type == KeyType::rsa && c.m_key.m_rsa.m_bits < o.m_min_rsa_bits) {
       return fail(VerifyError::weak_key, i);
     }
     if (i + 1 < n) {
@@ -248,7 +248,7 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
     if (k + 1 < n) {
       const Certificate& issuer = *path[k + 1];
       const uint32_t flags = o.m_min_rsa_bits < kRsaMinModulusBits ? kRsaAllowSmallModulus : 0;
-      const Status s = verify_signature(issuer.m_key, c.m_sig_alg, c.m_tbs, c.m_signature, flags);
+      const Status s = verify_signature(issuer.m_key.m_info, c.m_sig_alg, c.m_tbs, c.m_signature, flags);
       if (s == Status::unsupported) {
         return fail(VerifyError::unsupported_algorithm, k);
       }

@@ -120,9 +120,9 @@ TEST(X509Parse, RootIntermediateLeafFields) {
             kExtBasicConstraints | kExtKeyUsage);
   EXPECT_FALSE(leaf.cert.m_ca);
   EXPECT_EQ(leaf.cert.m_key_usage, kKuDigitalSignature | kKuKeyEncipherment);
-  EXPECT_EQ(leaf.cert.m_key.m_type, KeyType::rsa);
-  EXPECT_EQ(leaf.cert.m_key.m_rsa_bits, 2048u);
-  EXPECT_EQ(hex(leaf.cert.m_key.m_rsa_e), "010001");
+  EXPECT_EQ(leaf.cert.m_key.m_info.m_type, KeyType::rsa);
+  EXPECT_EQ(leaf.cert.m_key.m_rsa.m_bits, 2048u);
+  EXPECT_EQ(hex(leaf.cert.m_key.m_rsa.m_e), "010001");
   EXPECT_EQ(leaf.cert.m_sig_alg.m_scheme, SigScheme::rsa_pkcs1);
   EXPECT_EQ(leaf.cert.m_sig_alg.m_hash, HashAlg::sha256);
   EXPECT_TRUE(is_self_issued(root.cert));
@@ -207,6 +207,59 @@ TEST(X509Parse, Requests) {
   bad[bad.size() - 1] ^= 1;
   ASSERT_EQ(parse_csr(&csr, bv(bad)), Status::ok);
   EXPECT_EQ(verify_csr(csr), Status::auth_failed);
+}
+
+// The one SubjectPublicKeyInfo reader (crypto/asn1/spki.h) and the one RSA key reader behind
+// it (rsa_keys.h), as certificates use them. Expected values: `openssl x509 -noout -modulus`
+// and `-text` on the same files (leaf: modulus BD82DEDC..., e 65537; cert_ec: id-ecPublicKey on
+// prime256v1, OID 1.2.840.10045.3.1.7).
+TEST(X509Parse, OneSubjectPublicKeyInfoReader) {
+  Loaded leaf;
+  load(&leaf, "leaf.der");
+  const PublicKeyInfo& info = leaf.cert.m_key.m_info;
+  PublicKeyInfo again;
+  ASSERT_EQ(parse_public_key_info(&again, info.m_der), Status::ok);
+  EXPECT_EQ(again.m_type, KeyType::rsa);
+  EXPECT_EQ(hex(again.m_params), "0500");  // NULL
+  RsaPublicKeyParts parts;
+  ASSERT_EQ(rsa_public_key_parts(&parts, again), Status::ok);
+  EXPECT_EQ(hex(parts.m_n).substr(0, 32), "BD82DEDCF74B7AC14C3F9BEFE18EBC3C");
+  EXPECT_EQ(parts.m_n.data(), leaf.cert.m_key.m_rsa.m_n.data());
+  RsaPublicKey a;
+  RsaPublicKey b;
+  ASSERT_EQ(rsa_public_key_from_info(&a, info), Status::ok);
+  ASSERT_EQ(rsa_public_key_from_spki(&b, info.m_der), Status::ok);
+  EXPECT_EQ(a.bits(), 2048u);
+  EXPECT_EQ(b.bits(), 2048u);
+
+  Loaded ec;
+  load(&ec, "cert_ec.der");
+  EXPECT_EQ(ec.cert.m_key.m_info.m_type, KeyType::ec);
+  EXPECT_EQ(hex(ec.cert.m_key.m_info.m_params), "06082A8648CE3D030107");
+  EXPECT_EQ(ec.cert.m_key.m_info.m_key.size(), 65u);  // uncompressed point 04 || x || y
+  EXPECT_EQ(rsa_public_key_parts(&parts, ec.cert.m_key.m_info), Status::unsupported);
+  EXPECT_EQ(rsa_public_key_from_info(&a, ec.cert.m_key.m_info), Status::unsupported);
+
+  // rsaEncryption without its NULL parameters: malformed for the RSA reader, so for the
+  // certificate parser too. The SPKI is rebuilt with the same key bits.
+  std::vector<uint8_t> spki = {0x30, 0x00, 0x30, 0x0b, 0x06, 0x09, 0x2a, 0x86, 0x48,
+                               0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x03};
+  const size_t key_len = info.m_key.size() + 1;
+  ASSERT_LT(key_len, 0x10000u);
+  spki.push_back(0x82);
+  spki.push_back(static_cast<uint8_t>(key_len >> 8));
+  spki.push_back(static_cast<uint8_t>(key_len));
+  spki.push_back(0);
+  spki.insert(spki.end(), info.m_key.begin(), info.m_key.end());
+  const size_t body = spki.size() - 2;
+  spki.insert(spki.begin() + 1, {0x82, static_cast<uint8_t>(body >> 8), static_cast<uint8_t>(body)});
+  spki.erase(spki.begin() + 4);
+  ASSERT_EQ(parse_public_key_info(&again, bv(spki)), Status::ok);
+  EXPECT_TRUE(again.m_params.empty());
+  EXPECT_EQ(rsa_public_key_parts(&parts, again), Status::decode_error);
+  Reader r(bv(spki));
+  SubjectKey key;
+  EXPECT_EQ(read_subject_key(&r, &key), Status::decode_error);
 }
 
 TEST(X509Parse, StrictnessRejects) {
