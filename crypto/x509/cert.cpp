@@ -129,5 +129,39 @@ Status spki_sha256(uint8_t out[32], const Certificate& c) noexcept {
   return hash(HashAlg::sha256, MutableBytes(out, 32), c.m_key.m_info.m_der);
 }
 
+namespace {
+
+ByteView strip_leading_zeros(ByteView v) {
+  size_t i = 0;
+  while (i < v.size() && v[i] == 0) {
+    i++;
+  }
+  return v.subspan(i);
+}
+
+}  // namespace
+
+Status check_private_key_matches(const Certificate& cert, const RsaPrivateKey& key) noexcept {
+  if (cert.m_key.m_info.m_type != KeyType::rsa) {
+    return Status::unsupported;
+  }
+  if (!key.is_set()) {
+    return Status::invalid_argument;
+  }
+  uint8_t n[kRsaMaxModulusBytes];
+  uint8_t e[kRsaMaxModulusBytes];
+  size_t n_len = 0;
+  size_t e_len = 0;
+  if (key.export_part(RsaPart::n, MutableBytes(n, sizeof(n)), &n_len) != Status::ok ||
+      key.export_part(RsaPart::e, MutableBytes(e, sizeof(e)), &e_len) != Status::ok) {
+    return Status::invalid_argument;
+  }
+  const bool same_n = same_bytes(strip_leading_zeros(ByteView(n, n_len)),
+                                 strip_leading_zeros(cert.m_key.m_rsa.m_n));
+  const bool same_e = same_bytes(strip_leading_zeros(ByteView(e, e_len)),
+                                 strip_leading_zeros(cert.m_key.m_rsa.m_e));
+  return same_n && same_e ? Status::ok : Status::auth_failed;
+}
+
 }  // namespace x509
 }  // namespace petrel

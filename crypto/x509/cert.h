@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "crypto/rsa/rsa.h"
 #include "crypto/util/cursor.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
@@ -75,6 +76,13 @@ Status read_certificate(Reader* in, Certificate* out) noexcept;
 bool is_self_issued(const Certificate& c) noexcept;
 // SHA-256 of the whole SubjectPublicKeyInfo (the value pinned by trust stores, RFC 7469).
 Status spki_sha256(uint8_t out[32], const Certificate& c) noexcept;
+
+// Does `key` belong to the certificate (its public key is the certificate's subject key)?
+// Compares the values of n and e (leading zero octets ignored, so any encoding of the same
+// numbers matches), not encodings. ok if they are equal; auth_failed for another key;
+// unsupported if the certificate's key is not RSA (e.g. EC); invalid_argument if the key is
+// not set. For a CA key against its certificate, or a TLS client key against its certificate.
+Status check_private_key_matches(const Certificate& cert, const RsaPrivateKey& key) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

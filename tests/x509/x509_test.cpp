@@ -22,6 +22,7 @@
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "crypto/hash/hash.h"
+#include "crypto/rsa/rsa_keys.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/verify.h"
@@ -260,6 +261,33 @@ TEST(X509Parse, OneSubjectPublicKeyInfoReader) {
   Reader r(bv(spki));
   SubjectKey key;
   EXPECT_EQ(read_subject_key(&r, &key), Status::decode_error);
+}
+
+// check_private_key_matches: k1024_self.der was made by `openssl req -x509` with
+// tests/rsa/keys/k1024.pkcs1.pem; other1024.pem is an unrelated openssl genrsa key.
+TEST(X509Parse, PrivateKeyMatchesCertificate) {
+  Loaded cert;
+  load(&cert, "k1024_self.der");
+  const std::vector<uint8_t> mine =
+      read_file(std::string(PETREL_SOURCE_DIR) + "/tests/rsa/keys/k1024.pkcs1.pem");
+  const std::vector<uint8_t> other =
+      read_file(std::string(PETREL_SOURCE_DIR) + "/tests/x509/keys/other1024.pem");
+  RsaPrivateKey k_mine;
+  RsaPrivateKey k_other;
+  ASSERT_EQ(rsa_private_key_load(&k_mine, bv(mine)), Status::ok);
+  ASSERT_EQ(rsa_private_key_load(&k_other, bv(other)), Status::ok);
+  EXPECT_EQ(check_private_key_matches(cert.cert, k_mine), Status::ok);
+  EXPECT_EQ(check_private_key_matches(cert.cert, k_other), Status::auth_failed);
+  RsaPrivateKey unset;
+  EXPECT_EQ(check_private_key_matches(cert.cert, unset), Status::invalid_argument);
+  // Same e, n of another key: a mismatch (the fixture chain's leaf is a 2048-bit key).
+  Loaded leaf;
+  load(&leaf, "leaf.der");
+  EXPECT_EQ(check_private_key_matches(leaf.cert, k_mine), Status::auth_failed);
+  // A certificate with an EC key: not an RSA key at all.
+  Loaded ec;
+  load(&ec, "cert_ec.der");
+  EXPECT_EQ(check_private_key_matches(ec.cert, k_mine), Status::unsupported);
 }
 
 TEST(X509Parse, StrictnessRejects) {

@@ -145,12 +145,7 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
     return fail(cmd, "%s", error.c_str());
   }
   // The CA key must be the CA certificate's key.
-  std::vector<uint8_t> spki(petrel::kRsaMaxModulusBytes * 2 + 64);
-  petrel::Writer kw(MutableBytes(spki.data(), spki.size()));
-  x509::add_rsa_public_key_info(&kw, key.public_key());
-  size_t spki_len = 0;
-  if (kw.finish(&spki_len) != Status::ok || spki_len != ca_cert.m_key.m_info.m_der.size() ||
-      std::memcmp(spki.data(), ca_cert.m_key.m_info.m_der.data(), spki_len) != 0) {
+  if (x509::check_private_key_matches(ca_cert, key) != Status::ok) {
     return fail(cmd, "the CA key does not match the CA certificate");
   }
   std::vector<uint8_t> serial;
