@@ -50,8 +50,9 @@ Status read_certificate(Reader* in, Certificate* out) noexcept {
   bool negative = false;
   Reader serial;
   if (read_der(&tbs, &serial, kInteger) != Status::ok ||
-      parse_integer_contents(serial.view(), &negative) != Status::ok || serial.remaining() > 21) {
-    return kBad;  // RFC 5280 4.1.2.2: at most 20 octets (21 with a sign octet)
+      parse_integer_contents(serial.view(), &negative) != Status::ok ||
+      serial.remaining() > kMaxSerialLen) {
+    return kBad;
   }
   c.m_serial = serial.view();
   SignatureAlgorithm inner_alg;

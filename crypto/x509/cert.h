@@ -32,6 +32,11 @@
 namespace petrel {
 namespace x509 {
 
+// RFC 5280 4.1.2.2: CAs use serial numbers of at most 20 octets, and certificate users
+// "SHOULD gracefully handle" longer ones. Petrel reads serials of up to 64 content octets
+// (as deployed certificates sometimes carry 21..32), and refuses longer ones as malformed.
+constexpr size_t kMaxSerialLen = 64;
+
 struct Certificate {
   ByteView m_der;        // the whole Certificate element
   ByteView m_tbs;        // the tbsCertificate element (the signed bytes)
@@ -65,9 +70,9 @@ struct Certificate {
 };
 
 // Parses a DER Certificate occupying exactly `der`. decode_error on any malformation (including
-// trailing bytes, a version/extension mismatch, a tbsCertificate signature algorithm that differs
-// from the outer one, duplicated extensions, more than 64 extensions, a malformed known
-// extension).
+// trailing bytes, a serial number over kMaxSerialLen octets, a version/extension mismatch, a
+// tbsCertificate signature algorithm that differs from the outer one, duplicated extensions,
+// more than 64 extensions, a malformed known extension).
 Status parse_certificate(Certificate* out, ByteView der) noexcept;
 // Reads one Certificate element from the front of `in` (for bundles of DER certificates).
 Status read_certificate(Reader* in, Certificate* out) noexcept;

@@ -77,15 +77,20 @@ Status parse_key_usage(Reader* v, Certificate* c) {
       bits.size() > 2) {
     return kBad;
   }
-  // DER named bit list: no trailing zero bits (X.690 11.2.2).
-  if ((bits[bits.size() - 1] & (1u << unused)) == 0) {
-    return kBad;
-  }
+  // DER wants a named bit list without trailing zero bits (X.690 11.2.2), but keyUsage alone is
+  // read as OpenSSL, Go and browsers read it, trailing zero bits (even a whole zero octet)
+  // accepted: deployed roots encode it so (the Mozilla roots "Trustwave Global ECC P256/P384
+  // Certification Authority" have 03 03 07 06 00), and the bits mean the same either way. The
+  // BIT STRING itself is still strict (unused bits 0..7 and zero, read_bit_string), at most two
+  // octets, and at least one bit must be set (RFC 5280 4.2.1.3).
   uint16_t ku = 0;
   for (size_t i = 0; i < bits.size() * 8; i++) {
     if ((bits[i / 8] & (0x80u >> (i % 8))) != 0) {
       ku = static_cast<uint16_t>(ku | (1u << i));
     }
+  }
+  if (ku == 0) {
+    return kBad;
   }
   c->m_key_usage = ku;
   return Status::ok;

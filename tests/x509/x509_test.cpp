@@ -290,6 +290,55 @@ TEST(X509Parse, PrivateKeyMatchesCertificate) {
   EXPECT_EQ(check_private_key_matches(ec.cert, k_mine), Status::unsupported);
 }
 
+const std::string kFixtures = std::string(PETREL_SOURCE_DIR) + "/tests/x509/fixtures/";
+
+// A deployed root whose keyUsage BIT STRING has a trailing zero octet (03 03 07 06 00, see
+// tests/x509/fixtures/README.md): read as OpenSSL reads it (Certificate Sign, CRL Sign).
+TEST(X509Parse, KeyUsageTrailingZeroOctetOfDeployedRoot) {
+  const std::vector<uint8_t> der = read_file(kFixtures + "trustwave_global_ecc_p256.der");
+  Certificate c;
+  ASSERT_EQ(parse_certificate(&c, bv(der)), Status::ok);
+  EXPECT_EQ(c.m_key_usage, kKuKeyCertSign | kKuCrlSign);
+  EXPECT_NE(c.m_critical & kExtKeyUsage, 0u);
+  EXPECT_EQ(c.m_key.m_info.m_type, KeyType::ec);
+  EXPECT_NE(name_str(c.m_subject).find("CN = Trustwave Global ECC P256 Certification Authority"),
+            std::string::npos);
+  // Find the keyUsage value and check that other malformations are still refused.
+  const uint8_t ku[] = {0x03, 0x03, 0x07, 0x06, 0x00};
+  size_t at = SIZE_MAX;
+  for (size_t i = 0; i + sizeof(ku) <= der.size(); i++) {
+    if (std::memcmp(der.data() + i, ku, sizeof(ku)) == 0) {
+      at = i;
+      break;
+    }
+  }
+  ASSERT_NE(at, SIZE_MAX);
+  std::vector<uint8_t> t = der;
+  t[at + 4] = 0x01;  // a set unused bit: not DER for any BIT STRING
+  EXPECT_EQ(parse_certificate(&c, bv(t)), Status::decode_error);
+  t = der;
+  t[at + 2] = 0x08;  // 8 unused bits
+  EXPECT_EQ(parse_certificate(&c, bv(t)), Status::decode_error);
+  t = der;
+  t[at + 3] = 0x00;  // no bit set at all (RFC 5280 4.2.1.3)
+  EXPECT_EQ(parse_certificate(&c, bv(t)), Status::decode_error);
+  t = der;
+  t[at + 3] = 0x86;  // digitalSignature too, still with the trailing zero octet
+  ASSERT_EQ(parse_certificate(&c, bv(t)), Status::ok);
+  EXPECT_EQ(c.m_key_usage, kKuDigitalSignature | kKuKeyCertSign | kKuCrlSign);
+}
+
+// RFC 5280 4.1.2.2: serials over 20 octets handled gracefully, up to kMaxSerialLen (64).
+TEST(X509Parse, LongSerialNumbers) {
+  const std::vector<uint8_t> a = read_file(kFixtures + "serial30.der");
+  Certificate c;
+  ASSERT_EQ(parse_certificate(&c, bv(a)), Status::ok);
+  // openssl x509 -noout -serial
+  EXPECT_EQ(hex(c.m_serial), "7C7CDE13B704198D30D29B47CE1B0CE898A3BB3337CF967EF71BD4F3395C");
+  const std::vector<uint8_t> b = read_file(kFixtures + "serial65.der");
+  EXPECT_EQ(parse_certificate(&c, bv(b)), Status::decode_error);
+}
+
 TEST(X509Parse, StrictnessRejects) {
   Loaded c;
   load(&c, "leaf.der");
