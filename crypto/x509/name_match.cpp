@@ -273,6 +273,11 @@ Status parse_ip_address(uint8_t out[16], size_t* out_len, ByteView text) noexcep
 
 namespace {
 
+// The CN string types the host name check reads (leaf_matches_host).
+bool cn_string_tag(asn1::Tag t) {
+  return t == asn1::kPrintableString || t == asn1::kUtf8String || t == asn1::kIa5String;
+}
+
 // Subtree check of one name against a CA's constraints. *out_type_constrained receives whether
 // any subtree of this type exists (permitted side).
 bool name_in_base(GeneralNameType type, ByteView name, const GeneralName& base) {
@@ -390,8 +395,7 @@ bool leaf_matches_host(const Certificate& leaf, ByteView host, bool cn_fallback)
       return false;
     }
     if (oid_equal(a.m_type, ByteView(asn1::oid::kCommonName, sizeof(asn1::oid::kCommonName))) &&
-        (a.m_value_tag == asn1::kPrintableString || a.m_value_tag == asn1::kUtf8String ||
-         a.m_value_tag == asn1::kIa5String) &&
+        cn_string_tag(a.m_value_tag) &&
         dns_name_matches(a.m_value, host)) {
       return true;
     }
@@ -412,8 +416,8 @@ bool leaf_matches_ip(const Certificate& leaf, ByteView ip) noexcept {
   }
 }
 
-bool satisfies_name_constraints(const Certificate& c, const Certificate& ca,
-                                bool is_leaf) noexcept {
+bool satisfies_name_constraints(const Certificate& c, const Certificate& ca, bool is_leaf,
+                                bool cn_fallback) noexcept {
   if (name_rdn_count(c.m_subject) > 0 &&
       !name_allowed(ca, GeneralNameType::directory_name, c.m_subject)) {
     return false;
@@ -452,9 +456,23 @@ bool satisfies_name_constraints(const Certificate& c, const Certificate& ca,
         !name_allowed(ca, GeneralNameType::rfc822_name, a.m_value)) {
       return false;
     }
-    if (is_leaf && !saw_dns && oid_equal(a.m_type, cn_oid) && cn_is_hostname(a.m_value) &&
-        !name_allowed(ca, GeneralNameType::dns_name, a.m_value)) {
-      return false;
+    if (!is_leaf || saw_dns || !oid_equal(a.m_type, cn_oid)) {
+      continue;
+    }
+    // Without dNSNames, a CN that looks like a host name is a dNSName for the constraints (as
+    // OpenSSL). With cn_fallback, every CN the host name check may match (leaf_matches_host:
+    // any Printable/UTF8/IA5 CN, wildcards and a trailing dot included) must pass them as a
+    // dNSName, or "*.evil.com" and "www.evil.com." would bypass a CA limited to example.com.
+    // One trailing dot (the absolute form) is dropped for the subtree test.
+    const bool host_checked = cn_fallback && cn_string_tag(a.m_value_tag);
+    if (cn_is_hostname(a.m_value) || host_checked) {
+      ByteView dns = a.m_value;
+      if (host_checked && !dns.empty() && dns[dns.size() - 1] == '.') {
+        dns = dns.first(dns.size() - 1);
+      }
+      if (dns.empty() || !name_allowed(ca, GeneralNameType::dns_name, dns)) {
+        return false;
+      }
     }
   }
   return true;

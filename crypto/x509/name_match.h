@@ -33,11 +33,11 @@ bool leaf_matches_host(const Certificate& leaf, ByteView host, bool cn_fallback)
 // An iPAddress of the leaf's subjectAltName equal to `ip` (4 or 16 bytes).
 bool leaf_matches_ip(const Certificate& leaf, ByteView ip) noexcept;
 // The names of `c` (subject, subjectAltName entries, subject emailAddress; for the leaf without
-// dNSName, a host-name-like CN as a dNSName) against the name constraints of `ca`. Fails
-// closed: a malformed list, or a constraint of a name's type that Petrel cannot evaluate,
-// gives false.
-bool satisfies_name_constraints(const Certificate& c, const Certificate& ca,
-                                bool is_leaf) noexcept;
+// dNSName, a host-name-like CN as a dNSName; with cn_fallback, every CN leaf_matches_host may
+// match, trailing dot dropped) against the name constraints of `ca`. Fails closed: a malformed
+// list, or a constraint of a name's type that Petrel cannot evaluate, gives false.
+bool satisfies_name_constraints(const Certificate& c, const Certificate& ca, bool is_leaf,
+                                bool cn_fallback = false) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

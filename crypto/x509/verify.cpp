@@ -272,7 +272,7 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
       if (j > 0 && is_self_issued(*path[j])) {
         continue;
       }
-      if (!satisfies_name_constraints(*path[j], ca, j == 0)) {
+      if (!satisfies_name_constraints(*path[j], ca, j == 0, o.m_cn_fallback)) {
         return fail(VerifyError::name_constraint, j);
       }
     }

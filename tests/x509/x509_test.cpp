@@ -594,6 +594,51 @@ TEST(X509Verify, TamperedSignatureAndWeakAlgorithms) {
   EXPECT_EQ(c.run(&r), VerifyError::unknown_critical_extension);
 }
 
+// -cn_fallback and name constraints (hardening issue item 4). nc_root.der permits only
+// DNS:example.com; the leaves have no subjectAltName and the CN in their file name
+// (tests/x509/fixtures/README.md). Every CN the host check may match must pass the constraints.
+TEST(X509Verify, CnFallbackHonoursNameConstraints) {
+  const std::vector<uint8_t> root_der = read_file(kFixtures + "nc_root.der");
+  Certificate root;
+  ASSERT_EQ(parse_certificate(&root, bv(root_der)), Status::ok);
+  TrustStore store;
+  store.m_certs = Span<const Certificate>(&root, 1);
+  struct Case {
+    const char* file;
+    const char* host;
+    VerifyError with_fallback;
+  };
+  const Case cases[] = {
+      {"nc_cn_star_evil_com.der", "www.evil.com", VerifyError::name_constraint},
+      {"nc_cn_www_evil_com_dot.der", "www.evil.com.", VerifyError::name_constraint},
+      {"nc_cn_star_example_com.der", "www.example.com", VerifyError::ok},
+      {"nc_cn_www_example_com_dot.der", "www.example.com.", VerifyError::ok},
+  };
+  size_t n = 0;
+  for (const Case& k : cases) {
+    const std::vector<uint8_t> der = read_file(kFixtures + k.file);
+    Certificate leaf;
+    ASSERT_EQ(parse_certificate(&leaf, bv(der)), Status::ok) << k.file;
+    VerifyOptions o;
+    o.m_time = k2055;  // inside the fixtures' validity
+    o.m_hostname = bv(k.host);
+    VerifyResult r;
+    // Without the fallback the CN is not a host name at all.
+    EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o),
+              VerifyError::hostname_mismatch)
+        << k.file;
+    o.m_cn_fallback = true;
+    EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o), k.with_fallback)
+        << k.file;
+    // No host asked: the constraints still see the CN that a host check could match.
+    o.m_hostname = ByteView();
+    EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o), k.with_fallback)
+        << k.file;
+    n++;
+  }
+  EXPECT_EQ(n, 4u);
+}
+
 // ---- robustness: truncations and byte flips ------------------------------------------------------
 
 // Exercises every parser and iterator on one input; returns whether it parsed as a certificate.
