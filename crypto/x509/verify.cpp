@@ -42,6 +42,7 @@ const char* verify_error_name(VerifyError e) noexcept {
     case VerifyError::weak_algorithm: return "weak_algorithm";
     case VerifyError::unsupported_algorithm: return "unsupported_algorithm";
     case VerifyError::unknown_critical_extension: return "unknown_critical_extension";
+    case VerifyError::search_limit: return "search_limit";
   }
   return "unknown_error";
 }
@@ -67,6 +68,7 @@ const char* verify_error_text(VerifyError e) noexcept {
     case VerifyError::weak_algorithm: return "signature algorithm too weak";
     case VerifyError::unsupported_algorithm: return "unsupported signature or key algorithm";
     case VerifyError::unknown_critical_extension: return "unhandled critical extension";
+    case VerifyError::search_limit: return "certificate path search limit reached";
   }
   return "unknown error";
 }
@@ -84,6 +86,7 @@ struct Search {
   size_t steps;
   size_t validated;
   bool depth_hit;
+  bool limit_hit;  // kMaxSearchSteps or kMaxPathsValidated stopped the search
   // The first refused complete path, or the longest incomplete one.
   VerifyResult first_failure;
   bool have_failure;
@@ -305,6 +308,7 @@ bool extend(Search* s) {
   const bool anchor_pin = !anchor_cert && pinned(*s->store, top);
   if (anchor_cert || anchor_pin) {
     if (s->validated >= kMaxPathsValidated) {
+      s->limit_hit = true;
       return false;
     }
     s->validated++;
@@ -323,22 +327,25 @@ bool extend(Search* s) {
     s->depth_hit = true;
     return false;
   }
-  // Candidates: store certificates, then untrusted ones; key-identifier matches first.
+  // Candidates: store certificates, then untrusted ones; key-identifier matches first. Only a
+  // certificate whose subject is the issuer name sought costs a step: a large store of
+  // unrelated roots does not use up the budget.
   for (int pass = 0; pass < 2; pass++) {
     for (int source = 0; source < 2; source++) {
       const Span<const Certificate> pool = source == 0 ? s->store->m_certs : s->untrusted;
       for (const Certificate& cand : pool) {
-        if (s->steps >= kMaxSearchSteps) {
-          return false;
-        }
         const int rel = key_id_relation(top, cand);
         if (rel < 0 || (pass == 0) != (rel > 0)) {
           continue;
         }
-        s->steps++;
         if (!name_equal(top.m_issuer, cand.m_subject) || on_path(*s, cand)) {
           continue;
         }
+        if (s->steps >= kMaxSearchSteps) {
+          s->limit_hit = true;
+          return false;
+        }
+        s->steps++;
         s->path[s->len++] = &cand;
         if (extend(s)) {
           return true;
@@ -365,17 +372,28 @@ VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
   Search s;
   s.path[0] = &leaf;
   s.len = 1;
-  s.untrusted = untrusted.first(kMaxUntrusted);
+  s.untrusted = untrusted;
   s.store = &store;
   s.opts = &options;
   s.steps = 0;
   s.validated = 0;
   s.depth_hit = false;
+  s.limit_hit = false;
   s.have_failure = false;
   s.longest_len = 0;
   if (extend(&s)) {
     *out = s.first_failure;
     return VerifyError::ok;
+  }
+  if (s.limit_hit) {
+    // The search stopped early: whatever failed so far is not the verdict.
+    out->m_error = VerifyError::search_limit;
+    out->m_path_len = s.longest_len;
+    for (size_t i = 0; i < s.longest_len; i++) {
+      out->m_path[i] = s.longest[i];
+    }
+    out->m_depth = s.longest_len - 1;
+    return out->m_error;
   }
   if (s.have_failure) {
     *out = s.first_failure;

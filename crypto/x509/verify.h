@@ -40,8 +40,12 @@ namespace petrel {
 namespace x509 {
 
 constexpr size_t kMaxChainDepth = 8;      // certificates in a path, leaf and anchor included
-constexpr size_t kMaxUntrusted = 16;      // untrusted certificates considered (the first ones)
-constexpr size_t kMaxSearchSteps = 256;   // issuer candidates examined, over the whole search
+// Every untrusted certificate passed is searched. The work is bounded by search steps: a step is
+// one candidate whose subject equals the issuer name sought (the name comparisons over the
+// store and the untrusted list that select candidates are not steps), and by complete paths
+// validated. When a bound stops the search before a valid path is found, the result is
+// VerifyError::search_limit, never a partial verdict.
+constexpr size_t kMaxSearchSteps = 256;   // issuer candidates tried, over the whole search
 constexpr size_t kMaxPathsValidated = 8;  // complete paths validated (signature work bound)
 
 enum class VerifyError : uint8_t {
@@ -64,6 +68,7 @@ enum class VerifyError : uint8_t {
   weak_algorithm,              // MD5 (or SHA-1 when refused) signature
   unsupported_algorithm,       // a signature or key algorithm Petrel cannot verify
   unknown_critical_extension,
+  search_limit,                // the path search hit kMaxSearchSteps or kMaxPathsValidated
 };
 
 // A short, stable, lower-case name ("unknown_issuer").
