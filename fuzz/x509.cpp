@@ -46,7 +46,7 @@ int petrel_fuzz_one(const uint8_t* data, size_t size) {
     PETREL_FUZZ_CHECK(c.m_der.data() == data && c.m_der.size() == size);
     PETREL_FUZZ_CHECK(inside(c.m_tbs, in) && inside(c.m_subject, c.m_tbs) &&
                       inside(c.m_issuer, c.m_tbs) && inside(c.m_san, c.m_tbs) &&
-                      inside(c.m_key.m_der, c.m_tbs) && inside(c.m_signature, in));
+                      inside(c.m_key.m_info.m_der, c.m_tbs) && inside(c.m_signature, in));
     PETREL_FUZZ_CHECK(c.m_version >= 1 && c.m_version <= 3);
     PETREL_FUZZ_CHECK(name_equal(c.m_subject, c.m_subject));
     PETREL_FUZZ_CHECK(name_has_prefix(c.m_subject, c.m_subject));
@@ -58,7 +58,7 @@ int petrel_fuzz_one(const uint8_t* data, size_t size) {
     drain<SubtreesReader, GeneralName>(SubtreesReader(c.m_nc_permitted));
     drain<SubtreesReader, GeneralName>(SubtreesReader(c.m_nc_excluded));
     drain<OidListReader, ByteView>(OidListReader(c.m_ext_key_usage));
-    drain<ExtensionsReader, Extension>(ExtensionsReader(c));
+    drain<ExtensionsReader, Extension>(ExtensionsReader(c.m_extensions_der));
     Attribute a;
     bool done = false;
     NameReader nr(c.m_issuer);

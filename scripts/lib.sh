@@ -81,8 +81,9 @@ petrel_missing_of() {
 # Packages every build needs (compiler, CMake, Ninja, GoogleTest sources, binutils' nm).
 PETREL_PKGS_COMMON=(build-essential g++ cmake ninja-build googletest libgtest-dev)
 # Tools used by tests (differential tests against openssl/gnutls, valgrind constant-time checks)
-# and by the scripts (git, certificates for https mirrors).
-PETREL_PKGS_SUPPORT=(git ca-certificates openssl gnutls-bin valgrind)
+# and by the scripts (git, certificates for https mirrors); libssl-dev: libcrypto as a test-only
+# reference for the TLS record layer (tests/tls/openssl/).
+PETREL_PKGS_SUPPORT=(git ca-certificates openssl gnutls-bin valgrind libssl-dev)
 
 # Packages a given preset needs beyond PETREL_PKGS_COMMON, to build and to run its tests.
 petrel_preset_packages() {

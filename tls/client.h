@@ -58,8 +58,10 @@ constexpr size_t kInputBufferFull = kRecordHeaderSize + kMaxCiphertext;
 constexpr size_t input_buffer_size(size_t mfl) noexcept {
   return kRecordHeaderSize + (mfl == 0 ? kMaxPlaintext : mfl) + kMaxRecordOverhead;
 }
-constexpr size_t output_buffer_min(size_t mfl) noexcept {
-  return kRecordHeaderSize + 64 + kMaxRecordOverhead + (mfl == 0 ? 0 : 0);
+// The smallest output buffer: one record of 64 plaintext bytes (records are cut to fit, so a
+// larger buffer means fewer, larger records). The same for every fragment length.
+constexpr size_t output_buffer_min(size_t /*mfl*/) noexcept {
+  return kRecordHeaderSize + 64 + kMaxRecordOverhead;
 }
 constexpr size_t kMaxServerCertificates = 10;  // the most a Certificate message may carry
 constexpr size_t kMaxTicketSize = 1024;         // longer tickets are not stored (ID resumption)

@@ -436,7 +436,7 @@ void Client::process_certificate(ByteView body) noexcept {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate), why);
     return;
   }
-  ByteView spki = certs[0].m_key.m_der;
+  ByteView spki = certs[0].m_key.m_info.m_der;
   if (spki.size() > sizeof(m_peer_spki)) {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate),
          "the server's key is larger than the client supports");

@@ -22,7 +22,7 @@ Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& le
                                    const char** why) noexcept {
   switch (kind) {
     case KeyExchange::rsa:
-      if (leaf.m_key.m_type != x509::KeyType::rsa) {
+      if (leaf.m_key.m_info.m_type != x509::KeyType::rsa) {
         *why = "the server certificate's key is not an RSA key (RSA key exchange)";
         return Status::unsupported;
       }

@@ -251,15 +251,15 @@ Status next_block(Reader* text, Block* out, bool* out_found) noexcept {
   // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED", "DEK-Info: ...") sit on the body's first line.
   size_t first_nl = 0;
   const ByteView first_line = find(body, 0, "\n", &first_nl) ? body.first(first_nl) : body;
-  for (uint8_t c : first_line) {
-    if (c == ':') {
-      return Status::unsupported;
-    }
-  }
   out->label = label;
   out->body = body;
   *out_found = true;
   (void)text->skip(after);
+  for (uint8_t c : first_line) {
+    if (c == ':') {
+      return Status::unsupported;  // consumed, so a reader of bundles can skip it
+    }
+  }
   return Status::ok;
 }
 

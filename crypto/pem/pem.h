@@ -45,7 +45,8 @@ struct Block {
 // skipped (RFC 7468 section 2 allows explanatory text). *out_found is false, with ok, when no
 // BEGIN line remains. decode_error for a block without a matching END, or a malformed line;
 // unsupported for RFC 1421 headers in the block (e.g. "Proc-Type: 4,ENCRYPTED", OpenSSL's
-// legacy encrypted keys), which Petrel does not read.
+// legacy encrypted keys), which Petrel does not read: that block is consumed and *out set
+// (label and body), so a reader of bundles may skip it and go on.
 Status next_block(Reader* text, Block* out, bool* out_found) noexcept;
 // Base64-decodes a block's body.
 Status decode_block(MutableBytes out, size_t* out_len, const Block& block) noexcept;

@@ -46,17 +46,28 @@ void add_rsa_algorithm(Writer* w) noexcept {
   w->end();
 }
 
-// One RSAPublicKey element from *in.
-Status read_pkcs1_public(Reader* in, RsaPublicKey* out, uint32_t flags) noexcept {
+// One RSAPublicKey element from *in (RFC 8017 A.1.1): n and e as views.
+Status read_pkcs1_public_parts(Reader* in, RsaPublicKeyParts* out) noexcept {
   Reader seq;
-  ByteView n;
-  ByteView e;
+  RsaPublicKeyParts parts;
   if (asn1::read_sequence(in, &seq) != Status::ok ||
-      asn1::read_unsigned_integer(&seq, &n) != Status::ok ||
-      asn1::read_unsigned_integer(&seq, &e) != Status::ok || !seq.empty()) {
+      asn1::read_unsigned_integer(&seq, &parts.m_n) != Status::ok ||
+      asn1::read_unsigned_integer(&seq, &parts.m_e) != Status::ok || !seq.empty()) {
     return Status::decode_error;
   }
-  return out->set(n, e, flags);
+  size_t bits = parts.m_n.size() * 8;
+  uint8_t top = parts.m_n[0];
+  if (top == 0) {
+    bits = 0;  // n = 0 (a one-octet zero magnitude)
+  } else {
+    while ((top & 0x80) == 0) {
+      bits--;
+      top = static_cast<uint8_t>(top << 1);
+    }
+  }
+  parts.m_bits = bits;
+  *out = parts;
+  return Status::ok;
 }
 
 Status add_part(Writer* w, const RsaPublicKey& key, RsaPart part) noexcept {
@@ -282,30 +293,49 @@ RsaKeyFile rsa_key_file_kind(ByteView in) noexcept {
 
 // ---- public keys --------------------------------------------------------------------------------
 
+Status rsa_public_key_parts(RsaPublicKeyParts* out, const PublicKeyInfo& info) noexcept {
+  if (info.m_type != KeyType::rsa) {
+    return Status::unsupported;
+  }
+  // RFC 3279 2.3.1: the parameters are NULL.
+  Reader params(info.m_params);
+  if (asn1::read_null(&params) != Status::ok || !params.empty()) {
+    return Status::decode_error;
+  }
+  Reader r(info.m_key);
+  RsaPublicKeyParts parts;
+  if (read_pkcs1_public_parts(&r, &parts) != Status::ok || !r.empty()) {
+    return Status::decode_error;
+  }
+  *out = parts;
+  return Status::ok;
+}
+
+Status rsa_public_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info,
+                                uint32_t flags) noexcept {
+  RsaPublicKeyParts parts;
+  const Status st = rsa_public_key_parts(&parts, info);
+  if (st != Status::ok) {
+    return st;
+  }
+  return out->set(parts.m_n, parts.m_e, flags);
+}
+
 Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags) noexcept {
-  Reader r(spki);
-  Reader seq;
-  if (asn1::read_sequence(&r, &seq) != Status::ok || !r.empty()) {
+  PublicKeyInfo info;
+  if (parse_public_key_info(&info, spki) != Status::ok) {
     return Status::decode_error;
   }
-  const Status alg = read_rsa_algorithm(&seq);
-  if (alg != Status::ok) {
-    return alg;
-  }
-  ByteView bits;
-  if (asn1::read_bit_string_octets(&seq, &bits) != Status::ok || !seq.empty()) {
-    return Status::decode_error;
-  }
-  return rsa_public_key_from_pkcs1(out, bits, flags);
+  return rsa_public_key_from_info(out, info, flags);
 }
 
 Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags) noexcept {
   Reader r(der);
-  const Status st = read_pkcs1_public(&r, out, flags);
-  if (st != Status::ok) {
-    return st;
+  RsaPublicKeyParts parts;
+  if (read_pkcs1_public_parts(&r, &parts) != Status::ok || !r.empty()) {
+    return Status::decode_error;
   }
-  return r.empty() ? Status::ok : Status::decode_error;
+  return out->set(parts.m_n, parts.m_e, flags);
 }
 
 Status rsa_public_key_to_pkcs1(MutableBytes out, size_t* out_len,

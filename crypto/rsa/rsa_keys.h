@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "crypto/asn1/spki.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
@@ -57,9 +58,23 @@ RsaKeyFile rsa_key_file_kind(ByteView in) noexcept;
 
 // ---- public keys --------------------------------------------------------------------------------
 
-// SubjectPublicKeyInfo DER (the whole SEQUENCE, as X.509 certificates carry it) -> key.
-// AlgorithmIdentifier must be rsaEncryption with NULL parameters; the BIT STRING must hold whole
-// octets containing one RSAPublicKey with nothing after it.
+// The values of an RSA SubjectPublicKeyInfo, as views (no key set-up, no value checks): what a
+// certificate parser keeps and a printer shows.
+struct RsaPublicKeyParts {
+  ByteView m_n;       // modulus magnitude (no leading zero octet)
+  ByteView m_e;       // public exponent magnitude
+  size_t m_bits = 0;  // bit length of n
+};
+
+// The one RSA reader of a SubjectPublicKeyInfo read by crypto/asn1/spki.h: the algorithm must
+// be rsaEncryption (unsupported otherwise) with NULL parameters, and the BIT STRING must hold
+// one RSAPublicKey with nothing after it (decode_error otherwise).
+Status rsa_public_key_parts(RsaPublicKeyParts* out, const PublicKeyInfo& info) noexcept;
+// The same, loaded into a key (flags as RsaPublicKey::set).
+Status rsa_public_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info,
+                                uint32_t flags = 0) noexcept;
+// SubjectPublicKeyInfo DER (the whole SEQUENCE, as X.509 certificates carry it) -> key:
+// parse_public_key_info, then rsa_public_key_from_info.
 Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags = 0) noexcept;
 // RSAPublicKey DER (SEQUENCE { modulus, publicExponent }) -> key.
 Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags = 0) noexcept;

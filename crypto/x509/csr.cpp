@@ -1,7 +1,7 @@
 /*
  * PKCS#10 certification requests: RFC 2986 section 4 (CertificationRequestInfo, attributes),
  * RFC 2985 section 5.4.2 (extensionRequest), signed with RSASSA-PKCS1-v1_5 (RFC 8017 8.2).
- * Names from OpenSSL's "/TYPE=value" text. Strict DER, no heap. Not constant-time except the
+ * Strict DER, no heap. Not constant-time except the
  * RSA private operation (crypto/rsa); the request contents are public.
  */
 #include "crypto/x509/csr.h"
@@ -20,124 +20,7 @@ using namespace asn1;
 
 constexpr Status kBad = Status::decode_error;
 
-struct NameType {
-  const char* name;
-  const uint8_t* oid;
-  size_t oid_len;
-  Tag tag;
-};
-
-#define PETREL_NT(text, o, t) {text, oid::o, sizeof(oid::o), t}
-const NameType kNameTypes[] = {
-    PETREL_NT("C", kCountryName, kPrintableString),
-    PETREL_NT("ST", kStateOrProvinceName, kUtf8String),
-    PETREL_NT("L", kLocalityName, kUtf8String),
-    PETREL_NT("O", kOrganizationName, kUtf8String),
-    PETREL_NT("OU", kOrganizationalUnitName, kUtf8String),
-    PETREL_NT("CN", kCommonName, kUtf8String),
-    PETREL_NT("emailAddress", kEmailAddress, kIa5String),
-    PETREL_NT("DC", kDomainComponent, kIa5String),
-    PETREL_NT("UID", kUserId, kUtf8String),
-    PETREL_NT("serialNumber", kSerialNumber, kPrintableString),
-    PETREL_NT("SN", kSurname, kUtf8String),
-    PETREL_NT("GN", kGivenName, kUtf8String),
-    PETREL_NT("title", kTitle, kUtf8String),
-    PETREL_NT("street", kStreetAddress, kUtf8String),
-    PETREL_NT("name", kName, kUtf8String),
-    PETREL_NT("initials", kInitials, kUtf8String),
-    PETREL_NT("pseudonym", kPseudonym, kUtf8String),
-    PETREL_NT("dnQualifier", kDnQualifier, kPrintableString),
-    PETREL_NT("generationQualifier", kGenerationQualifier, kUtf8String),
-};
-#undef PETREL_NT
-
-const NameType* find_type(ByteView name) {
-  for (const NameType& t : kNameTypes) {
-    if (std::strlen(t.name) == name.size() && std::memcmp(t.name, name.data(), name.size()) == 0) {
-      return &t;
-    }
-  }
-  return nullptr;
-}
-
 }  // namespace
-
-Status write_name_from_text(Writer* w, ByteView text) noexcept {
-  if (text.empty() || text[0] != '/') {
-    return Status::invalid_argument;
-  }
-  begin_der(w, kSequence);
-  size_t pos = 0;
-  bool rdn_open = false;
-  while (pos < text.size()) {
-    const uint8_t sep = text[pos++];
-    // TYPE up to '='.
-    const size_t type_start = pos;
-    while (pos < text.size() && text[pos] != '=') {
-      pos++;
-    }
-    if (pos >= text.size()) {
-      if (pos == type_start && sep == '/' && !rdn_open) {
-        break;  // "/" alone: an empty name
-      }
-      return Status::invalid_argument;
-    }
-    const NameType* type = find_type(text.subspan(type_start, pos - type_start));
-    if (type == nullptr) {
-      return Status::invalid_argument;
-    }
-    pos++;  // '='
-    uint8_t value[1024];
-    size_t len = 0;
-    while (pos < text.size() && text[pos] != '/' && text[pos] != '+') {
-      uint8_t c = text[pos++];
-      if (c == '\\') {
-        if (pos >= text.size()) {
-          return Status::invalid_argument;
-        }
-        c = text[pos++];
-      }
-      if (len >= sizeof(value)) {
-        return Status::invalid_argument;
-      }
-      value[len++] = c;
-    }
-    if (len == 0 || check_string(type->tag, ByteView(value, len)) != Status::ok) {
-      return Status::invalid_argument;
-    }
-    if (sep == '/' || !rdn_open) {
-      if (rdn_open) {
-        w->end();
-      }
-      begin_der(w, kSet);
-      rdn_open = true;
-    }
-    begin_der(w, kSequence);
-    add_oid(w, ByteView(type->oid, type->oid_len));
-    add_string(w, type->tag, ByteView(value, len));
-    w->end();
-  }
-  if (rdn_open) {
-    w->end();
-  }
-  w->end();
-  return w->status();
-}
-
-void add_general_name(Writer* w, const GeneralName& g) noexcept {
-  const uint32_t n = static_cast<uint32_t>(g.m_type);
-  if (g.m_type == GeneralNameType::directory_name) {
-    begin_der(w, context_constructed(4));
-    w->add_bytes(g.m_value);
-    w->end();
-  } else if (g.m_type == GeneralNameType::dns_name || g.m_type == GeneralNameType::rfc822_name ||
-             g.m_type == GeneralNameType::uri || g.m_type == GeneralNameType::ip_address ||
-             g.m_type == GeneralNameType::registered_id) {
-    add_der(w, context(n), g.m_value);
-  } else {
-    w->fail(Status::invalid_argument);
-  }
-}
 
 Status parse_csr(CertificationRequest* out, ByteView der) noexcept {
   CertificationRequest c;
@@ -154,7 +37,7 @@ Status parse_csr(CertificationRequest* out, ByteView der) noexcept {
   if (read_sequence(&info_outer, &info) != Status::ok || read_uint64(&info, &version) != Status::ok ||
       version != 0 || read_der_element(&info, &c.m_subject, kSequence) != Status::ok ||
       check_name(c.m_subject) != Status::ok ||
-      parse_public_key_info(&info, &c.m_key) != Status::ok) {
+      read_subject_key(&info, &c.m_key) != Status::ok) {
     return kBad;
   }
   Reader attrs;
@@ -228,7 +111,7 @@ Status parse_csr(CertificationRequest* out, ByteView der) noexcept {
 }
 
 Status verify_csr(const CertificationRequest& csr) noexcept {
-  return verify_signature(csr.m_key, csr.m_sig_alg, csr.m_info, csr.m_signature);
+  return verify_signature(csr.m_key.m_info, csr.m_sig_alg, csr.m_info, csr.m_signature);
 }
 
 Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, ByteView subject,

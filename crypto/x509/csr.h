@@ -1,6 +1,6 @@
-// PKCS#10 certification requests (RFC 2986) and the text form of names used by `openssl req
-// -subj` ("/C=US/O=Example/CN=host"). Parsing gives views into the caller's buffer; creation
-// writes into a caller buffer. No heap.
+// PKCS#10 certification requests (RFC 2986). Parsing gives views into the caller's buffer;
+// creation writes into a caller buffer. No heap. (The Name writer from `openssl req -subj` text
+// is in name.h, add_general_name in general_name.h; both come in through cert.h.)
 #ifndef PETREL_CRYPTO_X509_CSR_H
 #define PETREL_CRYPTO_X509_CSR_H
 
@@ -18,19 +18,11 @@
 namespace petrel {
 namespace x509 {
 
-// Writes a Name from "/TYPE=value/TYPE=value..." (OpenSSL's -subj form). Types: C, ST, L, O,
-// OU, CN, emailAddress, DC, UID, serialNumber, SN, GN, title, street, name, initials,
-// pseudonym, dnQualifier, generationQualifier. "+" instead of "/" adds an attribute to the same
-// RDN; "\" escapes the next character. countryName is a PrintableString, emailAddress and DC are
-// IA5String, the others UTF8String (OpenSSL's default string mask). invalid_argument for an
-// unknown type, an empty value, or a malformed string.
-Status write_name_from_text(Writer* w, ByteView text) noexcept;
-
 struct CertificationRequest {
   ByteView m_der;            // the whole CertificationRequest
   ByteView m_info;           // certificationRequestInfo element (the signed bytes)
   ByteView m_subject;        // Name element
-  PublicKeyInfo m_key;
+  SubjectKey m_key;
   ByteView m_attributes;     // [0] contents (SET OF Attribute)
   ByteView m_extensions;     // extensionRequest's Extensions SEQUENCE contents (may be empty)
   ByteView m_san;            // subjectAltName GeneralNames contents from m_extensions (may be empty)
@@ -49,9 +41,6 @@ Status verify_csr(const CertificationRequest& csr) noexcept;
 // (dNSName, rfc822Name, iPAddress; none: no extensionRequest attribute).
 Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, ByteView subject,
                   Span<const GeneralName> san, HashAlg hash, Rng& rng) noexcept;
-
-// Writes one GeneralName (the implicit [n] tag form used in GeneralNames).
-void add_general_name(Writer* w, const GeneralName& g) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

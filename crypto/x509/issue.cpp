@@ -52,8 +52,7 @@ void add_key_usage(Writer* w, uint16_t bits) {
 
 Status key_identifier(uint8_t out[20], ByteView spki) noexcept {
   PublicKeyInfo info;
-  Reader r(spki);
-  if (parse_public_key_info(&r, &info) != Status::ok || !r.empty()) {
+  if (parse_public_key_info(&info, spki) != Status::ok) {
     return Status::invalid_argument;
   }
   return hash(HashAlg::sha1, MutableBytes(out, 20), info.m_key);

@@ -34,13 +34,18 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/x509/cert.h"
+#include "crypto/x509/name_match.h"  // dns_name_matches, parse_ip_address, ...
 
 namespace petrel {
 namespace x509 {
 
 constexpr size_t kMaxChainDepth = 8;      // certificates in a path, leaf and anchor included
-constexpr size_t kMaxUntrusted = 16;      // untrusted certificates considered (the first ones)
-constexpr size_t kMaxSearchSteps = 256;   // issuer candidates examined, over the whole search
+// Every untrusted certificate passed is searched. The work is bounded by search steps: a step is
+// one candidate whose subject equals the issuer name sought (the name comparisons over the
+// store and the untrusted list that select candidates are not steps), and by complete paths
+// validated. When a bound stops the search before a valid path is found, the result is
+// VerifyError::search_limit, never a partial verdict.
+constexpr size_t kMaxSearchSteps = 256;   // issuer candidates tried, over the whole search
 constexpr size_t kMaxPathsValidated = 8;  // complete paths validated (signature work bound)
 
 enum class VerifyError : uint8_t {
@@ -63,6 +68,7 @@ enum class VerifyError : uint8_t {
   weak_algorithm,              // MD5 (or SHA-1 when refused) signature
   unsupported_algorithm,       // a signature or key algorithm Petrel cannot verify
   unknown_critical_extension,
+  search_limit,                // the path search hit kMaxSearchSteps or kMaxPathsValidated
 };
 
 // A short, stable, lower-case name ("unknown_issuer").
@@ -103,21 +109,6 @@ struct VerifyResult {
 VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
                                Span<const Certificate> untrusted, const TrustStore& store,
                                const VerifyOptions& options) noexcept;
-
-// ---- name matching (exposed for tests and for the TLS client) ------------------------------
-
-// RFC 6125 section 6.4: `pattern` (a dNSName) matches `host` case-insensitively; a wildcard is
-// allowed only as the whole left-most label ("*.example.com"), matches exactly one non-empty
-// label, and needs at least two labels after it. Partial wildcards ("w*.example.com") and
-// wildcards elsewhere never match. An IP address literal never matches a pattern.
-bool dns_name_matches(ByteView pattern, ByteView host) noexcept;
-// RFC 5280 4.2.1.10 subtree matching.
-bool dns_in_subtree(ByteView name, ByteView base) noexcept;      // "example.com", ".example.com"
-bool email_in_subtree(ByteView email, ByteView base) noexcept;   // mailbox, host, ".domain"
-bool ip_in_subtree(ByteView ip, ByteView base_and_mask) noexcept;
-// Text to binary address: IPv4 dotted quad (4 bytes) or IPv6 (16 bytes, "::" and a trailing
-// dotted quad allowed). decode_error otherwise.
-Status parse_ip_address(uint8_t out[16], size_t* out_len, ByteView text) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

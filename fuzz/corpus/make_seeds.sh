@@ -38,3 +38,9 @@ printf 'Zh==' > "$D/base64/bad_padbits.txt"
 # petrel_req_san.csr.der, opss.csr as openssl_req_pss.csr.der, srv.pem as petrel_server.der),
 # and cert_ec.der / cert_rsa_gentime.der from fuzz/corpus/der/. tests/x509/x509_test.cpp checks
 # fields of these files against values printed by `openssl x509` / `openssl req`.
+# fuzz/corpus/tls_client/: the first byte is the feeding step minus one, the second's bit 0 turns
+# certificate verification off; then the bytes a real server sent to Petrel's client, recorded
+# off the socket: openssl s_server -tls1_2 -Verify 1 -www (AES128-GCM-SHA256, the whole
+# connection; and its first 3000 bytes fed one byte at a time) and gnutls-serv
+# --require-client-cert --http with ARCFOUR-128 allowed (RC4-SHA). fatal_alert.bin: a
+# handshake_failure alert as the first record.

@@ -43,3 +43,15 @@ petrel_set_warnings(tls_record_openssl_test)
 # RC4() and HMAC() are deprecated in OpenSSL 3 but still exported; they are the plain reference.
 target_compile_options(tls_record_openssl_test PRIVATE -Wno-deprecated-declarations)
 add_test(NAME tls_record_openssl COMMAND tls_record_openssl_test)
+
+# Memory of a connection (context, buffers, peak stack of a full and a resumed handshake),
+# measured against a real openssl s_server (host only: the server runs natively).
+find_program(PETREL_OPENSSL_FOR_TLS openssl)
+if(PETREL_OPENSSL_FOR_TLS AND NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
+  add_executable(tls_handshake_memory ${CMAKE_CURRENT_LIST_DIR}/handshake_memory.cpp)
+  target_link_libraries(tls_handshake_memory PRIVATE petrel pthread)
+  petrel_set_warnings(tls_handshake_memory)
+  add_test(NAME tls_memory
+    COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/memory_test.sh $<TARGET_FILE:tls_handshake_memory>
+            ${CMAKE_CURRENT_BINARY_DIR}/tls_memory)
+endif()

@@ -22,6 +22,7 @@
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "crypto/hash/hash.h"
+#include "crypto/rsa/rsa_keys.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/verify.h"
@@ -120,9 +121,9 @@ TEST(X509Parse, RootIntermediateLeafFields) {
             kExtBasicConstraints | kExtKeyUsage);
   EXPECT_FALSE(leaf.cert.m_ca);
   EXPECT_EQ(leaf.cert.m_key_usage, kKuDigitalSignature | kKuKeyEncipherment);
-  EXPECT_EQ(leaf.cert.m_key.m_type, KeyType::rsa);
-  EXPECT_EQ(leaf.cert.m_key.m_rsa_bits, 2048u);
-  EXPECT_EQ(hex(leaf.cert.m_key.m_rsa_e), "010001");
+  EXPECT_EQ(leaf.cert.m_key.m_info.m_type, KeyType::rsa);
+  EXPECT_EQ(leaf.cert.m_key.m_rsa.m_bits, 2048u);
+  EXPECT_EQ(hex(leaf.cert.m_key.m_rsa.m_e), "010001");
   EXPECT_EQ(leaf.cert.m_sig_alg.m_scheme, SigScheme::rsa_pkcs1);
   EXPECT_EQ(leaf.cert.m_sig_alg.m_hash, HashAlg::sha256);
   EXPECT_TRUE(is_self_issued(root.cert));
@@ -207,6 +208,135 @@ TEST(X509Parse, Requests) {
   bad[bad.size() - 1] ^= 1;
   ASSERT_EQ(parse_csr(&csr, bv(bad)), Status::ok);
   EXPECT_EQ(verify_csr(csr), Status::auth_failed);
+}
+
+// The one SubjectPublicKeyInfo reader (crypto/asn1/spki.h) and the one RSA key reader behind
+// it (rsa_keys.h), as certificates use them. Expected values: `openssl x509 -noout -modulus`
+// and `-text` on the same files (leaf: modulus BD82DEDC..., e 65537; cert_ec: id-ecPublicKey on
+// prime256v1, OID 1.2.840.10045.3.1.7).
+TEST(X509Parse, OneSubjectPublicKeyInfoReader) {
+  Loaded leaf;
+  load(&leaf, "leaf.der");
+  const PublicKeyInfo& info = leaf.cert.m_key.m_info;
+  PublicKeyInfo again;
+  ASSERT_EQ(parse_public_key_info(&again, info.m_der), Status::ok);
+  EXPECT_EQ(again.m_type, KeyType::rsa);
+  EXPECT_EQ(hex(again.m_params), "0500");  // NULL
+  RsaPublicKeyParts parts;
+  ASSERT_EQ(rsa_public_key_parts(&parts, again), Status::ok);
+  EXPECT_EQ(hex(parts.m_n).substr(0, 32), "BD82DEDCF74B7AC14C3F9BEFE18EBC3C");
+  EXPECT_EQ(parts.m_n.data(), leaf.cert.m_key.m_rsa.m_n.data());
+  RsaPublicKey a;
+  RsaPublicKey b;
+  ASSERT_EQ(rsa_public_key_from_info(&a, info), Status::ok);
+  ASSERT_EQ(rsa_public_key_from_spki(&b, info.m_der), Status::ok);
+  EXPECT_EQ(a.bits(), 2048u);
+  EXPECT_EQ(b.bits(), 2048u);
+
+  Loaded ec;
+  load(&ec, "cert_ec.der");
+  EXPECT_EQ(ec.cert.m_key.m_info.m_type, KeyType::ec);
+  EXPECT_EQ(hex(ec.cert.m_key.m_info.m_params), "06082A8648CE3D030107");
+  EXPECT_EQ(ec.cert.m_key.m_info.m_key.size(), 65u);  // uncompressed point 04 || x || y
+  EXPECT_EQ(rsa_public_key_parts(&parts, ec.cert.m_key.m_info), Status::unsupported);
+  EXPECT_EQ(rsa_public_key_from_info(&a, ec.cert.m_key.m_info), Status::unsupported);
+
+  // rsaEncryption without its NULL parameters: malformed for the RSA reader, so for the
+  // certificate parser too. The SPKI is rebuilt with the same key bits.
+  std::vector<uint8_t> spki = {0x30, 0x00, 0x30, 0x0b, 0x06, 0x09, 0x2a, 0x86, 0x48,
+                               0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x03};
+  const size_t key_len = info.m_key.size() + 1;
+  ASSERT_LT(key_len, 0x10000u);
+  spki.push_back(0x82);
+  spki.push_back(static_cast<uint8_t>(key_len >> 8));
+  spki.push_back(static_cast<uint8_t>(key_len));
+  spki.push_back(0);
+  spki.insert(spki.end(), info.m_key.begin(), info.m_key.end());
+  const size_t body = spki.size() - 2;
+  spki.insert(spki.begin() + 1, {0x82, static_cast<uint8_t>(body >> 8), static_cast<uint8_t>(body)});
+  spki.erase(spki.begin() + 4);
+  ASSERT_EQ(parse_public_key_info(&again, bv(spki)), Status::ok);
+  EXPECT_TRUE(again.m_params.empty());
+  EXPECT_EQ(rsa_public_key_parts(&parts, again), Status::decode_error);
+  Reader r(bv(spki));
+  SubjectKey key;
+  EXPECT_EQ(read_subject_key(&r, &key), Status::decode_error);
+}
+
+// check_private_key_matches: k1024_self.der was made by `openssl req -x509` with
+// tests/rsa/keys/k1024.pkcs1.pem; other1024.pem is an unrelated openssl genrsa key.
+TEST(X509Parse, PrivateKeyMatchesCertificate) {
+  Loaded cert;
+  load(&cert, "k1024_self.der");
+  const std::vector<uint8_t> mine =
+      read_file(std::string(PETREL_SOURCE_DIR) + "/tests/rsa/keys/k1024.pkcs1.pem");
+  const std::vector<uint8_t> other =
+      read_file(std::string(PETREL_SOURCE_DIR) + "/tests/x509/keys/other1024.pem");
+  RsaPrivateKey k_mine;
+  RsaPrivateKey k_other;
+  ASSERT_EQ(rsa_private_key_load(&k_mine, bv(mine)), Status::ok);
+  ASSERT_EQ(rsa_private_key_load(&k_other, bv(other)), Status::ok);
+  EXPECT_EQ(check_private_key_matches(cert.cert, k_mine), Status::ok);
+  EXPECT_EQ(check_private_key_matches(cert.cert, k_other), Status::auth_failed);
+  RsaPrivateKey unset;
+  EXPECT_EQ(check_private_key_matches(cert.cert, unset), Status::invalid_argument);
+  // Same e, n of another key: a mismatch (the fixture chain's leaf is a 2048-bit key).
+  Loaded leaf;
+  load(&leaf, "leaf.der");
+  EXPECT_EQ(check_private_key_matches(leaf.cert, k_mine), Status::auth_failed);
+  // A certificate with an EC key: not an RSA key at all.
+  Loaded ec;
+  load(&ec, "cert_ec.der");
+  EXPECT_EQ(check_private_key_matches(ec.cert, k_mine), Status::unsupported);
+}
+
+const std::string kFixtures = std::string(PETREL_SOURCE_DIR) + "/tests/x509/fixtures/";
+
+// A deployed root whose keyUsage BIT STRING has a trailing zero octet (03 03 07 06 00, see
+// tests/x509/fixtures/README.md): read as OpenSSL reads it (Certificate Sign, CRL Sign).
+TEST(X509Parse, KeyUsageTrailingZeroOctetOfDeployedRoot) {
+  const std::vector<uint8_t> der = read_file(kFixtures + "trustwave_global_ecc_p256.der");
+  Certificate c;
+  ASSERT_EQ(parse_certificate(&c, bv(der)), Status::ok);
+  EXPECT_EQ(c.m_key_usage, kKuKeyCertSign | kKuCrlSign);
+  EXPECT_NE(c.m_critical & kExtKeyUsage, 0u);
+  EXPECT_EQ(c.m_key.m_info.m_type, KeyType::ec);
+  EXPECT_NE(name_str(c.m_subject).find("CN = Trustwave Global ECC P256 Certification Authority"),
+            std::string::npos);
+  // Find the keyUsage value and check that other malformations are still refused.
+  const uint8_t ku[] = {0x03, 0x03, 0x07, 0x06, 0x00};
+  size_t at = SIZE_MAX;
+  for (size_t i = 0; i + sizeof(ku) <= der.size(); i++) {
+    if (std::memcmp(der.data() + i, ku, sizeof(ku)) == 0) {
+      at = i;
+      break;
+    }
+  }
+  ASSERT_NE(at, SIZE_MAX);
+  std::vector<uint8_t> t = der;
+  t[at + 4] = 0x01;  // a set unused bit: not DER for any BIT STRING
+  EXPECT_EQ(parse_certificate(&c, bv(t)), Status::decode_error);
+  t = der;
+  t[at + 2] = 0x08;  // 8 unused bits
+  EXPECT_EQ(parse_certificate(&c, bv(t)), Status::decode_error);
+  t = der;
+  t[at + 3] = 0x00;  // no bit set at all (RFC 5280 4.2.1.3)
+  EXPECT_EQ(parse_certificate(&c, bv(t)), Status::decode_error);
+  t = der;
+  t[at + 3] = 0x86;  // digitalSignature too, still with the trailing zero octet
+  ASSERT_EQ(parse_certificate(&c, bv(t)), Status::ok);
+  EXPECT_EQ(c.m_key_usage, kKuDigitalSignature | kKuKeyCertSign | kKuCrlSign);
+}
+
+// RFC 5280 4.1.2.2: serials over 20 octets handled gracefully, up to kMaxSerialLen (64).
+TEST(X509Parse, LongSerialNumbers) {
+  const std::vector<uint8_t> a = read_file(kFixtures + "serial30.der");
+  Certificate c;
+  ASSERT_EQ(parse_certificate(&c, bv(a)), Status::ok);
+  // openssl x509 -noout -serial
+  EXPECT_EQ(hex(c.m_serial), "7C7CDE13B704198D30D29B47CE1B0CE898A3BB3337CF967EF71BD4F3395C");
+  const std::vector<uint8_t> b = read_file(kFixtures + "serial65.der");
+  EXPECT_EQ(parse_certificate(&c, bv(b)), Status::decode_error);
 }
 
 TEST(X509Parse, StrictnessRejects) {
@@ -464,6 +594,51 @@ TEST(X509Verify, TamperedSignatureAndWeakAlgorithms) {
   EXPECT_EQ(c.run(&r), VerifyError::unknown_critical_extension);
 }
 
+// -cn_fallback and name constraints (hardening issue item 4). nc_root.der permits only
+// DNS:example.com; the leaves have no subjectAltName and the CN in their file name
+// (tests/x509/fixtures/README.md). Every CN the host check may match must pass the constraints.
+TEST(X509Verify, CnFallbackHonoursNameConstraints) {
+  const std::vector<uint8_t> root_der = read_file(kFixtures + "nc_root.der");
+  Certificate root;
+  ASSERT_EQ(parse_certificate(&root, bv(root_der)), Status::ok);
+  TrustStore store;
+  store.m_certs = Span<const Certificate>(&root, 1);
+  struct Case {
+    const char* file;
+    const char* host;
+    VerifyError with_fallback;
+  };
+  const Case cases[] = {
+      {"nc_cn_star_evil_com.der", "www.evil.com", VerifyError::name_constraint},
+      {"nc_cn_www_evil_com_dot.der", "www.evil.com.", VerifyError::name_constraint},
+      {"nc_cn_star_example_com.der", "www.example.com", VerifyError::ok},
+      {"nc_cn_www_example_com_dot.der", "www.example.com.", VerifyError::ok},
+  };
+  size_t n = 0;
+  for (const Case& k : cases) {
+    const std::vector<uint8_t> der = read_file(kFixtures + k.file);
+    Certificate leaf;
+    ASSERT_EQ(parse_certificate(&leaf, bv(der)), Status::ok) << k.file;
+    VerifyOptions o;
+    o.m_time = k2055;  // inside the fixtures' validity
+    o.m_hostname = bv(k.host);
+    VerifyResult r;
+    // Without the fallback the CN is not a host name at all.
+    EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o),
+              VerifyError::hostname_mismatch)
+        << k.file;
+    o.m_cn_fallback = true;
+    EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o), k.with_fallback)
+        << k.file;
+    // No host asked: the constraints still see the CN that a host check could match.
+    o.m_hostname = ByteView();
+    EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o), k.with_fallback)
+        << k.file;
+    n++;
+  }
+  EXPECT_EQ(n, 4u);
+}
+
 // ---- robustness: truncations and byte flips ------------------------------------------------------
 
 // Exercises every parser and iterator on one input; returns whether it parsed as a certificate.
@@ -478,7 +653,7 @@ bool exercise(ByteView in) {
     GeneralNamesReader g(c.m_san);
     SubtreesReader p(c.m_nc_permitted);
     SubtreesReader x(c.m_nc_excluded);
-    ExtensionsReader e(c);
+    ExtensionsReader e(c.m_extensions_der);
     for (int i = 0; i < 64; i++) {
       GeneralName n;
       Extension ext;

@@ -115,6 +115,171 @@ bool load_certs(const std::string& path, CertBundle* out, std::string* error) {
   return true;
 }
 
+namespace {
+
+// The 1-based line of `offset` in `text`.
+size_t line_of(ByteView text, size_t offset) {
+  size_t line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); i++) {
+    if (text[i] == '\n') {
+      line++;
+    }
+  }
+  return line;
+}
+
+// The subject of a certificate that does not parse, if its TBSCertificate is framed well enough
+// to find the subject Name (for warnings); empty otherwise.
+std::string subject_if_readable(ByteView der) {
+  namespace asn1 = petrel::asn1;
+  Reader r(der);
+  Reader cert;
+  Reader tbs;
+  if (asn1::read_sequence(&r, &cert) != Status::ok ||
+      asn1::read_sequence(&cert, &tbs) != Status::ok) {
+    return "";
+  }
+  if (asn1::next_is(tbs, asn1::context_constructed(0))) {
+    asn1::Tag t = 0;
+    Reader skip;
+    if (asn1::read_any_der(&tbs, &t, &skip) != Status::ok) {
+      return "";
+    }
+  }
+  for (int i = 0; i < 4; i++) {  // serial, signature, issuer, validity
+    asn1::Tag t = 0;
+    Reader skip;
+    if (asn1::read_any_der(&tbs, &t, &skip) != Status::ok) {
+      return "";
+    }
+  }
+  ByteView subject;
+  if (asn1::read_der_element(&tbs, &subject, asn1::kSequence) != Status::ok) {
+    return "";
+  }
+  const std::string text = name_text(subject);
+  return text == "<malformed name>" ? "" : text;
+}
+
+void warn_skip(const std::string& path, const std::string& where, const std::string& why) {
+  std::fprintf(stderr, "petrel: warning: %s: %s %s; skipped\n", path.c_str(), where.c_str(),
+               why.c_str());
+}
+
+// Parses one certificate of a bundle, or warns and skips it.
+void add_bundle_cert(const std::string& path, const std::string& where, std::vector<uint8_t> der,
+                     CertBundle* out) {
+  out->m_buffers.push_back(std::move(der));
+  const std::vector<uint8_t>& kept = out->m_buffers.back();
+  const ByteView view(kept.data(), kept.size());
+  petrel::x509::Certificate c;
+  if (petrel::x509::parse_certificate(&c, view) != Status::ok) {
+    const std::string subject = subject_if_readable(view);
+    warn_skip(path, where,
+              subject.empty() ? "is not a certificate Petrel can parse"
+                              : "(subject " + subject + ") is not a certificate Petrel can parse");
+    out->m_buffers.pop_back();
+    return;
+  }
+  out->m_certs.push_back(c);
+}
+
+}  // namespace
+
+bool load_cert_bundle(const std::string& path, CertBundle* out, std::string* error) {
+  std::vector<uint8_t> data;
+  if (!read_whole_file(path, &data, error)) {
+    return false;
+  }
+  const ByteView in(data.data(), data.size());
+  const size_t before = out->m_certs.size();
+  if (petrel::pem::detect_format(in) == petrel::pem::Format::pem) {
+    Reader text(in);
+    size_t index = 0;
+    for (;;) {
+      const size_t offset = in.size() - text.remaining();
+      petrel::pem::Block block;
+      bool found = false;
+      const Status st = petrel::pem::next_block(&text, &block, &found);
+      if (st == Status::ok && !found) {
+        break;
+      }
+      index++;
+      if (st == Status::decode_error) {
+        // Resynchronise after this block's BEGIN line: find it and step past it.
+        const ByteView rest = text.view();
+        size_t at = rest.size();
+        for (size_t i = 0; i + 11 <= rest.size(); i++) {
+          if (std::memcmp(rest.data() + i, "-----BEGIN ", 11) == 0) {
+            at = i;
+            break;
+          }
+        }
+        warn_skip(path,
+                  "PEM block " + std::to_string(index) + " (line " +
+                      std::to_string(line_of(in, offset + at)) + ")",
+                  "is malformed PEM");
+        if (at == rest.size()) {
+          break;
+        }
+        (void)text.skip(at + 11);
+        continue;
+      }
+      // The block's position: its BEGIN line.
+      const size_t begin_at = static_cast<size_t>(block.label.data() - in.data());
+      const std::string where = "PEM block " + std::to_string(index) + " (line " +
+                                std::to_string(line_of(in, begin_at)) + ")";
+      const std::string label(reinterpret_cast<const char*>(block.label.data()),
+                              block.label.size());
+      if (st == Status::unsupported) {
+        warn_skip(path, where, "(" + label + ") has RFC 1421 headers (an encrypted key?)");
+        continue;
+      }
+      if (st != Status::ok) {
+        warn_skip(path, where, "cannot be read");
+        continue;
+      }
+      if (label != "CERTIFICATE") {
+        warn_skip(path, where, "is a " + label + ", not a CERTIFICATE");
+        continue;
+      }
+      std::vector<uint8_t> der(petrel::pem::base64_decoded_max_len(block.body.size()));
+      size_t len = 0;
+      if (petrel::pem::decode_block(MutableBytes(der.data(), der.size()), &len, block) !=
+          Status::ok) {
+        warn_skip(path, where, "has bad base64");
+        continue;
+      }
+      der.resize(len);
+      add_bundle_cert(path, where, std::move(der), out);
+    }
+  } else {
+    Reader r(in);
+    size_t index = 0;
+    while (!r.empty()) {
+      petrel::asn1::Tag tag = 0;
+      Reader contents;
+      size_t header = 0;
+      const uint8_t* start = r.data();
+      if (petrel::asn1::read_any_der(&r, &tag, &contents, &header) != Status::ok) {
+        warn_skip(path, "the data at byte " + std::to_string(start - in.data()),
+                  "is neither PEM nor DER");
+        break;
+      }
+      index++;
+      add_bundle_cert(path,
+                      "DER element " + std::to_string(index) + " (byte " +
+                          std::to_string(start - in.data()) + ")",
+                      std::vector<uint8_t>(start, start + header + contents.remaining()), out);
+    }
+  }
+  if (out->m_certs.size() == before) {
+    *error = path + ": no usable CERTIFICATE found";
+    return false;
+  }
+  return true;
+}
+
 std::string name_text(ByteView name) {
   std::vector<uint8_t> buf(name.size() * 8 + 64);
   size_t len = 0;

@@ -33,6 +33,14 @@ struct CertBundle {
 // error naming its index in the file.
 bool load_certs(const std::string& path, CertBundle* out, std::string* error);
 
+// Appends the certificates of a bundle (a trust store such as
+// /etc/ssl/certs/ca-certificates.crt, or -untrusted): like load_certs, but a block it cannot use
+// (a certificate that does not parse, a PEM block of another type, an encrypted or malformed
+// PEM block, bad base64) is skipped with a warning on stderr naming it (its position in the
+// file, and the subject when it can be read), and the rest is loaded. An error only when the
+// file cannot be read or holds no usable certificate.
+bool load_cert_bundle(const std::string& path, CertBundle* out, std::string* error);
+
 // "C = US, O = Example, CN = host" (OpenSSL's default one-line form).
 std::string name_text(petrel::ByteView name);
 // "Jan  2 03:04:05 2024 GMT" (OpenSSL's ASN1_TIME_print form).

@@ -145,12 +145,7 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
     return fail(cmd, "%s", error.c_str());
   }
   // The CA key must be the CA certificate's key.
-  std::vector<uint8_t> spki(petrel::kRsaMaxModulusBytes * 2 + 64);
-  petrel::Writer kw(MutableBytes(spki.data(), spki.size()));
-  x509::add_rsa_public_key_info(&kw, key.public_key());
-  size_t spki_len = 0;
-  if (kw.finish(&spki_len) != Status::ok || spki_len != ca_cert.m_key.m_der.size() ||
-      std::memcmp(spki.data(), ca_cert.m_key.m_der.data(), spki_len) != 0) {
+  if (x509::check_private_key_matches(ca_cert, key) != Status::ok) {
     return fail(cmd, "the CA key does not match the CA certificate");
   }
   std::vector<uint8_t> serial;
@@ -163,7 +158,7 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
   spec.m_not_after = spec.m_not_before + static_cast<int64_t>(p.m_days) * 86400;
   spec.m_role = role;
   spec.m_subject = csr.m_subject;
-  spec.m_subject_key = csr.m_key.m_der;
+  spec.m_subject_key = csr.m_key.m_info.m_der;
   spec.m_san = csr.m_san;
   spec.m_issuer = ca_cert.m_subject;
   spec.m_issuer_key_id = ca_cert.m_subject_key_id;

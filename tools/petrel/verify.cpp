@@ -141,13 +141,14 @@ int cmd_verify(int argc, char** argv) {
   CertBundle anchors;
   CertBundle untrusted;
   std::string error;
+  // Bundles: a block that cannot be used is skipped with a warning (certs.h).
   for (const std::string& f : ca_files) {
-    if (!load_certs(f, &anchors, &error)) {
+    if (!load_cert_bundle(f, &anchors, &error)) {
       return fail(kCmd, "%s", error.c_str());
     }
   }
   for (const std::string& f : untrusted_files) {
-    if (!load_certs(f, &untrusted, &error)) {
+    if (!load_cert_bundle(f, &untrusted, &error)) {
       return fail(kCmd, "%s", error.c_str());
     }
   }

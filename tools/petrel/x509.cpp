@@ -190,15 +190,15 @@ std::string cert_text(const x509::Certificate& c) {
   s += "            Not After : " + time_text(c.m_not_after) + "\n";
   s += "        Subject: " + name_text(c.m_subject) + "\n";
   s += "        Subject Public Key Info:\n";
-  s += "            Public Key Algorithm: " + oid_name(c.m_key.m_alg_oid) + "\n";
-  if (c.m_key.m_type == x509::KeyType::rsa) {
-    s += "                Public-Key: (" + std::to_string(c.m_key.m_rsa_bits) + " bit)\n";
-    s += "                Modulus:\n" + hex_block(c.m_key.m_rsa_n, "                    ");
-    s += "                Exponent: 0x" + colon_hex(c.m_key.m_rsa_e) + "\n";
+  s += "            Public Key Algorithm: " + oid_name(c.m_key.m_info.m_alg_oid) + "\n";
+  if (c.m_key.m_info.m_type == x509::KeyType::rsa) {
+    s += "                Public-Key: (" + std::to_string(c.m_key.m_rsa.m_bits) + " bit)\n";
+    s += "                Modulus:\n" + hex_block(c.m_key.m_rsa.m_n, "                    ");
+    s += "                Exponent: 0x" + colon_hex(c.m_key.m_rsa.m_e) + "\n";
   }
   if (!c.m_extensions_der.empty()) {
     s += "        X509v3 extensions:\n";
-    x509::ExtensionsReader r(c);
+    x509::ExtensionsReader r(c.m_extensions_der);
     for (;;) {
       x509::Extension e;
       bool done = false;

@@ -1,0 +1,405 @@
+/*
+ * X.509 Names (RFC 5280 section 4.1.2.4): the attribute reader, comparison after RFC 5280
+ * section 7.1 (UTF-8, ASCII case folding, whitespace folding), the RFC 5280 4.2.1.10
+ * directoryName prefix test, OpenSSL's one-line text form, and the writer from OpenSSL's
+ * "/TYPE=value" text. Strict DER, no heap. Not constant-time: names are public.
+ */
+#include "crypto/x509/name.h"
+
+#include <cstring>
+
+#include "crypto/asn1/oid.h"
+#include "crypto/x509/internal.h"
+
+namespace petrel {
+namespace x509 {
+
+using namespace asn1;
+using namespace internal;
+
+NameReader::NameReader(ByteView name) noexcept {
+  Reader r(name);
+  if (read_sequence(&r, &m_rdns) != Status::ok || !r.empty()) {
+    m_bad = true;
+  }
+}
+
+Status NameReader::next(Attribute* out, bool* out_done) noexcept {
+  if (m_bad) {
+    return kBad;
+  }
+  m_rdn_start = false;
+  if (m_rdn.empty()) {
+    if (m_rdns.empty()) {
+      *out_done = true;
+      return Status::ok;
+    }
+    if (read_set(&m_rdns, &m_rdn) != Status::ok || m_rdn.empty()) {
+      m_bad = true;
+      return kBad;
+    }
+    m_rdn_start = true;
+    // A multi-valued RDN has more than one element in its SET.
+    Reader probe = m_rdn;
+    Tag t = 0;
+    Reader c;
+    m_multi = read_any_der(&probe, &t, &c) == Status::ok && !probe.empty();
+  }
+  Reader atv;
+  ByteView type;
+  Tag tag = 0;
+  Reader value;
+  if (read_sequence(&m_rdn, &atv) != Status::ok || read_oid(&atv, &type) != Status::ok ||
+      read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
+    m_bad = true;
+    return kBad;
+  }
+  if (is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) {
+    m_bad = true;
+    return kBad;
+  }
+  out->m_type = type;
+  out->m_value_tag = tag;
+  out->m_value = value.view();
+  out->m_multi_valued = m_multi;
+  *out_done = false;
+  return Status::ok;
+}
+
+Status check_name(ByteView name) noexcept {
+  NameReader r(name);
+  for (;;) {
+    Attribute a;
+    bool done = false;
+    if (r.next(&a, &done) != Status::ok) {
+      return kBad;
+    }
+    if (done) {
+      return Status::ok;
+    }
+  }
+}
+
+namespace {
+
+// Canonical form of a string value for comparison: UTF-8, ASCII lower case, whitespace folded.
+bool canonical_value(MutableBytes buf, size_t* out_len, const Attribute& a) {
+  if (!is_string_tag(a.m_value_tag)) {
+    return false;
+  }
+  uint8_t raw[512];
+  size_t raw_len = 0;
+  if (string_to_utf8(MutableBytes(raw, sizeof(raw)), &raw_len, a.m_value_tag, a.m_value) !=
+      Status::ok) {
+    return false;
+  }
+  size_t n = 0;
+  bool pending_space = false;
+  for (size_t i = 0; i < raw_len; i++) {
+    uint8_t c = raw[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = n > 0;
+      continue;
+    }
+    if (pending_space) {
+      if (n >= buf.size()) {
+        return false;
+      }
+      buf[n++] = ' ';
+      pending_space = false;
+    }
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<uint8_t>(c - 'A' + 'a');
+    }
+    if (n >= buf.size()) {
+      return false;
+    }
+    buf[n++] = c;
+  }
+  *out_len = n;
+  return true;
+}
+
+
+bool attribute_equal(const Attribute& a, const Attribute& b) {
+  if (!oid_equal(a.m_type, b.m_type)) {
+    return false;
+  }
+  if (a.m_value_tag == b.m_value_tag && same_bytes(a.m_value, b.m_value)) {
+    return true;
+  }
+  uint8_t ca[512];
+  uint8_t cb[512];
+  size_t la = 0;
+  size_t lb = 0;
+  if (!canonical_value(MutableBytes(ca, sizeof(ca)), &la, a) ||
+      !canonical_value(MutableBytes(cb, sizeof(cb)), &lb, b)) {
+    return false;
+  }
+  return same_bytes(ByteView(ca, la), ByteView(cb, lb));
+}
+
+// Compares two Names RDN by RDN, attribute by attribute.
+bool names_match(ByteView a, ByteView b) {
+  NameReader ra(a);
+  NameReader rb(b);
+  for (;;) {
+    Attribute x;
+    Attribute y;
+    bool done_a = false;
+    bool done_b = false;
+    if (ra.next(&x, &done_a) != Status::ok || rb.next(&y, &done_b) != Status::ok) {
+      return false;
+    }
+    if (done_a || done_b) {
+      return done_a && done_b;
+    }
+    if (ra.rdn_start() != rb.rdn_start() || !attribute_equal(x, y)) {
+      return false;
+    }
+  }
+}
+
+}  // namespace
+
+bool name_equal(ByteView a, ByteView b) noexcept {
+  if (same_bytes(a, b)) {
+    return check_name(a) == Status::ok;
+  }
+  return names_match(a, b);
+}
+
+size_t name_rdn_count(ByteView name) noexcept {
+  NameReader r(name);
+  size_t n = 0;
+  for (;;) {
+    Attribute a;
+    bool done = false;
+    if (r.next(&a, &done) != Status::ok || done) {
+      return n;
+    }
+    if (r.rdn_start()) {
+      n++;
+    }
+  }
+}
+
+bool name_has_prefix(ByteView name, ByteView prefix) noexcept {
+  const size_t k = name_rdn_count(prefix);
+  if (k > name_rdn_count(name)) {
+    return false;
+  }
+  if (k == 0) {
+    return check_name(prefix) == Status::ok;
+  }
+  // Compare the first k RDNs: walk the prefix fully against name truncated at k RDNs.
+  NameReader rp(prefix);
+  NameReader rn(name);
+  for (;;) {
+    Attribute x;
+    Attribute y;
+    bool done_p = false;
+    bool done_n = false;
+    if (rp.next(&x, &done_p) != Status::ok) {
+      return false;
+    }
+    if (rn.next(&y, &done_n) != Status::ok) {
+      return false;
+    }
+    if (done_p) {
+      // The prefix ended: the name must be at an RDN boundary too.
+      return done_n || rn.rdn_start();
+    }
+    if (done_n || rp.rdn_start() != rn.rdn_start() || !attribute_equal(x, y)) {
+      return false;
+    }
+  }
+}
+
+namespace {
+
+void put(MutableBytes out, size_t* pos, bool* truncated, const char* s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (*pos + 1 >= out.size()) {
+      *truncated = true;
+      return;
+    }
+    out[(*pos)++] = static_cast<uint8_t>(s[i]);
+  }
+}
+
+void put_str(MutableBytes out, size_t* pos, bool* truncated, const char* s) {
+  put(out, pos, truncated, s, std::strlen(s));
+}
+
+}  // namespace
+
+Status name_to_text(MutableBytes out, size_t* out_len, ByteView name) noexcept {
+  if (out.empty()) {
+    return Status::buffer_too_small;
+  }
+  size_t pos = 0;
+  bool truncated = false;
+  NameReader r(name);
+  bool first = true;
+  for (;;) {
+    Attribute a;
+    bool done = false;
+    if (r.next(&a, &done) != Status::ok) {
+      out[0] = 0;
+      return kBad;
+    }
+    if (done) {
+      break;
+    }
+    if (!first) {
+      put_str(out, &pos, &truncated, r.rdn_start() ? ", " : " + ");
+    }
+    first = false;
+    const OidInfo* info = oid_lookup(a.m_type);
+    if (info != nullptr) {
+      put_str(out, &pos, &truncated, info->name);
+    } else {
+      char dotted[128];
+      size_t dl = 0;
+      if (oid_to_text(MutableBytes(reinterpret_cast<uint8_t*>(dotted), sizeof(dotted)), &dl,
+                      a.m_type) == Status::ok) {
+        put(out, &pos, &truncated, dotted, dl);
+      }
+    }
+    put_str(out, &pos, &truncated, " = ");
+    uint8_t utf8[512];
+    size_t ul = 0;
+    if (is_string_tag(a.m_value_tag) &&
+        string_to_utf8(MutableBytes(utf8, sizeof(utf8)), &ul, a.m_value_tag, a.m_value) ==
+            Status::ok) {
+      for (size_t i = 0; i < ul; i++) {
+        const uint8_t c = utf8[i];
+        if (c < 0x20 || c == 0x7f) {
+          static const char kHex[] = "0123456789ABCDEF";
+          const char esc[3] = {'\\', kHex[c >> 4], kHex[c & 15]};
+          put(out, &pos, &truncated, esc, 3);
+        } else {
+          const char ch = static_cast<char>(c);
+          put(out, &pos, &truncated, &ch, 1);
+        }
+      }
+    } else {
+      put_str(out, &pos, &truncated, "<non-string>");
+    }
+  }
+  out[pos] = 0;
+  *out_len = pos;
+  return truncated ? Status::buffer_too_small : Status::ok;
+}
+
+// ---- writing names from text ---------------------------------------------------------------
+
+namespace {
+
+struct NameType {
+  const char* name;
+  const uint8_t* oid;
+  size_t oid_len;
+  Tag tag;
+};
+
+#define PETREL_NT(text, o, t) {text, oid::o, sizeof(oid::o), t}
+const NameType kNameTypes[] = {
+    PETREL_NT("C", kCountryName, kPrintableString),
+    PETREL_NT("ST", kStateOrProvinceName, kUtf8String),
+    PETREL_NT("L", kLocalityName, kUtf8String),
+    PETREL_NT("O", kOrganizationName, kUtf8String),
+    PETREL_NT("OU", kOrganizationalUnitName, kUtf8String),
+    PETREL_NT("CN", kCommonName, kUtf8String),
+    PETREL_NT("emailAddress", kEmailAddress, kIa5String),
+    PETREL_NT("DC", kDomainComponent, kIa5String),
+    PETREL_NT("UID", kUserId, kUtf8String),
+    PETREL_NT("serialNumber", kSerialNumber, kPrintableString),
+    PETREL_NT("SN", kSurname, kUtf8String),
+    PETREL_NT("GN", kGivenName, kUtf8String),
+    PETREL_NT("title", kTitle, kUtf8String),
+    PETREL_NT("street", kStreetAddress, kUtf8String),
+    PETREL_NT("name", kName, kUtf8String),
+    PETREL_NT("initials", kInitials, kUtf8String),
+    PETREL_NT("pseudonym", kPseudonym, kUtf8String),
+    PETREL_NT("dnQualifier", kDnQualifier, kPrintableString),
+    PETREL_NT("generationQualifier", kGenerationQualifier, kUtf8String),
+};
+#undef PETREL_NT
+
+const NameType* find_type(ByteView name) {
+  for (const NameType& t : kNameTypes) {
+    if (std::strlen(t.name) == name.size() && std::memcmp(t.name, name.data(), name.size()) == 0) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Status write_name_from_text(Writer* w, ByteView text) noexcept {
+  if (text.empty() || text[0] != '/') {
+    return Status::invalid_argument;
+  }
+  begin_der(w, kSequence);
+  size_t pos = 0;
+  bool rdn_open = false;
+  while (pos < text.size()) {
+    const uint8_t sep = text[pos++];
+    // TYPE up to '='.
+    const size_t type_start = pos;
+    while (pos < text.size() && text[pos] != '=') {
+      pos++;
+    }
+    if (pos >= text.size()) {
+      if (pos == type_start && sep == '/' && !rdn_open) {
+        break;  // "/" alone: an empty name
+      }
+      return Status::invalid_argument;
+    }
+    const NameType* type = find_type(text.subspan(type_start, pos - type_start));
+    if (type == nullptr) {
+      return Status::invalid_argument;
+    }
+    pos++;  // '='
+    uint8_t value[1024];
+    size_t len = 0;
+    while (pos < text.size() && text[pos] != '/' && text[pos] != '+') {
+      uint8_t c = text[pos++];
+      if (c == '\\') {
+        if (pos >= text.size()) {
+          return Status::invalid_argument;
+        }
+        c = text[pos++];
+      }
+      if (len >= sizeof(value)) {
+        return Status::invalid_argument;
+      }
+      value[len++] = c;
+    }
+    if (len == 0 || check_string(type->tag, ByteView(value, len)) != Status::ok) {
+      return Status::invalid_argument;
+    }
+    if (sep == '/' || !rdn_open) {
+      if (rdn_open) {
+        w->end();
+      }
+      begin_der(w, kSet);
+      rdn_open = true;
+    }
+    begin_der(w, kSequence);
+    add_oid(w, ByteView(type->oid, type->oid_len));
+    add_string(w, type->tag, ByteView(value, len));
+    w->end();
+  }
+  if (rdn_open) {
+    w->end();
+  }
+  w->end();
+  return w->status();
+}
+
+}  // namespace x509
+}  // namespace petrel

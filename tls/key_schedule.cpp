@@ -1,0 +1,138 @@
+// The client's key schedule (RFC 5246 section 6.3 and 8.1; RFC 7627 for the extended master
+// secret; RFC 2246 5 for the TLS 1.0/1.1 PRF): the running transcript hashes, the master
+// secret, the key block and the Finished values. Secrets live in the Client and are wiped by
+// Client::wipe_secrets().
+#include <cstring>
+
+#include "crypto/kdf/tls_prf.h"
+#include "crypto/util/wipe.h"
+#include "tls/client.h"
+#include "tls/messages.h"
+
+namespace petrel {
+namespace tls {
+namespace {
+
+ByteView label(const char* s) noexcept {
+  return ByteView(reinterpret_cast<const uint8_t*>(s), std::strlen(s));
+}
+
+}  // namespace
+
+// ---- transcript --------------------------------------------------------------------------------
+
+void Client::transcript_add(ByteView msg) noexcept {
+  m_th_md5.update(msg);
+  m_th_sha1.update(msg);
+  m_th_sha256.update(msg);
+  m_th_sha384.update(msg);
+}
+
+bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) const noexcept {
+  *out_len = 0;
+  switch (h) {
+    case SignHash::md5_sha1: {
+      HashCtx a = m_th_md5;
+      HashCtx b = m_th_sha1;
+      if (out.size() < 36 || a.final(out.first(16)) != Status::ok ||
+          b.final(out.subspan(16, 20)) != Status::ok) {
+        return false;
+      }
+      *out_len = 36;
+      return true;
+    }
+    case SignHash::sha1:
+    case SignHash::sha256:
+    case SignHash::sha384: {
+      HashCtx c = h == SignHash::sha1 ? m_th_sha1 : h == SignHash::sha256 ? m_th_sha256 : m_th_sha384;
+      *out_len = c.digest_size();
+      return c.final(out) == Status::ok;
+    }
+    case SignHash::sha512:
+      return false;  // not kept: never chosen (RsaClientKey lists SHA-512 after SHA-256/384)
+  }
+  return false;
+}
+
+// The hash the handshake uses for Finished and extended_master_secret.
+static SignHash prf_transcript(uint16_t version, const SuiteInfo& s) noexcept {
+  if (version < kTls12) {
+    return SignHash::md5_sha1;
+  }
+  return s.m_prf == HashAlg::sha384 ? SignHash::sha384 : SignHash::sha256;
+}
+
+static Status prf(uint16_t version, HashAlg alg, MutableBytes out, ByteView secret, ByteView lab,
+                  ByteView seed) noexcept {
+  if (version >= kTls12) {
+    return tls12_prf(alg, out, secret, lab, seed);
+  }
+  return tls10_prf(out, secret, lab, seed);
+}
+
+bool Client::derive_master_secret(ByteView premaster) noexcept {
+  Status st;
+  if (m_ems) {
+    uint8_t session_hash[kMaxDigestSize];
+    size_t len = 0;
+    if (!transcript_hash(prf_transcript(m_version, *m_suite), MutableBytes(session_hash), &len)) {
+      return false;
+    }
+    st = prf(m_version, m_suite->m_prf, MutableBytes(m_master), premaster,
+             label("extended master secret"), ByteView(session_hash, len));
+  } else {
+    uint8_t seed[64];
+    std::memcpy(seed, m_client_random, 32);
+    std::memcpy(seed + 32, m_server_random, 32);
+    st = prf(m_version, m_suite->m_prf, MutableBytes(m_master), premaster, label("master secret"),
+             ByteView(seed, 64));
+  }
+  return st == Status::ok;
+}
+
+bool Client::derive_key_block() noexcept {
+  size_t mac = record_mac_size(m_suite->m_mac);
+  size_t key = bulk_key_size(m_suite->m_cipher);
+  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
+  uint8_t seed[64];
+  std::memcpy(seed, m_server_random, 32);
+  std::memcpy(seed + 32, m_client_random, 32);
+  size_t len = 2 * (mac + key + iv);
+  if (len > sizeof(m_key_block)) {
+    return false;
+  }
+  return prf(m_version, m_suite->m_prf, MutableBytes(m_key_block, len), ByteView(m_master),
+             label("key expansion"), ByteView(seed, 64)) == Status::ok;
+}
+
+bool Client::activate_keys(bool write) noexcept {
+  size_t mac = record_mac_size(m_suite->m_mac);
+  size_t key = bulk_key_size(m_suite->m_cipher);
+  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
+  const uint8_t* kb = m_key_block;
+  size_t side = write ? 0 : 1;  // the client writes with the client_write keys
+  RecordKeys keys;
+  keys.m_mac_key = ByteView(kb + side * mac, mac);
+  keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
+  keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
+  RecordProtection& rp = write ? m_write : m_read;
+  bool ok = rp.init(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
+                    m_config.m_aes_impl) == Status::ok;
+  if (m_read.active() && m_write.active()) {
+    secure_wipe(m_key_block, sizeof(m_key_block));  // both directions keyed: no longer needed
+  }
+  return ok;
+}
+
+bool Client::finished_verify_data(bool client, uint8_t out[12]) noexcept {
+  uint8_t h[kMaxDigestSize];
+  size_t len = 0;
+  if (!transcript_hash(prf_transcript(m_version, *m_suite), MutableBytes(h), &len)) {
+    return false;
+  }
+  return tls::finished_verify_data(out, m_version, m_suite->m_prf, ByteView(m_master), client,
+                                   ByteView(h, len)) == Status::ok;
+}
+
+}  // namespace tls
+}  // namespace petrel
