@@ -246,6 +246,23 @@ int run_rsa(const char* alg, bool sign, size_t n) {
 
 // ---- TLS (tls_workload.h) -----------------------------------------------------------------
 
+// Reads a whole test file (PETREL_TLS_DIR/name) into buf; its length, or 0 on failure.
+size_t read_test_file(const char* name, uint8_t* buf, size_t cap) {
+  char path[512];
+  FILE* f = nullptr;
+  if (wl_tls_path(path, sizeof path, name) != 0 || (f = std::fopen(path, "rb")) == nullptr) {
+    std::fprintf(stderr, "petrel_insn_driver: cannot open %s\n", name);
+    return 0;
+  }
+  size_t len = std::fread(buf, 1, cap, f);
+  if (std::ferror(f) != 0 || std::feof(f) == 0) {
+    std::fprintf(stderr, "petrel_insn_driver: cannot read %s (or larger than %zu bytes)\n", path, cap);
+    len = 0;
+  }
+  std::fclose(f);
+  return len;
+}
+
 // What one connection showed, for the checks.
 struct TlsOutcome {
   uint16_t m_version = 0;
@@ -324,9 +341,9 @@ int run_tls(const char* alg, bool resume, size_t n) {
   static uint8_t ca_der[4096];
   static uint8_t cert_der[4096];
   static uint8_t key_pem[4096];
-  const size_t ca_len = wl_tls_read_file("ca.der", ca_der, sizeof ca_der);
-  const size_t cert_len = wl_tls_read_file("client.der", cert_der, sizeof cert_der);
-  const size_t key_len = wl_tls_read_file("client.key", key_pem, sizeof key_pem);
+  const size_t ca_len = read_test_file("ca.der", ca_der, sizeof ca_der);
+  const size_t cert_len = read_test_file("client.der", cert_der, sizeof cert_der);
+  const size_t key_len = read_test_file("client.key", key_pem, sizeof key_pem);
   if (ca_len == 0 || cert_len == 0 || key_len == 0) {
     return WL_EXIT_FAIL;
   }

@@ -67,25 +67,6 @@ static int wl_tls_path(char *out, size_t out_len, const char *name)
     return n > 0 && (size_t)n < out_len ? 0 : -1;
 }
 
-/* Reads a whole file into buf (at most cap bytes); returns its length, or 0 on failure. */
-static size_t wl_tls_read_file(const char *name, uint8_t *buf, size_t cap)
-{
-    char path[512];
-    FILE *f;
-    size_t len;
-    if (wl_tls_path(path, sizeof path, name) != 0 || (f = fopen(path, "rb")) == NULL) {
-        fprintf(stderr, "cannot open %s\n", name);
-        return 0;
-    }
-    len = fread(buf, 1, cap, f);
-    if (ferror(f) || !feof(f)) {
-        fprintf(stderr, "cannot read %s (or larger than %zu bytes)\n", path, cap);
-        len = 0;
-    }
-    fclose(f);
-    return len;
-}
-
 /* A TCP connection to the server on 127.0.0.1:$PETREL_TLS_PORT; the socket, or -1. */
 static int wl_tls_connect(void)
 {
