@@ -39,6 +39,7 @@ namespace {
 using namespace petrel;
 
 bool g_verbose = false;
+AesImpl g_aes_impl = kAesDefaultImpl;  // -impl; also the TLS records' AES
 
 int fail(const char* what, Status s) {
   std::fprintf(stderr, "petrel_insn_driver: %s failed (%s)\n", what, status_name(s));
@@ -372,6 +373,7 @@ int run_tls(const char* alg, bool resume, size_t n) {
   cfg.m_client_chain = Span<const ByteView>(chain, 1);
   cfg.m_client_key = &client_key;
   cfg.m_rng = &rng;
+  cfg.m_aes_impl = g_aes_impl;
   // Whole records in and out, and a handshake buffer as the engine's header advises.
   static uint8_t in[tls::kInputBufferFull];
   static uint8_t out[tls::kInputBufferFull];
@@ -440,6 +442,7 @@ int main(int argc, char** argv) {
                  aes_impl_is_constant_time(impl) ? "constant-time" : "not constant-time");
   }
   wl_init();
+  g_aes_impl = impl;
   if (is(alg, "aes-128-cbc")) {
     return n % 16 == 0 ? run_cbc(alg, impl, 16, n) : wl_usage(prog);
   }
