@@ -9,6 +9,7 @@
 # Needs: $root. Provides: insn_tls_start LOGFILE (sets insn_tls_port and insn_tls_pid),
 # insn_tls_stop.
 
+# shellcheck disable=SC2034 # read by the scripts that source this file
 insn_tls_port=""
 insn_tls_pid=""
 
@@ -41,6 +42,7 @@ insn_tls_stop() {
     wait "$insn_tls_pid" 2> /dev/null || true
   fi
   insn_tls_pid=""
+  # shellcheck disable=SC2034 # read by the scripts that source this file
   insn_tls_port=""
   return 0
 }
