@@ -1,18 +1,29 @@
 /* Instruction-count driver for mbedTLS 2.28 (Debian bookworm's libmbedtls-dev, statically
  * linked for the cross target): the workloads of workload.h through the generic cipher
  * (mbedtls_cipher_*), message-digest (mbedtls_md_*, mbedtls_md_hmac_*) and public-key
- * (mbedtls_pk_sign/verify) APIs, as mbedTLS's own TLS layer uses them.
+ * (mbedtls_pk_sign/verify) APIs, as mbedTLS's own TLS layer uses them, and the workloads of
+ * tls_workload.h through its TLS client (mbedtls_ssl_*, one mbedtls_ssl_config, a new
+ * mbedtls_ssl_context per connection).
  *
  * RSA signing runs with blinding, fed by a deterministic generator (a benchmark stand-in for
- * a DRBG, so that instruction counts repeat exactly). */
+ * a DRBG, so that instruction counts repeat exactly); the TLS client draws from it too. */
+#define _POSIX_C_SOURCE 200809L /* sockets (tls_workload.h) under -std=c11 */
+
+#include <signal.h>
+
 #include <mbedtls/cipher.h>
 #include <mbedtls/md.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/rsa.h>
+#include <mbedtls/ssl.h>
+#include <mbedtls/ssl_ciphersuites.h>
+#include <mbedtls/ssl_internal.h> /* mbedtls_ssl_handshake_params::resume: 2.28 has no getter */
 #include <mbedtls/version.h>
+#include <mbedtls/x509_crt.h>
 
 #include "rsa2048_test_key.h"
 #include "workload.h"
+#include "tls_workload.h"
 
 static int fail(const char *what, int ret)
 {
@@ -211,6 +222,122 @@ static int run_rsa(const char *alg, int sign, size_t n)
     return WL_EXIT_OK;
 }
 
+/* The BIO callbacks on a blocking socket (what mbedtls_net_send/recv do, without net_sockets). */
+static int tls_send(void *ctx, const unsigned char *buf, size_t len)
+{
+    ssize_t r = send(*(int *)ctx, buf, len, 0);
+    return r < 0 ? MBEDTLS_ERR_SSL_INTERNAL_ERROR : (int)r;
+}
+static int tls_recv(void *ctx, unsigned char *buf, size_t len)
+{
+    ssize_t r = recv(*(int *)ctx, buf, len, 0);
+    return r < 0 ? MBEDTLS_ERR_SSL_INTERNAL_ERROR : (int)r;
+}
+
+/* One connection: a new context, the handshake (resuming sess if given) step by step so that
+ * the resume flag can be read before the handshake state is freed, the checks, close_notify,
+ * close. With keep, the session is saved into sess. */
+static int tls_connection(const mbedtls_ssl_config *conf, mbedtls_ssl_session *sess, int resume,
+                          int keep)
+{
+    mbedtls_ssl_context ssl;
+    int fd = wl_tls_connect();
+    int resumed = 0;
+    int ok = 0;
+    int ret = 0;
+    mbedtls_ssl_init(&ssl);
+    if (fd < 0) {
+        return 0;
+    }
+    if ((ret = mbedtls_ssl_setup(&ssl, conf)) != 0 ||
+        (ret = mbedtls_ssl_set_hostname(&ssl, WL_TLS_HOST)) != 0 ||
+        (resume && (ret = mbedtls_ssl_set_session(&ssl, sess)) != 0)) {
+        fail("connection set-up", ret);
+    } else {
+        mbedtls_ssl_set_bio(&ssl, &fd, tls_send, tls_recv, NULL);
+        while (ssl.state != MBEDTLS_SSL_HANDSHAKE_OVER) {
+            if ((ret = mbedtls_ssl_handshake_step(&ssl)) != 0) {
+                break;
+            }
+            if (ssl.handshake != NULL && ssl.handshake->resume) {
+                resumed = 1;
+            }
+        }
+        if (ret != 0) {
+            fail("mbedtls_ssl_handshake", ret);
+        } else if (ssl.minor_ver != MBEDTLS_SSL_MINOR_VERSION_3 ||
+                   mbedtls_ssl_get_ciphersuite_id(mbedtls_ssl_get_ciphersuite(&ssl)) != (int)WL_TLS_SUITE ||
+                   mbedtls_ssl_get_verify_result(&ssl) != 0) {
+            fprintf(stderr, "mbedtls_driver: wrong version, suite or verification result\n");
+        } else if (resumed != resume) {
+            fprintf(stderr, "mbedtls_driver: the handshake %s resumed\n", resumed ? "was" : "was not");
+        } else if (keep && ((ret = mbedtls_ssl_get_session(&ssl, sess)) != 0 || sess->id_len == 0)) {
+            fail("mbedtls_ssl_get_session (a session ID)", ret);
+        } else if ((ret = mbedtls_ssl_close_notify(&ssl)) != 0) {
+            fail("mbedtls_ssl_close_notify", ret);
+        } else {
+            ok = 1;
+        }
+    }
+    close(fd);
+    mbedtls_ssl_free(&ssl);
+    return ok;
+}
+
+static int run_tls(const char *alg, int resume, size_t n)
+{
+    static const int suites[] = {MBEDTLS_TLS_RSA_WITH_AES_128_GCM_SHA256, 0};
+    mbedtls_ssl_config conf;
+    mbedtls_x509_crt ca, cert;
+    mbedtls_pk_context key;
+    mbedtls_ssl_session sess;
+    uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+    char ca_path[512], cert_path[512], key_path[512];
+    size_t i;
+    int ret;
+    mbedtls_ssl_config_init(&conf);
+    mbedtls_x509_crt_init(&ca);
+    mbedtls_x509_crt_init(&cert);
+    mbedtls_pk_init(&key);
+    mbedtls_ssl_session_init(&sess);
+    if (wl_tls_path(ca_path, sizeof ca_path, "ca.pem") != 0 ||
+        wl_tls_path(cert_path, sizeof cert_path, "client.pem") != 0 ||
+        wl_tls_path(key_path, sizeof key_path, "client.key") != 0) {
+        return fail("PETREL_TLS_DIR", 0);
+    }
+    if ((ret = mbedtls_x509_crt_parse_file(&ca, ca_path)) != 0 ||
+        (ret = mbedtls_x509_crt_parse_file(&cert, cert_path)) != 0 ||
+        (ret = mbedtls_pk_parse_keyfile(&key, key_path, NULL)) != 0) {
+        return fail("loading the test certificates and key", ret);
+    }
+    if ((ret = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                           MBEDTLS_SSL_PRESET_DEFAULT)) != 0 ||
+        (ret = mbedtls_ssl_conf_own_cert(&conf, &cert, &key)) != 0) {
+        return fail("mbedtls_ssl_config", ret);
+    }
+    mbedtls_ssl_conf_min_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_max_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_ciphersuites(&conf, suites);
+    mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+    mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
+    mbedtls_ssl_conf_rng(&conf, bench_rng, &rng_state);
+    if (resume && !tls_connection(&conf, &sess, 0, 1)) {
+        return WL_EXIT_FAIL;
+    }
+    for (i = 0; i < n; i++) {
+        if (!tls_connection(&conf, &sess, resume, 0)) {
+            return WL_EXIT_FAIL;
+        }
+    }
+    wl_tls_print_result(alg, n, WL_TLS_VERSION, WL_TLS_SUITE, resume);
+    mbedtls_ssl_session_free(&sess);
+    mbedtls_ssl_config_free(&conf);
+    mbedtls_x509_crt_free(&ca);
+    mbedtls_x509_crt_free(&cert);
+    mbedtls_pk_free(&key);
+    return WL_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     const char *alg = NULL;
@@ -258,6 +385,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(alg, "rsa2048-verify") == 0) {
         return run_rsa(alg, 0, n);
+    }
+    if (wl_tls_workload(alg) != 0) {
+        signal(SIGPIPE, SIG_IGN);
+        return run_tls(alg, wl_tls_workload(alg) == 2, n);
     }
     return wl_usage(argv[0]);
 }

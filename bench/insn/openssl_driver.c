@@ -1,18 +1,25 @@
-/* Instruction-count driver for OpenSSL's libcrypto (Debian bookworm's libssl-dev, statically
- * linked for the cross target): the workloads of workload.h through the EVP API
- * (EVP_CIPHER_CTX, EVP_MD_CTX, EVP_MAC "HMAC", EVP_PKEY_sign/verify).
+/* Instruction-count driver for OpenSSL's libcrypto and libssl (Debian bookworm's libssl-dev,
+ * statically linked for the cross target): the workloads of workload.h through the EVP API
+ * (EVP_CIPHER_CTX, EVP_MD_CTX, EVP_MAC "HMAC", EVP_PKEY_sign/verify), and those of
+ * tls_workload.h through libssl's client (one SSL_CTX, an SSL per connection, SSL_connect).
  *
  * OpenSSL picks its assembly paths at run time (on ARM from AT_HWCAP: NEON on Cortex-A7, none
  * on ARM926); set OPENSSL_armcap=0 in the environment to force the plain ARMv4 code. With
  * PETREL_INSN_VERBOSE=1 the driver prints the capability word it ran with to stderr. */
+#define _POSIX_C_SOURCE 200809L /* sockets (tls_workload.h) under -std=c11 */
+
+#include <signal.h>
+
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/ssl.h>
 
 #include "rsa2048_test_key.h"
 #include "workload.h"
+#include "tls_workload.h"
 
 #if defined(__arm__)
 /* libcrypto's capability word (crypto/arm_arch.h), set by OPENSSL_cpuid_setup(). Weak: a
@@ -184,6 +191,83 @@ static int run_rsa(const char *alg, int sign, size_t n)
     return WL_EXIT_OK;
 }
 
+/* One connection: a new SSL on the shared context, the handshake (resuming sess if given),
+ * the checks, close_notify, close. Returns the SSL's session when keep is set. */
+static int tls_connection(SSL_CTX *ctx, SSL_SESSION *sess, int keep, SSL_SESSION **kept)
+{
+    int fd = wl_tls_connect();
+    SSL *ssl = fd >= 0 ? SSL_new(ctx) : NULL;
+    const SSL_CIPHER *cipher;
+    int ok = 0;
+    if (ssl == NULL || !SSL_set_fd(ssl, fd) || !SSL_set_tlsext_host_name(ssl, WL_TLS_HOST) ||
+        !SSL_set1_host(ssl, WL_TLS_HOST) || (sess != NULL && !SSL_set_session(ssl, sess))) {
+        fprintf(stderr, "openssl_driver: connection set-up failed\n");
+    } else if (SSL_connect(ssl) != 1) {
+        fprintf(stderr, "openssl_driver: SSL_connect failed\n");
+    } else if (SSL_version(ssl) != (int)WL_TLS_VERSION ||
+               (cipher = SSL_get_current_cipher(ssl)) == NULL ||
+               SSL_CIPHER_get_protocol_id(cipher) != WL_TLS_SUITE ||
+               SSL_get_verify_result(ssl) != X509_V_OK) {
+        fprintf(stderr, "openssl_driver: wrong version, suite or verification result\n");
+    } else if (SSL_session_reused(ssl) != (sess != NULL)) {
+        fprintf(stderr, "openssl_driver: the handshake %s resumed\n",
+                SSL_session_reused(ssl) ? "was" : "was not");
+    } else {
+        ok = 1;
+        if (keep) {
+            *kept = SSL_get1_session(ssl);
+            ok = *kept != NULL && SSL_SESSION_is_resumable(*kept);
+            if (!ok) {
+                fprintf(stderr, "openssl_driver: the server did not make the session resumable\n");
+            }
+        }
+        /* Sends close_notify; does not wait for the server's. */
+        if (SSL_shutdown(ssl) < 0) {
+            ok = 0;
+        }
+    }
+    if (!ok) {
+        ERR_print_errors_fp(stderr);
+    }
+    SSL_free(ssl);
+    if (fd >= 0) {
+        close(fd);
+    }
+    return ok;
+}
+
+static int run_tls(const char *alg, int resume, size_t n)
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+    SSL_SESSION *sess = NULL;
+    char ca[512], cert[512], key[512];
+    size_t i;
+    if (ctx == NULL || wl_tls_path(ca, sizeof ca, "ca.pem") != 0 ||
+        wl_tls_path(cert, sizeof cert, "client.pem") != 0 ||
+        wl_tls_path(key, sizeof key, "client.key") != 0 ||
+        !SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) ||
+        !SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION) ||
+        !SSL_CTX_set_cipher_list(ctx, "AES128-GCM-SHA256") ||
+        SSL_CTX_use_certificate_file(ctx, cert, SSL_FILETYPE_PEM) != 1 ||
+        SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1 ||
+        !SSL_CTX_check_private_key(ctx) || !SSL_CTX_load_verify_locations(ctx, ca, NULL)) {
+        return fail("SSL_CTX set-up");
+    }
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+    if (resume && !tls_connection(ctx, NULL, 1, &sess)) {
+        return WL_EXIT_FAIL;
+    }
+    for (i = 0; i < n; i++) {
+        if (!tls_connection(ctx, sess, 0, NULL)) {
+            return WL_EXIT_FAIL;
+        }
+    }
+    wl_tls_print_result(alg, n, WL_TLS_VERSION, WL_TLS_SUITE, resume);
+    SSL_SESSION_free(sess);
+    SSL_CTX_free(ctx);
+    return WL_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     const char *alg = NULL;
@@ -193,9 +277,12 @@ int main(int argc, char **argv)
         return wl_usage(argv[0]);
     }
     wl_init();
-    if (!OPENSSL_init_crypto(0, NULL)) {
+    /* No configuration file: the host's openssl.cnf must not change what the guest runs. */
+    if (!OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL) ||
+        !OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG, NULL)) {
         return fail("OPENSSL_init_crypto");
     }
+    signal(SIGPIPE, SIG_IGN);
     if (verbose != NULL && strcmp(verbose, "1") == 0) {
         fprintf(stderr, "openssl_driver: %s\n", OpenSSL_version(OPENSSL_VERSION));
 #if defined(__arm__)
@@ -247,6 +334,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(alg, "rsa2048-verify") == 0) {
         return run_rsa(alg, 0, n);
+    }
+    if (wl_tls_workload(alg) != 0) {
+        return run_tls(alg, wl_tls_workload(alg) == 2, n);
     }
     return wl_usage(argv[0]);
 }

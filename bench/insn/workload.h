@@ -14,6 +14,8 @@
  *   rc4                       encrypt N bytes (16-byte key)
  *   rsa2048-sign              N PKCS#1 v1.5 SHA-256 signatures of a fixed digest
  *   rsa2048-verify            N verifications of that signature
+ *   tls-full, tls-resumed     N TLS 1.2 handshakes against a local openssl s_server, full or
+ *                             resumed (tls_workload.h says what exactly)
  *
  * Bulk data goes through the library in calls of kChunk bytes (the last call may be shorter),
  * always from the same input buffer to a separate output buffer. Set-up (keys, contexts) is
@@ -127,7 +129,8 @@ static int wl_usage(const char *prog)
     fprintf(stderr,
             "usage: %s ALG N\n"
             "  ALG: aes-128-cbc aes-256-cbc aes-256-ctr aes-256-gcm sha1 sha256 sha512 md5\n"
-            "       hmac-sha256 rc4 (N bytes) | rsa2048-sign rsa2048-verify (N operations)\n",
+            "       hmac-sha256 rc4 (N bytes) | rsa2048-sign rsa2048-verify (N operations)\n"
+            "       | tls-full tls-resumed (N handshakes; PETREL_TLS_PORT, PETREL_TLS_DIR)\n",
             prog);
     return WL_EXIT_USAGE;
 }

@@ -1,0 +1,111 @@
+/* The TLS workloads shared by the three instruction-count drivers, beside workload.h:
+ *
+ *   tls-full N     N full TLS 1.2 handshakes, each on a new TCP connection: cipher suite
+ *                  TLS_RSA_WITH_AES_128_GCM_SHA256 (0x009c), the server's RSA-2048 chain
+ *                  verified against the test CA with the host name "localhost", and a
+ *                  client certificate with its RSA-2048 key (CertificateVerify, PKCS#1 v1.5
+ *                  SHA-256 as the server's CertificateRequest allows); then close_notify and
+ *                  the socket is closed (the server's close_notify is not waited for)
+ *   tls-resumed N  one full handshake as above to get a session (it cancels out of
+ *                  I(2N) - I(N)), then N abbreviated handshakes resuming it by session ID
+ *                  (the server runs with -no_ticket), each on a new connection, then close
+ *
+ * The peer is a native `openssl s_server -tls1_2 -Verify 1 -no_ticket -cipher AES128-GCM-SHA256`
+ * on 127.0.0.1 (scripts/lib/insn-tls.sh starts it); the guest reaches it through qemu-user's
+ * system calls. The driver learns the port from PETREL_TLS_PORT and the folder of the test
+ * material (bench/insn/tls/: ca.pem ca.der client.pem client.der client.key) from
+ * PETREL_TLS_DIR (default bench/insn/tls). Loading keys and certificates and setting up the
+ * library's context is done once and cancels out; each handshake is the per-connection work
+ * a phone does: a fresh connection object, the handshake, close.
+ *
+ * Each driver checks what it measured: every handshake completed with TLS 1.2 and 0x009c,
+ * the full ones sent the client certificate, the resumed ones really were resumed (Petrel
+ * Client::resumed(), OpenSSL SSL_session_reused(), mbedTLS the handshake's resume flag), and
+ * exits 1 otherwise. The result line is "ALG N VVVVSSSSRR": version, suite, and 01 if the
+ * handshakes were resumed.
+ *
+ * The server's randomness (its random, session ID, RSA blinding) changes from run to run and
+ * OpenSSL's client blinds with fresh randomness, so counts vary slightly: measure with
+ * scripts/insn-count --repeat 3 --tolerance 5. */
+#ifndef PETREL_BENCH_INSN_TLS_WORKLOAD_H
+#define PETREL_BENCH_INSN_TLS_WORKLOAD_H
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define WL_TLS_VERSION 0x0303u /* TLS 1.2 */
+#define WL_TLS_SUITE 0x009cu   /* TLS_RSA_WITH_AES_128_GCM_SHA256 */
+#define WL_TLS_HOST "localhost"
+
+/* 1 for tls-full, 2 for tls-resumed, 0 otherwise. */
+static int wl_tls_workload(const char *alg)
+{
+    if (strcmp(alg, "tls-full") == 0) {
+        return 1;
+    }
+    if (strcmp(alg, "tls-resumed") == 0) {
+        return 2;
+    }
+    return 0;
+}
+
+/* The path of a test file (PETREL_TLS_DIR/name) in out; 0 on success. */
+static int wl_tls_path(char *out, size_t out_len, const char *name)
+{
+    const char *dir = getenv("PETREL_TLS_DIR");
+    int n;
+    if (dir == NULL || dir[0] == '\0') {
+        dir = "bench/insn/tls";
+    }
+    n = snprintf(out, out_len, "%s/%s", dir, name);
+    return n > 0 && (size_t)n < out_len ? 0 : -1;
+}
+
+/* A TCP connection to the server on 127.0.0.1:$PETREL_TLS_PORT; the socket, or -1. */
+static int wl_tls_connect(void)
+{
+    const char *p = getenv("PETREL_TLS_PORT");
+    char *end = NULL;
+    long port = p != NULL ? strtol(p, &end, 10) : 0;
+    struct sockaddr_in a;
+    int fd;
+    if (p == NULL || end == p || *end != '\0' || port <= 0 || port > 65535) {
+        fprintf(stderr, "PETREL_TLS_PORT is not set to a port\n");
+        return -1;
+    }
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) {
+        perror("socket");
+        return -1;
+    }
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(0x7f000001u);
+    if (connect(fd, (const struct sockaddr *)&a, sizeof a) != 0) {
+        perror("connect");
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static void wl_tls_print_result(const char *alg, size_t n, unsigned version, unsigned suite,
+                                int resumed)
+{
+    uint8_t r[5];
+    r[0] = (uint8_t)(version >> 8);
+    r[1] = (uint8_t)version;
+    r[2] = (uint8_t)(suite >> 8);
+    r[3] = (uint8_t)suite;
+    r[4] = (uint8_t)(resumed ? 1 : 0);
+    wl_print_result(alg, n, r, sizeof r);
+}
+
+#endif /* PETREL_BENCH_INSN_TLS_WORKLOAD_H */

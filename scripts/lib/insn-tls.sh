@@ -1,0 +1,48 @@
+# shellcheck shell=bash
+# Sourced by scripts/perf-table and scripts/insn-tls-server: the peer of the tls-full and
+# tls-resumed workloads (bench/insn/tls_workload.h), a native
+#   openssl s_server -tls1_2 -Verify 1 -no_ticket -cipher AES128-GCM-SHA256 -www
+# on 127.0.0.1 with the test material of bench/insn/tls/, on a free port. It requires a client
+# certificate (-Verify 1) and, without tickets, resumes by session ID from its internal cache.
+# It stops by itself after an hour at the latest (timeout), and at insn_tls_stop.
+#
+# Needs: $root. Provides: insn_tls_start LOGFILE (sets insn_tls_port and insn_tls_pid),
+# insn_tls_stop.
+
+# shellcheck disable=SC2034 # read by the scripts that source this file
+insn_tls_port=""
+insn_tls_pid=""
+
+insn_tls_start() {
+  local log="$1" dir="${root:?}/bench/insn/tls" p _
+  command -v openssl > /dev/null || { echo "insn-tls: no openssl command (apt-get install openssl)" >&2; return 1; }
+  for _ in $(seq 1 20); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    timeout 3600 openssl s_server -accept "127.0.0.1:$p" -tls1_2 -cipher AES128-GCM-SHA256 \
+      -cert "$dir/server.pem" -key "$dir/server.key" -Verify 1 -CAfile "$dir/ca.pem" \
+      -no_ticket -www < /dev/null > "$log" 2>&1 &
+    insn_tls_pid=$!
+    for _ in $(seq 1 50); do
+      if grep -q '^ACCEPT' "$log" 2> /dev/null; then
+        insn_tls_port=$p
+        return 0
+      fi
+      kill -0 "$insn_tls_pid" 2> /dev/null || break
+      sleep 0.1
+    done
+    insn_tls_stop
+  done
+  echo "insn-tls: could not start openssl s_server (see $log)" >&2
+  return 1
+}
+
+insn_tls_stop() {
+  if [[ -n "$insn_tls_pid" ]]; then
+    kill "$insn_tls_pid" 2> /dev/null || true
+    wait "$insn_tls_pid" 2> /dev/null || true
+  fi
+  insn_tls_pid=""
+  # shellcheck disable=SC2034 # read by the scripts that source this file
+  insn_tls_port=""
+  return 0
+}
