@@ -22,6 +22,10 @@
 #include "crypto/aes/aes.h"
 #include "crypto/hash/hash.h"
 #include "crypto/mac/hmac.h"
+#include "crypto/chacha/chacha20.h"
+#include "crypto/chacha/chacha20_poly1305.h"
+#include "crypto/chacha/poly1305.h"
+#include "crypto/ec/x25519.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/modes/modes.h"
 #include "crypto/rand/hmac_drbg.h"
@@ -189,6 +193,92 @@ int run_rc4(const char* alg, size_t n) {
     }
   }
   wl_print_result(alg, n, wl_out + (len >= 16 ? len - 16 : 0), len >= 16 ? 16 : len);
+  return WL_EXIT_OK;
+}
+
+int run_chacha20(const char* alg, size_t n) {
+  ChaCha20 c;
+  Status s = c.init(ByteView(wl_key, 32), ByteView(wl_iv, 12), 0);
+  if (s != Status::ok) {
+    return fail("ChaCha20::init", s);
+  }
+  size_t len = 0;
+  for (size_t done = 0; done < n; done += len) {
+    len = wl_chunk(n - done);
+    s = c.crypt(MutableBytes(wl_out, len), ByteView(wl_in, len));
+    if (s != Status::ok) {
+      return fail("ChaCha20::crypt", s);
+    }
+  }
+  wl_print_result(alg, n, wl_out + (len >= 16 ? len - 16 : 0), len >= 16 ? 16 : len);
+  return WL_EXIT_OK;
+}
+
+int run_poly1305(const char* alg, size_t n) {
+  Poly1305 p;
+  Status s = p.init(ByteView(wl_key, 32));
+  if (s != Status::ok) {
+    return fail("Poly1305::init", s);
+  }
+  if (g_verbose) {
+    std::fprintf(stderr, "petrel_insn_driver: Poly1305 %s\n", p.impl_name());
+  }
+  size_t len = 0;
+  for (size_t done = 0; done < n; done += len) {
+    len = wl_chunk(n - done);
+    s = p.update(ByteView(wl_in, len));
+    if (s != Status::ok) {
+      return fail("Poly1305::update", s);
+    }
+  }
+  uint8_t tag[kPoly1305TagSize];
+  s = p.final(MutableBytes(tag));
+  if (s != Status::ok) {
+    return fail("Poly1305::final", s);
+  }
+  wl_print_result(alg, n, tag, sizeof tag);
+  return WL_EXIT_OK;
+}
+
+int run_chacha20_poly1305(const char* alg, size_t n) {
+  ChaCha20Poly1305 aead;
+  Status s = aead.init(ByteView(wl_key, 32));
+  if (s != Status::ok) {
+    return fail("ChaCha20Poly1305::init", s);
+  }
+  uint8_t nonce[12];
+  uint8_t aad[13];
+  uint8_t tag[kChaCha20Poly1305TagSize] = {};
+  uint64_t seq = 0;
+  size_t len = 0;
+  for (size_t done = 0; done < n; done += len) {
+    len = wl_chunk(n - done);
+    wl_record_nonce(nonce, seq);
+    wl_record_aad(aad, seq, len);
+    s = aead.seal(MutableBytes(wl_out, len), MutableBytes(tag), ByteView(nonce), ByteView(aad),
+                  ByteView(wl_in, len));
+    if (s != Status::ok) {
+      return fail("ChaCha20Poly1305::seal", s);
+    }
+    seq++;
+  }
+  wl_print_result(alg, n, tag, sizeof tag);
+  return WL_EXIT_OK;
+}
+
+// N scalar multiplications: u_{i+1} = X25519(key, u_i), u_0 = 9.
+int run_x25519(const char* alg, size_t n) {
+  if (g_verbose) {
+    std::fprintf(stderr, "petrel_insn_driver: X25519 %s\n", x25519_impl_name(kX25519DefaultImpl));
+  }
+  uint8_t u[32] = {9};
+  for (size_t i = 0; i < n; i++) {
+    const Status s = x25519(u, wl_key, u);
+    if (s != Status::ok) {
+      return fail("x25519", s);
+    }
+  }
+  wl_print_result(alg, n, u, 16);
   return WL_EXIT_OK;
 }
 
@@ -472,6 +562,18 @@ int main(int argc, char** argv) {
   }
   if (is(alg, "rc4")) {
     return run_rc4(alg, n);
+  }
+  if (is(alg, "chacha20")) {
+    return run_chacha20(alg, n);
+  }
+  if (is(alg, "poly1305")) {
+    return run_poly1305(alg, n);
+  }
+  if (is(alg, "chacha20-poly1305")) {
+    return run_chacha20_poly1305(alg, n);
+  }
+  if (is(alg, "x25519")) {
+    return run_x25519(alg, n);
   }
   if (is(alg, "rsa2048-sign")) {
     return run_rsa(alg, true, n);

@@ -12,6 +12,10 @@
  *   hmac-sha256               MAC N bytes as records of kChunk bytes, 13-byte header + record,
  *                             one HMAC per record with a key set up once (32-byte key)
  *   rc4                       encrypt N bytes (16-byte key)
+ *   chacha20                  encrypt N bytes (RFC 8439: key wl_key, nonce wl_iv[0..11], counter 0)
+ *   poly1305                  MAC N bytes as one message (one-time key wl_key)
+ *   chacha20-poly1305         seal N bytes as TLS-like records, exactly as aes-256-gcm
+ *   x25519                    N X25519 operations: u = X25519(wl_key, u), starting from u = 9
  *   rsa2048-sign              N PKCS#1 v1.5 SHA-256 signatures of a fixed digest
  *   rsa2048-verify            N verifications of that signature
  *   tls-full, tls-resumed     N TLS 1.2 handshakes against a local openssl s_server, full or
@@ -129,7 +133,8 @@ static int wl_usage(const char *prog)
     fprintf(stderr,
             "usage: %s ALG N\n"
             "  ALG: aes-128-cbc aes-256-cbc aes-256-ctr aes-256-gcm sha1 sha256 sha512 md5\n"
-            "       hmac-sha256 rc4 (N bytes) | rsa2048-sign rsa2048-verify (N operations)\n"
+            "       hmac-sha256 rc4 chacha20 poly1305 chacha20-poly1305 (N bytes)\n"
+            "       | rsa2048-sign rsa2048-verify x25519 (N operations)\n"
             "       | tls-full tls-resumed (N handshakes; PETREL_TLS_PORT, PETREL_TLS_DIR)\n",
             prog);
     return WL_EXIT_USAGE;

@@ -1,0 +1,26 @@
+# Extra X25519 tests, host builds only:
+#  - ec_x25519_million_<impl>: the 1,000,000-iteration vector of RFC 7748 section 5.2, one test per
+#    implementation so that they run in parallel (ec_test skips it unless PETREL_X25519_MILLION is set;
+#    under qemu it would take far too long, so cross builds do not register it);
+#  - ec_x25519_openssl: a differential test against the openssl command (like tests/hash).
+if(NOT CMAKE_CROSSCOMPILING)
+  # One test per implementation: fe64 exists on 64-bit hosts only (a missing one would fail).
+  set(_petrel_x25519_impls fe32)
+  if(CMAKE_SIZEOF_VOID_P EQUAL 8)
+    list(APPEND _petrel_x25519_impls fe64)
+  endif()
+  foreach(_impl ${_petrel_x25519_impls})
+    add_test(NAME ec_x25519_million_${_impl}
+             COMMAND ec_test --gtest_filter=X25519.Rfc7748Section5_2IteratedMillion)
+    set_tests_properties(ec_x25519_million_${_impl} PROPERTIES
+      ENVIRONMENT "PETREL_X25519_MILLION=${_impl}" FAIL_REGULAR_EXPRESSION "SKIPPED \\]")
+  endforeach()
+  find_program(PETREL_OPENSSL_EXE openssl)
+  add_executable(petrel_x25519_cli ${CMAKE_CURRENT_LIST_DIR}/x25519_cli.cpp)
+  target_link_libraries(petrel_x25519_cli PRIVATE petrel)
+  petrel_set_warnings(petrel_x25519_cli)
+  if(PETREL_OPENSSL_EXE)
+    add_test(NAME ec_x25519_openssl
+             COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/x25519_openssl.sh $<TARGET_FILE:petrel_x25519_cli>)
+  endif()
+endif()
