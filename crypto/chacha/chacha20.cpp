@@ -1,0 +1,150 @@
+// ChaCha20 (RFC 8439 sections 2.1-2.4), portable C++. Constant-time: the block function is
+// additions, xors and fixed rotations on 32-bit words; no table lookup and no branch depends on
+// the key, the nonce or the data (lengths and the counter are public).
+#include "crypto/chacha/chacha20.h"
+
+#include "crypto/util/endian.h"
+#include "crypto/util/wipe.h"
+
+namespace petrel {
+namespace {
+
+inline void quarter_round(uint32_t* x, int a, int b, int c, int d) noexcept {
+  x[a] += x[b];
+  x[d] = rotl32(x[d] ^ x[a], 16);
+  x[c] += x[d];
+  x[b] = rotl32(x[b] ^ x[c], 12);
+  x[a] += x[b];
+  x[d] = rotl32(x[d] ^ x[a], 8);
+  x[c] += x[d];
+  x[b] = rotl32(x[b] ^ x[c], 7);
+}
+
+// state: the 16-word input (section 2.3); out: the serialized block.
+void block(uint8_t out[kChaCha20BlockSize], const uint32_t state[16]) noexcept {
+  uint32_t x[16];
+  for (int i = 0; i < 16; i++) {
+    x[i] = state[i];
+  }
+  for (int round = 0; round < 10; round++) {
+    quarter_round(x, 0, 4, 8, 12);
+    quarter_round(x, 1, 5, 9, 13);
+    quarter_round(x, 2, 6, 10, 14);
+    quarter_round(x, 3, 7, 11, 15);
+    quarter_round(x, 0, 5, 10, 15);
+    quarter_round(x, 1, 6, 11, 12);
+    quarter_round(x, 2, 7, 8, 13);
+    quarter_round(x, 3, 4, 9, 14);
+  }
+  for (int i = 0; i < 16; i++) {
+    store_le32(out + 4 * i, x[i] + state[i]);
+  }
+  secure_wipe(x, sizeof(x));
+}
+
+void setup(uint32_t state[16], const uint8_t* key, uint32_t counter, const uint8_t* nonce) noexcept {
+  state[0] = 0x61707865u;
+  state[1] = 0x3320646eu;
+  state[2] = 0x79622d32u;
+  state[3] = 0x6b206574u;
+  for (int i = 0; i < 8; i++) {
+    state[4 + i] = load_le32(key + 4 * i);
+  }
+  state[12] = counter;
+  for (int i = 0; i < 3; i++) {
+    state[13 + i] = load_le32(nonce + 4 * i);
+  }
+}
+
+}  // namespace
+
+void chacha20_block(uint8_t out[kChaCha20BlockSize], const uint8_t key[kChaCha20KeySize],
+                    uint32_t counter, const uint8_t nonce[kChaCha20NonceSize]) noexcept {
+  uint32_t state[16];
+  setup(state, key, counter, nonce);
+  block(out, state);
+  secure_wipe(state, sizeof(state));
+}
+
+ChaCha20::~ChaCha20() { clear(); }
+
+void ChaCha20::clear() noexcept {
+  secure_wipe(m_state, sizeof(m_state));
+  secure_wipe(m_stream, sizeof(m_stream));
+  m_stream_used = kChaCha20BlockSize;
+  m_blocks_left = 0;
+  m_set = false;
+}
+
+Status ChaCha20::init(ByteView key, ByteView nonce, uint32_t counter) noexcept {
+  clear();
+  if (key.size() != kChaCha20KeySize || key.data() == nullptr) {
+    return Status::bad_key_length;
+  }
+  if (nonce.size() != kChaCha20NonceSize || nonce.data() == nullptr) {
+    return Status::bad_iv_length;
+  }
+  setup(m_state, key.data(), counter, nonce.data());
+  m_blocks_left = (uint64_t{1} << 32) - counter;
+  m_set = true;
+  return Status::ok;
+}
+
+Status ChaCha20::crypt(MutableBytes out, ByteView in) noexcept {
+  if (!m_set) {
+    return Status::invalid_argument;
+  }
+  const size_t n = in.size();
+  if (out.size() < n || (n != 0 && (out.data() == nullptr || in.data() == nullptr))) {
+    return Status::invalid_argument;
+  }
+  // Blocks this call must generate beyond the buffered keystream; refuse to wrap the counter.
+  const size_t buffered = kChaCha20BlockSize - m_stream_used;
+  if (n > buffered) {
+    const uint64_t need = (static_cast<uint64_t>(n - buffered) + kChaCha20BlockSize - 1) /
+                          kChaCha20BlockSize;
+    if (need > m_blocks_left) {
+      return Status::invalid_argument;
+    }
+  }
+  uint8_t* o = out.data();
+  const uint8_t* p = in.data();
+  size_t i = 0;
+  while (i < n && m_stream_used < kChaCha20BlockSize) {
+    o[i] = static_cast<uint8_t>(p[i] ^ m_stream[m_stream_used++]);
+    i++;
+  }
+  // Whole blocks straight from the block function.
+  while (n - i >= kChaCha20BlockSize) {
+    block(m_stream, m_state);
+    m_state[12]++;
+    m_blocks_left--;
+    for (size_t j = 0; j < kChaCha20BlockSize; j++) {
+      o[i + j] = static_cast<uint8_t>(p[i + j] ^ m_stream[j]);
+    }
+    i += kChaCha20BlockSize;
+  }
+  if (i < n) {
+    block(m_stream, m_state);
+    m_state[12]++;
+    m_blocks_left--;
+    m_stream_used = 0;
+    while (i < n) {
+      o[i] = static_cast<uint8_t>(p[i] ^ m_stream[m_stream_used++]);
+      i++;
+    }
+  }
+  return Status::ok;
+}
+
+Status chacha20_xor(MutableBytes out, ByteView key, ByteView nonce, uint32_t counter,
+                    ByteView in) noexcept {
+  ChaCha20 c;
+  Status s = c.init(key, nonce, counter);
+  if (s != Status::ok) {
+    return s;
+  }
+  return c.crypt(out, in);
+}
+
+}  // namespace petrel

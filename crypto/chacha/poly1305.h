@@ -1,0 +1,86 @@
+// Poly1305 one-time authenticator (RFC 8439 section 2.5), in implementations selectable by name.
+//
+//   name       constant-time  notes
+//   "donna32"  yes            5 limbs of 26 bits, 32x32->64-bit products (poly1305-donna-32
+//                             style); portable, in every build; the fast one on 32-bit CPUs
+//   "donna64"  yes            3 limbs of 44/44/42 bits, 64x64->128-bit products with
+//                             unsigned __int128; only on 64-bit hosts whose compiler has it
+//
+// Both are constant-time: no branch and no memory index depends on the key, the accumulator or
+// the message contents (only on lengths), and the final reduction mod 2^130 - 5 selects with
+// masks. A one-time key must never be used for two messages.
+//
+// Streaming: init(key) / update(data) any number of times / final(tag). The state (r, s, the
+// accumulator and the buffered partial block) is wiped by final(), clear() and the destructor.
+#ifndef PETREL_CRYPTO_CHACHA_POLY1305_H
+#define PETREL_CRYPTO_CHACHA_POLY1305_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "crypto/util/span.h"
+#include "crypto/util/status.h"
+
+namespace petrel {
+
+constexpr size_t kPoly1305KeySize = 32;
+constexpr size_t kPoly1305TagSize = 16;
+
+enum class Poly1305Impl : uint8_t {
+  donna32 = 0,
+  donna64 = 1,
+};
+
+#if defined(__SIZEOF_INT128__) && UINTPTR_MAX > 0xffffffffu
+constexpr Poly1305Impl kPoly1305DefaultImpl = Poly1305Impl::donna64;
+#else
+constexpr Poly1305Impl kPoly1305DefaultImpl = Poly1305Impl::donna32;
+#endif
+
+const char* poly1305_impl_name(Poly1305Impl impl) noexcept;
+bool poly1305_impl_is_constant_time(Poly1305Impl impl) noexcept;
+bool poly1305_impl_available(Poly1305Impl impl) noexcept;
+Status poly1305_impl_from_name(Poly1305Impl* out, const char* name) noexcept;
+// Every implementation compiled into this build, in a fixed order; returns the count.
+size_t poly1305_impls_available(Poly1305Impl* out, size_t max) noexcept;
+
+class Poly1305 final {
+ public:
+  Poly1305() noexcept = default;
+  ~Poly1305();
+  Poly1305(const Poly1305&) = delete;
+  Poly1305& operator=(const Poly1305&) = delete;
+
+  // key: 32 bytes (r || s). Errors: bad_key_length, not_available (impl not in this build).
+  Status init(ByteView key, Poly1305Impl impl = kPoly1305DefaultImpl) noexcept;
+  Status update(ByteView in) noexcept;
+  // tag.size() >= 16; writes 16 bytes and wipes the state (init() again for a new message).
+  Status final(MutableBytes tag) noexcept;
+  void clear() noexcept;
+
+  bool is_set() const noexcept { return m_set; }
+  Poly1305Impl impl() const noexcept { return m_impl; }
+  const char* impl_name() const noexcept { return poly1305_impl_name(m_impl); }
+
+  // Implementation-private state: donna32 keeps r[5], h[5] and pad[4] in w32, donna64 keeps
+  // r[3], h[3] and pad[2] in w64.
+  struct State {
+    uint32_t w32[14];
+    uint64_t w64[8];
+  };
+
+ private:
+  State m_state = {};
+  uint8_t m_buf[16] = {};
+  size_t m_buf_len = 0;
+  Poly1305Impl m_impl = kPoly1305DefaultImpl;
+  bool m_set = false;
+};
+
+// One-shot: tag = Poly1305(key, msg).
+Status poly1305(MutableBytes tag, ByteView key, ByteView msg,
+                Poly1305Impl impl = kPoly1305DefaultImpl) noexcept;
+
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_CHACHA_POLY1305_H
