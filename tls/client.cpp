@@ -49,6 +49,7 @@ void Client::wipe_secrets() noexcept {
   secure_wipe_object(m_th_sha1);
   secure_wipe_object(m_th_sha256);
   secure_wipe_object(m_th_sha384);
+  m_th_active = 0;
 }
 
 // ---- configuration -----------------------------------------------------------------------------
@@ -141,6 +142,7 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     m_error = Error::internal;
     return Status::internal_error;
   }
+  m_th_active = kThMd5 | kThSha1 | kThSha256 | kThSha384;
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
     return Status::invalid_argument;

@@ -388,6 +388,13 @@ class Client final {
   uint8_t m_peer_spki[kMaxPeerSpkiSize] = {};
   KeyExchangeState m_kx;  // the server's ephemeral key (ECDHE), between ServerKeyExchange and ClientKeyExchange
   size_t m_peer_spki_len = 0;
+  // The transcript is hashed with every hash it may need until the need is known (the version
+  // at ServerHello, the CertificateVerify hash at CertificateRequest), then only with those.
+  static constexpr unsigned kThMd5 = 1, kThSha1 = 2, kThSha256 = 4, kThSha384 = 8;
+  unsigned m_th_active = 0;
+  void transcript_keep(unsigned mask) noexcept;
+  unsigned transcript_bits(SignHash h) const noexcept;
+  SignHash prf_transcript_hash() const noexcept;
   HashCtx m_th_md5;
   HashCtx m_th_sha1;
   HashCtx m_th_sha256;

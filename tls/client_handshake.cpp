@@ -207,10 +207,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
     if (m_session.m_id_len == 0 && m_session.m_ticket_len == 0) {
       m_session.m_version = 0;  // not resumable
     }
-    secure_wipe_object(m_th_md5);
-    secure_wipe_object(m_th_sha1);
-    secure_wipe_object(m_th_sha256);
-    secure_wipe_object(m_th_sha384);
+    transcript_keep(0);
     return;
   }
   if (m_state == State::established) {
@@ -262,6 +259,11 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
             }
           }
         }
+        unsigned keep = transcript_bits(prf_transcript_hash());
+        if (m_config.m_client_key != nullptr) {
+          keep |= transcript_bits(m_version >= kTls12 ? scheme_hash(m_sign_scheme) : SignHash::md5_sha1);
+        }
+        transcript_keep(keep);
         m_state = State::recv_server_hello_done;
         return;
       }
@@ -272,6 +274,9 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
         if (parse_server_hello_done(body) != Status::ok) {
           fail(Error::decode_error, A(Alert::decode_error), "malformed ServerHelloDone");
           return;
+        }
+        if (!m_cert_requested) {
+          transcript_keep(transcript_bits(prf_transcript_hash()));
         }
         (void)send_client_flight();
         return;
@@ -362,6 +367,18 @@ void Client::process_server_hello(ByteView body) noexcept {
   m_mfl = sh.m_mfl_code != 0 ? m_config.m_max_fragment_length : 0;
   std::memcpy(m_server_random, sh.m_random.data(), 32);
 
+  // From here on the transcript needs the PRF's hash and, if a client key may have to sign, the
+  // hashes its schemes use (chosen at CertificateRequest).
+  unsigned keep = transcript_bits(prf_transcript_hash());
+  if (m_config.m_client_key != nullptr) {
+    if (m_version < kTls12) {
+      keep |= transcript_bits(SignHash::md5_sha1);
+    } else {
+      for (uint16_t scheme : m_config.m_client_key->schemes()) {
+        keep |= transcript_bits(scheme_hash(scheme));
+      }
+    }
+  }
   const Session* s = m_config.m_session;
   bool resumed = m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
                  std::memcmp(sh.m_session_id.data(), m_session_id, m_session_id_len) == 0;
@@ -377,6 +394,7 @@ void Client::process_server_hello(ByteView body) noexcept {
       return;
     }
     m_resumed = true;
+    transcript_keep(transcript_bits(prf_transcript_hash()));
     std::memcpy(m_master, s->m_master, 48);
     m_session = *s;
     if (m_offered_ticket) {
@@ -391,6 +409,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     m_state = State::recv_ticket_or_ccs;
     return;
   }
+  transcript_keep(keep);
   m_session.wipe();
   std::memcpy(m_session.m_id, sh.m_session_id.data(), sh.m_session_id.size());
   m_session.m_id_len = sh.m_session_id.size();

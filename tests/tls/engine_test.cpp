@@ -391,12 +391,12 @@ TEST(TlsSuites, ParsesOpenSslLists) {
   EXPECT_EQ(ids[1], 0x0035);
   EXPECT_EQ(ids[2], 0x0005);
   EXPECT_EQ(ids[3], 0x0004);
-  const char* wrong = "AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256";
+  const char* wrong = "AES128-SHA:ECDHE-ECDSA-AES128-GCM-SHA256";
   EXPECT_EQ(parse_suite_list(Span<uint16_t>(ids, 16), &n,
                              ByteView(reinterpret_cast<const uint8_t*>(wrong), std::strlen(wrong)), &bad),
             Status::invalid_argument);
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(bad.data()), bad.size()),
-            "ECDHE-RSA-AES128-GCM-SHA256");
+            "ECDHE-ECDSA-AES128-GCM-SHA256");
   // The default offer has no legacy suite.
   for (uint16_t id : default_suites()) {
     EXPECT_FALSE(find_suite(id)->m_legacy);
