@@ -49,6 +49,7 @@ void Client::wipe_secrets() noexcept {
   secure_wipe_object(m_th_sha1);
   secure_wipe_object(m_th_sha256);
   secure_wipe_object(m_th_sha384);
+  m_th_active = 0;
 }
 
 // ---- configuration -----------------------------------------------------------------------------
@@ -82,6 +83,7 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   m_pending_alert = false;
   m_session_id_len = 0;
   m_peer_spki_len = 0;
+  m_kx = KeyExchangeState();
   m_session.wipe();
   m_verify = x509::VerifyResult();
 
@@ -107,7 +109,8 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   } else if (config.m_server_name.size() > 255 || config.m_verify_hostname.size() > 255) {
     why = "configuration: server name longer than 255 bytes";
   } else {
-    Span<const uint16_t> suites = config.m_suites.empty() ? default_suites() : config.m_suites;
+    Span<const uint16_t> suites =
+        config.m_suites.empty() ? default_suites(config.m_aes_impl) : config.m_suites;
     size_t usable = 0;
     for (uint16_t id : suites) {
       const SuiteInfo* s = find_suite(id);
@@ -139,6 +142,7 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     m_error = Error::internal;
     return Status::internal_error;
   }
+  m_th_active = kThMd5 | kThSha1 | kThSha256 | kThSha384;
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
     return Status::invalid_argument;

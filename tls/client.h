@@ -47,6 +47,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/x509/verify.h"
+#include "tls/key_exchange.h"
 #include "tls/record.h"
 #include "tls/suites.h"
 
@@ -181,6 +182,7 @@ enum class Error : uint8_t {
   too_many_certificates, // the Certificate message holds more than m_max_server_certs
   handshake_too_large,   // a handshake message larger than hs_buf
   finished_mismatch,     // the server's Finished did not verify
+  bad_key_exchange_signature,  // the server's ServerKeyExchange signature did not verify
   ems_required,          // m_require_ems and the server does not do extended_master_secret
   no_signature_scheme,   // the server accepts no signature scheme the client key offers
   client_key_failure,    // the client key failed to sign
@@ -286,6 +288,7 @@ class Client final {
     send_client_hello,
     recv_server_hello,
     recv_certificate,
+    recv_server_key_exchange,
     recv_key_exchange_or_request,  // ServerKeyExchange, CertificateRequest or ServerHelloDone
     recv_server_hello_done,
     recv_ticket_or_ccs,
@@ -313,7 +316,9 @@ class Client final {
   void process_ccs(ByteView in) noexcept;
   bool seal_record(uint8_t type, ByteView payload) noexcept;
   // Handshake steps (one file per message; see tls/messages.h).
+  Span<const uint16_t> offered_suites() const noexcept;
   bool send_client_hello() noexcept;
+  void process_server_key_exchange(ByteView body) noexcept;
   void process_server_hello(ByteView body) noexcept;
   void process_certificate(ByteView body) noexcept;
   bool send_client_flight() noexcept;
@@ -381,7 +386,15 @@ class Client final {
   size_t m_session_id_len = 0;
   uint8_t m_master[48] = {};
   uint8_t m_peer_spki[kMaxPeerSpkiSize] = {};
+  KeyExchangeState m_kx;  // the server's ephemeral key (ECDHE), between ServerKeyExchange and ClientKeyExchange
   size_t m_peer_spki_len = 0;
+  // The transcript is hashed with every hash it may need until the need is known (the version
+  // at ServerHello, the CertificateVerify hash at CertificateRequest), then only with those.
+  static constexpr unsigned kThMd5 = 1, kThSha1 = 2, kThSha256 = 4, kThSha384 = 8;
+  unsigned m_th_active = 0;
+  void transcript_keep(unsigned mask) noexcept;
+  unsigned transcript_bits(SignHash h) const noexcept;
+  SignHash prf_transcript_hash() const noexcept;
   HashCtx m_th_md5;
   HashCtx m_th_sha1;
   HashCtx m_th_sha256;

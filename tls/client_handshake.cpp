@@ -70,6 +70,10 @@ bool offered(Span<const uint16_t> suites, uint16_t id) noexcept {
 
 }  // namespace
 
+Span<const uint16_t> Client::offered_suites() const noexcept {
+  return m_config.m_suites.empty() ? default_suites(m_config.m_aes_impl) : m_config.m_suites;
+}
+
 // ---- ClientHello -------------------------------------------------------------------------------
 
 bool Client::send_client_hello() noexcept {
@@ -91,7 +95,7 @@ bool Client::send_client_hello() noexcept {
       std::memcmp(s->m_server_name, name.data(), name.size()) == 0 &&
       s->m_version >= m_config.m_min_version && s->m_version <= m_config.m_max_version &&
       find_suite(s->m_suite) != nullptr &&
-      offered(m_config.m_suites.empty() ? default_suites() : m_config.m_suites, s->m_suite) &&
+      offered(offered_suites(), s->m_suite) &&
       (s->m_ems || !m_config.m_require_ems)) {
     if (s->m_ticket_len > 0 && m_config.m_offer_tickets) {
       // RFC 5077 3.4: a fresh session ID, echoed by the server when it accepts the ticket.
@@ -109,7 +113,7 @@ bool Client::send_client_hello() noexcept {
   }
   uint16_t suites[64];
   size_t n = 0;
-  for (uint16_t id : m_config.m_suites.empty() ? default_suites() : m_config.m_suites) {
+  for (uint16_t id : offered_suites()) {
     const SuiteInfo* info = find_suite(id);
     if (info != nullptr && suite_allowed_in(*info, m_config.m_max_version)) {
       suites[n++] = id;
@@ -122,10 +126,14 @@ bool Client::send_client_hello() noexcept {
   p.m_suites = Span<const uint16_t>(suites, n);
   p.m_server_name = is_ip ? ByteView() : name;
   bool any_cbc = false;
+  bool any_ecdhe = false;
   for (size_t i = 0; i < n; i++) {
-    BulkCipher c = find_suite(suites[i])->m_cipher;
-    any_cbc = any_cbc || c == BulkCipher::aes128_cbc || c == BulkCipher::aes256_cbc;
+    const SuiteInfo* info = find_suite(suites[i]);
+    any_cbc = any_cbc || info->m_cipher == BulkCipher::aes128_cbc ||
+              info->m_cipher == BulkCipher::aes256_cbc;
+    any_ecdhe = any_ecdhe || info->m_kx != KeyExchange::rsa;
   }
+  p.m_groups = any_ecdhe ? kx_offered_groups() : Span<const uint16_t>();
   p.m_offer_etm = m_config.m_offer_etm && any_cbc;
   p.m_mfl_code = mfl_code(m_config.m_max_fragment_length);
   p.m_offer_ticket = m_config.m_offer_tickets;
@@ -199,10 +207,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
     if (m_session.m_id_len == 0 && m_session.m_ticket_len == 0) {
       m_session.m_version = 0;  // not resumable
     }
-    secure_wipe_object(m_th_md5);
-    secure_wipe_object(m_th_sha1);
-    secure_wipe_object(m_th_sha256);
-    secure_wipe_object(m_th_sha384);
+    transcript_keep(0);
     return;
   }
   if (m_state == State::established) {
@@ -225,7 +230,11 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
       }
       break;
     case kHsServerKeyExchange:
-      break;  // RSA key exchange: never (ECDHE adds its state here)
+      if (m_state == State::recv_server_key_exchange) {
+        process_server_key_exchange(body);
+        return;
+      }
+      break;
     case kHsCertificateRequest:
       if (m_state == State::recv_key_exchange_or_request) {
         CertificateRequest req;
@@ -250,6 +259,11 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
             }
           }
         }
+        unsigned keep = transcript_bits(prf_transcript_hash());
+        if (m_config.m_client_key != nullptr) {
+          keep |= transcript_bits(m_version >= kTls12 ? scheme_hash(m_sign_scheme) : SignHash::md5_sha1);
+        }
+        transcript_keep(keep);
         m_state = State::recv_server_hello_done;
         return;
       }
@@ -260,6 +274,9 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
         if (parse_server_hello_done(body) != Status::ok) {
           fail(Error::decode_error, A(Alert::decode_error), "malformed ServerHelloDone");
           return;
+        }
+        if (!m_cert_requested) {
+          transcript_keep(transcript_bits(prf_transcript_hash()));
         }
         (void)send_client_flight();
         return;
@@ -309,7 +326,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     return;
   }
   const SuiteInfo* suite = find_suite(sh.m_suite);
-  Span<const uint16_t> ours = m_config.m_suites.empty() ? default_suites() : m_config.m_suites;
+  Span<const uint16_t> ours = offered_suites();
   if (suite == nullptr || !offered(ours, sh.m_suite) || !suite_allowed_in(*suite, sh.m_version)) {
     fail(Error::handshake_failure, A(Alert::handshake_failure),
          "the server chose a cipher suite that was not offered");
@@ -350,6 +367,18 @@ void Client::process_server_hello(ByteView body) noexcept {
   m_mfl = sh.m_mfl_code != 0 ? m_config.m_max_fragment_length : 0;
   std::memcpy(m_server_random, sh.m_random.data(), 32);
 
+  // From here on the transcript needs the PRF's hash and, if a client key may have to sign, the
+  // hashes its schemes use (chosen at CertificateRequest).
+  unsigned keep = transcript_bits(prf_transcript_hash());
+  if (m_config.m_client_key != nullptr) {
+    if (m_version < kTls12) {
+      keep |= transcript_bits(SignHash::md5_sha1);
+    } else {
+      for (uint16_t scheme : m_config.m_client_key->schemes()) {
+        keep |= transcript_bits(scheme_hash(scheme));
+      }
+    }
+  }
   const Session* s = m_config.m_session;
   bool resumed = m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
                  std::memcmp(sh.m_session_id.data(), m_session_id, m_session_id_len) == 0;
@@ -365,6 +394,7 @@ void Client::process_server_hello(ByteView body) noexcept {
       return;
     }
     m_resumed = true;
+    transcript_keep(transcript_bits(prf_transcript_hash()));
     std::memcpy(m_master, s->m_master, 48);
     m_session = *s;
     if (m_offered_ticket) {
@@ -379,6 +409,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     m_state = State::recv_ticket_or_ccs;
     return;
   }
+  transcript_keep(keep);
   m_session.wipe();
   std::memcpy(m_session.m_id, sh.m_session_id.data(), sh.m_session_id.size());
   m_session.m_id_len = sh.m_session_id.size();
@@ -427,7 +458,7 @@ void Client::process_certificate(ByteView body) noexcept {
         &m_verify, certs[0], Span<const x509::Certificate>(certs + 1, n - 1), m_config.m_trust, opt);
     if (e != x509::VerifyError::ok) {
       fail(Error::bad_certificate, verify_alert(e),
-           "the server's certificate did not verify (see verify_error())");
+           "the server's certificate did not verify");
       return;
     }
   }
@@ -444,8 +475,32 @@ void Client::process_certificate(ByteView body) noexcept {
   }
   std::memcpy(m_peer_spki, spki.data(), spki.size());
   m_peer_spki_len = spki.size();
-  m_state = kx_needs_server_key_exchange(m_suite->m_kx) ? State::recv_key_exchange_or_request
+  m_state = kx_needs_server_key_exchange(m_suite->m_kx) ? State::recv_server_key_exchange
                                                          : State::recv_key_exchange_or_request;
+}
+
+// ---- ServerKeyExchange (by the key exchange) ---------------------------------------------------
+
+void Client::process_server_key_exchange(ByteView body) noexcept {
+  KeyExchangeInput kx{m_suite->m_kx,
+                      ByteView(m_peer_spki, m_peer_spki_len),
+                      m_offered_version,
+                      m_version,
+                      ByteView(m_client_random),
+                      ByteView(m_server_random),
+                      Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
+                      m_rng};
+  uint8_t alert = A(Alert::handshake_failure);
+  const char* why = "the server's key exchange failed";
+  Status st = kx_process_server_key_exchange(&m_kx, body, kx, &alert, &why);
+  if (st != Status::ok) {
+    fail(st == Status::decode_error     ? Error::decode_error
+         : st == Status::auth_failed    ? Error::bad_key_exchange_signature
+                                        : Error::illegal_parameter,
+         alert, why);
+    return;
+  }
+  m_state = State::recv_key_exchange_or_request;
 }
 
 // ---- the client's flight -----------------------------------------------------------------------
@@ -469,13 +524,24 @@ bool Client::send_client_flight() noexcept {
   }
   uint8_t premaster[kMaxPremasterSize];
   size_t premaster_len = 0;
-  KeyExchangeInput kx{m_suite->m_kx, ByteView(m_peer_spki, m_peer_spki_len), m_offered_version,
+  KeyExchangeInput kx{m_suite->m_kx,
+                      ByteView(m_peer_spki, m_peer_spki_len),
+                      m_offered_version,
+                      m_version,
+                      ByteView(m_client_random),
+                      ByteView(m_server_random),
+                      Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
                       m_rng};
-  Status st = kx_write_client_key_exchange(&w, MutableBytes(premaster), &premaster_len, kx);
+  Status st = kx_write_client_key_exchange(&w, MutableBytes(premaster), &premaster_len, m_kx, kx);
   if (st != Status::ok || w.status() != Status::ok) {
     secure_wipe(premaster, sizeof(premaster));
-    fail(st == Status::rng_failure ? Error::rng_failure : Error::unsupported_certificate,
-         A(Alert::internal_error), "the key exchange failed (server key unusable?)");
+    fail(st == Status::rng_failure        ? Error::rng_failure
+         : st == Status::invalid_argument ? Error::illegal_parameter
+                                          : Error::unsupported_certificate,
+         st == Status::invalid_argument ? A(Alert::illegal_parameter) : A(Alert::internal_error),
+         st == Status::invalid_argument
+             ? "the key exchange failed: the server's ephemeral key gives no usable secret"
+             : "the key exchange failed (the server's key is unusable)");
     return false;
   }
   transcript_add(w.written().subspan(mark));

@@ -1,7 +1,8 @@
 // ClientHello (RFC 5246 7.4.1.2) with the extensions Petrel offers: server_name (RFC 6066 3),
 // max_fragment_length (RFC 6066 4), signature_algorithms (RFC 5246 7.4.1.4.1),
 // encrypt_then_mac (RFC 7366), extended_master_secret (RFC 7627), session_ticket (RFC 5077),
-// renegotiation_info (RFC 5746: empty, the initial handshake).
+// renegotiation_info (RFC 5746: empty, the initial handshake), supported_groups and
+// ec_point_formats (RFC 8422 5.1) when an ECDHE suite is offered.
 #include "tls/messages.h"
 
 namespace petrel {
@@ -59,6 +60,20 @@ void write_client_hello(Writer* w, const ClientHelloParams& p) noexcept {
     w->begin_u16_prefixed();
     w->add_u8(p.m_mfl_code);
     w->end();
+  }
+  if (!p.m_groups.empty()) {
+    w->add_u16(kExtSupportedGroups);
+    w->begin_u16_prefixed();
+    w->begin_u16_prefixed();
+    for (uint16_t g : p.m_groups) {
+      w->add_u16(g);
+    }
+    w->end();
+    w->end();
+    w->add_u16(kExtEcPointFormats);  // RFC 8422 5.1.2: uncompressed only
+    w->add_u16(2);
+    w->add_u8(1);
+    w->add_u8(0);
   }
   if (!p.m_sig_schemes.empty()) {
     w->add_u16(kExtSignatureAlgorithms);

@@ -1,34 +1,134 @@
-// RSA key exchange (RFC 5246 7.4.7.1): a 48-byte premaster secret, client_version followed by 46
-// random bytes, encrypted with PKCS#1 v1.5 to the server's certificate key.
+// The client's key exchanges (tls/key_exchange.h).
+//   RSA (RFC 5246 7.4.7.1): a 48-byte premaster secret, client_version followed by 46 random
+//   bytes, encrypted with PKCS#1 v1.5 to the server's certificate key.
+//   ECDHE_RSA (RFC 8422 5.4 and 5.7) over X25519 (RFC 7748): the server's signed ephemeral key,
+//   the client's ephemeral key pair made at ClientKeyExchange, the shared secret as premaster.
 #include "tls/key_exchange.h"
 
+#include <cstring>
+
+#include "crypto/ec/x25519.h"
+#include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
 #include "crypto/util/wipe.h"
+#include "tls/client.h"
 #include "tls/messages.h"
 
 namespace petrel {
 namespace tls {
+namespace {
+
+constexpr uint16_t kGroups[] = {kGroupX25519};
+
+bool offered(Span<const uint16_t> list, uint16_t v) noexcept {
+  for (uint16_t x : list) {
+    if (x == v) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Verifies the RSA signature of a ServerKeyExchange over client_random || server_random ||
+// params with the certificate key.
+Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView params, ByteView sig,
+                     const char** why) noexcept {
+  RsaPublicKey key;
+  if (rsa_public_key_from_spki(&key, in.m_peer_spki) != Status::ok) {
+    *why = "the server's RSA key cannot be loaded";
+    return Status::invalid_argument;
+  }
+  HashAlg alg = HashAlg::sha256;
+  bool pss = false;
+  switch (scheme) {
+    case 0:
+      break;  // TLS 1.0/1.1: MD5 || SHA-1
+    case kSigRsaPkcs1Sha1: alg = HashAlg::sha1; break;
+    case kSigRsaPkcs1Sha256: alg = HashAlg::sha256; break;
+    case kSigRsaPkcs1Sha384: alg = HashAlg::sha384; break;
+    case kSigRsaPkcs1Sha512: alg = HashAlg::sha512; break;
+    case kSigRsaPssRsaeSha256: alg = HashAlg::sha256; pss = true; break;
+    case kSigRsaPssRsaeSha384: alg = HashAlg::sha384; pss = true; break;
+    case kSigRsaPssRsaeSha512: alg = HashAlg::sha512; pss = true; break;
+    default:
+      *why = "the server signed its key exchange with a scheme that needs a non-RSA key";
+      return Status::invalid_argument;
+  }
+  uint8_t digest[36 > kMaxDigestSize ? 36 : kMaxDigestSize];
+  Status st;
+  if (scheme == 0) {
+    HashCtx md5;
+    HashCtx sha1;
+    if (md5.init(HashAlg::md5) != Status::ok || sha1.init(HashAlg::sha1) != Status::ok) {
+      return Status::internal_error;
+    }
+    md5.update(in.m_client_random);
+    md5.update(in.m_server_random);
+    md5.update(params);
+    sha1.update(in.m_client_random);
+    sha1.update(in.m_server_random);
+    sha1.update(params);
+    if (md5.final(MutableBytes(digest, 16)) != Status::ok ||
+        sha1.final(MutableBytes(digest + 16, 20)) != Status::ok) {
+      return Status::internal_error;
+    }
+    st = rsa_pkcs1_verify_md5sha1(key, ByteView(digest, 36), sig);
+  } else {
+    HashCtx h;
+    if (h.init(alg) != Status::ok) {
+      return Status::internal_error;
+    }
+    h.update(in.m_client_random);
+    h.update(in.m_server_random);
+    h.update(params);
+    size_t len = h.digest_size();
+    if (h.final(MutableBytes(digest, len)) != Status::ok) {
+      return Status::internal_error;
+    }
+    st = pss ? rsa_pss_verify(key, alg, ByteView(digest, len), sig, len)
+             : rsa_pkcs1_verify(key, alg, ByteView(digest, len), sig);
+  }
+  if (st != Status::ok) {
+    *why = "the signature of the server's key exchange does not verify";
+    return Status::auth_failed;
+  }
+  return Status::ok;
+}
+
+}  // namespace
+
+Span<const uint16_t> kx_offered_groups() noexcept {
+  return Span<const uint16_t>(kGroups, sizeof(kGroups) / sizeof(kGroups[0]));
+}
 
 bool kx_needs_server_key_exchange(KeyExchange kind) noexcept {
   switch (kind) {
     case KeyExchange::rsa:
       return false;
+    case KeyExchange::ecdhe_rsa:
+      return true;
   }
   return false;
 }
 
 Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& leaf,
                                    const char** why) noexcept {
+  if (leaf.m_key.m_info.m_type != x509::KeyType::rsa) {
+    *why = "the server certificate's key is not an RSA key (only RSA certificates are supported)";
+    return Status::unsupported;
+  }
+  bool has_ku = (leaf.m_extensions & x509::kExtKeyUsage) != 0;
   switch (kind) {
     case KeyExchange::rsa:
-      if (leaf.m_key.m_info.m_type != x509::KeyType::rsa) {
-        *why = "the server certificate's key is not an RSA key (RSA key exchange)";
+      if (has_ku && (leaf.m_key_usage & x509::kKuKeyEncipherment) == 0) {
+        *why = "the server certificate's keyUsage does not allow keyEncipherment (RSA key exchange)";
         return Status::unsupported;
       }
-      if ((leaf.m_extensions & x509::kExtKeyUsage) != 0 &&
-          (leaf.m_key_usage & x509::kKuKeyEncipherment) == 0) {
-        *why = "the server certificate's keyUsage does not allow keyEncipherment (RSA key exchange)";
+      return Status::ok;
+    case KeyExchange::ecdhe_rsa:
+      if (has_ku && (leaf.m_key_usage & x509::kKuDigitalSignature) == 0) {
+        *why = "the server certificate's keyUsage does not allow digitalSignature (ECDHE_RSA)";
         return Status::unsupported;
       }
       return Status::ok;
@@ -37,10 +137,72 @@ Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& le
   return Status::unsupported;
 }
 
+Status kx_process_server_key_exchange(KeyExchangeState* state, ByteView body,
+                                      const KeyExchangeInput& in, uint8_t* alert,
+                                      const char** why) noexcept {
+  *state = KeyExchangeState();
+  ServerKeyExchangeEcdhe ske;
+  if (parse_server_key_exchange_ecdhe(&ske, in.m_version, body) != Status::ok) {
+    *alert = static_cast<uint8_t>(Alert::decode_error);
+    *why = "malformed ServerKeyExchange";
+    return Status::decode_error;
+  }
+  if (!offered(kx_offered_groups(), ske.m_group)) {
+    *alert = static_cast<uint8_t>(Alert::illegal_parameter);
+    *why = "the server chose an elliptic-curve group that was not offered";
+    return Status::invalid_argument;
+  }
+  if (ske.m_group == kGroupX25519 && ske.m_point.size() != kX25519KeySize) {
+    *alert = static_cast<uint8_t>(Alert::illegal_parameter);
+    *why = "the server's X25519 key is not 32 bytes";
+    return Status::invalid_argument;
+  }
+  if (in.m_version >= kTls12 && !offered(in.m_sig_schemes, ske.m_scheme)) {
+    *alert = static_cast<uint8_t>(Alert::illegal_parameter);
+    *why = "the server signed its key exchange with a scheme that was not offered";
+    return Status::invalid_argument;
+  }
+  Status st = verify_params(in, in.m_version >= kTls12 ? ske.m_scheme : 0, ske.m_params,
+                            ske.m_signature, why);
+  if (st != Status::ok) {
+    *alert = static_cast<uint8_t>(st == Status::auth_failed ? Alert::decrypt_error
+                                                            : Alert::illegal_parameter);
+    return st;
+  }
+  state->m_group = ske.m_group;
+  std::memcpy(state->m_peer_point, ske.m_point.data(), ske.m_point.size());
+  state->m_peer_point_len = ske.m_point.size();
+  return Status::ok;
+}
+
 Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* premaster_len,
+                                    const KeyExchangeState& state,
                                     const KeyExchangeInput& in) noexcept {
   *premaster_len = 0;
-  if (in.m_kind != KeyExchange::rsa || premaster.size() < 48) {
+  if (premaster.size() < kMaxPremasterSize) {
+    return Status::invalid_argument;
+  }
+  if (in.m_kind == KeyExchange::ecdhe_rsa) {
+    if (state.m_group != kGroupX25519 || state.m_peer_point_len != kX25519KeySize) {
+      return Status::invalid_argument;
+    }
+    uint8_t priv[kX25519KeySize];
+    uint8_t pub[kX25519KeySize];
+    Status st = x25519_keypair(pub, priv, *in.m_rng);
+    if (st == Status::ok) {
+      // invalid_argument here is the all-zero shared secret (a low-order server point).
+      st = x25519(premaster.data(), priv, state.m_peer_point);
+    }
+    secure_wipe(priv, sizeof(priv));
+    if (st != Status::ok) {
+      secure_wipe(premaster.data(), kX25519KeySize);
+      return st;
+    }
+    write_client_key_exchange_ecdhe(w, ByteView(pub, sizeof(pub)));
+    *premaster_len = kX25519KeySize;
+    return Status::ok;
+  }
+  if (in.m_kind != KeyExchange::rsa) {
     return Status::invalid_argument;
   }
   RsaPublicKey key;

@@ -1,8 +1,16 @@
 // Internal: the key-exchange seam of the client. The state machine asks the suite's key
-// exchange whether a ServerKeyExchange must come, hands it that message, and has it write the
-// ClientKeyExchange and produce the premaster secret. RSA key exchange (RFC 5246 7.4.7.1) is
-// here today; ECDHE (RFC 8422) plugs in beside it with its own ServerKeyExchange handling,
-// without changes to tls/client.cpp.
+// exchange whether a ServerKeyExchange must come, hands that message to it, and has it write
+// the ClientKeyExchange and produce the premaster secret; tls/client_handshake.cpp does not know
+// which key exchange it runs.
+//
+//   rsa        RFC 5246 7.4.7.1: the premaster encrypted to the certificate's RSA key
+//   ecdhe_rsa  RFC 8422: an ephemeral X25519 key (RFC 7748) from the server, signed with the
+//              certificate's RSA key (PKCS#1 v1.5 or RSA-PSS rsae in TLS 1.2, MD5||SHA-1 before);
+//              the client's ephemeral private key lives only inside
+//              kx_write_client_key_exchange() and is wiped there as soon as the premaster is made
+//
+// P-256 and ECDSA plug in here (a group in kx_offered_groups(), a key type in the signature
+// check) when the curve code exists.
 #ifndef PETREL_TLS_KEY_EXCHANGE_H
 #define PETREL_TLS_KEY_EXCHANGE_H
 
@@ -19,23 +27,49 @@
 namespace petrel {
 namespace tls {
 
-constexpr size_t kMaxPremasterSize = 48;  // RSA; ECDHE secrets are at most 66 bytes (P-521 is
-                                          // not offered), raise with the curves
+constexpr size_t kMaxPremasterSize = 48;  // RSA 48, X25519 32
+constexpr size_t kMaxEcPointSize = 65;    // X25519 32; room for an uncompressed P-256 point
+
+// NamedGroup (RFC 8422 5.1.1, RFC 7919).
+constexpr uint16_t kGroupX25519 = 29;
+
+// The groups offered in supported_groups, most preferred first.
+Span<const uint16_t> kx_offered_groups() noexcept;
+
+// What ServerKeyExchange leaves for ClientKeyExchange: public values only.
+struct KeyExchangeState {
+  uint16_t m_group = 0;
+  uint8_t m_peer_point[kMaxEcPointSize] = {};
+  size_t m_peer_point_len = 0;
+};
 
 struct KeyExchangeInput {
   KeyExchange m_kind;
   ByteView m_peer_spki;        // the server's SubjectPublicKeyInfo
   uint16_t m_client_version;   // the version in the ClientHello
+  uint16_t m_version;          // the negotiated version
+  ByteView m_client_random;
+  ByteView m_server_random;
+  Span<const uint16_t> m_sig_schemes;  // the schemes the client offered (signature_algorithms)
   Rng* m_rng;
 };
 
 bool kx_needs_server_key_exchange(KeyExchange kind) noexcept;
-// Can the server's certificate serve this key exchange? (RSA: an RSA key whose keyUsage, if
-// present, allows keyEncipherment.) unsupported with *why set if not.
+// Can the server's certificate serve this key exchange? (An RSA key; keyUsage, if present,
+// allowing keyEncipherment for rsa and digitalSignature for ecdhe_rsa.) unsupported with
+// *why set if not.
 Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& leaf,
                                    const char** why) noexcept;
+// Parses and checks a ServerKeyExchange: the group must be offered and the point valid for it,
+// the signature scheme offered, the signature good. On failure *alert is the alert to send and
+// *why says what was wrong: decode_error (malformed), invalid_argument (a group or scheme not
+// offered, a bad point), auth_failed (a bad signature).
+Status kx_process_server_key_exchange(KeyExchangeState* state, ByteView body,
+                                      const KeyExchangeInput& in, uint8_t* alert,
+                                      const char** why) noexcept;
 // Writes the ClientKeyExchange message and the premaster secret (*premaster_len bytes).
 Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* premaster_len,
+                                    const KeyExchangeState& state,
                                     const KeyExchangeInput& in) noexcept;
 
 }  // namespace tls

@@ -22,14 +22,59 @@ ByteView label(const char* s) noexcept {
 // ---- transcript --------------------------------------------------------------------------------
 
 void Client::transcript_add(ByteView msg) noexcept {
-  m_th_md5.update(msg);
-  m_th_sha1.update(msg);
-  m_th_sha256.update(msg);
-  m_th_sha384.update(msg);
+  if (m_th_active & kThMd5) {
+    m_th_md5.update(msg);
+  }
+  if (m_th_active & kThSha1) {
+    m_th_sha1.update(msg);
+  }
+  if (m_th_active & kThSha256) {
+    m_th_sha256.update(msg);
+  }
+  if (m_th_active & kThSha384) {
+    m_th_sha384.update(msg);
+  }
+}
+
+unsigned Client::transcript_bits(SignHash h) const noexcept {
+  switch (h) {
+    case SignHash::md5_sha1:
+      return kThMd5 | kThSha1;
+    case SignHash::sha1:
+      return kThSha1;
+    case SignHash::sha256:
+      return kThSha256;
+    case SignHash::sha384:
+      return kThSha384;
+    case SignHash::sha512:
+      return 0;
+  }
+  return 0;
+}
+
+void Client::transcript_keep(unsigned mask) noexcept {
+  unsigned drop = m_th_active & ~mask;
+  if (drop & kThMd5) {
+    secure_wipe_object(m_th_md5);
+  }
+  if (drop & kThSha1) {
+    secure_wipe_object(m_th_sha1);
+  }
+  if (drop & kThSha256) {
+    secure_wipe_object(m_th_sha256);
+  }
+  if (drop & kThSha384) {
+    secure_wipe_object(m_th_sha384);
+  }
+  m_th_active &= mask;
 }
 
 bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) const noexcept {
   *out_len = 0;
+  unsigned need = transcript_bits(h);
+  if (need == 0 || (m_th_active & need) != need) {
+    return false;  // a hash the handshake stopped keeping: an internal error
+  }
   switch (h) {
     case SignHash::md5_sha1: {
       HashCtx a = m_th_md5;
@@ -55,11 +100,11 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
 }
 
 // The hash the handshake uses for Finished and extended_master_secret.
-static SignHash prf_transcript(uint16_t version, const SuiteInfo& s) noexcept {
-  if (version < kTls12) {
+SignHash Client::prf_transcript_hash() const noexcept {
+  if (m_version < kTls12) {
     return SignHash::md5_sha1;
   }
-  return s.m_prf == HashAlg::sha384 ? SignHash::sha384 : SignHash::sha256;
+  return m_suite->m_prf == HashAlg::sha384 ? SignHash::sha384 : SignHash::sha256;
 }
 
 static Status prf(uint16_t version, HashAlg alg, MutableBytes out, ByteView secret, ByteView lab,
@@ -75,7 +120,7 @@ bool Client::derive_master_secret(ByteView premaster) noexcept {
   if (m_ems) {
     uint8_t session_hash[kMaxDigestSize];
     size_t len = 0;
-    if (!transcript_hash(prf_transcript(m_version, *m_suite), MutableBytes(session_hash), &len)) {
+    if (!transcript_hash(prf_transcript_hash(), MutableBytes(session_hash), &len)) {
       return false;
     }
     st = prf(m_version, m_suite->m_prf, MutableBytes(m_master), premaster,
@@ -127,7 +172,7 @@ bool Client::activate_keys(bool write) noexcept {
 bool Client::finished_verify_data(bool client, uint8_t out[12]) noexcept {
   uint8_t h[kMaxDigestSize];
   size_t len = 0;
-  if (!transcript_hash(prf_transcript(m_version, *m_suite), MutableBytes(h), &len)) {
+  if (!transcript_hash(prf_transcript_hash(), MutableBytes(h), &len)) {
     return false;
   }
   return tls::finished_verify_data(out, m_version, m_suite->m_prf, ByteView(m_master), client,

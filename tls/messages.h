@@ -33,6 +33,8 @@ constexpr size_t kHsHeaderSize = 4;
 // ExtensionType.
 constexpr uint16_t kExtServerName = 0;
 constexpr uint16_t kExtMaxFragmentLength = 1;
+constexpr uint16_t kExtSupportedGroups = 10;
+constexpr uint16_t kExtEcPointFormats = 11;
 constexpr uint16_t kExtSignatureAlgorithms = 13;
 constexpr uint16_t kExtEncryptThenMac = 22;
 constexpr uint16_t kExtExtendedMasterSecret = 23;
@@ -57,6 +59,7 @@ struct ClientHelloParams {
   bool m_offer_ticket;
   ByteView m_ticket;                // a ticket to resume with (may be empty)
   Span<const uint16_t> m_sig_schemes;  // signature_algorithms (TLS 1.2 only; empty: none)
+  Span<const uint16_t> m_groups;       // supported_groups and ec_point_formats (empty: none)
 };
 void write_client_hello(Writer* w, const ClientHelloParams& p) noexcept;
 
@@ -72,6 +75,7 @@ struct ServerHello {
   bool m_reneg_info = false;        // renegotiation_info present
   bool m_reneg_info_empty = false;  // ... with an empty renegotiated_connection
   bool m_server_name = false;
+  bool m_ec_point_formats = false;  // sent, and lists uncompressed
   uint8_t m_mfl_code = 0;
   uint16_t m_unknown_extension = 0;  // the first extension type Petrel did not send, if any
   bool m_has_unknown_extension = false;
@@ -80,6 +84,17 @@ struct ServerHello {
 // compression method, a session_id over 32 bytes, a non-empty server_name/EMS/EtM/ticket
 // extension).
 Status parse_server_hello(ServerHello* out, ByteView body) noexcept;
+
+// ---- server_key_exchange.cpp (ECDHE) ----
+struct ServerKeyExchangeEcdhe {
+  uint16_t m_group = 0;
+  ByteView m_point;
+  ByteView m_params;     // ServerECDHParams as signed (curve type, group, point)
+  uint16_t m_scheme = 0; // TLS 1.2
+  ByteView m_signature;
+};
+Status parse_server_key_exchange_ecdhe(ServerKeyExchangeEcdhe* out, uint16_t version,
+                                       ByteView body) noexcept;
 
 // ---- certificate.cpp ----
 // Parses the certificate_list into certs[0..*n); Status::buffer_too_small if it holds more
@@ -105,6 +120,8 @@ Status parse_server_hello_done(ByteView body) noexcept;
 
 // ---- client_key_exchange.cpp (the RSA form; tls/key_exchange.h chooses) ----
 void write_client_key_exchange_rsa(Writer* w, ByteView encrypted_premaster) noexcept;
+// ECDHE (RFC 8422 5.7): the client's ephemeral point.
+void write_client_key_exchange_ecdhe(Writer* w, ByteView point) noexcept;
 
 // ---- certificate_verify.cpp ----
 // TLS 1.2 writes the scheme before the signature; TLS 1.0/1.1 only the signature.

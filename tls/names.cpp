@@ -22,6 +22,7 @@ const char* error_name(Error e) noexcept {
     case Error::too_many_certificates: return "too_many_certificates";
     case Error::handshake_too_large: return "handshake_too_large";
     case Error::finished_mismatch: return "finished_mismatch";
+    case Error::bad_key_exchange_signature: return "bad_key_exchange_signature";
     case Error::ems_required: return "ems_required";
     case Error::no_signature_scheme: return "no_signature_scheme";
     case Error::client_key_failure: return "client_key_failure";

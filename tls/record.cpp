@@ -155,7 +155,8 @@ size_t bulk_key_size(BulkCipher c) noexcept {
     case BulkCipher::aes128_cbc:
     case BulkCipher::aes128_gcm: return 16;
     case BulkCipher::aes256_cbc:
-    case BulkCipher::aes256_gcm: return 32;
+    case BulkCipher::aes256_gcm:
+    case BulkCipher::chacha20_poly1305: return 32;
   }
   return 0;
 }
@@ -163,6 +164,9 @@ size_t bulk_key_size(BulkCipher c) noexcept {
 size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept {
   if (is_gcm(c)) {
     return kGcmSaltSize;
+  }
+  if (c == BulkCipher::chacha20_poly1305) {
+    return kChaCha20Poly1305NonceSize;
   }
   if (is_cbc(c) && version == kTls10) {
     return kAesBlockSize;
@@ -189,6 +193,7 @@ RecordProtection::~RecordProtection() { clear(); }
 void RecordProtection::clear() noexcept {
   m_gcm.clear();
   m_aes.clear();
+  m_chacha.clear();
   m_rc4.clear();
   secure_wipe(m_mac_key, sizeof(m_mac_key));
   secure_wipe(m_iv, sizeof(m_iv));
@@ -220,6 +225,9 @@ Status RecordProtection::init(BulkCipher cipher, RecordMac mac, uint16_t version
     case BulkCipher::aes256_gcm:
       suite = mac == RecordMac::none && !etm && version == kTls12;
       break;
+    case BulkCipher::chacha20_poly1305:
+      suite = mac == RecordMac::none && !etm && version == kTls12;
+      break;
   }
   if (!suite) {
     return Status::invalid_argument;
@@ -239,6 +247,8 @@ Status RecordProtection::init(BulkCipher cipher, RecordMac mac, uint16_t version
   Status s = Status::ok;
   if (cipher == BulkCipher::rc4_128) {
     s = m_rc4.init(keys.m_enc_key);
+  } else if (cipher == BulkCipher::chacha20_poly1305) {
+    s = m_chacha.init(keys.m_enc_key);
   } else {
     s = m_aes.init(keys.m_enc_key, aes_impl);
     if (s == Status::ok && is_gcm(cipher)) {
@@ -276,6 +286,9 @@ size_t RecordProtection::prefix_size() const noexcept {
 size_t RecordProtection::suffix_size() const noexcept {
   if (is_gcm(m_cipher)) {
     return kGcmTagSize;
+  }
+  if (m_cipher == BulkCipher::chacha20_poly1305) {
+    return kChaCha20Poly1305TagSize;
   }
   if (is_cbc(m_cipher)) {
     return record_mac_size(m_mac) + kAesBlockSize;  // MAC and 1..16 bytes of padding
@@ -329,6 +342,17 @@ Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableByte
                      ByteView(nonce, sizeof(nonce)), ByteView(header, sizeof(header)),
                      ByteView(pt, plaintext_len));
       *body_len = prefix + plaintext_len + kGcmTagSize;
+      break;
+    }
+    case BulkCipher::chacha20_poly1305: {
+      make_header(header, m_seq, type, record_version, plaintext_len);
+      uint8_t nonce[kChaCha20Poly1305NonceSize];
+      chacha20_poly1305_tls_nonce(nonce, m_iv, m_seq);
+      s = m_chacha.seal(MutableBytes(pt, plaintext_len),
+                        MutableBytes(pt + plaintext_len, kChaCha20Poly1305TagSize),
+                        ByteView(nonce, sizeof(nonce)), ByteView(header, sizeof(header)),
+                        ByteView(pt, plaintext_len));
+      *body_len = plaintext_len + kChaCha20Poly1305TagSize;
       break;
     }
     case BulkCipher::aes128_cbc:
@@ -455,6 +479,25 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
       s = m_gcm.open(MutableBytes(c, n), ByteView(nonce, sizeof(nonce)),
                      ByteView(header, sizeof(header)), ByteView(c, n),
                      ByteView(c + n, kGcmTagSize));
+      if (s != Status::ok) {
+        return s;
+      }
+      out = MutableBytes(c, n);
+      break;
+    }
+    case BulkCipher::chacha20_poly1305: {
+      if (body.size() < kChaCha20Poly1305TagSize) {
+        return Status::decode_error;
+      }
+      const size_t n = body.size() - kChaCha20Poly1305TagSize;
+      uint8_t nonce[kChaCha20Poly1305NonceSize];
+      chacha20_poly1305_tls_nonce(nonce, m_iv, m_seq);
+      uint8_t header[kMacHeaderSize];
+      make_header(header, m_seq, type, record_version, n);
+      uint8_t* c = body.data();
+      s = m_chacha.open(MutableBytes(c, n), ByteView(nonce, sizeof(nonce)),
+                        ByteView(header, sizeof(header)), ByteView(c, n),
+                        ByteView(c + n, kChaCha20Poly1305TagSize));
       if (s != Status::ok) {
         return s;
       }

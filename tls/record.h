@@ -1,5 +1,5 @@
 // TLS record protection (RFC 5246 section 6.2.3; RFC 4346 and RFC 2246 for TLS 1.1 and 1.0;
-// RFC 5288 for AES-GCM; RFC 7366 encrypt_then_mac; RFC 7465 says RC4 must not be used: it is
+// RFC 5288 for AES-GCM; RFC 7905 for ChaCha20-Poly1305; RFC 7366 encrypt_then_mac; RFC 7465 says RC4 must not be used: it is
 // here, off by default, for old provisioning servers only).
 //
 // One RecordProtection object protects one direction of a connection: the client's write side
@@ -29,6 +29,7 @@
 #include <cstdint>
 
 #include "crypto/aes/aes.h"
+#include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/hash/hash.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/rand/rng.h"
@@ -57,12 +58,21 @@ constexpr size_t kMaxPlaintext = 16384;
 constexpr size_t kMaxRecordOverhead = 16 + 32 + 256;
 constexpr size_t kMaxCiphertext = kMaxPlaintext + kMaxRecordOverhead;
 
-enum class BulkCipher : uint8_t { null, rc4_128, aes128_cbc, aes256_cbc, aes128_gcm, aes256_gcm };
+enum class BulkCipher : uint8_t {
+  null,
+  rc4_128,
+  aes128_cbc,
+  aes256_cbc,
+  aes128_gcm,
+  aes256_gcm,
+  chacha20_poly1305,  // RFC 7905: no explicit nonce, the 12-byte fixed IV xored with seq
+};
 // The record MAC: none for AEAD suites, HMAC with MD5, SHA-1 or SHA-256 otherwise.
 enum class RecordMac : uint8_t { none, hmac_md5, hmac_sha1, hmac_sha256 };
 
 size_t bulk_key_size(BulkCipher c) noexcept;        // 0, 16 or 32
-size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept;  // GCM 4, TLS 1.0 CBC 16, else 0
+// GCM 4, ChaCha20-Poly1305 12, TLS 1.0 CBC 16, else 0
+size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept;
 size_t record_mac_size(RecordMac m) noexcept;       // 0, 16, 20 or 32
 
 struct RecordKeys {
@@ -126,6 +136,7 @@ class RecordProtection final {
   AesKey m_aes;
   AesGcm m_gcm;
   Rc4 m_rc4;
+  ChaCha20Poly1305 m_chacha;
 };
 
 }  // namespace tls

@@ -69,6 +69,21 @@ Status parse_server_hello(ServerHello* out, ByteView body) noexcept {
         }
         out->m_ticket = true;
         break;
+      case kExtEcPointFormats: {
+        bit = 1u << 6;
+        Reader formats;
+        if (!data.read_u8_prefixed(&formats) || formats.empty() || !data.empty()) {
+          return Status::decode_error;
+        }
+        uint8_t f = 0;
+        while (formats.read_u8(&f)) {
+          out->m_ec_point_formats = out->m_ec_point_formats || f == 0;
+        }
+        if (!out->m_ec_point_formats) {
+          return Status::decode_error;  // RFC 8422 5.2: uncompressed must be listed
+        }
+        break;
+      }
       case kExtRenegotiationInfo: {
         bit = 1u << 5;
         Reader conn;

@@ -8,6 +8,18 @@ namespace tls {
 namespace {
 
 constexpr SuiteInfo kSuites[] = {
+    {kSuiteEcdheRsaChacha20Poly1305, "ECDHE-RSA-CHACHA20-POLY1305", KeyExchange::ecdhe_rsa,
+     BulkCipher::chacha20_poly1305, RecordMac::none, HashAlg::sha256, kTls12, false},
+    {kSuiteEcdheRsaAes128GcmSha256, "ECDHE-RSA-AES128-GCM-SHA256", KeyExchange::ecdhe_rsa,
+     BulkCipher::aes128_gcm, RecordMac::none, HashAlg::sha256, kTls12, false},
+    {kSuiteEcdheRsaAes256GcmSha384, "ECDHE-RSA-AES256-GCM-SHA384", KeyExchange::ecdhe_rsa,
+     BulkCipher::aes256_gcm, RecordMac::none, HashAlg::sha384, kTls12, false},
+    {kSuiteEcdheRsaAes128CbcSha256, "ECDHE-RSA-AES128-SHA256", KeyExchange::ecdhe_rsa,
+     BulkCipher::aes128_cbc, RecordMac::hmac_sha256, HashAlg::sha256, kTls12, false},
+    {kSuiteEcdheRsaAes128CbcSha, "ECDHE-RSA-AES128-SHA", KeyExchange::ecdhe_rsa,
+     BulkCipher::aes128_cbc, RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
+    {kSuiteEcdheRsaAes256CbcSha, "ECDHE-RSA-AES256-SHA", KeyExchange::ecdhe_rsa,
+     BulkCipher::aes256_cbc, RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
     {kSuiteRsaAes128GcmSha256, "AES128-GCM-SHA256", KeyExchange::rsa, BulkCipher::aes128_gcm,
      RecordMac::none, HashAlg::sha256, kTls12, false},
     {kSuiteRsaAes256GcmSha384, "AES256-GCM-SHA384", KeyExchange::rsa, BulkCipher::aes256_gcm,
@@ -26,9 +38,18 @@ constexpr SuiteInfo kSuites[] = {
      HashAlg::sha256, kTls10, true},
 };
 
-constexpr uint16_t kDefault[] = {kSuiteRsaAes128GcmSha256, kSuiteRsaAes256GcmSha384,
-                                 kSuiteRsaAes128CbcSha256, kSuiteRsaAes256CbcSha256,
-                                 kSuiteRsaAes128CbcSha,    kSuiteRsaAes256CbcSha};
+// Portable constant-time AES: ChaCha20-Poly1305 first.
+constexpr uint16_t kDefaultCtAes[] = {
+    kSuiteEcdheRsaChacha20Poly1305, kSuiteEcdheRsaAes128GcmSha256, kSuiteEcdheRsaAes256GcmSha384,
+    kSuiteEcdheRsaAes128CbcSha256,  kSuiteEcdheRsaAes128CbcSha,    kSuiteEcdheRsaAes256CbcSha,
+    kSuiteRsaAes128GcmSha256,       kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
+    kSuiteRsaAes256CbcSha256,       kSuiteRsaAes128CbcSha,         kSuiteRsaAes256CbcSha};
+// Other AES implementations: AES-GCM first.
+constexpr uint16_t kDefaultFastAes[] = {
+    kSuiteEcdheRsaAes128GcmSha256, kSuiteEcdheRsaAes256GcmSha384, kSuiteEcdheRsaChacha20Poly1305,
+    kSuiteEcdheRsaAes128CbcSha256, kSuiteEcdheRsaAes128CbcSha,    kSuiteEcdheRsaAes256CbcSha,
+    kSuiteRsaAes128GcmSha256,      kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
+    kSuiteRsaAes256CbcSha256,      kSuiteRsaAes128CbcSha,         kSuiteRsaAes256CbcSha};
 
 bool name_eq(const char* a, const uint8_t* b, size_t len) noexcept {
   if (std::strlen(a) != len) {
@@ -69,8 +90,15 @@ Span<const SuiteInfo> all_suites() noexcept {
   return Span<const SuiteInfo>(kSuites, sizeof(kSuites) / sizeof(kSuites[0]));
 }
 
+Span<const uint16_t> default_suites(AesImpl aes) noexcept {
+  if (aes == AesImpl::ct) {
+    return Span<const uint16_t>(kDefaultCtAes, sizeof(kDefaultCtAes) / sizeof(kDefaultCtAes[0]));
+  }
+  return Span<const uint16_t>(kDefaultFastAes, sizeof(kDefaultFastAes) / sizeof(kDefaultFastAes[0]));
+}
+
 Span<const uint16_t> default_suites() noexcept {
-  return Span<const uint16_t>(kDefault, sizeof(kDefault) / sizeof(kDefault[0]));
+  return default_suites(kAesDefaultImpl);
 }
 
 const SuiteInfo* find_suite(uint16_t id) noexcept {

@@ -1,20 +1,30 @@
 // The cipher suites Petrel's TLS client implements, one table: IANA number, OpenSSL name, key
 // exchange, record protection, PRF hash and the versions each may be used in.
 //
+//   ECDHE-RSA-CHACHA20-POLY1305               TLS 1.2, ECDHE over X25519 signed with RSA, AEAD
+//                                             (RFC 8422, RFC 7905)
+//   ECDHE-RSA-AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES128-SHA256, -AES128-SHA, -AES256-SHA
+//                                             the same key exchange with AES (RFC 5289, 8422)
 //   AES256-GCM-SHA384, AES128-GCM-SHA256      TLS 1.2, RSA key exchange, AEAD (RFC 5288)
 //   AES256-SHA256, AES128-SHA256              TLS 1.2, CBC with HMAC-SHA256 (RFC 5246)
 //   AES256-SHA, AES128-SHA                    TLS 1.0-1.2, CBC with HMAC-SHA1
 //   RC4-SHA, RC4-MD5                          LEGACY AND WEAK (RFC 7465 prohibits RC4): offered
 //                                             only when the caller lists them, for old servers
 //
-// The default list (kDefaultSuites) is the non-legacy suites, AEAD first. The forward-secrecy
-// issue adds ECDHE suites here with KeyExchange::ecdhe_rsa / ecdhe_ecdsa.
+// The default list: forward-secret (ECDHE) suites first, then RSA key exchange for the servers
+// that need it, AEAD before CBC. When the AES implementation in use is the portable
+// constant-time one (`ct`), ChaCha20-Poly1305 comes before AES-GCM: it is constant-time by
+// construction and several times faster in portable integer code (BoringSSL orders the same way
+// on CPUs without AES instructions); with the `table` AES, AES-GCM first. Not there yet:
+// ECDHE-ECDSA suites and P-256 (absent: no ECDSA or P-256 code yet) and ECDHE-RSA-AES256-SHA384
+// (HMAC-SHA384 records).
 #ifndef PETREL_TLS_SUITES_H
 #define PETREL_TLS_SUITES_H
 
 #include <cstddef>
 #include <cstdint>
 
+#include "crypto/aes/aes.h"
 #include "crypto/hash/hash.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
@@ -23,7 +33,7 @@
 namespace petrel {
 namespace tls {
 
-enum class KeyExchange : uint8_t { rsa };
+enum class KeyExchange : uint8_t { rsa, ecdhe_rsa };
 
 struct SuiteInfo {
   uint16_t m_id;
@@ -44,10 +54,18 @@ constexpr uint16_t kSuiteRsaAes128CbcSha = 0x002F;
 constexpr uint16_t kSuiteRsaAes256CbcSha = 0x0035;
 constexpr uint16_t kSuiteRsaRc4Sha = 0x0005;
 constexpr uint16_t kSuiteRsaRc4Md5 = 0x0004;
+constexpr uint16_t kSuiteEcdheRsaAes128GcmSha256 = 0xC02F;
+constexpr uint16_t kSuiteEcdheRsaAes256GcmSha384 = 0xC030;
+constexpr uint16_t kSuiteEcdheRsaChacha20Poly1305 = 0xCCA8;
+constexpr uint16_t kSuiteEcdheRsaAes128CbcSha256 = 0xC027;
+constexpr uint16_t kSuiteEcdheRsaAes128CbcSha = 0xC013;
+constexpr uint16_t kSuiteEcdheRsaAes256CbcSha = 0xC014;
 
 // Every suite, in the default order of preference (legacy ones last).
 Span<const SuiteInfo> all_suites() noexcept;
-// The default offer: every non-legacy suite.
+// The default offer: every non-legacy suite, ordered for the AES implementation in use (see
+// above); default_suites() is the order for the library's default AES implementation.
+Span<const uint16_t> default_suites(AesImpl aes) noexcept;
 Span<const uint16_t> default_suites() noexcept;
 // nullptr if unknown.
 const SuiteInfo* find_suite(uint16_t id) noexcept;

@@ -4,6 +4,7 @@
 // servers (openssl s_server, gnutls-serv) are in tests/tls/interop.sh.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -307,6 +308,67 @@ TEST(TlsEngine, HostileServerFlights) {
   petrel_test::report_cases("tls hostile server flights", n);
 }
 
+// ECDHE: a ServerKeyExchange that must be refused. The client does not verify the chain here
+// (m_verify_peer off) so that a real RSA certificate (fuzz/corpus/x509/leaf.der, made by
+// openssl) brings it to the key exchange; what is checked is the key exchange itself.
+TEST(TlsEngine, HostileServerKeyExchange) {
+  std::vector<uint8_t> leaf;
+  {
+    FILE* f = std::fopen(PETREL_SOURCE_DIR "/fuzz/corpus/x509/leaf.der", "rb");
+    ASSERT_NE(f, nullptr);
+    int ch;
+    while ((ch = std::fgetc(f)) != EOF) {
+      leaf.push_back(static_cast<uint8_t>(ch));
+    }
+    std::fclose(f);
+  }
+  Bytes cert_body = {static_cast<uint8_t>((leaf.size() + 3) >> 16),
+                     static_cast<uint8_t>((leaf.size() + 3) >> 8), static_cast<uint8_t>(leaf.size() + 3),
+                     static_cast<uint8_t>(leaf.size() >> 16), static_cast<uint8_t>(leaf.size() >> 8),
+                     static_cast<uint8_t>(leaf.size())};
+  append(&cert_body, leaf);
+  Bytes sh = handshake(2, server_hello(kTls12, kSuiteEcdheRsaAes128GcmSha256, kRenegInfo));
+  Bytes prefix = sh + handshake(11, cert_body);
+  auto ske = [](uint16_t group, size_t point_len, uint16_t scheme, size_t sig_len) {
+    Bytes b = {3, static_cast<uint8_t>(group >> 8), static_cast<uint8_t>(group),
+               static_cast<uint8_t>(point_len)};
+    append(&b, Bytes(point_len, 9));
+    b.push_back(static_cast<uint8_t>(scheme >> 8));
+    b.push_back(static_cast<uint8_t>(scheme));
+    b.push_back(static_cast<uint8_t>(sig_len >> 8));
+    b.push_back(static_cast<uint8_t>(sig_len));
+    append(&b, Bytes(sig_len, 0x42));
+    return handshake(12, b);
+  };
+  struct SkeCase {
+    const char* name;
+    Bytes msg;
+    Error error;
+    int alert;
+  } cases[] = {
+      {"group not offered (secp256r1)", ske(23, 65, kSigRsaPkcs1Sha256, 256), Error::illegal_parameter, 47},
+      {"X25519 key of 31 bytes", ske(29, 31, kSigRsaPkcs1Sha256, 256), Error::illegal_parameter, 47},
+      {"scheme not offered (ecdsa_secp256r1_sha256)", ske(29, 32, 0x0403, 72), Error::illegal_parameter, 47},
+      {"bad RSA signature", ske(29, 32, kSigRsaPkcs1Sha256, 256), Error::bad_key_exchange_signature, 51},
+      {"bad RSA-PSS signature", ske(29, 32, kSigRsaPssRsaeSha256, 256), Error::bad_key_exchange_signature, 51},
+      {"signature of the wrong length", ske(29, 32, kSigRsaPkcs1Sha256, 255), Error::bad_key_exchange_signature, 51},
+      {"truncated", handshake(12, {3, 0, 29, 32, 1, 2}), Error::decode_error, 50},
+      {"explicit curve", handshake(12, {1, 0, 0}), Error::decode_error, 50},
+      {"ServerHelloDone without ServerKeyExchange", handshake(14, {}), Error::unexpected_message, 10},
+  };
+  for (const SkeCase& c : cases) {
+    Harness h;
+    h.cfg.m_verify_peer = false;
+    ASSERT_EQ(h.start(), Status::ok);
+    (void)h.take_output();
+    h.feed(record(22, kTls12, prefix + c.msg));
+    EXPECT_EQ(h.c.error(), c.error) << c.name << ": " << error_name(h.c.error()) << " ("
+                                    << h.c.error_text() << ")";
+    EXPECT_EQ(sent_alert(h.take_output()), c.alert) << c.name;
+  }
+  petrel_test::report_cases("tls hostile ServerKeyExchange", sizeof(cases) / sizeof(cases[0]));
+}
+
 TEST(TlsEngine, TransportEndsEarly) {
   Harness h;
   ASSERT_EQ(h.start(), Status::ok);
@@ -391,12 +453,12 @@ TEST(TlsSuites, ParsesOpenSslLists) {
   EXPECT_EQ(ids[1], 0x0035);
   EXPECT_EQ(ids[2], 0x0005);
   EXPECT_EQ(ids[3], 0x0004);
-  const char* wrong = "AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256";
+  const char* wrong = "AES128-SHA:ECDHE-ECDSA-AES128-GCM-SHA256";
   EXPECT_EQ(parse_suite_list(Span<uint16_t>(ids, 16), &n,
                              ByteView(reinterpret_cast<const uint8_t*>(wrong), std::strlen(wrong)), &bad),
             Status::invalid_argument);
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(bad.data()), bad.size()),
-            "ECDHE-RSA-AES128-GCM-SHA256");
+            "ECDHE-ECDSA-AES128-GCM-SHA256");
   // The default offer has no legacy suite.
   for (uint16_t id : default_suites()) {
     EXPECT_FALSE(find_suite(id)->m_legacy);

@@ -29,6 +29,7 @@ inline const char* cipher_name(petrel::tls::BulkCipher c) {
     case BulkCipher::aes256_cbc: return "aes256-cbc";
     case BulkCipher::aes128_gcm: return "aes128-gcm";
     case BulkCipher::aes256_gcm: return "aes256-gcm";
+    case BulkCipher::chacha20_poly1305: return "chacha20-poly1305";
   }
   return "?";
 }
@@ -58,7 +59,8 @@ inline bool is_cbc_combo(const RecordCombo& c) {
          c.cipher == petrel::tls::BulkCipher::aes256_cbc;
 }
 inline bool uses_aes(const RecordCombo& c) {
-  return c.cipher != petrel::tls::BulkCipher::null && c.cipher != petrel::tls::BulkCipher::rc4_128;
+  return c.cipher != petrel::tls::BulkCipher::null && c.cipher != petrel::tls::BulkCipher::rc4_128 &&
+         c.cipher != petrel::tls::BulkCipher::chacha20_poly1305;
 }
 
 // Every protected combination (not null).
@@ -78,6 +80,7 @@ inline std::vector<RecordCombo> all_record_combos() {
   }
   out.push_back({BulkCipher::aes128_gcm, RecordMac::none, kTls12, false});
   out.push_back({BulkCipher::aes256_gcm, RecordMac::none, kTls12, false});
+  out.push_back({BulkCipher::chacha20_poly1305, RecordMac::none, kTls12, false});
   return out;
 }
 

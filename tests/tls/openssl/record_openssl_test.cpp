@@ -98,6 +98,24 @@ Bytes ossl_gcm(const Bytes& key, const Bytes& nonce, const Bytes& aad, const Byt
   return out;
 }
 
+// ChaCha20-Poly1305 (RFC 8439) with libcrypto: ciphertext || tag.
+Bytes ossl_chacha(const Bytes& key, const Bytes& nonce, const Bytes& aad, const Bytes& pt) {
+  Bytes out(pt.size() + 16);
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  EXPECT_EQ(EVP_EncryptInit_ex(ctx, EVP_chacha20_poly1305(), nullptr, key.data(), nonce.data()), 1);
+  int len = 0;
+  EXPECT_EQ(EVP_EncryptUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())), 1);
+  int n = 0;
+  if (!pt.empty()) {
+    EXPECT_EQ(EVP_EncryptUpdate(ctx, out.data(), &n, pt.data(), static_cast<int>(pt.size())), 1);
+  }
+  int fin = 0;
+  EXPECT_EQ(EVP_EncryptFinal_ex(ctx, out.data() + n, &fin), 1);
+  EXPECT_EQ(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, out.data() + pt.size()), 1);
+  EVP_CIPHER_CTX_free(ctx);
+  return out;
+}
+
 // One direction of a connection as libcrypto sees it: makes the expected fragments.
 class OsslWriter {
  public:
@@ -120,6 +138,13 @@ class OsslWriter {
       out = explicit_nonce;
       const Bytes sealed = ossl_gcm(m_k.enc_key, nonce, header_of(m_seq, type, v, pt.size()), pt);
       out.insert(out.end(), sealed.begin(), sealed.end());
+    } else if (m_c.cipher == BulkCipher::chacha20_poly1305) {
+      // RFC 7905: the fixed IV xored with the sequence number, left-padded to 12 bytes.
+      Bytes nonce = m_k.fixed_iv;
+      for (int i = 0; i < 8; i++) {
+        nonce[4 + i] ^= static_cast<uint8_t>(m_seq >> (56 - 8 * i));
+      }
+      out = ossl_chacha(m_k.enc_key, nonce, header_of(m_seq, type, v, pt.size()), pt);
     } else if (m_c.cipher == BulkCipher::rc4_128) {
       Bytes inner = pt;
       const Bytes mac = ossl_hmac(m_c.mac, m_k.mac_key, header_of(m_seq, type, v, pt.size()), pt);
