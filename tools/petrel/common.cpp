@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "crypto/aes/aes.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
@@ -179,7 +183,48 @@ Output::~Output() {
   }
 }
 
-bool Output::open(const std::string& path, std::string* error) {
+namespace {
+
+// Opens a file for a private key: created 0600; an existing regular file loses its group and
+// other permissions before it is truncated, so a failure leaves it as it was. Returns the
+// stream, or nullptr with *error set.
+std::FILE* open_private(const std::string& path, std::string* error) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *error = "cannot open " + path + " for writing: " + std::strerror(errno);
+    return nullptr;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    *error = "cannot stat " + path + ": " + std::strerror(errno);
+    ::close(fd);
+    return nullptr;
+  }
+  // Devices, pipes and sockets (/dev/stdout, a FIFO) keep their mode and are not truncated.
+  if (S_ISREG(st.st_mode)) {
+    if ((st.st_mode & 077) != 0 && ::fchmod(fd, st.st_mode & 0700) != 0) {
+      *error = "cannot restrict " + path + " to its owner before writing a private key: " +
+               std::strerror(errno);
+      ::close(fd);
+      return nullptr;
+    }
+    if (::ftruncate(fd, 0) != 0) {
+      *error = "cannot truncate " + path + ": " + std::strerror(errno);
+      ::close(fd);
+      return nullptr;
+    }
+  }
+  std::FILE* f = ::fdopen(fd, "wb");
+  if (f == nullptr) {
+    *error = "cannot open " + path + " for writing: " + std::strerror(errno);
+    ::close(fd);
+  }
+  return f;
+}
+
+}  // namespace
+
+bool Output::open(const std::string& path, std::string* error, FileMode mode) {
   if (path.empty()) {
     m_file = stdout;
     m_owned = false;
@@ -187,10 +232,17 @@ bool Output::open(const std::string& path, std::string* error) {
     return true;
   }
   m_name = path;
-  m_file = std::fopen(path.c_str(), "wb");
-  if (m_file == nullptr) {
-    *error = "cannot open " + path + " for writing: " + std::strerror(errno);
-    return false;
+  if (mode == FileMode::private_key) {
+    m_file = open_private(path, error);
+    if (m_file == nullptr) {
+      return false;
+    }
+  } else {
+    m_file = std::fopen(path.c_str(), "wb");
+    if (m_file == nullptr) {
+      *error = "cannot open " + path + " for writing: " + std::strerror(errno);
+      return false;
+    }
   }
   m_owned = true;
   return true;

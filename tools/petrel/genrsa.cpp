@@ -70,7 +70,7 @@ int cmd_genrsa(int argc, char** argv) {
     wipe_bytes(&out);
     return fail(kCmd, "cannot encode the key: %s", petrel::status_name(st));
   }
-  const bool ok = write_all(kCmd, out_path, out.data(), len);
+  const bool ok = write_all(kCmd, out_path, out.data(), len, FileMode::private_key);
   wipe_bytes(&out);
   return ok ? kExitOk : kExitFail;
 }

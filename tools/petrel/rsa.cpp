@@ -210,7 +210,11 @@ int cmd_rsa(int argc, char** argv) {
   std::vector<uint8_t> all(report.begin(), report.end());
   all.insert(all.end(), out.begin(), out.end());
   wipe_bytes(&out);
-  const bool ok = write_all(kCmd, out_path, all.data(), all.size());
+  // The output file is created 0600 when it holds private material, by openssl's rule (which
+  // also covers a public key read with -pubin and written without -pubout).
+  const bool private_out = (text && !pubin) || (!pubout && !rsa_pub_out && !noout);
+  const bool ok = write_all(kCmd, out_path, all.data(), all.size(),
+                            private_out ? FileMode::private_key : FileMode::normal);
   petrel::secure_wipe(&report[0], report.size());
   wipe_bytes(&all);
   if (!ok) {

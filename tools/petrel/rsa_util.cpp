@@ -41,10 +41,11 @@ bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* ou
   return true;
 }
 
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len) {
+bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
+               FileMode mode) {
   Output out;
   std::string err;
-  if (!out.open(path, &err) || !out.write(data, len, &err) || !out.close(&err)) {
+  if (!out.open(path, &err, mode) || !out.write(data, len, &err) || !out.close(&err)) {
     fail(cmd, "%s", err.c_str());
     return false;
   }

@@ -13,13 +13,15 @@
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
+#include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
 // Reads a whole file ("" or "-" = stdin). Prints the error (as cmd) and returns false on failure.
 bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* out);
-// Writes a whole file ("" = stdout).
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len);
+// Writes a whole file ("" = stdout); FileMode::private_key creates it 0600 (see tool.h).
+bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
+               FileMode mode = FileMode::normal);
 
 // -inform / -outform / -keyform: "PEM" or "DER" (any case). Returns false after an error.
 bool parse_form(const char* cmd, const std::string& value, bool* pem);

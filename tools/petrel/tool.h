@@ -89,6 +89,13 @@ class Input final {
   std::string m_name;
 };
 
+// How an output file is created. private_key (genrsa, rsa writing a private key) creates the
+// file with mode 0600 from the start (open(2) with O_CREAT and 0600, whatever the umask), as
+// openssl does. openssl leaves an existing file's mode alone; Petrel takes the group and other
+// bits off an existing regular file before anything is written to it (and writes nothing if it
+// cannot), so a key never lands in a world-readable file. normal: 0666 less the umask.
+enum class FileMode { normal, private_key };
+
 // Output: a named file or stdout. Write errors are reported when they happen and again by
 // close(), so nothing is silently truncated.
 class Output final {
@@ -98,7 +105,8 @@ class Output final {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  bool open(const std::string& path, std::string* error);  // path empty = stdout
+  // path empty = stdout.
+  bool open(const std::string& path, std::string* error, FileMode mode = FileMode::normal);
   bool write(const uint8_t* data, size_t len, std::string* error);
   bool write_str(const std::string& s, std::string* error);
   // Flushes and closes; reports any deferred write error (disk full, closed pipe).
