@@ -1,7 +1,6 @@
 // Certificate-file helpers of the petrel tool (see certs.h).
 #include "tools/petrel/certs.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -15,37 +14,10 @@ using petrel::MutableBytes;
 using petrel::Reader;
 using petrel::Status;
 
-bool read_whole_file(const std::string& path, std::vector<uint8_t>* out, std::string* error) {
-  const bool use_stdin = path.empty() || path == "-";
-  std::FILE* f = use_stdin ? stdin : std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    *error = "cannot open " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  out->clear();
-  uint8_t buf[16384];
-  for (;;) {
-    const size_t n = std::fread(buf, 1, sizeof(buf), f);
-    out->insert(out->end(), buf, buf + n);
-    if (n < sizeof(buf)) {
-      break;
-    }
-  }
-  const bool bad = std::ferror(f) != 0;
-  if (!use_stdin) {
-    std::fclose(f);
-  }
-  if (bad) {
-    *error = "cannot read " + path;
-    return false;
-  }
-  return true;
-}
-
-bool load_der_blobs(const std::string& path, const char* label,
+bool load_der_blobs(const std::string& path, const char* label, const InputLimit& limit,
                     std::vector<std::vector<uint8_t>>* out, std::string* error) {
   std::vector<uint8_t> data;
-  if (!read_whole_file(path, &data, error)) {
+  if (!read_whole(path, limit, Secret::no, &data, error)) {
     return false;
   }
   const ByteView in(data.data(), data.size());
@@ -97,9 +69,10 @@ bool load_der_blobs(const std::string& path, const char* label,
   return true;
 }
 
-bool load_certs(const std::string& path, CertBundle* out, std::string* error) {
+bool load_certs(const std::string& path, const InputLimit& limit, CertBundle* out,
+                std::string* error) {
   std::vector<std::vector<uint8_t>> blobs;
-  if (!load_der_blobs(path, "CERTIFICATE", &blobs, error)) {
+  if (!load_der_blobs(path, "CERTIFICATE", limit, &blobs, error)) {
     return false;
   }
   for (size_t i = 0; i < blobs.size(); i++) {

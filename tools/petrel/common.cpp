@@ -175,6 +175,74 @@ bool Input::read(uint8_t* buf, size_t max, size_t* got, std::string* error) {
   return true;
 }
 
+// ---- whole files ---------------------------------------------------------------------------
+
+bool read_whole(const std::string& path, const InputLimit& limit, Secret secret,
+                std::vector<uint8_t>* out, std::string* error) {
+  if (secret == Secret::yes) {
+    wipe_bytes(out);
+  }
+  out->clear();
+  Input in;
+  if (!in.open(path == "-" ? "" : path, error)) {
+    return false;
+  }
+  // The buffer grows by doubling, up to the limit, through explicit copies, so that a secret's
+  // old buffer is wiped rather than just freed. At the limit one more byte is asked for, to tell
+  // "exactly the limit" from "more".
+  std::vector<uint8_t> buf;
+  size_t len = 0;
+  bool ok = true;
+  bool over = false;
+  for (;;) {
+    if (len == buf.size()) {
+      if (buf.size() == limit.m_bytes) {
+        uint8_t probe = 0;
+        size_t got = 0;
+        ok = in.read(&probe, 1, &got, error);
+        over = ok && got != 0;
+        break;
+      }
+      size_t want = buf.empty() ? 16384 : buf.size() * 2;
+      if (want > limit.m_bytes) {
+        want = limit.m_bytes;
+      }
+      std::vector<uint8_t> bigger(want);
+      if (len != 0) {
+        std::memcpy(bigger.data(), buf.data(), len);
+      }
+      if (secret == Secret::yes) {
+        wipe_bytes(&buf);
+      }
+      buf.swap(bigger);
+    }
+    size_t got = 0;
+    const size_t room = buf.size() - len;
+    if (!in.read(buf.data() + len, room, &got, error)) {
+      ok = false;
+      break;
+    }
+    len += got;
+    if (got < room) {
+      break;  // end of input
+    }
+  }
+  if (over) {
+    *error = in.display_name() + ": input larger than " + std::to_string(limit.m_bytes) +
+             " bytes (" + limit.m_what + ")";
+    ok = false;
+  }
+  if (!ok) {
+    if (secret == Secret::yes) {
+      wipe_bytes(&buf);
+    }
+    return false;
+  }
+  buf.resize(len);  // shrinking keeps the buffer: nothing to wipe
+  out->swap(buf);
+  return true;
+}
+
 // ---- output --------------------------------------------------------------------------------
 
 Output::~Output() {

@@ -17,6 +17,7 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -33,7 +34,8 @@ const char kReqUsage[] =
     "usage: petrel req -new -key KEY -subj /C=../O=../CN=.. [-addext subjectAltName=DNS:a,IP:b]\n"
     "                  [-sha1|-sha256|-sha384|-sha512] [-outform PEM|DER] [-out FILE]\n"
     "       petrel req -x509 -new -key KEY -subj SUBJ -days N [-set_serial N] -out FILE\n"
-    "       petrel req -in FILE -verify [-noout] [-subject]\n";
+    "       petrel req -in FILE -verify [-noout] [-subject]\n"
+    "  -addext: subjectAltName only, once; input files (keys, requests): at most 1 MiB\n";
 
 ByteView bytes_of(const std::string& s) {
   return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
@@ -137,7 +139,7 @@ std::vector<x509::GeneralName> san_views(const std::vector<SanEntry>& entries) {
 int verify_request(const std::string& in, bool noout, bool subject) {
   std::vector<std::vector<uint8_t>> blobs;
   std::string error;
-  if (!load_der_blobs(in, "CERTIFICATE REQUEST", &blobs, &error)) {
+  if (!load_der_blobs(in, "CERTIFICATE REQUEST", kObjectLimit, &blobs, &error)) {
     return fail(kCmd, "%s", error.c_str());
   }
   x509::CertificationRequest csr;
@@ -261,8 +263,8 @@ int cmd_req(int argc, char** argv) {
   }
   std::string error;
   petrel::RsaPrivateKey key;
-  if (!load_private_key(key_path, &key, &error)) {
-    return fail(kCmd, "%s", error.c_str());
+  if (!load_private_key(kCmd, key_path, kFormAny, &key)) {
+    return kExitFail;
   }
   std::vector<uint8_t> subject(subj.size() * 4 + 64);
   petrel::Writer nw(MutableBytes(subject.data(), subject.size()));

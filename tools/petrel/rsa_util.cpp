@@ -16,31 +16,6 @@ using petrel::ByteView;
 using petrel::RsaKeyFile;
 using petrel::Status;
 
-bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* out) {
-  Input in;
-  std::string err;
-  if (!in.open(path == "-" ? "" : path, &err)) {
-    fail(cmd, "%s", err.c_str());
-    return false;
-  }
-  out->clear();
-  uint8_t buf[16384];
-  for (;;) {
-    size_t got = 0;
-    if (!in.read(buf, sizeof(buf), &got, &err)) {
-      petrel::secure_wipe(buf, sizeof(buf));
-      fail(cmd, "%s", err.c_str());
-      return false;
-    }
-    out->insert(out->end(), buf, buf + got);
-    if (got < sizeof(buf)) {
-      break;
-    }
-  }
-  petrel::secure_wipe(buf, sizeof(buf));
-  return true;
-}
-
 bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
                FileMode mode) {
   Output out;
@@ -104,7 +79,9 @@ bool parse_form(const char* cmd, const std::string& value, bool* pem) {
 bool load_private_key(const char* cmd, const std::string& path, int form,
                       petrel::RsaPrivateKey* key) {
   std::vector<uint8_t> data;
-  if (!read_all(cmd, path, &data)) {
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
     return false;
   }
   bool ok = false;
@@ -127,7 +104,9 @@ bool load_private_key(const char* cmd, const std::string& path, int form,
 bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                      petrel::RsaPublicKey* key) {
   std::vector<uint8_t> data;
-  if (!read_all(cmd, path, &data)) {
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
     return false;
   }
   bool ok = false;

@@ -1,7 +1,8 @@
 // Shared helpers of the petrel command-line tool: error reporting, strict hex parsing, option
-// scanning, and chunked file input/output. The tool may use the heap and the standard library;
-// it does not use exceptions: every failure is one line on stderr ("petrel <cmd>: ...") and a
-// non-zero exit status.
+// scanning, chunked file input/output and the one whole-file reader. The tool may use the heap
+// and the standard library; it throws nothing itself: every failure is one line on stderr
+// ("petrel <cmd>: ...") and a non-zero exit status. main() catches std::bad_alloc (and any other
+// std::exception) from the standard library and reports it the same way, so nothing aborts.
 #ifndef PETREL_TOOLS_PETREL_TOOL_H
 #define PETREL_TOOLS_PETREL_TOOL_H
 
@@ -95,6 +96,32 @@ class Input final {
 // bits off an existing regular file before anything is written to it (and writes nothing if it
 // cannot), so a key never lands in a world-readable file. normal: 0666 less the umask.
 enum class FileMode { normal, private_key };
+
+// Caps on whole-file input, by what the file holds. Every input that is read whole goes through
+// read_whole() with one of these; streaming inputs (enc except GCM, dgst) have no cap.
+// The caps are stated in README.md and in the help of the commands.
+struct InputLimit {
+  size_t m_bytes;
+  const char* m_what;
+};
+// One certificate, request, key or signature file, or pkeyutl input: 1 MiB.
+constexpr InputLimit kObjectLimit = {
+    size_t{1} << 20, "1 MiB, the cap on a certificate, request, key or signature file"};
+// A certificate bundle (verify -CAfile, -untrusted): 16 MiB.
+constexpr InputLimit kBundleLimit = {size_t{16} << 20,
+                                     "16 MiB, the cap on a -CAfile or -untrusted bundle"};
+// (enc's GCM caps are in enc.cpp.)
+
+// Whether the bytes read are secret (a private key, plaintext).
+enum class Secret { no, yes };
+
+// Reads a whole file ("" or "-" = stdin) of at most limit.m_bytes bytes. Over the limit: false
+// with *error "F: input larger than N bytes (1 MiB, the cap on ...)"; no more than N + 1 bytes
+// are read and no more than N bytes held.
+// With Secret::yes every buffer that held the bytes is wiped before it is freed (the growth
+// copies as well), and *out is wiped on failure.
+bool read_whole(const std::string& path, const InputLimit& limit, Secret secret,
+                std::vector<uint8_t>* out, std::string* error);
 
 // Output: a named file or stdout. Write errors are reported when they happen and again by
 // close(), so nothing is silently truncated.
