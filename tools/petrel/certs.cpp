@@ -20,6 +20,7 @@ bool load_der_blobs(const std::string& path, const char* label, const InputLimit
   if (!read_whole(path, limit, Secret::no, &data, error)) {
     return false;
   }
+  const std::string name = input_name(path);
   const ByteView in(data.data(), data.size());
   size_t before = out->size();
   if (petrel::pem::detect_format(in) == petrel::pem::Format::pem) {
@@ -28,7 +29,7 @@ bool load_der_blobs(const std::string& path, const char* label, const InputLimit
       petrel::pem::Block block;
       bool found = false;
       if (petrel::pem::next_block(&text, &block, &found) != Status::ok) {
-        *error = path + ": malformed PEM";
+        *error = name + ": malformed PEM";
         return false;
       }
       if (!found) {
@@ -42,7 +43,7 @@ bool load_der_blobs(const std::string& path, const char* label, const InputLimit
       size_t len = 0;
       if (petrel::pem::decode_block(MutableBytes(der.data(), der.size()), &len, block) !=
           Status::ok) {
-        *error = path + ": bad base64 in PEM block";
+        *error = name + ": bad base64 in PEM block";
         return false;
       }
       der.resize(len);
@@ -56,14 +57,14 @@ bool load_der_blobs(const std::string& path, const char* label, const InputLimit
       size_t header = 0;
       const uint8_t* start = r.data();
       if (petrel::asn1::read_any_der(&r, &tag, &contents, &header) != Status::ok) {
-        *error = path + ": neither PEM nor DER";
+        *error = name + ": neither PEM nor DER";
         return false;
       }
       out->emplace_back(start, start + header + contents.remaining());
     }
   }
   if (out->size() == before) {
-    *error = path + ": no " + (label != nullptr ? label : "PEM") + " found";
+    *error = name + ": no " + (label != nullptr ? label : "PEM") + " found";
     return false;
   }
   return true;
@@ -80,7 +81,7 @@ bool load_certs(const std::string& path, const InputLimit& limit, CertBundle* ou
     const std::vector<uint8_t>& der = out->m_buffers.back();
     petrel::x509::Certificate c;
     if (petrel::x509::parse_certificate(&c, ByteView(der.data(), der.size())) != Status::ok) {
-      *error = path + ": certificate " + std::to_string(i + 1) + " is malformed";
+      *error = input_name(path) + ": certificate " + std::to_string(i + 1) + " is malformed";
       return false;
     }
     out->m_certs.push_back(c);

@@ -134,6 +134,10 @@ std::vector<std::string> ArgScanner::operands() const {
 
 // ---- input ---------------------------------------------------------------------------------
 
+bool is_std_stream(const std::string& path) { return path.empty() || path == "-"; }
+
+std::string input_name(const std::string& path) { return is_std_stream(path) ? "stdin" : path; }
+
 Input::~Input() {
   if (m_owned && m_file != nullptr) {
     std::fclose(m_file);
@@ -141,7 +145,7 @@ Input::~Input() {
 }
 
 bool Input::open(const std::string& path, std::string* error) {
-  if (path.empty()) {
+  if (is_std_stream(path)) {
     m_file = stdin;
     m_owned = false;
     m_name = "stdin";
@@ -184,7 +188,7 @@ bool read_whole(const std::string& path, const InputLimit& limit, Secret secret,
   }
   out->clear();
   Input in;
-  if (!in.open(path == "-" ? "" : path, error)) {
+  if (!in.open(path, error)) {
     return false;
   }
   // The buffer grows by doubling, up to the limit, through explicit copies, so that a secret's
@@ -293,7 +297,7 @@ std::FILE* open_private(const std::string& path, std::string* error) {
 }  // namespace
 
 bool Output::open(const std::string& path, std::string* error, FileMode mode) {
-  if (path.empty()) {
+  if (is_std_stream(path)) {
     m_file = stdout;
     m_owned = false;
     m_name = "stdout";

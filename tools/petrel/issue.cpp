@@ -113,10 +113,10 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
   }
   x509::CertificationRequest csr;
   if (x509::parse_csr(&csr, ByteView(blobs[0].data(), blobs[0].size())) != Status::ok) {
-    return fail(cmd, "%s: malformed certificate request", p.m_csr.c_str());
+    return fail(cmd, "%s: malformed certificate request", input_name(p.m_csr).c_str());
   }
   if (x509::verify_csr(csr) != Status::ok) {
-    return fail(cmd, "%s: request signature does not verify", p.m_csr.c_str());
+    return fail(cmd, "%s: request signature does not verify", input_name(p.m_csr).c_str());
   }
   CertBundle ca;
   if (!load_certs(p.m_ca_cert, kObjectLimit, &ca, &error)) {

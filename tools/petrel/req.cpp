@@ -144,7 +144,7 @@ int verify_request(const std::string& in, bool noout, bool subject) {
   }
   x509::CertificationRequest csr;
   if (x509::parse_csr(&csr, ByteView(blobs[0].data(), blobs[0].size())) != Status::ok) {
-    return fail(kCmd, "%s: malformed certificate request", in.c_str());
+    return fail(kCmd, "%s: malformed certificate request", input_name(in).c_str());
   }
   if (subject) {
     std::printf("subject=%s\n", name_text(csr.m_subject).c_str());

@@ -47,17 +47,18 @@ bool form_matches(const std::vector<uint8_t>& data, int form) {
 
 void report_load_error(const char* cmd, const std::string& path, Status st, RsaKeyFile kind,
                        bool want_private) {
+  const std::string name = input_name(path);
   if (st == Status::invalid_argument && kind != RsaKeyFile::unknown &&
       petrel::rsa_key_file_is_private(kind) != want_private) {
-    fail(cmd, "%s: expected %s key, found a %s", path.c_str(),
+    fail(cmd, "%s: expected %s key, found a %s", name.c_str(),
          want_private ? "a private" : "a public", petrel::rsa_key_file_name(kind));
   } else if (st == Status::unsupported) {
     fail(cmd, "%s: unsupported key (%s): only unencrypted RSA keys (rsaEncryption) are read",
-         path.c_str(), petrel::rsa_key_file_name(kind));
+         name.c_str(), petrel::rsa_key_file_name(kind));
   } else if (st == Status::decode_error) {
-    fail(cmd, "%s: not a valid RSA key file (malformed PEM or DER)", path.c_str());
+    fail(cmd, "%s: not a valid RSA key file (malformed PEM or DER)", name.c_str());
   } else {
-    fail(cmd, "%s: bad RSA key: %s", path.c_str(), petrel::status_name(st));
+    fail(cmd, "%s: bad RSA key: %s", name.c_str(), petrel::status_name(st));
   }
 }
 
@@ -86,7 +87,7 @@ bool load_private_key(const char* cmd, const std::string& path, int form,
   }
   bool ok = false;
   if (!form_matches(data, form)) {
-    fail(cmd, "%s: not in %s form", path.c_str(), form == kFormPem ? "PEM" : "DER");
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
   } else {
     RsaKeyFile kind = RsaKeyFile::unknown;
     const Status st =
@@ -111,7 +112,7 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
   }
   bool ok = false;
   if (!form_matches(data, form)) {
-    fail(cmd, "%s: not in %s form", path.c_str(), form == kFormPem ? "PEM" : "DER");
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
   } else {
     const ByteView in(data.data(), data.size());
     const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
@@ -127,7 +128,7 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
                                              priv->public_key()) == Status::ok &&
              petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
         if (!ok) {
-          fail(cmd, "%s: cannot take the public key", path.c_str());
+          fail(cmd, "%s: cannot take the public key", input_name(path).c_str());
         }
       } else {
         report_load_error(cmd, path, st, k2, true);

@@ -68,6 +68,11 @@ class ArgScanner final {
   int m_pos = 1;  // argv[0] is the subcommand
 };
 
+// "-" means stdin for every input and stdout for every output, as in openssl; so does an empty
+// path (an option not given). input_name() is what messages call an input: "stdin" or the path.
+bool is_std_stream(const std::string& path);
+std::string input_name(const std::string& path);
+
 // Input: a named file or stdin, read in chunks.
 class Input final {
  public:
@@ -76,7 +81,7 @@ class Input final {
   Input(const Input&) = delete;
   Input& operator=(const Input&) = delete;
 
-  // path empty = stdin. On failure *error is "cannot open F: reason".
+  // path empty or "-" = stdin. On failure *error is "cannot open F: reason".
   bool open(const std::string& path, std::string* error);
   // Reads up to max bytes; fills as much as possible (loops over short reads). Returns false on a
   // read error (*error set). *got == 0 with true means end of input.
@@ -132,7 +137,7 @@ class Output final {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  // path empty = stdout.
+  // path empty or "-" = stdout.
   bool open(const std::string& path, std::string* error, FileMode mode = FileMode::normal);
   bool write(const uint8_t* data, size_t len, std::string* error);
   bool write_str(const std::string& s, std::string* error);
