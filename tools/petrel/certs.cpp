@@ -1,7 +1,6 @@
 // Certificate-file helpers of the petrel tool (see certs.h).
 #include "tools/petrel/certs.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -15,39 +14,13 @@ using petrel::MutableBytes;
 using petrel::Reader;
 using petrel::Status;
 
-bool read_whole_file(const std::string& path, std::vector<uint8_t>* out, std::string* error) {
-  const bool use_stdin = path.empty() || path == "-";
-  std::FILE* f = use_stdin ? stdin : std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    *error = "cannot open " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  out->clear();
-  uint8_t buf[16384];
-  for (;;) {
-    const size_t n = std::fread(buf, 1, sizeof(buf), f);
-    out->insert(out->end(), buf, buf + n);
-    if (n < sizeof(buf)) {
-      break;
-    }
-  }
-  const bool bad = std::ferror(f) != 0;
-  if (!use_stdin) {
-    std::fclose(f);
-  }
-  if (bad) {
-    *error = "cannot read " + path;
-    return false;
-  }
-  return true;
-}
-
-bool load_der_blobs(const std::string& path, const char* label,
+bool load_der_blobs(const std::string& path, const char* label, const InputLimit& limit,
                     std::vector<std::vector<uint8_t>>* out, std::string* error) {
   std::vector<uint8_t> data;
-  if (!read_whole_file(path, &data, error)) {
+  if (!read_whole(path, limit, Secret::no, &data, error)) {
     return false;
   }
+  const std::string name = input_name(path);
   const ByteView in(data.data(), data.size());
   size_t before = out->size();
   if (petrel::pem::detect_format(in) == petrel::pem::Format::pem) {
@@ -56,7 +29,7 @@ bool load_der_blobs(const std::string& path, const char* label,
       petrel::pem::Block block;
       bool found = false;
       if (petrel::pem::next_block(&text, &block, &found) != Status::ok) {
-        *error = path + ": malformed PEM";
+        *error = name + ": malformed PEM";
         return false;
       }
       if (!found) {
@@ -70,7 +43,7 @@ bool load_der_blobs(const std::string& path, const char* label,
       size_t len = 0;
       if (petrel::pem::decode_block(MutableBytes(der.data(), der.size()), &len, block) !=
           Status::ok) {
-        *error = path + ": bad base64 in PEM block";
+        *error = name + ": bad base64 in PEM block";
         return false;
       }
       der.resize(len);
@@ -84,22 +57,23 @@ bool load_der_blobs(const std::string& path, const char* label,
       size_t header = 0;
       const uint8_t* start = r.data();
       if (petrel::asn1::read_any_der(&r, &tag, &contents, &header) != Status::ok) {
-        *error = path + ": neither PEM nor DER";
+        *error = name + ": neither PEM nor DER";
         return false;
       }
       out->emplace_back(start, start + header + contents.remaining());
     }
   }
   if (out->size() == before) {
-    *error = path + ": no " + (label != nullptr ? label : "PEM") + " found";
+    *error = name + ": no " + (label != nullptr ? label : "PEM") + " found";
     return false;
   }
   return true;
 }
 
-bool load_certs(const std::string& path, CertBundle* out, std::string* error) {
+bool load_certs(const std::string& path, const InputLimit& limit, CertBundle* out,
+                std::string* error) {
   std::vector<std::vector<uint8_t>> blobs;
-  if (!load_der_blobs(path, "CERTIFICATE", &blobs, error)) {
+  if (!load_der_blobs(path, "CERTIFICATE", limit, &blobs, error)) {
     return false;
   }
   for (size_t i = 0; i < blobs.size(); i++) {
@@ -107,7 +81,7 @@ bool load_certs(const std::string& path, CertBundle* out, std::string* error) {
     const std::vector<uint8_t>& der = out->m_buffers.back();
     petrel::x509::Certificate c;
     if (petrel::x509::parse_certificate(&c, ByteView(der.data(), der.size())) != Status::ok) {
-      *error = path + ": certificate " + std::to_string(i + 1) + " is malformed";
+      *error = input_name(path) + ": certificate " + std::to_string(i + 1) + " is malformed";
       return false;
     }
     out->m_certs.push_back(c);
@@ -186,9 +160,10 @@ void add_bundle_cert(const std::string& path, const std::string& where, std::vec
 
 }  // namespace
 
-bool load_cert_bundle(const std::string& path, CertBundle* out, std::string* error) {
+bool load_cert_bundle(const std::string& path, const InputLimit& limit, CertBundle* out,
+                      std::string* error) {
   std::vector<uint8_t> data;
-  if (!read_whole_file(path, &data, error)) {
+  if (!read_whole(path, limit, Secret::no, &data, error)) {
     return false;
   }
   const ByteView in(data.data(), data.size());

@@ -1,5 +1,4 @@
-// Certificate-file helpers shared by the petrel verify, x509 and req commands: reading whole
-// files, splitting PEM bundles or concatenated DER into certificates, and printing names and
+// Certificate-file helpers shared by the petrel verify, x509 and req commands: splitting PEM bundles or concatenated DER into certificates, and printing names and
 // times the way `openssl x509` does.
 #ifndef PETREL_TOOLS_PETREL_CERTS_H
 #define PETREL_TOOLS_PETREL_CERTS_H
@@ -12,16 +11,14 @@
 
 #include "crypto/util/span.h"
 #include "crypto/x509/cert.h"
+#include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
-// Reads a whole file ("-" or empty: stdin). On failure *error says why.
-bool read_whole_file(const std::string& path, std::vector<uint8_t>* out, std::string* error);
-
 // DER blobs of every PEM block with `label` in a PEM file, or the concatenated DER elements of a
-// DER file.
-bool load_der_blobs(const std::string& path, const char* label, std::vector<std::vector<uint8_t>>* out,
-                    std::string* error);
+// DER file ("-" or empty: stdin), read with read_whole() under `limit`.
+bool load_der_blobs(const std::string& path, const char* label, const InputLimit& limit,
+                    std::vector<std::vector<uint8_t>>* out, std::string* error);
 
 // Parsed certificates with the buffers they view (the buffers never move).
 struct CertBundle {
@@ -31,7 +28,9 @@ struct CertBundle {
 
 // Appends every certificate of a file to the bundle. A certificate that does not parse is an
 // error naming its index in the file.
-bool load_certs(const std::string& path, CertBundle* out, std::string* error);
+// kObjectLimit for a certificate, kBundleLimit for -CAfile and -untrusted.
+bool load_certs(const std::string& path, const InputLimit& limit, CertBundle* out,
+                std::string* error);
 
 // Appends the certificates of a bundle (a trust store such as
 // /etc/ssl/certs/ca-certificates.crt, or -untrusted): like load_certs, but a block it cannot use
@@ -39,7 +38,8 @@ bool load_certs(const std::string& path, CertBundle* out, std::string* error);
 // PEM block, bad base64) is skipped with a warning on stderr naming it (its position in the
 // file, and the subject when it can be read), and the rest is loaded. An error only when the
 // file cannot be read or holds no usable certificate.
-bool load_cert_bundle(const std::string& path, CertBundle* out, std::string* error);
+bool load_cert_bundle(const std::string& path, const InputLimit& limit, CertBundle* out,
+                      std::string* error);
 
 // "C = US, O = Example, CN = host" (OpenSSL's default one-line form).
 std::string name_text(petrel::ByteView name);

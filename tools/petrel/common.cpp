@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "crypto/aes/aes.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
@@ -130,6 +134,10 @@ std::vector<std::string> ArgScanner::operands() const {
 
 // ---- input ---------------------------------------------------------------------------------
 
+bool is_std_stream(const std::string& path) { return path.empty() || path == "-"; }
+
+std::string input_name(const std::string& path) { return is_std_stream(path) ? "stdin" : path; }
+
 Input::~Input() {
   if (m_owned && m_file != nullptr) {
     std::fclose(m_file);
@@ -137,7 +145,7 @@ Input::~Input() {
 }
 
 bool Input::open(const std::string& path, std::string* error) {
-  if (path.empty()) {
+  if (is_std_stream(path)) {
     m_file = stdin;
     m_owned = false;
     m_name = "stdin";
@@ -171,6 +179,74 @@ bool Input::read(uint8_t* buf, size_t max, size_t* got, std::string* error) {
   return true;
 }
 
+// ---- whole files ---------------------------------------------------------------------------
+
+bool read_whole(const std::string& path, const InputLimit& limit, Secret secret,
+                std::vector<uint8_t>* out, std::string* error) {
+  if (secret == Secret::yes) {
+    wipe_bytes(out);
+  }
+  out->clear();
+  Input in;
+  if (!in.open(path, error)) {
+    return false;
+  }
+  // The buffer grows by doubling, up to the limit, through explicit copies, so that a secret's
+  // old buffer is wiped rather than just freed. At the limit one more byte is asked for, to tell
+  // "exactly the limit" from "more".
+  std::vector<uint8_t> buf;
+  size_t len = 0;
+  bool ok = true;
+  bool over = false;
+  for (;;) {
+    if (len == buf.size()) {
+      if (buf.size() == limit.m_bytes) {
+        uint8_t probe = 0;
+        size_t got = 0;
+        ok = in.read(&probe, 1, &got, error);
+        over = ok && got != 0;
+        break;
+      }
+      size_t want = buf.empty() ? 16384 : buf.size() * 2;
+      if (want > limit.m_bytes) {
+        want = limit.m_bytes;
+      }
+      std::vector<uint8_t> bigger(want);
+      if (len != 0) {
+        std::memcpy(bigger.data(), buf.data(), len);
+      }
+      if (secret == Secret::yes) {
+        wipe_bytes(&buf);
+      }
+      buf.swap(bigger);
+    }
+    size_t got = 0;
+    const size_t room = buf.size() - len;
+    if (!in.read(buf.data() + len, room, &got, error)) {
+      ok = false;
+      break;
+    }
+    len += got;
+    if (got < room) {
+      break;  // end of input
+    }
+  }
+  if (over) {
+    *error = in.display_name() + ": input larger than " + std::to_string(limit.m_bytes) +
+             " bytes (" + limit.m_what + ")";
+    ok = false;
+  }
+  if (!ok) {
+    if (secret == Secret::yes) {
+      wipe_bytes(&buf);
+    }
+    return false;
+  }
+  buf.resize(len);  // shrinking keeps the buffer: nothing to wipe
+  out->swap(buf);
+  return true;
+}
+
 // ---- output --------------------------------------------------------------------------------
 
 Output::~Output() {
@@ -179,18 +255,66 @@ Output::~Output() {
   }
 }
 
-bool Output::open(const std::string& path, std::string* error) {
-  if (path.empty()) {
+namespace {
+
+// Opens a file for a private key: created 0600; an existing regular file loses its group and
+// other permissions before it is truncated, so a failure leaves it as it was. Returns the
+// stream, or nullptr with *error set.
+std::FILE* open_private(const std::string& path, std::string* error) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *error = "cannot open " + path + " for writing: " + std::strerror(errno);
+    return nullptr;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    *error = "cannot stat " + path + ": " + std::strerror(errno);
+    ::close(fd);
+    return nullptr;
+  }
+  // Devices, pipes and sockets (/dev/stdout, a FIFO) keep their mode and are not truncated.
+  if (S_ISREG(st.st_mode)) {
+    if ((st.st_mode & 077) != 0 && ::fchmod(fd, st.st_mode & 0700) != 0) {
+      *error = "cannot restrict " + path + " to its owner before writing a private key: " +
+               std::strerror(errno);
+      ::close(fd);
+      return nullptr;
+    }
+    if (::ftruncate(fd, 0) != 0) {
+      *error = "cannot truncate " + path + ": " + std::strerror(errno);
+      ::close(fd);
+      return nullptr;
+    }
+  }
+  std::FILE* f = ::fdopen(fd, "wb");
+  if (f == nullptr) {
+    *error = "cannot open " + path + " for writing: " + std::strerror(errno);
+    ::close(fd);
+  }
+  return f;
+}
+
+}  // namespace
+
+bool Output::open(const std::string& path, std::string* error, FileMode mode) {
+  if (is_std_stream(path)) {
     m_file = stdout;
     m_owned = false;
     m_name = "stdout";
     return true;
   }
   m_name = path;
-  m_file = std::fopen(path.c_str(), "wb");
-  if (m_file == nullptr) {
-    *error = "cannot open " + path + " for writing: " + std::strerror(errno);
-    return false;
+  if (mode == FileMode::private_key) {
+    m_file = open_private(path, error);
+    if (m_file == nullptr) {
+      return false;
+    }
+  } else {
+    m_file = std::fopen(path.c_str(), "wb");
+    if (m_file == nullptr) {
+      *error = "cannot open " + path + " for writing: " + std::strerror(errno);
+      return false;
+    }
   }
   m_owned = true;
   return true;

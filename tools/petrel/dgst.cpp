@@ -57,7 +57,8 @@ const char kDgstUsage[] =
     "                   [-sigopt rsa_pss_saltlen:N] [-keyform PEM|DER] -out SIG FILE\n"
     "       petrel dgst [-DIGEST] -verify PUBKEY|-prverify KEY [-sigopt ...] -signature SIG FILE\n"
     "  default digest sha256; reads stdin when no FILE is given\n"
-    "  -r  print 'hex *file' (coreutils style) instead of 'ALG(file)= hex'\n";
+    "  -r  print 'hex *file' (coreutils style) instead of 'ALG(file)= hex'\n"
+    "  key and -signature files: at most 1 MiB each; the input files stream\n";
 
 struct Options {
   const DigestSpec* digest = nullptr;

@@ -144,8 +144,9 @@ int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
     return fail(kCmd, "no signature to verify (-signature FILE)");
   }
   std::vector<uint8_t> sig;
-  if (!read_all(kCmd, o.signature, &sig)) {
-    return kExitFail;
+  std::string err;
+  if (!read_whole(o.signature, kObjectLimit, Secret::no, &sig, &err)) {
+    return fail(kCmd, "%s", err.c_str());
   }
   const petrel::RsaPublicKey& key = o.verify_key.empty() ? priv->public_key() : pub;
   const ByteView sv(sig.data(), sig.size());

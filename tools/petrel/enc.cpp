@@ -5,8 +5,10 @@
 //
 // ECB/CBC/CTR/RC4 stream: the input is read in chunks and never held whole. On decryption with
 // padding the last block is held back until the end, so a bad padding writes nothing of it.
-// GCM is one-shot in the library (AesGcm::seal/open), so the tool buffers the whole input; on
-// decryption nothing is written (and no -out file is created) unless the tag verifies.
+// GCM is one-shot in the library (AesGcm::seal/open), so the tool buffers the whole input, up to
+// 64 MiB of plaintext in both directions (kGcmSealLimit, kGcmOpenLimit); on decryption nothing is written (and no -out file is
+// created) unless the tag verifies. Encryption is capped as well although it could stream: a
+// file petrel can seal, petrel can open.
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -31,6 +33,15 @@ using petrel::Status;
 const char* const kCmd = "enc";
 constexpr size_t kChunk = 64 * 1024;
 constexpr size_t kBlock = petrel::kAesBlockSize;
+
+// GCM holds its input in memory: at most 64 MiB of plaintext, so at most 64 MiB + the tag of
+// sealed input.
+constexpr size_t kGcmMaxPlaintext = size_t{64} << 20;
+constexpr InputLimit kGcmSealLimit = {kGcmMaxPlaintext,
+                                      "64 MiB, the cap on GCM input, which is held in memory"};
+constexpr InputLimit kGcmOpenLimit = {
+    kGcmMaxPlaintext + petrel::kGcmTagSize,
+    "64 MiB and the 16-byte tag, the cap on GCM input, which is held in memory"};
 
 enum class Mode { ecb, cbc, ctr, gcm, rc4 };
 
@@ -73,7 +84,9 @@ const char kEncUsage[] =
     "  -nopad     no PKCS#7 padding (ecb/cbc): the input must be a multiple of 16 bytes\n"
     "  -impl NAME AES implementation (default: the library's default)\n"
     "  GCM: encryption writes the ciphertext then the 16-byte tag; decryption reads them the\n"
-    "  same way and writes the plaintext only if the tag verifies.\n";
+    "  same way and writes the plaintext only if the tag verifies. GCM input is held in\n"
+    "  memory: at most 64 MiB (67108864 bytes) of plaintext, and of ciphertext with the\n"
+    "  tag 16 bytes more; the other modes stream.\n";
 
 struct Options {
   const CipherSpec* cipher = nullptr;
@@ -278,23 +291,11 @@ int run_gcm(const Options& o) {
   }
 
   std::string err;
-  Input in;
-  if (!in.open(o.in_path, &err)) {
-    return fail(kCmd, "%s", err.c_str());
-  }
   std::vector<uint8_t> data;
   WipeOnExit wipe_data{&data};
-  for (;;) {
-    const size_t old = data.size();
-    data.resize(old + kChunk);
-    size_t got = 0;
-    if (!in.read(data.data() + old, kChunk, &got, &err)) {
-      return fail(kCmd, "%s", err.c_str());
-    }
-    data.resize(old + got);
-    if (got < kChunk) {
-      break;
-    }
+  if (!read_whole(o.in_path, o.decrypt ? kGcmOpenLimit : kGcmSealLimit,
+                  o.decrypt ? Secret::no : Secret::yes, &data, &err)) {
+    return fail(kCmd, "%s", err.c_str());
   }
 
   std::vector<uint8_t> result;

@@ -20,7 +20,8 @@ const char* const kCmd = "genrsa";
 const char kUsage[] =
     "usage: petrel genrsa [-out FILE] [-traditional] [BITS]\n"
     "  BITS 1024..4096, even (default 2048); public exponent 65537\n"
-    "  writes a PKCS#8 PEM private key (PKCS#1 'RSA PRIVATE KEY' with -traditional)\n";
+    "  writes a PKCS#8 PEM private key (PKCS#1 'RSA PRIVATE KEY' with -traditional);\n"
+    "  a new -out file is created with mode 0600\n";
 }  // namespace
 
 int cmd_genrsa(int argc, char** argv) {
@@ -70,7 +71,7 @@ int cmd_genrsa(int argc, char** argv) {
     wipe_bytes(&out);
     return fail(kCmd, "cannot encode the key: %s", petrel::status_name(st));
   }
-  const bool ok = write_all(kCmd, out_path, out.data(), len);
+  const bool ok = write_all(kCmd, out_path, out.data(), len, FileMode::private_key);
   wipe_bytes(&out);
   return ok ? kExitOk : kExitFail;
 }

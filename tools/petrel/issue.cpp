@@ -7,12 +7,11 @@
 #include "crypto/pem/pem.h"
 #include "crypto/rand/random.h"
 #include "crypto/rand/rng.h"
-#include "crypto/rsa/rsa_keys.h"
-#include "crypto/util/wipe.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/issue.h"
 #include "tools/petrel/certs.h"
+#include "tools/petrel/rsa_util.h"
 
 namespace petrel_tool {
 
@@ -20,22 +19,6 @@ using petrel::ByteView;
 using petrel::MutableBytes;
 using petrel::Status;
 namespace x509 = petrel::x509;
-
-bool load_private_key(const std::string& path, petrel::RsaPrivateKey* key, std::string* error) {
-  std::vector<uint8_t> data;
-  if (!read_whole_file(path, &data, error)) {
-    return false;
-  }
-  petrel::RsaKeyFile kind = petrel::RsaKeyFile::unknown;
-  const Status s = petrel::rsa_private_key_load(key, ByteView(data.data(), data.size()), 0, &kind);
-  petrel::secure_wipe(data.data(), data.size());
-  if (s != Status::ok) {
-    *error = path + ": cannot load the RSA private key (" + petrel::status_name(s) + ", " +
-             petrel::rsa_key_file_name(kind) + ")";
-    return false;
-  }
-  return true;
-}
 
 bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string* error) {
   out->clear();
@@ -125,24 +108,24 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
   }
   std::string error;
   std::vector<std::vector<uint8_t>> blobs;
-  if (!load_der_blobs(p.m_csr, "CERTIFICATE REQUEST", &blobs, &error)) {
+  if (!load_der_blobs(p.m_csr, "CERTIFICATE REQUEST", kObjectLimit, &blobs, &error)) {
     return fail(cmd, "%s", error.c_str());
   }
   x509::CertificationRequest csr;
   if (x509::parse_csr(&csr, ByteView(blobs[0].data(), blobs[0].size())) != Status::ok) {
-    return fail(cmd, "%s: malformed certificate request", p.m_csr.c_str());
+    return fail(cmd, "%s: malformed certificate request", input_name(p.m_csr).c_str());
   }
   if (x509::verify_csr(csr) != Status::ok) {
-    return fail(cmd, "%s: request signature does not verify", p.m_csr.c_str());
+    return fail(cmd, "%s: request signature does not verify", input_name(p.m_csr).c_str());
   }
   CertBundle ca;
-  if (!load_certs(p.m_ca_cert, &ca, &error)) {
+  if (!load_certs(p.m_ca_cert, kObjectLimit, &ca, &error)) {
     return fail(cmd, "%s", error.c_str());
   }
   const x509::Certificate& ca_cert = ca.m_certs[0];
   petrel::RsaPrivateKey key;
-  if (!load_private_key(p.m_ca_key, &key, &error)) {
-    return fail(cmd, "%s", error.c_str());
+  if (!load_private_key(cmd, p.m_ca_key, kFormAny, &key)) {
+    return kExitFail;
   }
   // The CA key must be the CA certificate's key.
   if (x509::check_private_key_matches(ca_cert, key) != Status::ok) {

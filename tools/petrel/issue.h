@@ -1,4 +1,4 @@
-// Shared parts of petrel x509 -req and petrel req: key loading, serials, issuing, and writing
+// Shared parts of petrel x509 -req and petrel req: serials, issuing, and writing
 // certificates or requests as PEM or DER.
 #ifndef PETREL_TOOLS_PETREL_ISSUE_H
 #define PETREL_TOOLS_PETREL_ISSUE_H
@@ -30,8 +30,6 @@ struct IssueParams {
 // petrel x509 -req: issues a certificate for a verified request. Returns the exit status.
 int issue_from_csr(const char* cmd, const IssueParams& p);
 
-// Loads an RSA private key file (PEM or DER, PKCS#1 or PKCS#8).
-bool load_private_key(const std::string& path, petrel::RsaPrivateKey* key, std::string* error);
 // Serial bytes from -set_serial (decimal or 0x-hex), or random when text is empty.
 bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string* error);
 // Writes DER as PEM with `label`, or raw DER.

@@ -3,6 +3,8 @@
 // swapped for the other in scripts and tests; `get` is Petrel's own (the profile fetch).
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <new>
 
 #include "tools/petrel/tool.h"
 
@@ -70,9 +72,20 @@ int help(int argc, char** argv) {
   return c->run(2, sub_argv);
 }
 
-}  // namespace
+// The commands throw nothing themselves; the standard library may (std::bad_alloc on a huge
+// allocation). Caught here and reported in the usual form ("petrel CMD: out of memory", exit 1),
+// never an abort.
+int run_guarded(int (*run)(int, char**), const char* name, int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return petrel_tool::fail(name, "out of memory");
+  } catch (const std::exception& e) {
+    return petrel_tool::fail(name, "internal error: %s", e.what());
+  }
+}
 
-int main(int argc, char** argv) {
+int run_main(int argc, char** argv) {
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return petrel_tool::kExitFail;
@@ -91,4 +104,10 @@ int main(int argc, char** argv) {
     return petrel_tool::kExitFail;
   }
   return c->run(argc - 1, argv + 1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return run_guarded(run_main, argc > 1 ? argv[1] : "", argc, argv);
 }

@@ -28,7 +28,8 @@ const char kUsage[] =
     "                      [-pkeyopt rsa_padding_mode:pkcs1|oaep|pss]\n"
     "                      [-pkeyopt rsa_oaep_md:ALG] [-pkeyopt rsa_mgf1_md:ALG]\n"
     "                      [-pkeyopt digest:ALG] [-pkeyopt rsa_pss_saltlen:N]\n"
-    "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n";
+    "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n"
+    "  key, input and signature files: at most 1 MiB each\n";
 
 enum class Op { none, encrypt, decrypt, sign, verify };
 
@@ -164,8 +165,9 @@ int cmd_pkeyutl(int argc, char** argv) {
   }
   const petrel::RsaPublicKey& pk = (need_private || !pubin) ? priv->public_key() : pub;
   std::vector<uint8_t> in;
-  if (!read_all(kCmd, in_path, &in)) {
-    return kExitFail;
+  std::string err;
+  if (!read_whole(in_path, kObjectLimit, Secret::yes, &in, &err)) {
+    return fail(kCmd, "%s", err.c_str());
   }
   const ByteView input(in.data(), in.size());
   std::vector<uint8_t> out(pk.size());
@@ -219,8 +221,8 @@ int cmd_pkeyutl(int argc, char** argv) {
         return fail(kCmd, "-verify needs -sigfile FILE");
       }
       std::vector<uint8_t> sig;
-      if (!read_all(kCmd, sig_path, &sig)) {
-        return kExitFail;
+      if (!read_whole(sig_path, kObjectLimit, Secret::no, &sig, &err)) {
+        return fail(kCmd, "%s", err.c_str());
       }
       const ByteView sv(sig.data(), sig.size());
       st = params.padding == Padding::pss

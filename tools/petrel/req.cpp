@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crypto/rand/rng.h"
@@ -16,6 +17,7 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -32,44 +34,49 @@ const char kReqUsage[] =
     "usage: petrel req -new -key KEY -subj /C=../O=../CN=.. [-addext subjectAltName=DNS:a,IP:b]\n"
     "                  [-sha1|-sha256|-sha384|-sha512] [-outform PEM|DER] [-out FILE]\n"
     "       petrel req -x509 -new -key KEY -subj SUBJ -days N [-set_serial N] -out FILE\n"
-    "       petrel req -in FILE -verify [-noout] [-subject]\n";
+    "       petrel req -in FILE -verify [-noout] [-subject]\n"
+    "  -addext: subjectAltName only, once; input files (keys, requests): at most 1 MiB\n";
 
 ByteView bytes_of(const std::string& s) {
   return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
-// "subjectAltName=DNS:a,IP:1.2.3.4,email:x@y" -> entries (the strings and addresses live in
-// *storage, which is reserved so the views stay valid).
-bool parse_san(const std::string& ext, std::vector<std::string>* storage,
-               std::vector<x509::GeneralName>* out, std::string* error) {
-  const std::string prefix = "subjectAltName";
-  size_t eq = ext.find('=');
-  std::string key = ext.substr(0, eq);
-  while (!key.empty() && key.back() == ' ') {
-    key.pop_back();
+std::string trim(const std::string& s) {
+  size_t b = 0;
+  size_t e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) {
+    ++b;
   }
-  if (eq == std::string::npos || key != prefix) {
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
+    --e;
+  }
+  return s.substr(b, e - b);
+}
+
+// The extension name of an -addext argument: "subjectAltName" of "subjectAltName = DNS:a".
+std::string addext_name(const std::string& ext) {
+  return trim(ext.substr(0, ext.find('=')));
+}
+
+// One subjectAltName entry, owning its bytes (for IP: the 4 or 16 address bytes).
+struct SanEntry {
+  x509::GeneralNameType m_type = x509::GeneralNameType::dns_name;
+  std::string m_value;
+};
+
+// "subjectAltName=DNS:a,IP:1.2.3.4,email:x@y" -> entries appended to *out.
+bool parse_san(const std::string& ext, std::vector<SanEntry>* out, std::string* error) {
+  const size_t eq = ext.find('=');
+  if (eq == std::string::npos || addext_name(ext) != "subjectAltName") {
     *error = "-addext: only subjectAltName=... is supported";
     return false;
   }
-  std::vector<std::string> items;
-  std::string rest = ext.substr(eq + 1);
+  const std::string rest = ext.substr(eq + 1);
   size_t start = 0;
-  while (start <= rest.size()) {
+  for (;;) {
     const size_t comma = rest.find(',', start);
-    std::string item = rest.substr(start, comma == std::string::npos ? std::string::npos
-                                                                       : comma - start);
-    while (!item.empty() && item.front() == ' ') {
-      item.erase(item.begin());
-    }
-    items.push_back(item);
-    if (comma == std::string::npos) {
-      break;
-    }
-    start = comma + 1;
-  }
-  storage->reserve(items.size());
-  for (const std::string& item : items) {
+    const std::string item = trim(rest.substr(
+        start, comma == std::string::npos ? std::string::npos : comma - start));
     const size_t colon = item.find(':');
     if (colon == std::string::npos || colon + 1 >= item.size()) {
       *error = "-addext: bad entry '" + item + "'";
@@ -77,16 +84,14 @@ bool parse_san(const std::string& ext, std::vector<std::string>* storage,
     }
     const std::string type = item.substr(0, colon);
     const std::string value = item.substr(colon + 1);
-    x509::GeneralName g;
+    SanEntry e;
+    e.m_value = value;
     if (type == "DNS") {
-      g.m_type = x509::GeneralNameType::dns_name;
-      storage->push_back(value);
+      e.m_type = x509::GeneralNameType::dns_name;
     } else if (type == "email") {
-      g.m_type = x509::GeneralNameType::rfc822_name;
-      storage->push_back(value);
+      e.m_type = x509::GeneralNameType::rfc822_name;
     } else if (type == "URI") {
-      g.m_type = x509::GeneralNameType::uri;
-      storage->push_back(value);
+      e.m_type = x509::GeneralNameType::uri;
     } else if (type == "IP") {
       uint8_t ip[16];
       size_t ip_len = 0;
@@ -94,33 +99,52 @@ bool parse_san(const std::string& ext, std::vector<std::string>* storage,
         *error = "-addext: bad IP address '" + value + "'";
         return false;
       }
-      g.m_type = x509::GeneralNameType::ip_address;
-      storage->push_back(std::string(reinterpret_cast<const char*>(ip), ip_len));
+      e.m_type = x509::GeneralNameType::ip_address;
+      e.m_value.assign(reinterpret_cast<const char*>(ip), ip_len);
     } else {
       *error = "-addext: unsupported name type '" + type + "' (DNS, IP, email, URI)";
       return false;
     }
-    for (char c : storage->back()) {
-      if (g.m_type != x509::GeneralNameType::ip_address && static_cast<unsigned char>(c) > 0x7f) {
-        *error = "-addext: names must be ASCII (IA5String)";
-        return false;
+    if (e.m_type != x509::GeneralNameType::ip_address) {
+      for (char c : e.m_value) {
+        if (static_cast<unsigned char>(c) > 0x7f) {
+          *error = "-addext: names must be ASCII (IA5String)";
+          return false;
+        }
       }
     }
-    g.m_value = bytes_of(storage->back());
-    out->push_back(g);
+    out->push_back(std::move(e));
+    if (comma == std::string::npos) {
+      return true;
+    }
+    start = comma + 1;
   }
-  return true;
+}
+
+// GeneralName views of the entries. Built only once every entry is parsed: the views point into
+// the entries' strings, so `entries` must not change while they are in use (a std::vector that
+// grows moves its strings, and a short string keeps its bytes inside the object).
+std::vector<x509::GeneralName> san_views(const std::vector<SanEntry>& entries) {
+  std::vector<x509::GeneralName> v;
+  v.reserve(entries.size());
+  for (const SanEntry& e : entries) {
+    x509::GeneralName g;
+    g.m_type = e.m_type;
+    g.m_value = bytes_of(e.m_value);
+    v.push_back(g);
+  }
+  return v;
 }
 
 int verify_request(const std::string& in, bool noout, bool subject) {
   std::vector<std::vector<uint8_t>> blobs;
   std::string error;
-  if (!load_der_blobs(in, "CERTIFICATE REQUEST", &blobs, &error)) {
+  if (!load_der_blobs(in, "CERTIFICATE REQUEST", kObjectLimit, &blobs, &error)) {
     return fail(kCmd, "%s", error.c_str());
   }
   x509::CertificationRequest csr;
   if (x509::parse_csr(&csr, ByteView(blobs[0].data(), blobs[0].size())) != Status::ok) {
-    return fail(kCmd, "%s: malformed certificate request", in.c_str());
+    return fail(kCmd, "%s: malformed certificate request", input_name(in).c_str());
   }
   if (subject) {
     std::printf("subject=%s\n", name_text(csr.m_subject).c_str());
@@ -196,6 +220,16 @@ int cmd_req(int argc, char** argv) {
       } else if (name == "out") {
         out_path = v;
       } else if (name == "addext") {
+        // openssl refuses an extension given twice; merging them silently would be a guess.
+        const std::string ext = addext_name(v);
+        for (const std::string& prev : addext) {
+          if (addext_name(prev) == ext) {
+            return fail(kCmd,
+                        "-addext: duplicate extension %s (give it once; several names go in one "
+                        "list: subjectAltName=DNS:a,DNS:b)",
+                        ext.c_str());
+          }
+        }
         addext.push_back(v);
       } else if (name == "set_serial") {
         serial_text = v;
@@ -229,8 +263,8 @@ int cmd_req(int argc, char** argv) {
   }
   std::string error;
   petrel::RsaPrivateKey key;
-  if (!load_private_key(key_path, &key, &error)) {
-    return fail(kCmd, "%s", error.c_str());
+  if (!load_private_key(kCmd, key_path, kFormAny, &key)) {
+    return kExitFail;
   }
   std::vector<uint8_t> subject(subj.size() * 4 + 64);
   petrel::Writer nw(MutableBytes(subject.data(), subject.size()));
@@ -240,13 +274,13 @@ int cmd_req(int argc, char** argv) {
     return fail(kCmd, "bad -subj '%s' (expected /TYPE=value/...)", subj.c_str());
   }
   const ByteView subject_der(subject.data(), subject_len);
-  std::vector<std::string> storage;
-  std::vector<x509::GeneralName> san;
+  std::vector<SanEntry> san_entries;
   for (const std::string& e : addext) {
-    if (!parse_san(e, &storage, &san, &error)) {
+    if (!parse_san(e, &san_entries, &error)) {
       return fail(kCmd, "%s", error.c_str());
     }
   }
+  const std::vector<x509::GeneralName> san = san_views(san_entries);
   std::vector<uint8_t> der(32768);
   size_t len = 0;
   const char* label = "CERTIFICATE REQUEST";

@@ -26,7 +26,8 @@ const char kUsage[] =
     "usage: petrel rsa [-in FILE] [-inform PEM|DER] [-pubin] [-out FILE] [-outform PEM|DER]\n"
     "                  [-pubout] [-RSAPublicKey_out] [-traditional] [-text] [-noout] [-check]\n"
     "  private keys are written as PKCS#8 (PKCS#1 with -traditional), public keys as\n"
-    "  SubjectPublicKeyInfo (PKCS#1 RSAPublicKey with -RSAPublicKey_out)\n";
+    "  SubjectPublicKeyInfo (PKCS#1 RSAPublicKey with -RSAPublicKey_out); a private key file\n"
+    "  is created with mode 0600; the input file is at most 1 MiB\n";
 
 // openssl's ASN1_bn_print layout: "name:" then 4-space-indented lines of 15 "xx:" bytes, with a
 // leading 00 when the top bit is set; small values (<= 64 bits) on one line in decimal and hex.
@@ -210,7 +211,11 @@ int cmd_rsa(int argc, char** argv) {
   std::vector<uint8_t> all(report.begin(), report.end());
   all.insert(all.end(), out.begin(), out.end());
   wipe_bytes(&out);
-  const bool ok = write_all(kCmd, out_path, all.data(), all.size());
+  // The output file is created 0600 when it holds private material, by openssl's rule (which
+  // also covers a public key read with -pubin and written without -pubout).
+  const bool private_out = (text && !pubin) || (!pubout && !rsa_pub_out && !noout);
+  const bool ok = write_all(kCmd, out_path, all.data(), all.size(),
+                            private_out ? FileMode::private_key : FileMode::normal);
   petrel::secure_wipe(&report[0], report.size());
   wipe_bytes(&all);
   if (!ok) {

@@ -16,35 +16,11 @@ using petrel::ByteView;
 using petrel::RsaKeyFile;
 using petrel::Status;
 
-bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* out) {
-  Input in;
-  std::string err;
-  if (!in.open(path == "-" ? "" : path, &err)) {
-    fail(cmd, "%s", err.c_str());
-    return false;
-  }
-  out->clear();
-  uint8_t buf[16384];
-  for (;;) {
-    size_t got = 0;
-    if (!in.read(buf, sizeof(buf), &got, &err)) {
-      petrel::secure_wipe(buf, sizeof(buf));
-      fail(cmd, "%s", err.c_str());
-      return false;
-    }
-    out->insert(out->end(), buf, buf + got);
-    if (got < sizeof(buf)) {
-      break;
-    }
-  }
-  petrel::secure_wipe(buf, sizeof(buf));
-  return true;
-}
-
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len) {
+bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
+               FileMode mode) {
   Output out;
   std::string err;
-  if (!out.open(path, &err) || !out.write(data, len, &err) || !out.close(&err)) {
+  if (!out.open(path, &err, mode) || !out.write(data, len, &err) || !out.close(&err)) {
     fail(cmd, "%s", err.c_str());
     return false;
   }
@@ -71,17 +47,18 @@ bool form_matches(const std::vector<uint8_t>& data, int form) {
 
 void report_load_error(const char* cmd, const std::string& path, Status st, RsaKeyFile kind,
                        bool want_private) {
+  const std::string name = input_name(path);
   if (st == Status::invalid_argument && kind != RsaKeyFile::unknown &&
       petrel::rsa_key_file_is_private(kind) != want_private) {
-    fail(cmd, "%s: expected %s key, found a %s", path.c_str(),
+    fail(cmd, "%s: expected %s key, found a %s", name.c_str(),
          want_private ? "a private" : "a public", petrel::rsa_key_file_name(kind));
   } else if (st == Status::unsupported) {
     fail(cmd, "%s: unsupported key (%s): only unencrypted RSA keys (rsaEncryption) are read",
-         path.c_str(), petrel::rsa_key_file_name(kind));
+         name.c_str(), petrel::rsa_key_file_name(kind));
   } else if (st == Status::decode_error) {
-    fail(cmd, "%s: not a valid RSA key file (malformed PEM or DER)", path.c_str());
+    fail(cmd, "%s: not a valid RSA key file (malformed PEM or DER)", name.c_str());
   } else {
-    fail(cmd, "%s: bad RSA key: %s", path.c_str(), petrel::status_name(st));
+    fail(cmd, "%s: bad RSA key: %s", name.c_str(), petrel::status_name(st));
   }
 }
 
@@ -103,12 +80,14 @@ bool parse_form(const char* cmd, const std::string& value, bool* pem) {
 bool load_private_key(const char* cmd, const std::string& path, int form,
                       petrel::RsaPrivateKey* key) {
   std::vector<uint8_t> data;
-  if (!read_all(cmd, path, &data)) {
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
     return false;
   }
   bool ok = false;
   if (!form_matches(data, form)) {
-    fail(cmd, "%s: not in %s form", path.c_str(), form == kFormPem ? "PEM" : "DER");
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
   } else {
     RsaKeyFile kind = RsaKeyFile::unknown;
     const Status st =
@@ -126,12 +105,14 @@ bool load_private_key(const char* cmd, const std::string& path, int form,
 bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                      petrel::RsaPublicKey* key) {
   std::vector<uint8_t> data;
-  if (!read_all(cmd, path, &data)) {
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
     return false;
   }
   bool ok = false;
   if (!form_matches(data, form)) {
-    fail(cmd, "%s: not in %s form", path.c_str(), form == kFormPem ? "PEM" : "DER");
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
   } else {
     const ByteView in(data.data(), data.size());
     const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
@@ -147,7 +128,7 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
                                              priv->public_key()) == Status::ok &&
              petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
         if (!ok) {
-          fail(cmd, "%s: cannot take the public key", path.c_str());
+          fail(cmd, "%s: cannot take the public key", input_name(path).c_str());
         }
       } else {
         report_load_error(cmd, path, st, k2, true);

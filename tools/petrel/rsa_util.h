@@ -1,5 +1,5 @@
 // Helpers shared by the RSA subcommands of the petrel tool (genrsa, rsa, pkeyutl, dgst -sign):
-// whole-file input/output, key loading with clear messages for a key of the wrong kind, and the
+// whole-file output, key loading with clear messages for a key of the wrong kind, and the
 // -sigopt / -pkeyopt parameters in OpenSSL's spelling.
 #ifndef PETREL_TOOLS_PETREL_RSA_UTIL_H
 #define PETREL_TOOLS_PETREL_RSA_UTIL_H
@@ -13,13 +13,13 @@
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
+#include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
-// Reads a whole file ("" or "-" = stdin). Prints the error (as cmd) and returns false on failure.
-bool read_all(const char* cmd, const std::string& path, std::vector<uint8_t>* out);
-// Writes a whole file ("" = stdout).
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len);
+// Writes a whole file ("" = stdout); FileMode::private_key creates it 0600 (see tool.h).
+bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
+               FileMode mode = FileMode::normal);
 
 // -inform / -outform / -keyform: "PEM" or "DER" (any case). Returns false after an error.
 bool parse_form(const char* cmd, const std::string& value, bool* pem);

@@ -186,7 +186,7 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
     return false;
   }
   for (const std::string& f : o.ca_files) {
-    if (!load_certs(f, &m_trust, &error)) {
+    if (!load_cert_bundle(f, kBundleLimit, &m_trust, &error)) {
       fail(cmd, "%s", error.c_str());
       return false;
     }
@@ -205,7 +205,7 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
     return false;
   }
   if (!o.cert_file.empty()) {
-    if (!load_der_blobs(o.cert_file, "CERTIFICATE", &m_chain_der, &error)) {
+    if (!load_der_blobs(o.cert_file, "CERTIFICATE", kObjectLimit, &m_chain_der, &error)) {
       fail(cmd, "%s", error.c_str());
       return false;
     }
@@ -214,7 +214,7 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
       return false;
     }
     for (const std::string& f : o.chain_files) {
-      if (!load_der_blobs(f, "CERTIFICATE", &m_chain_der, &error)) {
+      if (!load_der_blobs(f, "CERTIFICATE", kBundleLimit, &m_chain_der, &error)) {
         fail(cmd, "%s", error.c_str());
         return false;
       }
@@ -225,6 +225,19 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
     m_key = new_private_key();
     if (!load_private_key(cmd, o.key_file.empty() ? o.cert_file : o.key_file, kFormAny,
                           m_key.get())) {
+      return false;
+    }
+    // The key must be the certificate's (crypto/x509: compared by value), or the server would
+    // only say "decrypt_error" after the handshake.
+    petrel::x509::Certificate leaf;
+    if (petrel::x509::parse_certificate(&leaf, ByteView(m_chain_der[0].data(), m_chain_der[0].size())) !=
+        Status::ok) {
+      fail(cmd, "%s: the client certificate cannot be parsed", o.cert_file.c_str());
+      return false;
+    }
+    if (petrel::x509::check_private_key_matches(leaf, *m_key) != Status::ok) {
+      fail(cmd, "%s: the private key does not match the client certificate %s",
+           (o.key_file.empty() ? o.cert_file : o.key_file).c_str(), o.cert_file.c_str());
       return false;
     }
     m_client_key.reset(new tls::RsaClientKey(*m_key, petrel::default_rng()));
@@ -257,7 +270,7 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
   }
   if (!o.sess_in.empty()) {
     std::vector<uint8_t> data;
-    if (!read_whole_file(o.sess_in, &data, &error)) {
+    if (!read_whole(o.sess_in, kObjectLimit, Secret::yes, &data, &error)) {
       fail(cmd, "%s", error.c_str());
       return false;
     }

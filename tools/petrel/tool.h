@@ -1,7 +1,8 @@
 // Shared helpers of the petrel command-line tool: error reporting, strict hex parsing, option
-// scanning, and chunked file input/output. The tool may use the heap and the standard library;
-// it does not use exceptions: every failure is one line on stderr ("petrel <cmd>: ...") and a
-// non-zero exit status.
+// scanning, chunked file input/output and the one whole-file reader. The tool may use the heap
+// and the standard library; it throws nothing itself: every failure is one line on stderr
+// ("petrel <cmd>: ...") and a non-zero exit status. main() catches std::bad_alloc (and any other
+// std::exception) from the standard library and reports it the same way, so nothing aborts.
 #ifndef PETREL_TOOLS_PETREL_TOOL_H
 #define PETREL_TOOLS_PETREL_TOOL_H
 
@@ -69,6 +70,11 @@ class ArgScanner final {
   int m_pos = 1;  // argv[0] is the subcommand
 };
 
+// "-" means stdin for every input and stdout for every output, as in openssl; so does an empty
+// path (an option not given). input_name() is what messages call an input: "stdin" or the path.
+bool is_std_stream(const std::string& path);
+std::string input_name(const std::string& path);
+
 // Input: a named file or stdin, read in chunks.
 class Input final {
  public:
@@ -77,7 +83,7 @@ class Input final {
   Input(const Input&) = delete;
   Input& operator=(const Input&) = delete;
 
-  // path empty = stdin. On failure *error is "cannot open F: reason".
+  // path empty or "-" = stdin. On failure *error is "cannot open F: reason".
   bool open(const std::string& path, std::string* error);
   // Reads up to max bytes; fills as much as possible (loops over short reads). Returns false on a
   // read error (*error set). *got == 0 with true means end of input.
@@ -91,6 +97,39 @@ class Input final {
   std::string m_name;
 };
 
+// How an output file is created. private_key (genrsa, rsa writing a private key) creates the
+// file with mode 0600 from the start (open(2) with O_CREAT and 0600, whatever the umask), as
+// openssl does. openssl leaves an existing file's mode alone; Petrel takes the group and other
+// bits off an existing regular file before anything is written to it (and writes nothing if it
+// cannot), so a key never lands in a world-readable file. normal: 0666 less the umask.
+enum class FileMode { normal, private_key };
+
+// Caps on whole-file input, by what the file holds. Every input that is read whole goes through
+// read_whole() with one of these; streaming inputs (enc except GCM, dgst) have no cap.
+// The caps are stated in README.md and in the help of the commands.
+struct InputLimit {
+  size_t m_bytes;
+  const char* m_what;
+};
+// One certificate, request, key or signature file, or pkeyutl input: 1 MiB.
+constexpr InputLimit kObjectLimit = {
+    size_t{1} << 20, "1 MiB, the cap on a certificate, request, key or signature file"};
+// A certificate bundle (verify -CAfile, -untrusted): 16 MiB.
+constexpr InputLimit kBundleLimit = {size_t{16} << 20,
+                                     "16 MiB, the cap on a -CAfile or -untrusted bundle"};
+// (enc's GCM caps are in enc.cpp.)
+
+// Whether the bytes read are secret (a private key, plaintext).
+enum class Secret { no, yes };
+
+// Reads a whole file ("" or "-" = stdin) of at most limit.m_bytes bytes. Over the limit: false
+// with *error "F: input larger than N bytes (1 MiB, the cap on ...)"; no more than N + 1 bytes
+// are read and no more than N bytes held.
+// With Secret::yes every buffer that held the bytes is wiped before it is freed (the growth
+// copies as well), and *out is wiped on failure.
+bool read_whole(const std::string& path, const InputLimit& limit, Secret secret,
+                std::vector<uint8_t>* out, std::string* error);
+
 // Output: a named file or stdout. Write errors are reported when they happen and again by
 // close(), so nothing is silently truncated.
 class Output final {
@@ -100,7 +139,8 @@ class Output final {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  bool open(const std::string& path, std::string* error);  // path empty = stdout
+  // path empty or "-" = stdout.
+  bool open(const std::string& path, std::string* error, FileMode mode = FileMode::normal);
   bool write(const uint8_t* data, size_t len, std::string* error);
   bool write_str(const std::string& s, std::string* error);
   // Flushes and closes; reports any deferred write error (disk full, closed pipe).

@@ -35,7 +35,8 @@ const char kVerifyUsage[] =
     "                     [-verify_hostname NAME] [-verify_ip IP] [-attime EPOCH]\n"
     "                     [-spki_sha256 HEX] [-auth_level 0|1] [-cn_fallback] [-partial_chain]\n"
     "                     CERT...\n"
-    "  -CAfile, -untrusted and -spki_sha256 may be repeated; PEM or DER files\n";
+    "  -CAfile, -untrusted and -spki_sha256 may be repeated; PEM or DER files\n"
+    "  -CAfile and -untrusted files: at most 16 MiB each; CERT files: at most 1 MiB\n";
 
 bool parse_epoch(const std::string& s, int64_t* out) {
   if (s.empty() || s.size() > 18) {
@@ -143,12 +144,12 @@ int cmd_verify(int argc, char** argv) {
   std::string error;
   // Bundles: a block that cannot be used is skipped with a warning (certs.h).
   for (const std::string& f : ca_files) {
-    if (!load_cert_bundle(f, &anchors, &error)) {
+    if (!load_cert_bundle(f, kBundleLimit, &anchors, &error)) {
       return fail(kCmd, "%s", error.c_str());
     }
   }
   for (const std::string& f : untrusted_files) {
-    if (!load_cert_bundle(f, &untrusted, &error)) {
+    if (!load_cert_bundle(f, kBundleLimit, &untrusted, &error)) {
       return fail(kCmd, "%s", error.c_str());
     }
   }
@@ -162,7 +163,7 @@ int cmd_verify(int argc, char** argv) {
   int status = kExitOk;
   for (const std::string& path : certs) {
     CertBundle leaf;
-    if (!load_certs(path, &leaf, &error)) {
+    if (!load_certs(path, kObjectLimit, &leaf, &error)) {
       std::fprintf(stderr, "%s\nerror %s: verification failed\n", error.c_str(), path.c_str());
       status = kExitVerifyFailed;
       continue;

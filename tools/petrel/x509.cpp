@@ -31,7 +31,8 @@ const char kX509Usage[] =
     "usage: petrel x509 -in FILE [-noout] [-text] [-subject] [-issuer] [-dates]\n"
     "                   [-fingerprint [-sha1|-sha256]] [-outform PEM|DER] [-out FILE]\n"
     "       petrel x509 -req -in CSR -CA CERT -CAkey KEY -days N -purpose ca|server|client\n"
-    "                   [-set_serial N] [-sha256|-sha384|-sha512] [-out FILE]\n";
+    "                   [-set_serial N] [-sha256|-sha384|-sha512] [-out FILE]\n"
+    "  input files (certificates, requests, keys): at most 1 MiB each\n";
 
 std::string oid_name(ByteView oid) {
   const asn1::OidInfo* info = asn1::oid_lookup(oid);
@@ -217,7 +218,7 @@ int show(const std::string& in, const std::string& out_path, bool noout, bool te
          bool issuer, bool dates, bool fingerprint, petrel::HashAlg fp_alg, bool fp_named, bool der_out) {
   CertBundle bundle;
   std::string error;
-  if (!load_certs(in, &bundle, &error)) {
+  if (!load_certs(in, kObjectLimit, &bundle, &error)) {
     return fail(kCmd, "%s", error.c_str());
   }
   const x509::Certificate& c = bundle.m_certs[0];
