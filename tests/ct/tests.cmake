@@ -9,6 +9,17 @@
 if(CMAKE_CROSSCOMPILING OR CMAKE_CXX_FLAGS MATCHES "sanitize")
   return()
 endif()
+# Statistical timing (dudect-style Welch t-test, tests/ct/dudect.cpp): the TLS CBC record check
+# and PKCS#1 v1.5 decoding, and a deliberately leaky comparison that must be caught.
+add_executable(dudect ${CMAKE_CURRENT_LIST_DIR}/dudect.cpp)
+target_link_libraries(dudect PRIVATE petrel)
+target_include_directories(dudect PRIVATE ${PROJECT_SOURCE_DIR})
+target_compile_definitions(dudect PRIVATE PETREL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+petrel_set_warnings(dudect)
+foreach(_case tls_cbc_open rsa_pkcs1_decrypt selftest_leak)
+  add_test(NAME dudect.${_case} COMMAND dudect ${_case})
+endforeach()
+
 find_program(PETREL_VALGRIND valgrind)
 if(NOT PETREL_VALGRIND OR NOT EXISTS "/usr/include/valgrind/memcheck.h")
   message(WARNING "valgrind or its memcheck.h is missing: constant-time checks are not built")
