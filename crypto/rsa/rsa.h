@@ -4,8 +4,9 @@
 // Private-key operations use the CRT with base blinding (a fresh random r per call, c * r^e,
 // unblinded with r^-1 mod p and mod q) and check the result with the public exponent before
 // releasing it (a fault gives Status::internal_error, never a faulty signature). They are
-// constant-time in the key and in the secret values; lengths are public. Verification and
-// encryption use only public data.
+// constant-time in the key and in the secret values; lengths are public. Verification uses only
+// public data; encryption is constant-time in the message (a TLS premaster secret is one), which
+// the valgrind case ct.tls_premaster_encrypt checks.
 //
 // Sizes: public operations up to 8192-bit moduli; private operations up to 4096 bits. Moduli
 // below 1024 bits are refused unless the key is loaded with kRsaAllowSmallModulus (tests only).

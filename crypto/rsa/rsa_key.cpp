@@ -104,7 +104,14 @@ Status RsaPublicKey::raw(MutableBytes out, ByteView in) const noexcept {
   Limb x[bn::kMaxLimbs];
   Limb y[bn::kMaxLimbs];
   const size_t nl = m_n.n;
-  if (bn::from_bytes(x, nl, in) != Status::ok || bn::lt_mask(x, m_n.m, nl) == 0) {
+  if (bn::from_bytes(x, nl, in) != Status::ok) {
+    return Status::invalid_argument;
+  }
+  // The input may be secret (an encrypted premaster secret); that it is below n is public (a
+  // padded block always is), so only that verdict is declassified.
+  uint32_t below = bn::lt_mask(x, m_n.m, nl);
+  CT_UNPOISON(&below, sizeof(below));
+  if (below == 0) {
     return Status::invalid_argument;  // the input must be below n
   }
   bn::modexp_public(y, x, m_e, m_e_limbs, m_n);

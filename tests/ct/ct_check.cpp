@@ -26,6 +26,7 @@
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_test_hooks.h"
 #include "crypto/util/ct.h"
+#include "tls/messages.h"
 #include "tls/record.h"
 
 namespace {
@@ -657,6 +658,54 @@ void tls_gcm_open() {
   tls_open(BulkCipher::aes256_gcm, RecordMac::none, kTls12);
 }
 
+void tls_chacha_open() {
+  using namespace petrel::tls;
+  tls_open(BulkCipher::chacha20_poly1305, RecordMac::none, kTls12);
+}
+
+// Finished (tls/finished.cpp): verify_data from a secret master secret over the transcript hash,
+// and its constant-time comparison with the received value; only the verdict is public.
+void tls_finished() {
+  uint8_t master[48];
+  uint8_t th[48];
+  fill(master, sizeof(master), 31);
+  fill(th, sizeof(th), 32);
+  CT_POISON(master, sizeof(master));
+  for (uint16_t v : {petrel::tls::kTls12, petrel::tls::kTls10}) {
+    for (petrel::HashAlg h : {petrel::HashAlg::sha256, petrel::HashAlg::sha384}) {
+      uint8_t vd[12];
+      expect_ok(petrel::tls::finished_verify_data(vd, v, h, ByteView(master, 48), true,
+                                                  ByteView(th, h == petrel::HashAlg::sha384 ? 48 : 32)),
+                "finished_verify_data");
+      uint8_t received[12];
+      std::memcpy(received, vd, sizeof(vd));  // as secret as vd: the test keeps it so
+      if (petrel::tls::check_finished(ByteView(received, 12), vd) != Status::ok) {
+        g_failures++;
+      }
+      received[11] ^= 1;
+      if (petrel::tls::check_finished(ByteView(received, 12), vd) != Status::auth_failed) {
+        g_failures++;
+      }
+    }
+  }
+}
+
+// The client's RSA key exchange: a secret 48-byte premaster encrypted with the server's public
+// key (tls/key_exchange.cpp); the ciphertext is public, the premaster must not leak.
+void tls_premaster_encrypt() {
+  load_poisoned_key();
+  uint8_t pms[48];
+  fill(pms, sizeof(pms), 33);
+  pms[0] = 0x03;
+  pms[1] = 0x03;
+  CT_POISON(pms + 2, sizeof(pms) - 2);
+  PublicRng rng;
+  uint8_t ct[128];
+  expect_ok(petrel::rsa_pkcs1_encrypt(MutableBytes(ct, sizeof(ct)), g_key.public_key(),
+                                      ByteView(pms, sizeof(pms)), rng),
+            "rsa_pkcs1_encrypt");
+}
+
 // Deliberate leak: a secret-indexed table read and a branch on a secret. memcheck must see it.
 volatile uint8_t g_sink;
 void leak_selftest() {
@@ -701,6 +750,9 @@ const Case kCases[] = {
     {"bignum_modexp", bignum_modexp},
     {"tls_cbc_open", tls_cbc_open},
     {"tls_gcm_open", tls_gcm_open},
+    {"tls_chacha_open", tls_chacha_open},
+    {"tls_finished", tls_finished},
+    {"tls_premaster_encrypt", tls_premaster_encrypt},
     {"chacha20", chacha20_case},
     {"poly1305", poly1305_case},
     {"chacha20_poly1305_open", chacha20_poly1305_open_case},
