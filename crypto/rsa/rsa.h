@@ -66,6 +66,8 @@ class RsaPublicKey final {
 
  private:
   friend class RsaPrivateKey;
+  // raw() after the checks, in an area of public_area_limbs(m_n.n) limbs (rsa_key.cpp).
+  Status raw_in(MutableBytes out, ByteView in, bn::Limb* area) const noexcept;
   bn::Modulus m_n;
   bn::Limb m_e[bn::kMaxLimbs] = {};
   size_t m_e_limbs = 0;
@@ -113,6 +115,8 @@ class RsaPrivateKey final {
 
  private:
   friend void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept;
+  // raw() after the checks, in an area of private_area_limbs() limbs (rsa_key.cpp).
+  Status raw_in(MutableBytes out, ByteView in, Rng& rng, bn::Limb* area) const noexcept;
   RsaPublicKey m_pub;
   bn::Modulus m_p;
   bn::Modulus m_q;
