@@ -128,9 +128,13 @@ struct Modulus {
 
   // Status::invalid_argument if m is even, m <= 1, or the limb count is too large.
   // Constant-time in the value of m apart from its bit length.
+  // value may be m itself. No array on the stack.
   Status set(const Limb* value, size_t limbs) noexcept;
   Status set_bytes(ByteView be) noexcept;
   void wipe() noexcept;
+
+ private:
+  void set_r_mod_m() noexcept;  // one = R mod m, from m, n and bits
 };
 
 // Stack use: the functions below that take `ws` work in the caller's area ws[0..X_ws_limbs(m.n))

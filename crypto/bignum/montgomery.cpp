@@ -45,7 +45,9 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
   }
   n = nl;
   bits = b;
-  copy(m, value, n);
+  if (value != m) {
+    copy(m, value, n);
+  }
   // -m^-1 mod 2^w by Newton's iteration: x = m0 is correct to 3 bits, each step doubles that.
   const Limb m0 = m[0];
   Limb x = m0;
@@ -53,12 +55,7 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
     x = static_cast<Limb>(x * (static_cast<Limb>(2) - m0 * x));
   }
   m0inv = static_cast<Limb>(0u - x);
-  // R mod m: start from 2^(bits-1) < m and double up to 2^(n*w).
-  set_zero(one, n);
-  one[(bits - 1) / kLimbBits] = static_cast<Limb>(1) << ((bits - 1) % kLimbBits);
-  for (size_t i = bits - 1; i < n * kLimbBits; i++) {
-    mod_double(one, *this);
-  }
+  set_r_mod_m();
   // R^2 mod m = Montgomery form of 2^(n*w): left-to-right over the bits of E = n*w, squaring
   // doubles the exponent, a modular doubling adds one.
   const size_t e = n * kLimbBits;
@@ -66,25 +63,48 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
   while ((e >> (top + 1)) != 0) {
     top++;
   }
-  copy(rr, one, n);
-  mod_double(rr, *this);  // Montgomery form of 2^1
+  // The squarings alternate between rr and `one` (no temporary on the stack); `one` is
+  // computed again afterwards.
+  Limb* sq = rr;
+  Limb* other = one;
+  copy(sq, one, n);
+  mod_double(sq, *this);  // Montgomery form of 2^1
   for (size_t i = top; i > 0; i--) {
-    mont_mul(rr, rr, rr, *this);
+    mont_mul_to(other, sq, sq, *this);
+    Limb* const t = sq;
+    sq = other;
+    other = t;
     if (((e >> (i - 1)) & 1u) != 0) {
-      mod_double(rr, *this);
+      mod_double(sq, *this);
     }
   }
+  if (sq != rr) {
+    copy(rr, sq, n);
+  }
+  set_r_mod_m();
   return Status::ok;
 }
 
+void Modulus::set_r_mod_m() noexcept {
+  // R mod m: start from 2^(bits-1) < m and double up to 2^(n*w).
+  set_zero(one, n);
+  one[(bits - 1) / kLimbBits] = static_cast<Limb>(1) << ((bits - 1) % kLimbBits);
+  for (size_t i = bits - 1; i < n * kLimbBits; i++) {
+    mod_double(one, *this);
+  }
+}
+
 Status Modulus::set_bytes(ByteView be) noexcept {
-  Limb v[kMaxLimbs];
-  const Status st = from_bytes(v, kMaxLimbs, be);
+  // Decoded straight into m (set() then leaves it in place): no temporary on the stack.
+  const Status st = from_bytes(m, kMaxLimbs, be);
   if (st != Status::ok) {
+    secure_wipe(m, sizeof(m));
     return st;
   }
-  const Status st2 = set(v, kMaxLimbs);
-  secure_wipe(v, sizeof(v));
+  const Status st2 = set(m, kMaxLimbs);
+  if (st2 != Status::ok) {
+    secure_wipe(m, sizeof(m));
+  }
   return st2;
 }
 

@@ -114,9 +114,9 @@ Status RsaPublicKey::set(ByteView n, ByteView e, uint32_t flags) noexcept {
     return Status::invalid_argument;
   }
   m_e_limbs = m_n.n;
-  Limb three[bn::kMaxLimbs];
-  bn::set_word(three, m_n.n, 3);
-  if (bn::lt_mask(m_e, three, m_n.n) != 0 || bn::lt_mask(m_e, m_n.m, m_n.n) == 0) {
+  // e is odd and not zero, so e < 3 means e = 1 (es has no leading zero byte).
+  const bool e_is_one = es.size() == 1 && es[0] == 1;
+  if (e_is_one || bn::lt_mask(m_e, m_n.m, m_n.n) == 0) {
     m_n.wipe();
     m_e_limbs = 0;
     return Status::invalid_argument;  // e = 1, or e >= n
