@@ -52,6 +52,6 @@ done
 [[ -n "$PORT" ]] || { echo "could not start openssl s_server"; exit 1; }
 
 # Budgets in bytes: peak stack of a handshake, and context + buffers.
-timeout 60 "$BIN" "$PORT" ca.der dev.der dev.key 0 28672 48128
-timeout 60 "$BIN" "$PORT" ca.der dev.der dev.key 512 28672 16384
+timeout 60 "$BIN" "$PORT" ca.der dev.der dev.key 0 18432 48128
+timeout 60 "$BIN" "$PORT" ca.der dev.der dev.key 512 18432 16384
 echo "memory_test: 2 configurations measured"
