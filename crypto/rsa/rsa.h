@@ -15,7 +15,7 @@
 // one area on the stack taken from the smallest size class that fits the key (2048, 4096 bits;
 // public also 8192), so a 2048-bit PSS signature (blinded CRT, 4-bit window, verify-after-sign)
 // uses about 5.3 KB of stack, a PSS verification about 4.6 KB (tests/rsa/rsa_stack_test.cpp, host
-x86-64; 4.9 and 2.5 KB on armhf;
+// x86-64; 4.9 and 2.5 KB on armhf;
 // -fstack-usage: the 2048-bit private area 3.6 KB, of it 2.3 KB for modexp_ct's 16-entry window
 // table of 1024-bit CRT halves; the public area 0.8 KB; no bignum function keeps an array on the
 // stack on these paths).
