@@ -254,23 +254,18 @@ void div_ct(Limb* q, Limb* r, const Limb* x, size_t nx, const Limb* d, size_t nd
   secure_wipe(dd, sizeof(dd));
 }
 
-Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) noexcept {
+Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n, Limb* ws) noexcept {
   // Invariants: a == u * x and b == v * x (mod m); b stays odd. Each step makes a even (by
   // subtracting b, after swapping so that a >= b) and halves it, so len(a) + len(b) drops by at
   // least one bit per step: 2 * n * kLimbBits steps reach a == 0, b == gcd(x, m).
-  Limb a[kMaxLimbs];
-  Limb b[kMaxLimbs];
-  Limb u[kMaxLimbs];
-  Limb v[kMaxLimbs];
-  Limb half[kMaxLimbs];  // (m + 1) / 2
-  Limb t[kMaxLimbs];
+  Limb* a = ws;
+  Limb* b = ws + n;
+  Limb* u = ws + 2 * n;
+  Limb* v = ws + 3 * n;
   copy(a, x, n);
   copy(b, m, n);
   set_word(u, n, 1);
   set_zero(v, n);
-  copy(half, m, n);
-  const Limb c = add_word(half, n, 1);
-  shr1(half, n, c);
 
   const size_t steps = 2 * n * kLimbBits;
   for (size_t i = 0; i < steps; i++) {
@@ -279,27 +274,27 @@ Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) n
     cond_swap(swap, a, b, n);
     cond_swap(swap, u, v, n);
     (void)cond_sub(odd, a, b, n);
-    // u = u - v mod m, when odd.
-    copy(t, u, n);
-    const Limb borrow = sub(t, t, v, n);
-    (void)cond_add(mask_of(borrow), t, m, n);
-    cond_copy(odd, u, t, n);
-    // a /= 2; u = u / 2 mod m.
+    // u = u - v mod m, when odd (the borrow is zero otherwise).
+    const Limb borrow = cond_sub(odd, u, v, n);
+    (void)cond_add(mask_of(borrow), u, m, n);
+    // a /= 2; u = u / 2 mod m: (u + m) / 2 when u is odd, with the carry shifted back in.
     shr1(a, n, 0);
     const Limb uodd = mask_of(u[0] & 1u);
-    shr1(u, n, 0);
-    (void)cond_add(uodd, u, half, n);
+    const Limb carry = cond_add(uodd, u, m, n);
+    shr1(u, n, carry);
   }
   const Limb ok = eq_word_mask(b, n, 1);
   copy(out, v, n);
   if (gcd != nullptr) {
     copy(gcd, b, n);
   }
-  secure_wipe(a, sizeof(a));
-  secure_wipe(b, sizeof(b));
-  secure_wipe(u, sizeof(u));
-  secure_wipe(v, sizeof(v));
-  secure_wipe(t, sizeof(t));
+  return ok;
+}
+
+Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) noexcept {
+  Limb ws[mod_inv_odd_ws_limbs(kMaxLimbs)];
+  const Limb ok = mod_inv_odd(out, gcd, x, m, n, ws);
+  secure_wipe(ws, mod_inv_odd_ws_limbs(n) * sizeof(Limb));
   return ok;
 }
 

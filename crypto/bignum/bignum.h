@@ -44,6 +44,16 @@ uint32_t mul_add_limbs(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) n
 #if defined(__SIZEOF_INT128__)
 uint64_t mul_add_limbs(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept;
 #endif
+// One step of CIOS Montgomery multiplication, the inner loop of mont_mul: with q chosen so that
+// t + a * b + q * m is divisible by 2^w (q = (t[0] + a[0] * b) * m0inv mod 2^w), sets
+// t[0..n) + (return value) * 2^(w*n) = (t + top * 2^(w*n) + a * b + q * m) / 2^w. n >= 1, top and
+// the return value are 0 or 1 when t < 2^(w*n) + m. Assembly variants replace these too.
+uint32_t mont_step_limbs(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
+                         uint32_t m0inv, size_t n, uint32_t top) noexcept;
+#if defined(__SIZEOF_INT128__)
+uint64_t mont_step_limbs(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
+                         uint64_t m0inv, size_t n, uint64_t top) noexcept;
+#endif
 // Name of the implementation of mul_add_limbs used for Limb ("portable-c64", "portable-c32").
 const char* mul_add_impl_name() noexcept;
 
@@ -99,7 +109,11 @@ void div_ct(Limb* q, Limb* r, const Limb* x, size_t nx, const Limb* d, size_t nd
 
 // Binary extended GCD with a fixed iteration count (2 * n * kLimbBits), m odd, x < m:
 // out = x^-1 mod m. Returns an all-ones mask if gcd(x, m) == 1, else zero (out is then garbage).
-// If gcd is not null it receives gcd(x, m). n <= kMaxLimbs.
+// If gcd is not null it receives gcd(x, m). n <= kMaxLimbs. The first form works in
+// ws[0..mod_inv_odd_ws_limbs(n)), which must not overlap the arguments and is left holding
+// secrets (the caller wipes it); the second uses a stack area sized for kMaxLimbs (4 KiB).
+constexpr size_t mod_inv_odd_ws_limbs(size_t n) { return 4 * n; }
+Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n, Limb* ws) noexcept;
 Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) noexcept;
 
 // ---- Montgomery arithmetic (montgomery.cpp) -----------------------------------------------------
@@ -114,28 +128,53 @@ struct Modulus {
 
   // Status::invalid_argument if m is even, m <= 1, or the limb count is too large.
   // Constant-time in the value of m apart from its bit length.
+  // value may be m itself. No array on the stack.
   Status set(const Limb* value, size_t limbs) noexcept;
   Status set_bytes(ByteView be) noexcept;
   void wipe() noexcept;
+
+ private:
+  void set_r_mod_m() noexcept;  // one = R mod m, from m, n and bits
 };
 
-// r = a * b / R mod m, for a < R, b < m (or a < m, b < R); r < m. r may alias a or b.
+// Stack use: the functions below that take `ws` work in the caller's area ws[0..X_ws_limbs(m.n))
+// and keep no array on their own stack, so that a caller that knows the size of its modulus
+// (crypto/rsa) sizes one area for it; ws must not overlap the other arguments, and is left
+// holding intermediate values (the caller wipes it if they are secret). The forms without ws
+// keep an area sized for the largest modulus (kMaxLimbs, or kMaxPrivLimbs for modexp_ct) on
+// their stack, for code where stack is not scarce (key generation, checks, tests).
+
+// r = a * b / R mod m, for a < R, b < m (or a < m, b < R); r < m. mont_mul_to needs r distinct
+// from a and b (no overlap) and uses no stack array; mont_mul allows r == a or r == b (then it
+// works in a kMaxLimbs temporary on its stack, 1 KiB).
+void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
 void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
-void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;    // a < m
+void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;    // a < m; like mont_mul
+// r = a / R mod m (a < R); r may alias a; no stack array.
 void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;
-// r = a + b mod m and r = a - b mod m for a, b < m.
+// r = a + b mod m and r = a - b mod m for a, b < m; r may alias a or b; no stack array.
 void mod_add(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
 void mod_sub(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
 // r[0..m.n) = x[0..nx) mod m, for any nx (Horner over m.n-limb chunks in Montgomery form).
+// r must not overlap x.
+constexpr size_t reduce_ws_limbs(size_t n) { return 2 * n; }
+void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m, Limb* ws) noexcept;
 void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m) noexcept;
 
-// r = base^exp mod m with a fixed 4-bit window; the table is read by scanning every entry.
-// base < m; the exponent's length (exp_limbs) is public, its value is not.
-// Status::unsupported if m.n > kMaxPrivLimbs.
+// r = base^exp mod m with a fixed 4-bit window; the table (16 entries of m.n limbs, in ws) is
+// read by scanning every entry. base < m; r may alias base; the exponent's length (exp_limbs) is
+// public, its value is not. Status::unsupported if m.n > kMaxPrivLimbs.
+constexpr size_t kModexpWindowBits = 4;
+constexpr size_t modexp_ct_ws_limbs(size_t n) { return ((1u << kModexpWindowBits) + 2) * n; }
+Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, const Modulus& m,
+                 Limb* ws) noexcept;
 Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
                  const Modulus& m) noexcept;
 // r = base^exp mod m by square-and-multiply: variable-time in exp (public exponents only),
-// constant-time in base.
+// constant-time in base. r may alias base.
+constexpr size_t modexp_public_ws_limbs(size_t n) { return 2 * n; }
+void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
+                   const Modulus& m, Limb* ws) noexcept;
 void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
                    const Modulus& m) noexcept;
 

@@ -1,12 +1,16 @@
-// Montgomery arithmetic: CIOS-style multiplication built on mul_add_limbs (two passes per limb of
-// b: t += a * b_i, then t += q * m with q = t_i * (-m^-1) mod 2^w), reduction of any-length
-// values by Horner's rule in Montgomery form, and modular exponentiation with a fixed 4-bit
-// window. References: P. Montgomery, "Modular multiplication without trial division" (1985);
-// Koc, Acar, Kaliski, "Analyzing and comparing Montgomery multiplication algorithms" (1996, CIOS);
-// HAC 14.36 (Montgomery multiplication) and 14.82 (fixed-window exponentiation).
-// Constant-time: the final conditional subtraction is a masked copy, the window table is read by
-// touching every entry and selecting with masks. modexp_public is variable-time in the exponent
-// only (for public exponents).
+// Montgomery arithmetic: CIOS multiplication (for each limb b_i of b, one fused pass
+// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w, mont_step_limbs in
+// mul_add.cpp), so the accumulator is n limbs and a carry bit; reduction of any-length values by
+// Horner's rule in Montgomery form; modular exponentiation with a fixed 4-bit window.
+// References: P. Montgomery, "Modular multiplication without trial division" (1985); Koc, Acar,
+// Kaliski, "Analyzing and comparing Montgomery multiplication algorithms" (1996, CIOS); HAC 14.36
+// (Montgomery multiplication) and 14.82 (fixed-window exponentiation).
+// Constant-time: the final conditional subtractions are masked (compare, then a masked
+// subtract), the window table is read by touching every entry and selecting with masks, and the
+// sequence of operations and of buffers used depends only on lengths. modexp_public is
+// variable-time in the exponent only (for public exponents).
+// Stack: the ws forms keep no array on the stack (see bignum.h); the others wrap them with an
+// area sized for the largest modulus.
 #include "crypto/bignum/bignum.h"
 
 #include "crypto/bignum/bn_internal.h"
@@ -17,15 +21,16 @@ namespace bn {
 
 namespace {
 
+// x -= m if the mask `over` is set or x >= m; for x < 2m (with `over` the bit above x).
+void final_sub(Limb* x, Limb over, const Modulus& m) noexcept {
+  const Limb take = over | ~lt_mask(x, m.m, m.n);
+  (void)cond_sub(take, x, m.m, m.n);
+}
+
 // x = 2 * x mod m for x < m.
 void mod_double(Limb* x, const Modulus& m) noexcept {
-  Limb t[kMaxLimbs];
-  const size_t n = m.n;
-  const Limb out = shl1(x, n);
-  const Limb borrow = sub(t, x, m.m, n);
-  const Limb take = mask_of(out | (borrow ^ 1u));
-  cond_copy(take, x, t, n);
-  secure_wipe(t, n * sizeof(Limb));
+  const Limb out = shl1(x, m.n);
+  final_sub(x, mask_of(out), m);
 }
 
 }  // namespace
@@ -40,7 +45,9 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
   }
   n = nl;
   bits = b;
-  copy(m, value, n);
+  if (value != m) {
+    copy(m, value, n);
+  }
   // -m^-1 mod 2^w by Newton's iteration: x = m0 is correct to 3 bits, each step doubles that.
   const Limb m0 = m[0];
   Limb x = m0;
@@ -48,12 +55,7 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
     x = static_cast<Limb>(x * (static_cast<Limb>(2) - m0 * x));
   }
   m0inv = static_cast<Limb>(0u - x);
-  // R mod m: start from 2^(bits-1) < m and double up to 2^(n*w).
-  set_zero(one, n);
-  one[(bits - 1) / kLimbBits] = static_cast<Limb>(1) << ((bits - 1) % kLimbBits);
-  for (size_t i = bits - 1; i < n * kLimbBits; i++) {
-    mod_double(one, *this);
-  }
+  set_r_mod_m();
   // R^2 mod m = Montgomery form of 2^(n*w): left-to-right over the bits of E = n*w, squaring
   // doubles the exponent, a modular doubling adds one.
   const size_t e = n * kLimbBits;
@@ -61,25 +63,48 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
   while ((e >> (top + 1)) != 0) {
     top++;
   }
-  copy(rr, one, n);
-  mod_double(rr, *this);  // Montgomery form of 2^1
+  // The squarings alternate between rr and `one` (no temporary on the stack); `one` is
+  // computed again afterwards.
+  Limb* sq = rr;
+  Limb* other = one;
+  copy(sq, one, n);
+  mod_double(sq, *this);  // Montgomery form of 2^1
   for (size_t i = top; i > 0; i--) {
-    mont_mul(rr, rr, rr, *this);
+    mont_mul_to(other, sq, sq, *this);
+    Limb* const t = sq;
+    sq = other;
+    other = t;
     if (((e >> (i - 1)) & 1u) != 0) {
-      mod_double(rr, *this);
+      mod_double(sq, *this);
     }
   }
+  if (sq != rr) {
+    copy(rr, sq, n);
+  }
+  set_r_mod_m();
   return Status::ok;
 }
 
+void Modulus::set_r_mod_m() noexcept {
+  // R mod m: start from 2^(bits-1) < m and double up to 2^(n*w).
+  set_zero(one, n);
+  one[(bits - 1) / kLimbBits] = static_cast<Limb>(1) << ((bits - 1) % kLimbBits);
+  for (size_t i = bits - 1; i < n * kLimbBits; i++) {
+    mod_double(one, *this);
+  }
+}
+
 Status Modulus::set_bytes(ByteView be) noexcept {
-  Limb v[kMaxLimbs];
-  const Status st = from_bytes(v, kMaxLimbs, be);
+  // Decoded straight into m (set() then leaves it in place): no temporary on the stack.
+  const Status st = from_bytes(m, kMaxLimbs, be);
   if (st != Status::ok) {
+    secure_wipe(m, sizeof(m));
     return st;
   }
-  const Status st2 = set(v, kMaxLimbs);
-  secure_wipe(v, sizeof(v));
+  const Status st2 = set(m, kMaxLimbs);
+  if (st2 != Status::ok) {
+    secure_wipe(m, sizeof(m));
+  }
   return st2;
 }
 
@@ -92,46 +117,54 @@ void Modulus::wipe() noexcept {
   bits = 0;
 }
 
-void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcept {
+void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcept {
   const size_t n = mod.n;
-  Limb t[2 * kMaxLimbs + 1];
-  set_zero(t, 2 * n + 1);
-  Limb extra = 0;
+  set_zero(r, n);
+  Limb top = 0;
   for (size_t i = 0; i < n; i++) {
-    // t[i..i+n) += a * b_i, then t[i..i+n) += q * m, which clears t[i]; the carries and the
-    // overflow of the previous step go to t[i+n], still zero here.
-    const Limb c1 = mul_add_limbs(t + i, a, n, b[i]);
-    const Limb q = static_cast<Limb>(t[i] * mod.m0inv);
-    const Limb c2 = mul_add_limbs(t + i, mod.m, n, q);
-    const DLimb s = static_cast<DLimb>(c1) + c2 + extra;
-    t[i + n] = static_cast<Limb>(s);
-    extra = static_cast<Limb>(s >> kLimbBits);
+    top = mont_step_limbs(r, a, b[i], mod.m, mod.m0inv, n, top);
   }
-  // (t[n..2n) + extra * R) < 2m: subtract m once if it is >= m, selecting with a mask.
-  Limb u[kMaxLimbs];
-  const Limb borrow = sub(u, t + n, mod.m, n);
-  const Limb take = mask_of(extra | (borrow ^ 1u));
-  copy(r, t + n, n);
-  cond_copy(take, r, u, n);
-  secure_wipe(t, (2 * n + 1) * sizeof(Limb));
-  secure_wipe(u, n * sizeof(Limb));
+  // r + top * R < 2m: subtract m once if it is >= m.
+  final_sub(r, mask_of(top), mod);
+}
+
+namespace {
+
+// The aliasing case of mont_mul, apart so that its temporary is on the stack only when used.
+__attribute__((noinline)) void mont_mul_via_temp(Limb* r, const Limb* a, const Limb* b,
+                                                 const Modulus& mod) noexcept {
+  Limb t[kMaxLimbs];
+  mont_mul_to(t, a, b, mod);
+  copy(r, t, mod.n);
+  secure_wipe(t, mod.n * sizeof(Limb));
+}
+
+}  // namespace
+
+void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcept {
+  if (r == a || r == b) {  // addresses, not values: public
+    mont_mul_via_temp(r, a, b, mod);
+  } else {
+    mont_mul_to(r, a, b, mod);
+  }
 }
 
 void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept { mont_mul(r, a, m.rr, m); }
 
 void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept {
-  Limb w1[kMaxLimbs];
-  set_word(w1, m.n, 1);
-  mont_mul(r, a, w1, m);
+  // Montgomery reduction of a alone: n steps with b = 0, t = (t + q * m) / 2^w.
+  const size_t n = m.n;
+  copy(r, a, n);
+  Limb top = 0;
+  for (size_t i = 0; i < n; i++) {
+    top = mont_step_limbs(r, m.m, 0, m.m, m.m0inv, n, top);
+  }
+  final_sub(r, mask_of(top), m);
 }
 
 void mod_add(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept {
-  Limb t[kMaxLimbs];
-  const size_t n = m.n;
-  const Limb c = add(r, a, b, n);
-  const Limb borrow = sub(t, r, m.m, n);
-  cond_copy(mask_of(c | (borrow ^ 1u)), r, t, n);
-  secure_wipe(t, n * sizeof(Limb));
+  const Limb c = add(r, a, b, m.n);
+  final_sub(r, mask_of(c), m);
 }
 
 void mod_sub(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept {
@@ -139,49 +172,57 @@ void mod_sub(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept {
   (void)cond_add(mask_of(borrow), r, m.m, m.n);
 }
 
-void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m) noexcept {
+void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m, Limb* ws) noexcept {
   const size_t n = m.n;
-  Limb acc[kMaxLimbs];
-  Limb c[kMaxLimbs];
-  set_zero(acc, n);
+  Limb* c = ws;       // the chunk, then A * R in Montgomery form
+  Limb* cm = ws + n;  // the chunk in Montgomery form
+  set_zero(r, n);     // r: the Montgomery form of A, the value of the chunks so far
   const size_t chunks = (nx + n - 1) / n;
   for (size_t j = chunks; j > 0; j--) {
     const size_t lo = (j - 1) * n;
     const size_t len = (nx - lo < n) ? nx - lo : n;
     set_zero(c, n);
     copy(c, x + lo, len);
-    // acc (Montgomery form of A) becomes the Montgomery form of A * R + chunk.
-    mont_mul(acc, acc, m.rr, m);
-    mont_mul(c, c, m.rr, m);
-    mod_add(acc, acc, c, m);
+    // r (Montgomery form of A) becomes the Montgomery form of A * R + chunk.
+    mont_mul_to(cm, c, m.rr, m);
+    mont_mul_to(c, r, m.rr, m);
+    mod_add(r, c, cm, m);
   }
-  from_mont(r, acc, m);
-  secure_wipe(acc, n * sizeof(Limb));
-  secure_wipe(c, n * sizeof(Limb));
+  from_mont(r, r, m);
 }
 
-Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                 const Modulus& m) noexcept {
+void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m) noexcept {
+  Limb ws[reduce_ws_limbs(kMaxLimbs)];
+  reduce(r, x, nx, m, ws);
+  secure_wipe(ws, reduce_ws_limbs(m.n) * sizeof(Limb));
+}
+
+Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, const Modulus& m,
+                 Limb* ws) noexcept {
   const size_t n = m.n;
   if (n == 0 || n > kMaxPrivLimbs) {
     return Status::unsupported;
   }
-  constexpr size_t kWindow = 4;
+  constexpr size_t kWindow = kModexpWindowBits;
   constexpr size_t kEntries = 1u << kWindow;
-  Limb table[kEntries][kMaxPrivLimbs];
-  Limb acc[kMaxPrivLimbs];
-  Limb sel[kMaxPrivLimbs];
-  copy(table[0], m.one, n);
-  to_mont(table[1], base, m);
+  Limb* table = ws;  // entry i at table + i * n
+  Limb* sel = ws + kEntries * n;
+  Limb* tmp = sel + n;
+  copy(table, m.one, n);
+  to_mont(table + n, base, m);
   for (size_t i = 2; i < kEntries; i++) {
-    mont_mul(table[i], table[i - 1], table[1], m);
+    mont_mul_to(table + i * n, table + (i - 1) * n, table + n, m);
   }
+  // base is no longer read: the accumulator lives in r, squarings alternate between r and tmp.
+  Limb* acc = r;
   copy(acc, m.one, n);
   const size_t windows = exp_limbs * kLimbBits / kWindow;  // kLimbBits is a multiple of 4
+  static_assert(kLimbBits % kWindow == 0 && kWindow % 2 == 0, "window");
   for (size_t w = windows; w > 0; w--) {
     if (w != windows) {
-      for (size_t s = 0; s < kWindow; s++) {
-        mont_mul(acc, acc, acc, m);
+      for (size_t s = 0; s < kWindow; s += 2) {
+        mont_mul_to(tmp, acc, acc, m);
+        mont_mul_to(acc, tmp, tmp, m);
       }
     }
     const size_t pos = (w - 1) * kWindow;
@@ -189,38 +230,58 @@ Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
     set_zero(sel, n);
     for (size_t i = 0; i < kEntries; i++) {
       const Limb pick = limb_eq(static_cast<Limb>(i), digit);
+      const Limb* entry = table + i * n;
       for (size_t k = 0; k < n; k++) {
-        sel[k] |= table[i][k] & pick;
+        sel[k] |= entry[k] & pick;
       }
     }
-    mont_mul(acc, acc, sel, m);
+    mont_mul_to(tmp, acc, sel, m);
+    copy(acc, tmp, n);
   }
   from_mont(r, acc, m);
-  secure_wipe(table, sizeof(table));
-  secure_wipe(acc, sizeof(acc));
-  secure_wipe(sel, sizeof(sel));
   return Status::ok;
 }
 
+Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
+                 const Modulus& m) noexcept {
+  Limb ws[modexp_ct_ws_limbs(kMaxPrivLimbs)];
+  const Status st = modexp_ct(r, base, exp, exp_limbs, m, ws);
+  secure_wipe(ws, sizeof(ws));
+  return st;
+}
+
 void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                   const Modulus& m) noexcept {
+                   const Modulus& m, Limb* ws) noexcept {
   const size_t n = m.n;
-  Limb acc[kMaxLimbs];
-  Limb bm[kMaxLimbs];
-  to_mont(bm, base, m);
+  Limb* bm = ws;
+  to_mont(bm, base, m);  // base may be r: read before r is written
+  // The accumulator moves between r and ws + n, one move per operation (the exponent is public).
+  Limb* acc = r;
+  Limb* other = ws + n;
   copy(acc, m.one, n);
   const size_t bits = bit_length_vartime(exp, exp_limbs);
   for (size_t i = bits; i > 0; i--) {
     if (i != bits) {
-      mont_mul(acc, acc, acc, m);
+      mont_mul_to(other, acc, acc, m);
+      Limb* const t = acc;
+      acc = other;
+      other = t;
     }
     if (bit(exp, i - 1) != 0) {
-      mont_mul(acc, acc, bm, m);
+      mont_mul_to(other, acc, bm, m);
+      Limb* const t = acc;
+      acc = other;
+      other = t;
     }
   }
   from_mont(r, acc, m);
-  secure_wipe(acc, n * sizeof(Limb));
-  secure_wipe(bm, n * sizeof(Limb));
+}
+
+void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
+                   const Modulus& m) noexcept {
+  Limb ws[modexp_public_ws_limbs(kMaxLimbs)];
+  modexp_public(r, base, exp, exp_limbs, m, ws);
+  secure_wipe(ws, modexp_public_ws_limbs(m.n) * sizeof(Limb));
 }
 
 }  // namespace bn

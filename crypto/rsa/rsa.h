@@ -10,10 +10,16 @@
 //
 // Sizes: public operations up to 8192-bit moduli; private operations up to 4096 bits. Moduli
 // below 1024 bits are refused unless the key is loaded with kRsaAllowSmallModulus (tests only).
-// The objects are large (the private key holds its moduli in Montgomery form: sizeof is 12888
-// bytes on 64-bit hosts) and a 2048-bit private operation uses about 20 KiB of stack, a public one
-// about 10 KiB (measured by tests/rsa/rsa_stack_test.cpp; -fstack-usage on ARM gives the same:
-// modexp_ct 10.3 KB for its 16-entry window table, raw() 5.3 KB, mont_mul 3.1 KB).
+// Each of p and q is at most kRsaMaxPrivateBits / 2 bits (balanced keys; others get
+// Status::bad_key_length). The objects are large (the private key holds its moduli in Montgomery
+// form: sizeof is 12888 bytes on 64-bit hosts), the stack use is not: the raw operations work in
+// one area on the stack taken from the smallest size class that fits the key (2048, 4096 bits;
+// public also 8192), so a 2048-bit PSS signature (blinded CRT, 4-bit window, verify-after-sign)
+// uses about 5.3 KB of stack, a PSS verification about 4.6 KB (tests/rsa/rsa_stack_test.cpp, host
+// x86-64; 4.9 and 2.5 KB on armhf;
+// -fstack-usage: the 2048-bit private area 3.6 KB, of it 2.3 KB for modexp_ct's 16-entry window
+// table of 1024-bit CRT halves; the public area 0.8 KB; no bignum function keeps an array on the
+// stack on these paths).
 //
 // Checked with valgrind (tests/ct): the private operation, v1.5/PSS signing and v1.5/OAEP/TLS
 // decryption run constant-time in the key and the secret values; the library declassifies only
@@ -67,6 +73,8 @@ class RsaPublicKey final {
 
  private:
   friend class RsaPrivateKey;
+  // raw() after the checks, in an area of public_area_limbs(m_n.n) limbs (rsa_key.cpp).
+  Status raw_in(MutableBytes out, ByteView in, bn::Limb* area) const noexcept;
   bn::Modulus m_n;
   bn::Limb m_e[bn::kMaxLimbs] = {};
   size_t m_e_limbs = 0;
@@ -114,6 +122,8 @@ class RsaPrivateKey final {
 
  private:
   friend void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept;
+  // raw() after the checks, in an area of private_area_limbs() limbs (rsa_key.cpp).
+  Status raw_in(MutableBytes out, ByteView in, Rng& rng, bn::Limb* area) const noexcept;
   RsaPublicKey m_pub;
   bn::Modulus m_p;
   bn::Modulus m_q;

@@ -43,6 +43,40 @@ ByteView strip(ByteView v) noexcept {
   return v.subspan(i);
 }
 
+constexpr size_t max_of(size_t a, size_t b) { return a > b ? a : b; }
+
+// Work areas of the raw operations, in limbs, for an nl-limb modulus (and CRT factors of at most
+// h limbs): the operands and the area the bignum functions work in (bignum.h, "Stack use").
+constexpr size_t public_area_limbs(size_t nl) { return nl + bn::modexp_public_ws_limbs(nl); }
+constexpr size_t private_scratch_limbs(size_t nl, size_t h) {
+  return max_of(max_of(bn::modexp_ct_ws_limbs(h), bn::mod_inv_odd_ws_limbs(h)),
+                max_of(bn::reduce_ws_limbs(h), max_of(bn::modexp_public_ws_limbs(nl), nl)));
+}
+// c, t, r (then m, nl + 1 limbs), r^-1 mod p and mod q, m_p, m_q, then the scratch.
+constexpr size_t private_area_limbs(size_t nl, size_t h) {
+  return 3 * nl + 1 + 4 * h + private_scratch_limbs(nl, h);
+}
+
+// Size classes: a raw operation takes its area on the stack from the smallest class that holds
+// it, so that a 2048-bit key uses a 2048-bit-sized area whatever the largest supported key.
+constexpr size_t kPublicArea2048 = public_area_limbs(bn::limbs_for_bits(2048));
+constexpr size_t kPublicArea4096 = public_area_limbs(bn::limbs_for_bits(4096));
+constexpr size_t kPublicAreaMax = public_area_limbs(bn::kMaxLimbs);
+constexpr size_t kPrivateArea2048 =
+    private_area_limbs(bn::limbs_for_bits(2048), bn::limbs_for_bits(1024));
+constexpr size_t kPrivateAreaMax = private_area_limbs(bn::kMaxPrivLimbs, bn::kMaxPrivLimbs / 2);
+
+// Runs body(area) with an area of kLimbs limbs on the stack, then wipes the first `used` limbs.
+// One instantiation per size class, each kept out of line so that it has its own frame (inlined
+// into one caller, the classes would share a frame the size of the largest).
+template <size_t kLimbs, typename Body>
+__attribute__((noinline)) Status with_area(size_t used, const Body& body) noexcept {
+  Limb area[kLimbs];
+  const Status st = body(area);
+  secure_wipe(area, used * sizeof(Limb));
+  return st;
+}
+
 }  // namespace
 
 void rsa_set_fault_hook_for_testing(RsaFaultHook hook) noexcept { g_fault_hook = hook; }
@@ -80,9 +114,9 @@ Status RsaPublicKey::set(ByteView n, ByteView e, uint32_t flags) noexcept {
     return Status::invalid_argument;
   }
   m_e_limbs = m_n.n;
-  Limb three[bn::kMaxLimbs];
-  bn::set_word(three, m_n.n, 3);
-  if (bn::lt_mask(m_e, three, m_n.n) != 0 || bn::lt_mask(m_e, m_n.m, m_n.n) == 0) {
+  // e is odd and not zero, so e < 3 means e = 1 (es has no leading zero byte).
+  const bool e_is_one = es.size() == 1 && es[0] == 1;
+  if (e_is_one || bn::lt_mask(m_e, m_n.m, m_n.n) == 0) {
     m_n.wipe();
     m_e_limbs = 0;
     return Status::invalid_argument;  // e = 1, or e >= n
@@ -101,9 +135,20 @@ Status RsaPublicKey::raw(MutableBytes out, ByteView in) const noexcept {
   if (out.size() < k) {
     return Status::buffer_too_small;
   }
-  Limb x[bn::kMaxLimbs];
-  Limb y[bn::kMaxLimbs];
+  const size_t need = public_area_limbs(m_n.n);
+  auto body = [&](Limb* area) { return raw_in(out.first(k), in, area); };
+  if (need <= kPublicArea2048) {
+    return with_area<kPublicArea2048>(need, body);
+  }
+  if (need <= kPublicArea4096) {
+    return with_area<kPublicArea4096>(need, body);
+  }
+  return with_area<kPublicAreaMax>(need, body);
+}
+
+Status RsaPublicKey::raw_in(MutableBytes out, ByteView in, Limb* area) const noexcept {
   const size_t nl = m_n.n;
+  Limb* x = area;
   if (bn::from_bytes(x, nl, in) != Status::ok) {
     return Status::invalid_argument;
   }
@@ -114,11 +159,8 @@ Status RsaPublicKey::raw(MutableBytes out, ByteView in) const noexcept {
   if (below == 0) {
     return Status::invalid_argument;  // the input must be below n
   }
-  bn::modexp_public(y, x, m_e, m_e_limbs, m_n);
-  const Status st = bn::to_bytes(out.first(k), y, nl);
-  secure_wipe(x, sizeof(x));
-  secure_wipe(y, sizeof(y));
-  return st;
+  bn::modexp_public(x, x, m_e, m_e_limbs, m_n, area + nl);
+  return bn::to_bytes(out, x, nl);
 }
 
 Status RsaPublicKey::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {
@@ -175,6 +217,10 @@ Status RsaPrivateKey::set(const RsaPrivateParts& parts, uint32_t flags) noexcept
     }
     if (m_p.set(p, kP) != Status::ok || m_q.set(q, kP) != Status::ok) {
       break;  // even, or <= 1
+    }
+    if (m_p.n > kP / 2 || m_q.n > kP / 2) {
+      st = Status::bad_key_length;  // a factor above kRsaMaxPrivateBits / 2 bits
+      break;
     }
     const size_t pl = m_p.n;
     const size_t ql = m_q.n;
@@ -367,20 +413,35 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
   if (out.size() < k) {
     return Status::buffer_too_small;
   }
+  const size_t h = m_p.n > m_q.n ? m_p.n : m_q.n;
+  const size_t need = private_area_limbs(m_pub.m_n.n, h);
+  auto body = [&](Limb* area) { return raw_in(out.first(k), in, rng, area); };
+  if (need <= kPrivateArea2048) {
+    return with_area<kPrivateArea2048>(need, body);
+  }
+  if (need <= kPrivateAreaMax) {
+    return with_area<kPrivateAreaMax>(need, body);
+  }
+  return Status::unsupported;  // not for a loaded key: set() bounds n and the factors
+}
+
+Status RsaPrivateKey::raw_in(MutableBytes out, ByteView in, Rng& rng, Limb* area) const noexcept {
+  const size_t k = out.size();
   const bn::Modulus& mn = m_pub.m_n;
   const size_t nl = mn.n;
   const size_t pl = m_p.n;
   const size_t ql = m_q.n;
-  constexpr size_t kP = bn::kMaxPrivLimbs;
-  Limb c[kP];
-  Limb r[kP];
-  Limb t[kP];
-  Limb rinv_p[kP];
-  Limb rinv_q[kP];
-  Limb mp[kP];
-  Limb mq[kP];
-  Limb m[2 * kP + 1];
-  uint8_t rb[kRsaMaxPrivateBits / 8];
+  const size_t h = pl > ql ? pl : ql;
+  Limb* c = area;           // the input, kept for the final check
+  Limb* t = c + nl;         // c * r^e mod n, then temporaries
+  Limb* r = t + nl;         // the blinding factor, then m (pl + ql <= nl + 1 limbs)
+  Limb* m = r;
+  Limb* rinv_p = r + nl + 1;
+  Limb* rinv_q = rinv_p + h;
+  Limb* mp = rinv_q + h;
+  Limb* mq = mp + h;
+  Limb* ws = mq + h;        // private_scratch_limbs(nl, h): for the bignum functions
+  uint8_t* rb = reinterpret_cast<uint8_t*>(ws);  // k <= nl limbs of random bytes, used first
   Status st = Status::ok;
   do {
     Status fit = bn::from_bytes(c, nl, in);
@@ -408,10 +469,10 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       if (in_range == 0) {
         continue;  // rejection sampling: reveals only that a discarded value was out of range
       }
-      bn::reduce(t, r, nl, m_p);
-      const Limb okp = bn::mod_inv_odd(rinv_p, nullptr, t, m_p.m, pl);
-      bn::reduce(t, r, nl, m_q);
-      const Limb okq = bn::mod_inv_odd(rinv_q, nullptr, t, m_q.m, ql);
+      bn::reduce(t, r, nl, m_p, ws);
+      const Limb okp = bn::mod_inv_odd(rinv_p, nullptr, t, m_p.m, pl, ws);
+      bn::reduce(t, r, nl, m_q, ws);
+      const Limb okq = bn::mod_inv_odd(rinv_q, nullptr, t, m_q.m, ql, ws);
       Limb inv_ok = okp & okq;
       CT_UNPOISON(&inv_ok, sizeof(inv_ok));  // public: fails only if r shares a factor with n
       have_r = inv_ok != 0;
@@ -423,30 +484,32 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       st = Status::rng_failure;
       break;
     }
-    // c * r^e mod n
-    bn::modexp_public(t, r, m_pub.m_e, m_pub.m_e_limbs, mn);
-    bn::mont_mul(t, t, c, mn);
-    bn::mont_mul(t, t, mn.rr, mn);
+    // c * r^e mod n (r is not needed after this: its room becomes m's).
+    bn::modexp_public(t, r, m_pub.m_e, m_pub.m_e_limbs, mn, ws);
+    bn::mont_mul_to(m, t, c, mn);
+    bn::mont_mul_to(t, m, mn.rr, mn);
     // m_p = (c r^e)^dp * r^-1 mod p, and the same mod q.
-    bn::reduce(mp, t, nl, m_p);
-    st = bn::modexp_ct(mp, mp, m_dp, pl, m_p);
+    bn::reduce(mp, t, nl, m_p, ws);
+    st = bn::modexp_ct(mp, mp, m_dp, pl, m_p, ws);
     if (st != Status::ok) {
       break;
     }
-    bn::to_mont(rinv_p, rinv_p, m_p);
-    bn::mont_mul(mp, mp, rinv_p, m_p);
-    bn::reduce(mq, t, nl, m_q);
-    st = bn::modexp_ct(mq, mq, m_dq, ql, m_q);
+    bn::mont_mul_to(m, rinv_p, m_p.rr, m_p);  // r^-1 mod p in Montgomery form
+    bn::mont_mul_to(rinv_p, mp, m, m_p);
+    bn::copy(mp, rinv_p, pl);
+    bn::reduce(mq, t, nl, m_q, ws);
+    st = bn::modexp_ct(mq, mq, m_dq, ql, m_q, ws);
     if (st != Status::ok) {
       break;
     }
-    bn::to_mont(rinv_q, rinv_q, m_q);
-    bn::mont_mul(mq, mq, rinv_q, m_q);
-    // Garner: h = qinv * (m_p - m_q) mod p; m = m_q + q * h.
-    bn::reduce(t, mq, ql, m_p);
+    bn::mont_mul_to(m, rinv_q, m_q.rr, m_q);
+    bn::mont_mul_to(rinv_q, mq, m, m_q);
+    bn::copy(mq, rinv_q, ql);
+    // Garner: h = qinv * (m_p - m_q) mod p (in rinv_p's room); m = m_q + q * h.
+    bn::reduce(t, mq, ql, m_p, ws);
     bn::mod_sub(t, mp, t, m_p);
-    bn::mont_mul(t, t, m_qinv_mont, m_p);
-    bn::mul(m, m_q.m, ql, t, pl);
+    bn::mont_mul_to(rinv_p, t, m_qinv_mont, m_p);
+    bn::mul(m, m_q.m, ql, rinv_p, pl);
     const Limb carry = bn::add(m, m, mq, ql);
     (void)bn::add_word(m + ql, pl, carry);
     if (g_fault_hook != nullptr) {
@@ -457,7 +520,7 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
     for (size_t i = nl; i < pl + ql; i++) {
       high |= m[i];
     }
-    bn::modexp_public(t, m, m_pub.m_e, m_pub.m_e_limbs, mn);
+    bn::modexp_public(t, m, m_pub.m_e, m_pub.m_e_limbs, mn, ws);
     Limb good = bn::eq_mask(t, c, nl) & bn::lt_mask(m, mn.m, nl) &
                 bn::eq_word_mask(&high, 1, 0);
     CT_UNPOISON(&good, sizeof(good));  // public: whether a fault was detected
@@ -465,20 +528,11 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
       st = Status::internal_error;
       break;
     }
-    st = bn::to_bytes(out.first(k), m, nl);
+    st = bn::to_bytes(out, m, nl);
   } while (false);
   if (st != Status::ok) {
-    secure_wipe(out.data(), out.size() < k ? out.size() : k);
+    secure_wipe(out.data(), k);
   }
-  secure_wipe(c, sizeof(c));
-  secure_wipe(r, sizeof(r));
-  secure_wipe(t, sizeof(t));
-  secure_wipe(rinv_p, sizeof(rinv_p));
-  secure_wipe(rinv_q, sizeof(rinv_q));
-  secure_wipe(mp, sizeof(mp));
-  secure_wipe(mq, sizeof(mq));
-  secure_wipe(m, sizeof(m));
-  secure_wipe(rb, sizeof(rb));
   return st;
 }
 

@@ -90,17 +90,25 @@ Status verify_with_prefix(const RsaPublicKey& key, ByteView prefix, ByteView dig
   if (sig.size() != k) {
     return Status::auth_failed;  // RFC 8017 8.2.2 step 1: length must be k
   }
-  uint8_t em[kRsaMaxModulusBytes];
-  uint8_t expect[kRsaMaxModulusBytes];
-  Status st = encode_emsa(expect, k, prefix, digest);
-  if (st != Status::ok) {
-    return st;
+  const size_t t_len = prefix.size() + digest.size();
+  if (k < t_len + 11) {
+    return Status::invalid_argument;  // as encode_emsa
   }
-  st = key.raw(MutableBytes(em, k), sig);
+  uint8_t em[kRsaMaxModulusBytes];
+  const Status st = key.raw(MutableBytes(em, k), sig);
   if (st != Status::ok) {
     return Status::auth_failed;  // s >= n
   }
-  return ct::mem_equal(em, expect, k) ? Status::ok : Status::auth_failed;
+  // Compare the whole block with the one encode_emsa would build (00 01 FF..FF 00 prefix
+  // digest), piece by piece, so that no second k-byte buffer is needed.
+  const size_t sep = k - t_len - 1;
+  uint8_t diff = static_cast<uint8_t>(em[0] | (em[1] ^ 0x01u) | em[sep]);
+  for (size_t i = 2; i < sep; i++) {
+    diff = static_cast<uint8_t>(diff | (em[i] ^ 0xffu));
+  }
+  const bool same = (diff == 0) & ct::mem_equal(em + sep + 1, prefix.data(), prefix.size()) &
+                    ct::mem_equal(em + k - digest.size(), digest.data(), digest.size());
+  return same ? Status::ok : Status::auth_failed;
 }
 
 }  // namespace

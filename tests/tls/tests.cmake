@@ -57,8 +57,8 @@ if(PETREL_OPENSSL_FOR_TLS AND NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
   add_test(NAME tls_memory
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/local_server.sh ${CMAKE_CURRENT_BINARY_DIR}/tls_memory.work
             "-www -naccept 4"
-            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 0 28672 48128
-            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 512 28672 16384)
+            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 0 18432 48128
+            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 512 18432 16384)
   add_executable(tls_soak ${CMAKE_CURRENT_LIST_DIR}/soak.cpp)
   target_link_libraries(tls_soak PRIVATE petrel)
   petrel_set_warnings(tls_soak)
