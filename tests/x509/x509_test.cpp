@@ -474,6 +474,17 @@ TEST(X509Names, ComparisonAndText) {
   EXPECT_NE(write_name_from_text(&w3, bv("CN=no slash")), Status::ok);
 }
 
+// A value that is not a string (possible for an attribute type Petrel does not know) prints as
+// RFC 4514 section 2.4 says: "#" and the hex of its BER/DER encoding, here INTEGER 5 = 020105.
+// The string escapes are checked against `openssl x509 -noout -subject` by
+// tests/tools/names_test.sh.
+TEST(X509Names, NonStringValueAsRfc4514Hex) {
+  // SEQUENCE { SET { SEQUENCE { OID 1.2.3.4, INTEGER 5 } } }
+  const uint8_t name[] = {0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03,
+                          0x2a, 0x03, 0x04, 0x02, 0x01, 0x05};
+  EXPECT_EQ(name_str(ByteView(name, sizeof(name))), "1.2.3.4 = #020105");
+}
+
 // ---- path validation ---------------------------------------------------------------------------
 
 struct Chain {
