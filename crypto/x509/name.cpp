@@ -17,6 +17,49 @@ namespace x509 {
 using namespace asn1;
 using namespace internal;
 
+namespace {
+
+// X.520 value syntax of the attribute types Petrel knows: countryName is a PrintableString
+// (X.520, RFC 5280 appendix A); emailAddress (PKCS#9) and domainComponent (RFC 4519) are
+// IA5String, also taken as a DirectoryString; every other known type is a DirectoryString
+// (TeletexString, PrintableString, UniversalString, UTF8String, BMPString). A value of another
+// tag (a context or application tag, a constructed value, an INTEGER, ...) is refused for those
+// types; OpenSSL accepts any value there (X509_NAME_ENTRY holds ASN1_ANY) and prints the bytes.
+// Types Petrel does not know may hold any value.
+bool value_tag_allowed(ByteView type, Tag tag) {
+  if (PETREL_OID_IS(type, kCountryName)) {
+    return tag == kPrintableString;
+  }
+  const bool directory = tag == kT61String || tag == kPrintableString ||
+                         tag == kUniversalString || tag == kUtf8String || tag == kBmpString;
+  if (PETREL_OID_IS(type, kEmailAddress) || PETREL_OID_IS(type, kDomainComponent)) {
+    return directory || tag == kIa5String;
+  }
+  static const struct {
+    const uint8_t* oid;
+    size_t len;
+  } kDirectoryTypes[] = {
+#define PETREL_DT(o) {oid::o, sizeof(oid::o)}
+      PETREL_DT(kStateOrProvinceName), PETREL_DT(kLocalityName),
+      PETREL_DT(kOrganizationName),    PETREL_DT(kOrganizationalUnitName),
+      PETREL_DT(kCommonName),          PETREL_DT(kUserId),
+      PETREL_DT(kSerialNumber),        PETREL_DT(kSurname),
+      PETREL_DT(kGivenName),           PETREL_DT(kTitle),
+      PETREL_DT(kStreetAddress),       PETREL_DT(kName),
+      PETREL_DT(kInitials),            PETREL_DT(kPseudonym),
+      PETREL_DT(kDnQualifier),         PETREL_DT(kGenerationQualifier),
+#undef PETREL_DT
+  };
+  for (const auto& t : kDirectoryTypes) {
+    if (oid_is(type, t.oid, t.len)) {
+      return directory;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 NameReader::NameReader(ByteView name) noexcept {
   Reader r(name);
   if (read_sequence(&r, &m_rdns) != Status::ok || !r.empty()) {
@@ -58,7 +101,8 @@ Status NameReader::next(Attribute* out, bool* out_done) noexcept {
     m_bad = true;
     return kBad;
   }
-  if (is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) {
+  if ((is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) ||
+      !value_tag_allowed(type, tag)) {
     m_bad = true;
     return kBad;
   }
