@@ -51,6 +51,7 @@ uint8_t verify_alert(x509::VerifyError e) noexcept {
     case x509::VerifyError::not_yet_valid:
       return A(Alert::certificate_expired);
     case x509::VerifyError::unsupported_algorithm:
+    case x509::VerifyError::unsupported_key:
     case x509::VerifyError::weak_key:
     case x509::VerifyError::weak_algorithm:
       return A(Alert::unsupported_certificate);

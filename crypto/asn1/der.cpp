@@ -728,6 +728,13 @@ Status read_string_of(Reader* in, ByteView* out_contents, Tag tag) noexcept {
   return Status::ok;
 }
 
+Status read_string_char(Reader* in, Tag tag, uint32_t* out_cp) noexcept {
+  if (!is_string_tag(tag) || !string_next(in, tag, out_cp)) {
+    return kBad;
+  }
+  return Status::ok;
+}
+
 Status string_to_utf8(MutableBytes out, size_t* out_len, Tag tag, ByteView contents) noexcept {
   if (!is_string_tag(tag)) {
     return kBad;

@@ -157,6 +157,9 @@ Status check_string(Tag tag, ByteView contents) noexcept;
 Status read_string(Reader* in, Tag* out_tag, ByteView* out_contents) noexcept;
 Status read_string_of(Reader* in, ByteView* out_contents, Tag tag) noexcept;
 // Converts string contents of a string tag to UTF-8 (for printing and comparing names).
+// read_string_char reads the next character (a Unicode code point) of such contents, checking it
+// as check_string does; decode_error if it is malformed.
+Status read_string_char(Reader* in, Tag tag, uint32_t* out_cp) noexcept;
 Status string_to_utf8(MutableBytes out, size_t* out_len, Tag tag, ByteView contents) noexcept;
 
 // UTCTime (YYMMDDHHMMSSZ, 1950..2049 per RFC 5280 4.1.2.5.1) or GeneralizedTime

@@ -46,6 +46,12 @@ constexpr size_t kRsaMaxModulusBytes = kRsaMaxModulusBits / 8;
 constexpr size_t kRsaMaxPrivateBits = bn::kMaxPrivBits;      // private operations, key generation
 constexpr size_t kRsaMinModulusBits = 1024;
 
+// Public exponents are bounded: e < 2^64. A larger e only makes verification slower (with an
+// 8192-bit n, e = n - 2 costs about 500 times a verification with e = 65537, a cheap denial of
+// service from one certificate); OpenSSL also refuses RSA public exponents over 64 bits, FIPS
+// 186-4 allows e up to 2^256 - 1, and real keys use 65537 or 3.
+constexpr size_t kRsaMaxPublicExponentBits = 64;
+
 // Key-loading flags.
 constexpr uint32_t kRsaAllowSmallModulus = 1u;  // accept moduli from 256 bits (tests only)
 
@@ -58,7 +64,8 @@ class RsaPublicKey final {
 
   // n and e big-endian. n must not start with a zero byte and must be odd, at least 1024 bits
   // (see kRsaAllowSmallModulus) and at most 8192. e must be odd, >= 3 and < n (leading zero
-  // bytes of e are ignored). Status::invalid_argument or bad_key_length on failure.
+  // bytes of e are ignored). Status::invalid_argument or bad_key_length on failure, and
+  // Status::unsupported for an e of more than kRsaMaxPublicExponentBits (64) bits.
   Status set(ByteView n, ByteView e, uint32_t flags = 0) noexcept;
 
   bool is_set() const noexcept { return m_n.n != 0; }

@@ -121,6 +121,11 @@ Status RsaPublicKey::set(ByteView n, ByteView e, uint32_t flags) noexcept {
     m_e_limbs = 0;
     return Status::invalid_argument;  // e = 1, or e >= n
   }
+  if (es.size() > kRsaMaxPublicExponentBits / 8) {
+    m_n.wipe();
+    m_e_limbs = 0;
+    return Status::unsupported;  // e >= 2^64: see kRsaMaxPublicExponentBits
+  }
   return Status::ok;
 }
 

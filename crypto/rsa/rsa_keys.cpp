@@ -204,10 +204,22 @@ RsaKeyFile kind_of_der(ByteView der) noexcept {
   return RsaKeyFile::unknown;
 }
 
-// The DER of the first key block of a PEM text (into scratch), or `in` itself if it is DER.
-Status key_der(ByteView* out_der, RsaKeyFile* out_kind, MutableBytes scratch,
-               ByteView in) noexcept {
+bool label_is(ByteView label, const char* s) noexcept {
+  const size_t len = std::strlen(s);
+  return label.size() == len && std::memcmp(label.data(), s, len) == 0;
+}
+
+// The DER of the key block of a PEM text (into scratch), or `in` itself if it is DER. In PEM,
+// the first block of the wanted kind (private or public) wherever it is, so a file with a
+// PUBLIC KEY block before its private key serves as a private key; failing that, the first RSA
+// key block of the other kind (the caller then reports the wrong kind). On failure
+// *out_problem says why: no key block (no_key, or not_rsa_ec for an "EC PRIVATE KEY"), a
+// legacy encrypted block (encrypted), malformed PEM, or a block too large for any key Petrel
+// loads.
+Status key_der(ByteView* out_der, RsaKeyFile* out_kind, RsaKeyProblem* out_problem,
+               MutableBytes scratch, ByteView in, bool want_private) noexcept {
   *out_kind = RsaKeyFile::unknown;
+  *out_problem = RsaKeyProblem::malformed;
   switch (pem::detect_format(in)) {
     case pem::Format::der:
       *out_kind = kind_of_der(in);
@@ -218,30 +230,190 @@ Status key_der(ByteView* out_der, RsaKeyFile* out_kind, MutableBytes scratch,
     case pem::Format::unknown:
       return Status::decode_error;
   }
+  pem::Block chosen;
+  bool have = false;
+  bool chosen_matches = false;
+  bool encrypted = false;
+  bool ec = false;
   Reader text(in);
   for (;;) {
     pem::Block block;
     bool found = false;
     const Status st = pem::next_block(&text, &block, &found);
+    if (st == Status::unsupported) {
+      encrypted = true;  // RFC 1421 headers: "Proc-Type: 4,ENCRYPTED"
+      continue;
+    }
     if (st != Status::ok) {
       return st;
     }
     if (!found) {
-      return Status::decode_error;  // no key block
+      break;
+    }
+    if (label_is(block.label, "EC PRIVATE KEY")) {
+      ec = true;
     }
     const RsaKeyFile kind = kind_of_label(block.label);
     if (kind == RsaKeyFile::unknown) {
       continue;
     }
-    *out_kind = kind;
-    size_t len = 0;
-    const Status dst = pem::decode_block(scratch, &len, block);
-    if (dst != Status::ok) {
-      return dst;
+    const bool matches = rsa_key_file_is_private(kind) == want_private;
+    if (!have || (matches && !chosen_matches)) {
+      chosen = block;
+      have = true;
+      chosen_matches = matches;
+      *out_kind = kind;
     }
-    *out_der = ByteView(scratch.data(), len);
-    return Status::ok;
+    if (matches) {
+      break;
+    }
   }
+  if (!have || (!chosen_matches && (encrypted || ec))) {
+    *out_kind = RsaKeyFile::unknown;
+    *out_problem = encrypted ? RsaKeyProblem::encrypted
+                             : ec ? RsaKeyProblem::not_rsa_ec : RsaKeyProblem::no_key;
+    return encrypted || ec ? Status::unsupported : Status::decode_error;
+  }
+  size_t len = 0;
+  const Status dst = pem::decode_block(scratch, &len, chosen);
+  if (dst == Status::buffer_too_small) {
+    *out_problem = rsa_key_file_is_private(*out_kind) ? RsaKeyProblem::private_too_large
+                                                      : RsaKeyProblem::public_too_large;
+    return Status::bad_key_length;
+  }
+  if (dst != Status::ok) {
+    return dst;
+  }
+  *out_der = ByteView(scratch.data(), len);
+  return Status::ok;
+}
+
+// The AlgorithmIdentifier OID of an SPKI or PKCS#8 DER, if it can be read.
+bool algorithm_oid(ByteView* out, RsaKeyFile kind, ByteView der) noexcept {
+  Reader r(der);
+  Reader seq;
+  Reader alg;
+  if (asn1::read_sequence(&r, &seq) != Status::ok) {
+    return false;
+  }
+  if (kind == RsaKeyFile::pkcs8_private) {
+    uint64_t version = 0;
+    if (asn1::read_uint64(&seq, &version) != Status::ok) {
+      return false;
+    }
+  }
+  return asn1::read_sequence(&seq, &alg) == Status::ok && asn1::read_oid(&alg, out) == Status::ok;
+}
+
+// The RSAPrivateKey inside a PKCS#8 DER (or der itself for PKCS#1).
+ByteView pkcs1_private_of(RsaKeyFile kind, ByteView der) noexcept {
+  if (kind != RsaKeyFile::pkcs8_private) {
+    return der;
+  }
+  Reader r(der);
+  Reader seq;
+  Reader skip;
+  asn1::Tag t = 0;
+  ByteView inner;
+  if (asn1::read_sequence(&r, &seq) != Status::ok ||
+      asn1::read_any_der(&seq, &t, &skip) != Status::ok ||
+      asn1::read_any_der(&seq, &t, &skip) != Status::ok ||
+      asn1::read_octet_string(&seq, &inner) != Status::ok) {
+    return ByteView();
+  }
+  return inner;
+}
+
+// The modulus and exponent magnitudes of a key's DER (any kind), if they can be read.
+bool key_n_e(ByteView* n, ByteView* e, RsaKeyFile kind, ByteView der) noexcept {
+  Reader r(der);
+  RsaPublicKeyParts parts;
+  switch (kind) {
+    case RsaKeyFile::spki_public: {
+      PublicKeyInfo info;
+      if (parse_public_key_info(&info, der) != Status::ok ||
+          rsa_public_key_parts(&parts, info) != Status::ok) {
+        return false;
+      }
+      break;
+    }
+    case RsaKeyFile::pkcs1_public:
+      if (read_pkcs1_public_parts(&r, &parts) != Status::ok) {
+        return false;
+      }
+      break;
+    case RsaKeyFile::pkcs1_private:
+    case RsaKeyFile::pkcs8_private: {
+      Reader p(pkcs1_private_of(kind, der));
+      Reader seq;
+      Reader version;
+      asn1::Tag t = 0;
+      if (asn1::read_sequence(&p, &seq) != Status::ok ||
+          asn1::read_any_der(&seq, &t, &version) != Status::ok ||
+          asn1::read_unsigned_integer(&seq, &parts.m_n) != Status::ok ||
+          asn1::read_unsigned_integer(&seq, &parts.m_e) != Status::ok) {
+        return false;
+      }
+      break;
+    }
+    default:
+      return false;
+  }
+  *n = parts.m_n;
+  *e = parts.m_e;
+  return true;
+}
+
+// Why a key of `kind` (its DER) failed to load with st (not ok).
+RsaKeyProblem classify(RsaKeyFile kind, ByteView der, Status st, bool want_private) noexcept {
+  if (kind == RsaKeyFile::unknown) {
+    return RsaKeyProblem::malformed;
+  }
+  if (rsa_key_file_is_private(kind) != want_private) {
+    return RsaKeyProblem::wrong_kind;
+  }
+  if (kind == RsaKeyFile::pkcs8_encrypted) {
+    return RsaKeyProblem::encrypted;
+  }
+  if (st == Status::decode_error) {
+    return RsaKeyProblem::malformed;
+  }
+  if (kind == RsaKeyFile::spki_public || kind == RsaKeyFile::pkcs8_private) {
+    ByteView oid;
+    if (algorithm_oid(&oid, kind, der) && !asn1::oid_equal(oid, rsa_oid())) {
+      return asn1::oid_equal(oid, ByteView(asn1::oid::kEcPublicKey,
+                                           sizeof(asn1::oid::kEcPublicKey)))
+                 ? RsaKeyProblem::not_rsa_ec
+                 : RsaKeyProblem::not_rsa;
+    }
+  }
+  if (kind == RsaKeyFile::pkcs1_private || kind == RsaKeyFile::pkcs8_private) {
+    Reader p(pkcs1_private_of(kind, der));
+    Reader seq;
+    uint64_t version = 0;
+    if (asn1::read_sequence(&p, &seq) == Status::ok &&
+        asn1::read_uint64(&seq, &version) == Status::ok && version == 1) {
+      return RsaKeyProblem::multi_prime;
+    }
+  }
+  ByteView n;
+  ByteView e;
+  if (!key_n_e(&n, &e, kind, der)) {
+    return RsaKeyProblem::malformed;
+  }
+  while (e.size() > 0 && e[0] == 0) {
+    e = e.subspan(1, e.size() - 1);
+  }
+  if (st == Status::unsupported && e.size() > kRsaMaxPublicExponentBits / 8) {
+    return RsaKeyProblem::exponent_too_large;
+  }
+  if (st == Status::bad_key_length) {
+    if (n.size() * 8 < kRsaMinModulusBits) {
+      return RsaKeyProblem::too_small;
+    }
+    return want_private ? RsaKeyProblem::private_too_large : RsaKeyProblem::public_too_large;
+  }
+  return RsaKeyProblem::bad_values;
 }
 
 Status to_pem(MutableBytes out, size_t* out_len, RsaKeyFile kind, ByteView der) noexcept {
@@ -249,6 +421,26 @@ Status to_pem(MutableBytes out, size_t* out_len, RsaKeyFile kind, ByteView der) 
 }
 
 }  // namespace
+
+const char* rsa_key_problem_text(RsaKeyProblem p) noexcept {
+  switch (p) {
+    case RsaKeyProblem::none: return "no problem";
+    case RsaKeyProblem::malformed: return "not a valid RSA key file (malformed PEM or DER)";
+    case RsaKeyProblem::no_key: return "no RSA key in the file";
+    case RsaKeyProblem::wrong_kind: return "a key of the wrong kind (public/private)";
+    case RsaKeyProblem::encrypted: return "encrypted keys are not supported (decrypt it first)";
+    case RsaKeyProblem::not_rsa_ec: return "not an RSA key (EC)";
+    case RsaKeyProblem::not_rsa: return "not an RSA key (only rsaEncryption keys are read)";
+    case RsaKeyProblem::multi_prime: return "multi-prime RSA keys are not supported";
+    case RsaKeyProblem::exponent_too_large:
+      return "RSA public exponent over 64 bits is not supported";
+    case RsaKeyProblem::private_too_large: return "private keys up to 4096 bits are supported";
+    case RsaKeyProblem::public_too_large: return "public keys up to 8192 bits are supported";
+    case RsaKeyProblem::too_small: return "RSA keys under 1024 bits are refused";
+    case RsaKeyProblem::bad_values: return "inconsistent RSA key values";
+  }
+  return "unknown problem";
+}
 
 const char* rsa_key_file_name(RsaKeyFile kind) noexcept {
   for (const KindLabel& k : kKinds) {
@@ -430,15 +622,13 @@ Status rsa_private_key_to_pkcs8(MutableBytes out, size_t* out_len,
 // ---- files --------------------------------------------------------------------------------------
 
 Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags,
-                            RsaKeyFile* out_kind) noexcept {
+                            RsaKeyFile* out_kind, RsaKeyProblem* out_problem) noexcept {
   out->wipe();
   uint8_t scratch[kRsaMaxPrivateKeyDerLen];
   ByteView der;
   RsaKeyFile kind = RsaKeyFile::unknown;
-  Status st = key_der(&der, &kind, MutableBytes(scratch, sizeof(scratch)), in);
-  if (out_kind != nullptr) {
-    *out_kind = kind;
-  }
+  RsaKeyProblem problem = RsaKeyProblem::none;
+  Status st = key_der(&der, &kind, &problem, MutableBytes(scratch, sizeof(scratch)), in, true);
   if (st == Status::ok) {
     switch (kind) {
       case RsaKeyFile::pkcs1_private:
@@ -458,36 +648,52 @@ Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags,
         st = Status::decode_error;
         break;
     }
+    problem = st == Status::ok ? RsaKeyProblem::none : classify(kind, der, st, true);
+  }
+  if (out_kind != nullptr) {
+    *out_kind = kind;
+  }
+  if (out_problem != nullptr) {
+    *out_problem = problem;
   }
   secure_wipe(scratch, sizeof(scratch));
   return st;
 }
 
 Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags,
-                           RsaKeyFile* out_kind) noexcept {
+                           RsaKeyFile* out_kind, RsaKeyProblem* out_problem) noexcept {
   uint8_t scratch[kRsaMaxPublicKeyDerLen];
   ByteView der;
   RsaKeyFile kind = RsaKeyFile::unknown;
-  Status st = key_der(&der, &kind, MutableBytes(scratch, sizeof(scratch)), in);
+  RsaKeyProblem problem = RsaKeyProblem::none;
+  Status st = key_der(&der, &kind, &problem, MutableBytes(scratch, sizeof(scratch)), in, false);
+  if (st == Status::ok) {
+    switch (kind) {
+      case RsaKeyFile::spki_public:
+        st = rsa_public_key_from_spki(out, der, flags);
+        break;
+      case RsaKeyFile::pkcs1_public:
+        st = rsa_public_key_from_pkcs1(out, der, flags);
+        break;
+      case RsaKeyFile::pkcs1_private:
+      case RsaKeyFile::pkcs8_private:
+      case RsaKeyFile::pkcs8_encrypted:
+        st = Status::invalid_argument;
+        break;
+      case RsaKeyFile::unknown:
+        st = Status::decode_error;
+        break;
+    }
+    problem = st == Status::ok ? RsaKeyProblem::none : classify(kind, der, st, false);
+  }
   if (out_kind != nullptr) {
     *out_kind = kind;
   }
-  if (st != Status::ok) {
-    return st;
+  if (out_problem != nullptr) {
+    *out_problem = problem;
   }
-  switch (kind) {
-    case RsaKeyFile::spki_public:
-      return rsa_public_key_from_spki(out, der, flags);
-    case RsaKeyFile::pkcs1_public:
-      return rsa_public_key_from_pkcs1(out, der, flags);
-    case RsaKeyFile::pkcs1_private:
-    case RsaKeyFile::pkcs8_private:
-    case RsaKeyFile::pkcs8_encrypted:
-      return Status::invalid_argument;
-    case RsaKeyFile::unknown:
-      break;
-  }
-  return Status::decode_error;
+  secure_wipe(scratch, sizeof(scratch));
+  return st;
 }
 
 Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKey& key,

@@ -9,7 +9,9 @@
 //   - Status::invalid_argument: a public key where a private key was asked (or a private key
 //     given to a public-key-only reader); rsa_key_file_kind() tells which kind it is;
 //   - Status::unsupported: a key of another algorithm (EC, RSASSA-PSS-restricted keys),
-//     an encrypted PKCS#8 file, a multi-prime (version 1) RSAPrivateKey.
+//     an encrypted PKCS#8 file or legacy encrypted PEM, a multi-prime (version 1)
+//     RSAPrivateKey, a public exponent over 64 bits (RsaPublicKey::set).
+// The file loaders also say why, as an RsaKeyProblem.
 // Key values are then checked by RsaPublicKey::set / RsaPrivateKey::set (invalid_argument or
 // bad_key_length: even or too small modulus, exponent 1 or even, p * q != n, ...).
 //
@@ -44,6 +46,25 @@ enum class RsaKeyFile : uint8_t {
   pkcs8_encrypted,  // EncryptedPrivateKeyInfo, "ENCRYPTED PRIVATE KEY" (not supported)
   spki_public,      // SubjectPublicKeyInfo, "PUBLIC KEY"
 };
+
+// Why a key file could not be loaded (the load functions' optional *out_problem), for messages:
+// rsa_key_problem_text() says it in words ("not an RSA key (EC)").
+enum class RsaKeyProblem : uint8_t {
+  none,
+  malformed,           // neither PEM nor DER, bad base64, malformed DER
+  no_key,              // a PEM text without any RSA key block
+  wrong_kind,          // only public key(s) where a private key was asked, or the reverse
+  encrypted,           // ENCRYPTED PRIVATE KEY, or a legacy "Proc-Type: 4,ENCRYPTED" PEM block
+  not_rsa_ec,          // an EC key (ecPublicKey SPKI/PKCS#8, or an "EC PRIVATE KEY" block)
+  not_rsa,             // another algorithm (DSA, Ed25519, RSASSA-PSS-restricted, ...)
+  multi_prime,         // an RSAPrivateKey of version 1 (otherPrimeInfos)
+  exponent_too_large,  // e of more than kRsaMaxPublicExponentBits bits
+  private_too_large,   // a private key over kRsaMaxPrivateBits (4096)
+  public_too_large,    // a public key over kRsaMaxModulusBits (8192)
+  too_small,           // a modulus under kRsaMinModulusBits (1024)
+  bad_values,          // values that fail RsaPublicKey::set / RsaPrivateKey::set
+};
+const char* rsa_key_problem_text(RsaKeyProblem p) noexcept;
 
 // A short name for messages ("PKCS#1 RSA private key", ...).
 const char* rsa_key_file_name(RsaKeyFile kind) noexcept;
@@ -100,14 +121,18 @@ Status rsa_private_key_to_pkcs8(MutableBytes out, size_t* out_len,
 
 // ---- files (PEM or DER) -------------------------------------------------------------------------
 
-// Reads a private key from PEM ("RSA PRIVATE KEY" or "PRIVATE KEY", the first such block) or
+// Reads a private key from PEM ("RSA PRIVATE KEY" or "PRIVATE KEY": the first such block,
+// wherever it is, e.g. after a "PUBLIC KEY" block) or
 // DER (PKCS#1 or PKCS#8). *out_kind (optional) receives the kind found, also on failure, so a
-// caller can say e.g. "this is a public key".
+// caller can say e.g. "this is a public key"; *out_problem (optional) why it failed.
 Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags = 0,
-                            RsaKeyFile* out_kind = nullptr) noexcept;
-// Reads a public key from PEM ("PUBLIC KEY" or "RSA PUBLIC KEY") or DER (SPKI or PKCS#1).
+                            RsaKeyFile* out_kind = nullptr,
+                            RsaKeyProblem* out_problem = nullptr) noexcept;
+// Reads a public key from PEM ("PUBLIC KEY" or "RSA PUBLIC KEY", the first such block) or DER
+// (SPKI or PKCS#1).
 Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags = 0,
-                           RsaKeyFile* out_kind = nullptr) noexcept;
+                           RsaKeyFile* out_kind = nullptr,
+                           RsaKeyProblem* out_problem = nullptr) noexcept;
 
 // Writes a key in one of the four encodings, as DER or as PEM with the kind's label.
 // kind must be public for the first, and any kind but unknown/pkcs8_encrypted for the second

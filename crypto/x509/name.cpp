@@ -17,6 +17,49 @@ namespace x509 {
 using namespace asn1;
 using namespace internal;
 
+namespace {
+
+// X.520 value syntax of the attribute types Petrel knows: countryName is a PrintableString
+// (X.520, RFC 5280 appendix A); emailAddress (PKCS#9) and domainComponent (RFC 4519) are
+// IA5String, also taken as a DirectoryString; every other known type is a DirectoryString
+// (TeletexString, PrintableString, UniversalString, UTF8String, BMPString). A value of another
+// tag (a context or application tag, a constructed value, an INTEGER, ...) is refused for those
+// types; OpenSSL accepts any value there (X509_NAME_ENTRY holds ASN1_ANY) and prints the bytes.
+// Types Petrel does not know may hold any value.
+bool value_tag_allowed(ByteView type, Tag tag) {
+  if (PETREL_OID_IS(type, kCountryName)) {
+    return tag == kPrintableString;
+  }
+  const bool directory = tag == kT61String || tag == kPrintableString ||
+                         tag == kUniversalString || tag == kUtf8String || tag == kBmpString;
+  if (PETREL_OID_IS(type, kEmailAddress) || PETREL_OID_IS(type, kDomainComponent)) {
+    return directory || tag == kIa5String;
+  }
+  static const struct {
+    const uint8_t* oid;
+    size_t len;
+  } kDirectoryTypes[] = {
+#define PETREL_DT(o) {oid::o, sizeof(oid::o)}
+      PETREL_DT(kStateOrProvinceName), PETREL_DT(kLocalityName),
+      PETREL_DT(kOrganizationName),    PETREL_DT(kOrganizationalUnitName),
+      PETREL_DT(kCommonName),          PETREL_DT(kUserId),
+      PETREL_DT(kSerialNumber),        PETREL_DT(kSurname),
+      PETREL_DT(kGivenName),           PETREL_DT(kTitle),
+      PETREL_DT(kStreetAddress),       PETREL_DT(kName),
+      PETREL_DT(kInitials),            PETREL_DT(kPseudonym),
+      PETREL_DT(kDnQualifier),         PETREL_DT(kGenerationQualifier),
+#undef PETREL_DT
+  };
+  for (const auto& t : kDirectoryTypes) {
+    if (oid_is(type, t.oid, t.len)) {
+      return directory;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 NameReader::NameReader(ByteView name) noexcept {
   Reader r(name);
   if (read_sequence(&r, &m_rdns) != Status::ok || !r.empty()) {
@@ -49,18 +92,24 @@ Status NameReader::next(Attribute* out, bool* out_done) noexcept {
   ByteView type;
   Tag tag = 0;
   Reader value;
-  if (read_sequence(&m_rdn, &atv) != Status::ok || read_oid(&atv, &type) != Status::ok ||
-      read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
+  if (read_sequence(&m_rdn, &atv) != Status::ok || read_oid(&atv, &type) != Status::ok) {
     m_bad = true;
     return kBad;
   }
-  if (is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) {
+  const ByteView value_der = atv.view();
+  if (read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
+    m_bad = true;
+    return kBad;
+  }
+  if ((is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) ||
+      !value_tag_allowed(type, tag)) {
     m_bad = true;
     return kBad;
   }
   out->m_type = type;
   out->m_value_tag = tag;
   out->m_value = value.view();
+  out->m_value_der = value_der;
   out->m_multi_valued = m_multi;
   *out_done = false;
   return Status::ok;
@@ -232,6 +281,85 @@ void put_str(MutableBytes out, size_t* pos, bool* truncated, const char* s) {
   put(out, pos, truncated, s, std::strlen(s));
 }
 
+void put_hex_byte(MutableBytes out, size_t* pos, bool* truncated, uint8_t c, bool backslash) {
+  static const char kHex[] = "0123456789ABCDEF";
+  const char esc[3] = {'\\', kHex[c >> 4], kHex[c & 15]};
+  if (backslash) {
+    put(out, pos, truncated, esc, 3);
+  } else {
+    put(out, pos, truncated, esc + 1, 2);
+  }
+}
+
+// Characters that make OpenSSL quote the whole value (RFC 2253 specials, with ESC_QUOTE).
+bool needs_quotes_anywhere(uint32_t cp) {
+  return cp == ',' || cp == '+' || cp == ';' || cp == '<' || cp == '>';
+}
+
+// Prints one string value as `openssl x509 -subject` does by default (XN_FLAG_SEP_CPLUS_SPC,
+// ASN1_STRFLGS_ESC_2253 | ESC_CTRL | ESC_MSB | ESC_QUOTE | UTF8_CONVERT): the value is taken to
+// UTF-8; every byte >= 0x80 (so also the C1 controls U+0080..U+009F) and every C0 control and
+// DEL is written "\XX"; '"' and '\\' are backslash-escaped; a value holding , + ; < > or
+// starting with '#' or ' ', or ending with ' ', is put in double quotes. So a value cannot pass
+// for a separator or another attribute, and no raw control byte reaches a terminal.
+void put_string_value(MutableBytes out, size_t* pos, bool* truncated, Tag tag, ByteView value) {
+  bool quotes = false;
+  {
+    Reader r(value);
+    bool first = true;
+    uint32_t cp = 0;
+    while (!r.empty() && read_string_char(&r, tag, &cp) == Status::ok) {
+      // As OpenSSL's do_buf: the last character's flags replace the first's, so a lone '#' is
+      // not quoted (a lone ' ' is, as a trailing space).
+      const bool last = r.empty();
+      if (needs_quotes_anywhere(cp) || (first && !last && (cp == '#' || cp == ' ')) ||
+          (last && cp == ' ')) {
+        quotes = true;
+      }
+      first = false;
+    }
+  }
+  if (quotes) {
+    put_str(out, pos, truncated, "\"");
+  }
+  Reader r(value);
+  uint32_t cp = 0;
+  while (!r.empty() && read_string_char(&r, tag, &cp) == Status::ok) {
+    uint8_t utf8[4];
+    size_t n = 0;
+    if (cp < 0x80) {
+      utf8[n++] = static_cast<uint8_t>(cp);
+    } else if (cp < 0x800) {
+      utf8[n++] = static_cast<uint8_t>(0xc0 | (cp >> 6));
+      utf8[n++] = static_cast<uint8_t>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      utf8[n++] = static_cast<uint8_t>(0xe0 | (cp >> 12));
+      utf8[n++] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3f));
+      utf8[n++] = static_cast<uint8_t>(0x80 | (cp & 0x3f));
+    } else {
+      utf8[n++] = static_cast<uint8_t>(0xf0 | (cp >> 18));
+      utf8[n++] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3f));
+      utf8[n++] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3f));
+      utf8[n++] = static_cast<uint8_t>(0x80 | (cp & 0x3f));
+    }
+    for (size_t i = 0; i < n; i++) {
+      const uint8_t c = utf8[i];
+      if (c < 0x20 || c >= 0x7f) {
+        put_hex_byte(out, pos, truncated, c, true);
+      } else if (c == '"' || c == '\\') {
+        const char esc[2] = {'\\', static_cast<char>(c)};
+        put(out, pos, truncated, esc, 2);
+      } else {
+        const char ch = static_cast<char>(c);
+        put(out, pos, truncated, &ch, 1);
+      }
+    }
+  }
+  if (quotes) {
+    put_str(out, pos, truncated, "\"");
+  }
+}
+
 }  // namespace
 
 Status name_to_text(MutableBytes out, size_t* out_len, ByteView name) noexcept {
@@ -268,24 +396,15 @@ Status name_to_text(MutableBytes out, size_t* out_len, ByteView name) noexcept {
       }
     }
     put_str(out, &pos, &truncated, " = ");
-    uint8_t utf8[512];
-    size_t ul = 0;
-    if (is_string_tag(a.m_value_tag) &&
-        string_to_utf8(MutableBytes(utf8, sizeof(utf8)), &ul, a.m_value_tag, a.m_value) ==
-            Status::ok) {
-      for (size_t i = 0; i < ul; i++) {
-        const uint8_t c = utf8[i];
-        if (c < 0x20 || c == 0x7f) {
-          static const char kHex[] = "0123456789ABCDEF";
-          const char esc[3] = {'\\', kHex[c >> 4], kHex[c & 15]};
-          put(out, &pos, &truncated, esc, 3);
-        } else {
-          const char ch = static_cast<char>(c);
-          put(out, &pos, &truncated, &ch, 1);
-        }
-      }
+    if (is_string_tag(a.m_value_tag)) {
+      put_string_value(out, &pos, &truncated, a.m_value_tag, a.m_value);
     } else {
-      put_str(out, &pos, &truncated, "<non-string>");
+      // Not a string (only possible for attribute types Petrel does not know): RFC 4514
+      // section 2.4's "#" and the hex of the value's whole DER encoding.
+      put_str(out, &pos, &truncated, "#");
+      for (size_t i = 0; i < a.m_value_der.size(); i++) {
+        put_hex_byte(out, &pos, &truncated, a.m_value_der[i], false);
+      }
     }
   }
   out[pos] = 0;

@@ -20,6 +20,7 @@ struct Attribute {
   ByteView m_type;       // OID contents
   asn1::Tag m_value_tag;  // the string tag (or another tag, for non-string values)
   ByteView m_value;      // the value's contents
+  ByteView m_value_der;  // the value's whole DER element (tag, length, contents)
   bool m_multi_valued;   // part of an RDN with more than one attribute
 };
 
@@ -52,8 +53,13 @@ bool name_equal(ByteView a, ByteView b) noexcept;
 size_t name_rdn_count(ByteView name) noexcept;
 // true if `prefix`'s RDNs equal the first RDNs of `name` (RFC 5280 4.2.1.10 directoryName).
 bool name_has_prefix(ByteView name, ByteView prefix) noexcept;
-// Prints a Name in OpenSSL's one-line form ("C=US, O=Example, CN=host") into out; always
-// NUL-terminated when out is not empty; buffer_too_small if truncated.
+// Prints a Name in OpenSSL's one-line form ("C = US, O = Example, CN = host"), escaped as
+// `openssl x509 -noout -subject` does by default: C0/C1 controls, DEL and every non-ASCII UTF-8
+// byte as "\XX", '"' and '\' backslash-escaped, a value with , + ; < > (or a leading '#' or
+// space, or a trailing space) in double quotes: `O = "Trustwave Holdings, Inc."`. A non-string
+// value (of an attribute type Petrel does not know) as RFC 4514's "#" + hex of its DER (OpenSSL
+// prints its raw contents). Always NUL-terminated when out is not empty; buffer_too_small if
+// truncated. The text takes at most 8 bytes per byte of the Name, plus 64.
 Status name_to_text(MutableBytes out, size_t* out_len, ByteView name) noexcept;
 
 // Writes a Name from "/TYPE=value/TYPE=value..." (OpenSSL's -subj form). Types: C, ST, L, O,

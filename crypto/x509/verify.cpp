@@ -41,6 +41,7 @@ const char* verify_error_name(VerifyError e) noexcept {
     case VerifyError::weak_key: return "weak_key";
     case VerifyError::weak_algorithm: return "weak_algorithm";
     case VerifyError::unsupported_algorithm: return "unsupported_algorithm";
+    case VerifyError::unsupported_key: return "unsupported_key";
     case VerifyError::unknown_critical_extension: return "unknown_critical_extension";
     case VerifyError::search_limit: return "search_limit";
   }
@@ -67,6 +68,7 @@ const char* verify_error_text(VerifyError e) noexcept {
     case VerifyError::weak_key: return "key too small";
     case VerifyError::weak_algorithm: return "signature algorithm too weak";
     case VerifyError::unsupported_algorithm: return "unsupported signature or key algorithm";
+    case VerifyError::unsupported_key: return "RSA public exponent over 64 bits not supported";
     case VerifyError::unknown_critical_extension: return "unhandled critical extension";
     case VerifyError::search_limit: return "certificate path search limit reached";
   }
@@ -228,6 +230,10 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
     const Certificate& c = *path[i];
     if (c.m_key.m_info.m_type == KeyType::rsa && c.m_key.m_rsa.m_bits < o.m_min_rsa_bits) {
       return fail(VerifyError::weak_key, i);
+    }
+    if (c.m_key.m_info.m_type == KeyType::rsa &&
+        c.m_key.m_rsa.m_e.size() > kRsaMaxPublicExponentBits / 8) {
+      return fail(VerifyError::unsupported_key, i);
     }
     if (i + 1 < n) {
       const SignatureAlgorithm& a = c.m_sig_alg;

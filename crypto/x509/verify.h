@@ -67,6 +67,7 @@ enum class VerifyError : uint8_t {
   weak_key,                    // RSA modulus shorter than min_rsa_bits
   weak_algorithm,              // MD5 (or SHA-1 when refused) signature
   unsupported_algorithm,       // a signature or key algorithm Petrel cannot verify
+  unsupported_key,             // an RSA public exponent of more than 64 bits (see rsa.h)
   unknown_critical_extension,
   search_limit,                // the path search hit kMaxSearchSteps or kMaxPathsValidated
 };

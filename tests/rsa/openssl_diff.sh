@@ -199,12 +199,12 @@ head -c 300 k.der > trunc.der
 cp k.der trail.der; printf '\0' >> trail.der
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec.pem 2>/dev/null
 openssl pkcs8 -topk8 -in o1024.pem -passout pass:x -out enc.pem 2>/dev/null
-expect_fail "expected a private key, found a SubjectPublicKeyInfo public key" rsa -in pub1024.pem
-expect_fail "expected a public key, found a PKCS#8 private key" rsa -in o1024.pem -pubin
+expect_fail "no private key in file (found a SubjectPublicKeyInfo public key)" rsa -in pub1024.pem
+expect_fail "no public key in file (found a PKCS#8 private key)" rsa -in o1024.pem -pubin
 expect_fail "not a valid RSA key file" rsa -in trunc.der
 expect_fail "not a valid RSA key file" rsa -in trail.der
-expect_fail "unsupported key" rsa -in ec.pem
-expect_fail "unsupported key" rsa -in enc.pem
+expect_fail "not an RSA key (EC)" rsa -in ec.pem
+expect_fail "encrypted keys are not supported" rsa -in enc.pem
 expect_fail "not a valid RSA key file" rsa -in msg.bin
 expect_fail "cannot open" rsa -in no-such-file
 expect_fail "not in DER form" rsa -in o1024.pem -inform DER

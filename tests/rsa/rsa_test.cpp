@@ -522,6 +522,15 @@ TEST_F(RsaNegative, PublicKeyValidation) {
   EXPECT_EQ(k.set(bv(m_n), bv(from_hex("00"))), Status::invalid_argument);     // e = 0
   EXPECT_EQ(k.set(bv(m_n), bv(from_hex("0003"))), Status::ok);                 // e = 3
   EXPECT_EQ(k.set(bv(m_n), bv(m_n)), Status::invalid_argument);                // e = n
+  // e is bounded to 64 bits (rsa.h kRsaMaxPublicExponentBits): 2^64 - 1 is the largest.
+  EXPECT_EQ(k.set(bv(m_n), bv(from_hex("FFFFFFFFFFFFFFFF"))), Status::ok);
+  EXPECT_EQ(k.set(bv(m_n), bv(from_hex("00FFFFFFFFFFFFFFFF"))), Status::ok);
+  EXPECT_EQ(k.set(bv(m_n), bv(from_hex("010000000000000001"))), Status::unsupported);  // 2^64+1
+  Bytes n_minus_2 = m_n;
+  n_minus_2.back() = static_cast<uint8_t>(n_minus_2.back() - 2);  // n is odd: its last byte >= 1
+  if (m_n.back() >= 3) {
+    EXPECT_EQ(k.set(bv(m_n), bv(n_minus_2)), Status::unsupported);
+  }
   Bytes lead = m_n;
   lead.insert(lead.begin(), 0x00);
   EXPECT_EQ(k.set(bv(lead), bv(m_e)), Status::invalid_argument);  // leading zero byte

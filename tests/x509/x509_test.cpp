@@ -474,6 +474,73 @@ TEST(X509Names, ComparisonAndText) {
   EXPECT_NE(write_name_from_text(&w3, bv("CN=no slash")), Status::ok);
 }
 
+// A value that is not a string (possible for an attribute type Petrel does not know) prints as
+// RFC 4514 section 2.4 says: "#" and the hex of its BER/DER encoding, here INTEGER 5 = 020105.
+// The string escapes are checked against `openssl x509 -noout -subject` by
+// tests/tools/names_test.sh.
+TEST(X509Names, NonStringValueAsRfc4514Hex) {
+  // SEQUENCE { SET { SEQUENCE { OID 1.2.3.4, INTEGER 5 } } }
+  const uint8_t name[] = {0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03,
+                          0x2a, 0x03, 0x04, 0x02, 0x01, 0x05};
+  EXPECT_EQ(name_str(ByteView(name, sizeof(name))), "1.2.3.4 = #020105");
+}
+
+// X.520 value syntax (crypto/x509/name.cpp value_tag_allowed): hand-built Names whose known
+// attributes hold non-string values are refused as decode_error (OpenSSL accepts them and
+// prints the bytes, which made "[0] www.bank.com" read as a CN). The expected verdict is a
+// refusal, so hand-built DER is enough; the fixtures and corpora still parse (other tests).
+std::vector<uint8_t> one_attr_name(std::vector<uint8_t> oid, uint8_t tag, const char* value) {
+  const size_t vl = std::strlen(value);
+  std::vector<uint8_t> atv = {0x06, static_cast<uint8_t>(oid.size())};
+  atv.insert(atv.end(), oid.begin(), oid.end());
+  atv.push_back(tag);
+  atv.push_back(static_cast<uint8_t>(vl));
+  atv.insert(atv.end(), value, value + vl);
+  std::vector<uint8_t> seq = {0x30, static_cast<uint8_t>(atv.size())};
+  seq.insert(seq.end(), atv.begin(), atv.end());
+  std::vector<uint8_t> set = {0x31, static_cast<uint8_t>(seq.size())};
+  set.insert(set.end(), seq.begin(), seq.end());
+  std::vector<uint8_t> name = {0x30, static_cast<uint8_t>(set.size())};
+  name.insert(name.end(), set.begin(), set.end());
+  return name;
+}
+
+TEST(X509Names, NonStringValuesOfKnownTypesRefused) {
+  const std::vector<uint8_t> cn = {0x55, 0x04, 0x03};
+  const std::vector<uint8_t> c = {0x55, 0x04, 0x06};
+  const std::vector<uint8_t> o = {0x55, 0x04, 0x0a};
+  const std::vector<uint8_t> email = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01};
+  const std::vector<uint8_t> unknown = {0x2a, 0x03, 0x04};  // 1.2.3.4
+  struct Case {
+    const std::vector<uint8_t>* oid;
+    uint8_t tag;
+    const char* value;
+    bool ok;
+  } cases[] = {
+      {&cn, 0x0c, "www.bank.com", true},    // UTF8String
+      {&cn, 0x13, "www.bank.com", true},    // PrintableString
+      {&cn, 0x14, "www.bank.com", true},    // TeletexString
+      {&cn, 0x80, "www.bank.com", false},   // [0]
+      {&cn, 0x40, "www.bank.com", false},   // [APPLICATION 0]
+      {&cn, 0xa0, "", false},               // [0] constructed
+      {&cn, 0x04, "www.bank.com", false},   // OCTET STRING
+      {&cn, 0x16, "www.bank.com", false},   // IA5String is not a DirectoryString
+      {&o, 0x81, "Evil", false},
+      {&c, 0x13, "US", true},
+      {&c, 0x0c, "US", false},              // countryName is PrintableString only
+      {&c, 0x82, "US", false},
+      {&email, 0x16, "a@example.com", true},
+      {&email, 0x0c, "a@example.com", true},
+      {&email, 0x80, "a@example.com", false},
+      {&unknown, 0x02, "\x05", true},      // unknown types may hold anything
+  };
+  for (const Case& k : cases) {
+    const auto name = one_attr_name(*k.oid, k.tag, k.value);
+    EXPECT_EQ(check_name(bv(name)), k.ok ? Status::ok : Status::decode_error)
+        << "tag " << int(k.tag) << " value " << k.value;
+  }
+}
+
 // ---- path validation ---------------------------------------------------------------------------
 
 struct Chain {

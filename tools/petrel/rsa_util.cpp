@@ -45,18 +45,18 @@ bool form_matches(const std::vector<uint8_t>& data, int form) {
   return form == kFormPem ? f == petrel::pem::Format::pem : f == petrel::pem::Format::der;
 }
 
+// One line naming the library's reason (rsa_key_problem_text), with the kind found.
 void report_load_error(const char* cmd, const std::string& path, Status st, RsaKeyFile kind,
-                       bool want_private) {
+                       petrel::RsaKeyProblem problem, bool want_private) {
+  using petrel::RsaKeyProblem;
   const std::string name = input_name(path);
-  if (st == Status::invalid_argument && kind != RsaKeyFile::unknown &&
-      petrel::rsa_key_file_is_private(kind) != want_private) {
-    fail(cmd, "%s: expected %s key, found a %s", name.c_str(),
-         want_private ? "a private" : "a public", petrel::rsa_key_file_name(kind));
-  } else if (st == Status::unsupported) {
-    fail(cmd, "%s: unsupported key (%s): only unencrypted RSA keys (rsaEncryption) are read",
-         name.c_str(), petrel::rsa_key_file_name(kind));
-  } else if (st == Status::decode_error) {
-    fail(cmd, "%s: not a valid RSA key file (malformed PEM or DER)", name.c_str());
+  if (problem == RsaKeyProblem::wrong_kind) {
+    fail(cmd, "%s: no %s key in file (found a %s)", name.c_str(),
+         want_private ? "private" : "public", petrel::rsa_key_file_name(kind));
+  } else if (problem == RsaKeyProblem::no_key) {
+    fail(cmd, "%s: no %s key in file", name.c_str(), want_private ? "private" : "public");
+  } else if (problem != RsaKeyProblem::none) {
+    fail(cmd, "%s: %s", name.c_str(), petrel::rsa_key_problem_text(problem));
   } else {
     fail(cmd, "%s: bad RSA key: %s", name.c_str(), petrel::status_name(st));
   }
@@ -90,12 +90,13 @@ bool load_private_key(const char* cmd, const std::string& path, int form,
     fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
   } else {
     RsaKeyFile kind = RsaKeyFile::unknown;
-    const Status st =
-        petrel::rsa_private_key_load(key, ByteView(data.data(), data.size()), 0, &kind);
+    petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
+    const Status st = petrel::rsa_private_key_load(key, ByteView(data.data(), data.size()), 0,
+                                                   &kind, &problem);
     if (st == Status::ok) {
       ok = true;
     } else {
-      report_load_error(cmd, path, st, kind, true);
+      report_load_error(cmd, path, st, kind, problem, true);
     }
   }
   wipe_bytes(&data);
@@ -119,7 +120,8 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
     if (allow_private && petrel::rsa_key_file_is_private(kind)) {
       auto priv = new_private_key();
       RsaKeyFile k2 = RsaKeyFile::unknown;
-      const Status st = petrel::rsa_private_key_load(priv.get(), in, 0, &k2);
+      petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
+      const Status st = petrel::rsa_private_key_load(priv.get(), in, 0, &k2, &problem);
       if (st == Status::ok) {
         // Copy the public half through its encoding.
         uint8_t der[petrel::kRsaMaxPublicKeyDerLen];
@@ -131,15 +133,16 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
           fail(cmd, "%s: cannot take the public key", input_name(path).c_str());
         }
       } else {
-        report_load_error(cmd, path, st, k2, true);
+        report_load_error(cmd, path, st, k2, problem, true);
       }
     } else {
       RsaKeyFile k2 = RsaKeyFile::unknown;
-      const Status st = petrel::rsa_public_key_load(key, in, 0, &k2);
+      petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
+      const Status st = petrel::rsa_public_key_load(key, in, 0, &k2, &problem);
       if (st == Status::ok) {
         ok = true;
       } else {
-        report_load_error(cmd, path, st, k2, false);
+        report_load_error(cmd, path, st, k2, problem, false);
       }
     }
   }
