@@ -1,7 +1,8 @@
 /* Instruction-count driver for mbedTLS 2.28 (Debian bookworm's libmbedtls-dev, statically
  * linked for the cross target): the workloads of workload.h through the generic cipher
  * (mbedtls_cipher_*), message-digest (mbedtls_md_*, mbedtls_md_hmac_*) and public-key
- * (mbedtls_pk_sign/verify) APIs, as mbedTLS's own TLS layer uses them, and the workloads of
+ * (mbedtls_pk_sign/verify) APIs, as mbedTLS's own TLS layer uses them (ChaCha20-Poly1305 through
+ * mbedtls_chachapoly_*, X25519 through mbedtls_ecdh_compute_shared), and the workloads of
  * tls_workload.h through its TLS client (mbedtls_ssl_*, one mbedtls_ssl_config, a new
  * mbedtls_ssl_context per connection).
  *
@@ -11,7 +12,9 @@
 
 #include <signal.h>
 
+#include <mbedtls/chachapoly.h>
 #include <mbedtls/cipher.h>
+#include <mbedtls/ecdh.h>
 #include <mbedtls/md.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/rsa.h>
@@ -107,6 +110,36 @@ static int run_gcm(const char *alg, size_t n)
     return WL_EXIT_OK;
 }
 
+/* As run_gcm, with mbedtls_chachapoly_encrypt_and_tag per record. */
+static int run_chacha20_poly1305(const char *alg, size_t n)
+{
+    mbedtls_chachapoly_context ctx;
+    uint8_t nonce[12];
+    uint8_t aad[13];
+    uint8_t tag[16] = {0};
+    uint64_t seq = 0;
+    size_t done = 0;
+    int ret;
+    mbedtls_chachapoly_init(&ctx);
+    if ((ret = mbedtls_chachapoly_setkey(&ctx, wl_key)) != 0) {
+        return fail("mbedtls_chachapoly_setkey", ret);
+    }
+    while (done < n) {
+        size_t len = wl_chunk(n - done);
+        wl_record_nonce(nonce, seq);
+        wl_record_aad(aad, seq, len);
+        ret = mbedtls_chachapoly_encrypt_and_tag(&ctx, len, nonce, aad, sizeof aad, wl_in, wl_out, tag);
+        if (ret != 0) {
+            return fail("mbedtls_chachapoly_encrypt_and_tag", ret);
+        }
+        done += len;
+        seq++;
+    }
+    wl_print_result(alg, n, tag, sizeof tag);
+    mbedtls_chachapoly_free(&ctx);
+    return WL_EXIT_OK;
+}
+
 static int run_hash(const char *alg, mbedtls_md_type_t type, size_t n)
 {
     mbedtls_md_context_t ctx;
@@ -181,6 +214,44 @@ static int bench_rng(void *state, unsigned char *out, size_t len)
     return 0;
 }
 
+/* N X25519 shared secrets (mbedtls_ecdh_compute_shared on MBEDTLS_ECP_DP_CURVE25519, the call
+ * its ECDH context and TLS client make) of the fixed point u = 9 and the fixed private key
+ * wl_key (mbedtls_ecp_read_key clamps it). mbedTLS randomises the ladder's projective
+ * coordinates from the RNG it is given: bench_rng, deterministic. */
+static int run_x25519(const char *alg, size_t n)
+{
+    mbedtls_ecp_keypair key;
+    mbedtls_ecp_point peer;
+    mbedtls_mpi z;
+    uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+    uint8_t shared[32] = {0};
+    size_t i;
+    int ret;
+    mbedtls_ecp_keypair_init(&key);
+    mbedtls_ecp_point_init(&peer);
+    mbedtls_mpi_init(&z);
+    if ((ret = mbedtls_ecp_read_key(MBEDTLS_ECP_DP_CURVE25519, &key, wl_key, sizeof wl_key)) != 0 ||
+        (ret = mbedtls_ecp_point_read_binary(&key.grp, &peer, wl_x25519_point,
+                                             sizeof wl_x25519_point)) != 0) {
+        return ret == MBEDTLS_ERR_ECP_FEATURE_UNAVAILABLE ? WL_EXIT_UNAVAILABLE
+                                                          : fail("x25519 set-up", ret);
+    }
+    for (i = 0; i < n; i++) {
+        ret = mbedtls_ecdh_compute_shared(&key.grp, &z, &peer, &key.d, bench_rng, &rng_state);
+        if (ret != 0) {
+            return fail("mbedtls_ecdh_compute_shared", ret);
+        }
+    }
+    if ((ret = mbedtls_mpi_write_binary_le(&z, shared, sizeof shared)) != 0) {
+        return fail("mbedtls_mpi_write_binary_le", ret);
+    }
+    wl_print_result(alg, n, shared, sizeof shared);
+    mbedtls_mpi_free(&z);
+    mbedtls_ecp_point_free(&peer);
+    mbedtls_ecp_keypair_free(&key);
+    return WL_EXIT_OK;
+}
+
 static int run_rsa(const char *alg, int sign, size_t n)
 {
     mbedtls_pk_context pk;
@@ -237,9 +308,10 @@ static int tls_recv(void *ctx, unsigned char *buf, size_t len)
 /* One connection: a new context, the handshake (resuming sess if given) step by step so that
  * the resume flag can be read before the handshake state is freed, the checks, close_notify,
  * close. With keep, the session is saved into sess. */
-static int tls_connection(const mbedtls_ssl_config *conf, mbedtls_ssl_session *sess, int resume,
-                          int keep)
+static int tls_connection(const mbedtls_ssl_config *conf, unsigned suite, mbedtls_ssl_session *sess,
+                          int resume, int keep)
 {
+    mbedtls_ecp_group_id group = MBEDTLS_ECP_DP_NONE;
     mbedtls_ssl_context ssl;
     int fd = wl_tls_connect();
     int resumed = 0;
@@ -262,13 +334,18 @@ static int tls_connection(const mbedtls_ssl_config *conf, mbedtls_ssl_session *s
             if (ssl.handshake != NULL && ssl.handshake->resume) {
                 resumed = 1;
             }
+            if (ssl.handshake != NULL && ssl.handshake->ecdh_ctx.grp.id != MBEDTLS_ECP_DP_NONE) {
+                group = ssl.handshake->ecdh_ctx.grp.id; /* the server's ECDHE group */
+            }
         }
         if (ret != 0) {
             fail("mbedtls_ssl_handshake", ret);
         } else if (ssl.minor_ver != MBEDTLS_SSL_MINOR_VERSION_3 ||
-                   mbedtls_ssl_get_ciphersuite_id(mbedtls_ssl_get_ciphersuite(&ssl)) != (int)WL_TLS_SUITE ||
+                   mbedtls_ssl_get_ciphersuite_id(mbedtls_ssl_get_ciphersuite(&ssl)) != (int)suite ||
                    mbedtls_ssl_get_verify_result(&ssl) != 0) {
             fprintf(stderr, "mbedtls_driver: wrong version, suite or verification result\n");
+        } else if (group != (suite == WL_TLS_SUITE_ECDHE ? MBEDTLS_ECP_DP_CURVE25519 : MBEDTLS_ECP_DP_NONE)) {
+            fprintf(stderr, "mbedtls_driver: ECDHE group %d\n", (int)group);
         } else if (resumed != resume) {
             fprintf(stderr, "mbedtls_driver: the handshake %s resumed\n", resumed ? "was" : "was not");
         } else if (keep && ((ret = mbedtls_ssl_get_session(&ssl, sess)) != 0 || sess->id_len == 0)) {
@@ -284,9 +361,13 @@ static int tls_connection(const mbedtls_ssl_config *conf, mbedtls_ssl_session *s
     return ok;
 }
 
-static int run_tls(const char *alg, int resume, size_t n)
+static int run_tls(const char *alg, int workload, size_t n)
 {
-    static const int suites[] = {MBEDTLS_TLS_RSA_WITH_AES_128_GCM_SHA256, 0};
+    const int resume = workload == WL_TLS_RESUMED;
+    const unsigned suite = wl_tls_suite(workload);
+    static const int rsa_suites[] = {MBEDTLS_TLS_RSA_WITH_AES_128_GCM_SHA256, 0};
+    static const int ecdhe_suites[] = {MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0};
+    static const mbedtls_ecp_group_id groups[] = {MBEDTLS_ECP_DP_CURVE25519, MBEDTLS_ECP_DP_NONE};
     mbedtls_ssl_config conf;
     mbedtls_x509_crt ca, cert;
     mbedtls_pk_context key;
@@ -317,19 +398,22 @@ static int run_tls(const char *alg, int resume, size_t n)
     }
     mbedtls_ssl_conf_min_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_max_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
-    mbedtls_ssl_conf_ciphersuites(&conf, suites);
+    mbedtls_ssl_conf_ciphersuites(&conf, suite == WL_TLS_SUITE_ECDHE ? ecdhe_suites : rsa_suites);
+    if (suite == WL_TLS_SUITE_ECDHE) {
+        mbedtls_ssl_conf_curves(&conf, groups);
+    }
     mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
     mbedtls_ssl_conf_rng(&conf, bench_rng, &rng_state);
-    if (resume && !tls_connection(&conf, &sess, 0, 1)) {
+    if (resume && !tls_connection(&conf, suite, &sess, 0, 1)) {
         return WL_EXIT_FAIL;
     }
     for (i = 0; i < n; i++) {
-        if (!tls_connection(&conf, &sess, resume, 0)) {
+        if (!tls_connection(&conf, suite, &sess, resume, 0)) {
             return WL_EXIT_FAIL;
         }
     }
-    wl_tls_print_result(alg, n, WL_TLS_VERSION, WL_TLS_SUITE, resume);
+    wl_tls_print_result(alg, n, WL_TLS_VERSION, suite, resume);
     mbedtls_ssl_session_free(&sess);
     mbedtls_ssl_config_free(&conf);
     mbedtls_x509_crt_free(&ca);
@@ -380,6 +464,12 @@ int main(int argc, char **argv)
     if (strcmp(alg, "hmac-sha256") == 0) {
         return run_hmac(alg, n);
     }
+    if (strcmp(alg, "chacha20-poly1305") == 0) {
+        return run_chacha20_poly1305(alg, n);
+    }
+    if (strcmp(alg, "x25519") == 0) {
+        return run_x25519(alg, n);
+    }
     if (strcmp(alg, "rsa2048-sign") == 0) {
         return run_rsa(alg, 1, n);
     }
@@ -388,7 +478,7 @@ int main(int argc, char **argv)
     }
     if (wl_tls_workload(alg) != 0) {
         signal(SIGPIPE, SIG_IGN);
-        return run_tls(alg, wl_tls_workload(alg) == 2, n);
+        return run_tls(alg, wl_tls_workload(alg), n);
     }
     return wl_usage(argv[0]);
 }

@@ -86,6 +86,67 @@ static int run_gcm(const char *alg, size_t n)
     return WL_EXIT_OK;
 }
 
+/* As run_gcm, with EVP_chacha20_poly1305 (the ChaCha20 and Poly1305 assembly of OpenSSL:
+ * ARMv4 and NEON on ARM; C on MIPS). */
+static int run_chacha20_poly1305(const char *alg, size_t n)
+{
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    uint8_t nonce[12];
+    uint8_t aad[13];
+    uint8_t tag[16] = {0};
+    uint64_t seq = 0;
+    size_t done = 0;
+    int outl = 0;
+    if (ctx == NULL || !EVP_EncryptInit_ex(ctx, EVP_chacha20_poly1305(), NULL, wl_key, NULL)) {
+        return fail("chacha20-poly1305 init");
+    }
+    while (done < n) {
+        size_t len = wl_chunk(n - done);
+        wl_record_nonce(nonce, seq);
+        wl_record_aad(aad, seq, len);
+        if (!EVP_EncryptInit_ex(ctx, NULL, NULL, NULL, nonce) ||
+            !EVP_EncryptUpdate(ctx, NULL, &outl, aad, (int)sizeof aad) ||
+            !EVP_EncryptUpdate(ctx, wl_out, &outl, wl_in, (int)len) ||
+            !EVP_EncryptFinal_ex(ctx, wl_out + outl, &outl) ||
+            !EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, (int)sizeof tag, tag)) {
+            return fail("chacha20-poly1305 seal");
+        }
+        done += len;
+        seq++;
+    }
+    wl_print_result(alg, n, tag, sizeof tag);
+    EVP_CIPHER_CTX_free(ctx);
+    return WL_EXIT_OK;
+}
+
+/* N X25519 derivations with one EVP_PKEY_CTX: our key from the raw bytes wl_key, the peer's
+ * from the raw point u = 9, both made once (set-up). */
+static int run_x25519(const char *alg, size_t n)
+{
+    EVP_PKEY *priv = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, NULL, wl_key, sizeof wl_key);
+    EVP_PKEY *peer = EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, NULL, wl_x25519_point,
+                                                 sizeof wl_x25519_point);
+    EVP_PKEY_CTX *ctx = priv != NULL ? EVP_PKEY_CTX_new(priv, NULL) : NULL;
+    uint8_t shared[32] = {0};
+    size_t len = 0;
+    size_t i;
+    if (peer == NULL || ctx == NULL || EVP_PKEY_derive_init(ctx) <= 0 ||
+        EVP_PKEY_derive_set_peer(ctx, peer) <= 0) {
+        return fail("x25519 set-up");
+    }
+    for (i = 0; i < n; i++) {
+        len = sizeof shared;
+        if (EVP_PKEY_derive(ctx, shared, &len) <= 0 || len != sizeof shared) {
+            return fail("EVP_PKEY_derive");
+        }
+    }
+    wl_print_result(alg, n, shared, sizeof shared);
+    EVP_PKEY_CTX_free(ctx);
+    EVP_PKEY_free(peer);
+    EVP_PKEY_free(priv);
+    return WL_EXIT_OK;
+}
+
 static int run_hash(const char *alg, const EVP_MD *md, size_t n)
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -193,11 +254,13 @@ static int run_rsa(const char *alg, int sign, size_t n)
 
 /* One connection: a new SSL on the shared context, the handshake (resuming sess if given),
  * the checks, close_notify, close. Returns the SSL's session when keep is set. */
-static int tls_connection(SSL_CTX *ctx, SSL_SESSION *sess, int keep, SSL_SESSION **kept)
+static int tls_connection(SSL_CTX *ctx, unsigned suite, SSL_SESSION *sess, int keep,
+                          SSL_SESSION **kept)
 {
     int fd = wl_tls_connect();
     SSL *ssl = fd >= 0 ? SSL_new(ctx) : NULL;
     const SSL_CIPHER *cipher;
+    EVP_PKEY *tmp = NULL;
     int ok = 0;
     if (ssl == NULL || !SSL_set_fd(ssl, fd) || !SSL_set_tlsext_host_name(ssl, WL_TLS_HOST) ||
         !SSL_set1_host(ssl, WL_TLS_HOST) || (sess != NULL && !SSL_set_session(ssl, sess))) {
@@ -206,9 +269,12 @@ static int tls_connection(SSL_CTX *ctx, SSL_SESSION *sess, int keep, SSL_SESSION
         fprintf(stderr, "openssl_driver: SSL_connect failed\n");
     } else if (SSL_version(ssl) != (int)WL_TLS_VERSION ||
                (cipher = SSL_get_current_cipher(ssl)) == NULL ||
-               SSL_CIPHER_get_protocol_id(cipher) != WL_TLS_SUITE ||
+               SSL_CIPHER_get_protocol_id(cipher) != suite ||
                SSL_get_verify_result(ssl) != X509_V_OK) {
         fprintf(stderr, "openssl_driver: wrong version, suite or verification result\n");
+    } else if (suite == WL_TLS_SUITE_ECDHE &&
+               (!SSL_get_peer_tmp_key(ssl, &tmp) || EVP_PKEY_get_id(tmp) != EVP_PKEY_X25519)) {
+        fprintf(stderr, "openssl_driver: the server's ECDHE share is not X25519\n");
     } else if (SSL_session_reused(ssl) != (sess != NULL)) {
         fprintf(stderr, "openssl_driver: the handshake %s resumed\n",
                 SSL_session_reused(ssl) ? "was" : "was not");
@@ -229,6 +295,7 @@ static int tls_connection(SSL_CTX *ctx, SSL_SESSION *sess, int keep, SSL_SESSION
     if (!ok) {
         ERR_print_errors_fp(stderr);
     }
+    EVP_PKEY_free(tmp);
     SSL_free(ssl);
     if (fd >= 0) {
         close(fd);
@@ -236,8 +303,10 @@ static int tls_connection(SSL_CTX *ctx, SSL_SESSION *sess, int keep, SSL_SESSION
     return ok;
 }
 
-static int run_tls(const char *alg, int resume, size_t n)
+static int run_tls(const char *alg, int workload, size_t n)
 {
+    const int resume = workload == WL_TLS_RESUMED;
+    const unsigned suite = wl_tls_suite(workload);
     SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
     SSL_SESSION *sess = NULL;
     char ca[512], cert[512], key[512];
@@ -247,22 +316,24 @@ static int run_tls(const char *alg, int resume, size_t n)
         wl_tls_path(key, sizeof key, "client.key") != 0 ||
         !SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) ||
         !SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION) ||
-        !SSL_CTX_set_cipher_list(ctx, "AES128-GCM-SHA256") ||
+        !SSL_CTX_set_cipher_list(ctx, suite == WL_TLS_SUITE_ECDHE ? "ECDHE-RSA-AES128-GCM-SHA256"
+                                                                   : "AES128-GCM-SHA256") ||
+        (suite == WL_TLS_SUITE_ECDHE && !SSL_CTX_set1_groups_list(ctx, "X25519")) ||
         SSL_CTX_use_certificate_file(ctx, cert, SSL_FILETYPE_PEM) != 1 ||
         SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1 ||
         !SSL_CTX_check_private_key(ctx) || !SSL_CTX_load_verify_locations(ctx, ca, NULL)) {
         return fail("SSL_CTX set-up");
     }
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
-    if (resume && !tls_connection(ctx, NULL, 1, &sess)) {
+    if (resume && !tls_connection(ctx, suite, NULL, 1, &sess)) {
         return WL_EXIT_FAIL;
     }
     for (i = 0; i < n; i++) {
-        if (!tls_connection(ctx, sess, 0, NULL)) {
+        if (!tls_connection(ctx, suite, sess, 0, NULL)) {
             return WL_EXIT_FAIL;
         }
     }
-    wl_tls_print_result(alg, n, WL_TLS_VERSION, WL_TLS_SUITE, resume);
+    wl_tls_print_result(alg, n, WL_TLS_VERSION, suite, resume);
     SSL_SESSION_free(sess);
     SSL_CTX_free(ctx);
     return WL_EXIT_OK;
@@ -329,6 +400,12 @@ int main(int argc, char **argv)
     if (strcmp(alg, "hmac-sha256") == 0) {
         return run_hmac(alg, n);
     }
+    if (strcmp(alg, "chacha20-poly1305") == 0) {
+        return run_chacha20_poly1305(alg, n);
+    }
+    if (strcmp(alg, "x25519") == 0) {
+        return run_x25519(alg, n);
+    }
     if (strcmp(alg, "rsa2048-sign") == 0) {
         return run_rsa(alg, 1, n);
     }
@@ -336,7 +413,7 @@ int main(int argc, char **argv)
         return run_rsa(alg, 0, n);
     }
     if (wl_tls_workload(alg) != 0) {
-        return run_tls(alg, wl_tls_workload(alg) == 2, n);
+        return run_tls(alg, wl_tls_workload(alg), n);
     }
     return wl_usage(argv[0]);
 }

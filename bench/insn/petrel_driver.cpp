@@ -266,19 +266,19 @@ int run_chacha20_poly1305(const char* alg, size_t n) {
   return WL_EXIT_OK;
 }
 
-// N scalar multiplications: u_{i+1} = X25519(key, u_i), u_0 = 9.
+// N scalar multiplications of the fixed point u = 9 by the fixed scalar wl_key.
 int run_x25519(const char* alg, size_t n) {
   if (g_verbose) {
     std::fprintf(stderr, "petrel_insn_driver: X25519 %s\n", x25519_impl_name(kX25519DefaultImpl));
   }
-  uint8_t u[32] = {9};
+  uint8_t shared[kX25519KeySize] = {};
   for (size_t i = 0; i < n; i++) {
-    const Status s = x25519(u, wl_key, u);
+    const Status s = x25519(shared, wl_key, wl_x25519_point);
     if (s != Status::ok) {
       return fail("x25519", s);
     }
   }
-  wl_print_result(alg, n, u, 16);
+  wl_print_result(alg, n, shared, sizeof shared);
   return WL_EXIT_OK;
 }
 
@@ -428,7 +428,9 @@ bool tls_connection(const tls::ClientConfig& cfg, MutableBytes in, MutableBytes 
   return ok;
 }
 
-int run_tls(const char* alg, bool resume, size_t n) {
+int run_tls(const char* alg, int workload, size_t n) {
+  const bool resume = workload == WL_TLS_RESUMED;
+  const uint16_t suite = static_cast<uint16_t>(wl_tls_suite(workload));
   static uint8_t ca_der[4096];
   static uint8_t cert_der[4096];
   static uint8_t key_pem[4096];
@@ -455,7 +457,7 @@ int run_tls(const char* alg, bool resume, size_t n) {
   }
   tls::RsaClientKey client_key(key, rng);
   const ByteView chain[1] = {ByteView(cert_der, cert_len)};
-  static const uint16_t suites[1] = {WL_TLS_SUITE};
+  const uint16_t suites[1] = {suite};
   tls::ClientConfig cfg;
   cfg.m_suites = Span<const uint16_t>(suites, 1);
   cfg.m_server_name = ByteView(reinterpret_cast<const uint8_t*>(WL_TLS_HOST), sizeof(WL_TLS_HOST) - 1);
@@ -477,7 +479,7 @@ int run_tls(const char* alg, bool resume, size_t n) {
     if (!tls_connection(cfg, MutableBytes(in), MutableBytes(out), MutableBytes(hs), &session, &o)) {
       return WL_EXIT_FAIL;
     }
-    if (o.m_version != WL_TLS_VERSION || o.m_suite != WL_TLS_SUITE) {
+    if (o.m_version != WL_TLS_VERSION || o.m_suite != suite) {
       std::fprintf(stderr, "petrel_insn_driver: negotiated %04x/%04x\n", o.m_version, o.m_suite);
       return WL_EXIT_FAIL;
     }
@@ -582,7 +584,7 @@ int main(int argc, char** argv) {
     return run_rsa(alg, false, n);
   }
   if (wl_tls_workload(alg) != 0) {
-    return run_tls(alg, wl_tls_workload(alg) == 2, n);
+    return run_tls(alg, wl_tls_workload(alg), n);
   }
   return wl_usage(prog);
 }

@@ -9,8 +9,14 @@
  *   tls-resumed N  one full handshake as above to get a session (it cancels out of
  *                  I(2N) - I(N)), then N abbreviated handshakes resuming it by session ID
  *                  (the server runs with -no_ticket), each on a new connection, then close
+ *   tls-full-ecdhe N  as tls-full, but with TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f)
+ *                  over X25519: the client offers that one suite and the one group X25519,
+ *                  checks the server's RSA signature of its ServerKeyExchange, makes an
+ *                  X25519 key pair and the shared secret (two scalar multiplications), and
+ *                  still signs its CertificateVerify (one RSA-2048 private operation)
  *
- * The peer is a native `openssl s_server -tls1_2 -Verify 1 -no_ticket -cipher AES128-GCM-SHA256`
+ * The peer is a native `openssl s_server -tls1_2 -Verify 1 -no_ticket
+ * -cipher AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256 -groups X25519`
  * on 127.0.0.1 (scripts/lib/insn-tls.sh starts it); the guest reaches it through qemu-user's
  * system calls. The driver learns the port from PETREL_TLS_PORT and the folder of the test
  * material (bench/insn/tls/: ca.pem ca.der client.pem client.der client.key) from
@@ -18,7 +24,8 @@
  * library's context is done once and cancels out; each handshake is the per-connection work
  * a phone does: a fresh connection object, the handshake, close.
  *
- * Each driver checks what it measured: every handshake completed with TLS 1.2 and 0x009c,
+ * Each driver checks what it measured: every handshake completed with TLS 1.2 and the
+ * workload's suite (0x009c, or 0xc02f over X25519 for tls-full-ecdhe),
  * the full ones sent the client certificate, the resumed ones really were resumed (Petrel
  * Client::resumed(), OpenSSL SSL_session_reused(), mbedTLS the handshake's resume flag), and
  * exits 1 otherwise. The result line is "ALG N VVVVSSSSRR": version, suite, and 01 if the
@@ -41,18 +48,31 @@
 
 #define WL_TLS_VERSION 0x0303u /* TLS 1.2 */
 #define WL_TLS_SUITE 0x009cu   /* TLS_RSA_WITH_AES_128_GCM_SHA256 */
+#define WL_TLS_SUITE_ECDHE 0xc02fu /* TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (over X25519) */
 #define WL_TLS_HOST "localhost"
 
-/* 1 for tls-full, 2 for tls-resumed, 0 otherwise. */
+/* 1 for tls-full, 2 for tls-resumed, 3 for tls-full-ecdhe, 0 otherwise. */
+#define WL_TLS_FULL 1
+#define WL_TLS_RESUMED 2
+#define WL_TLS_FULL_ECDHE 3
 static int wl_tls_workload(const char *alg)
 {
     if (strcmp(alg, "tls-full") == 0) {
-        return 1;
+        return WL_TLS_FULL;
     }
     if (strcmp(alg, "tls-resumed") == 0) {
-        return 2;
+        return WL_TLS_RESUMED;
+    }
+    if (strcmp(alg, "tls-full-ecdhe") == 0) {
+        return WL_TLS_FULL_ECDHE;
     }
     return 0;
+}
+
+/* The one suite the client offers for a workload of wl_tls_workload(). */
+static unsigned wl_tls_suite(int workload)
+{
+    return workload == WL_TLS_FULL_ECDHE ? WL_TLS_SUITE_ECDHE : WL_TLS_SUITE;
 }
 
 /* The path of a test file (PETREL_TLS_DIR/name) in out; 0 on success. */

@@ -15,7 +15,10 @@
  *   chacha20                  encrypt N bytes (RFC 8439: key wl_key, nonce wl_iv[0..11], counter 0)
  *   poly1305                  MAC N bytes as one message (one-time key wl_key)
  *   chacha20-poly1305         seal N bytes as TLS-like records, exactly as aes-256-gcm
- *   x25519                    N X25519 operations: u = X25519(wl_key, u), starting from u = 9
+ *   x25519                    N X25519 scalar multiplications of the same fixed point by the
+ *                             same fixed scalar: X25519(wl_key, 9), as a key exchange does
+ *                             with a peer's share (a general-point ladder; no library has a
+ *                             fast path for u = 9 on this API); the 32-byte result printed
  *   rsa2048-sign              N PKCS#1 v1.5 SHA-256 signatures of a fixed digest
  *   rsa2048-verify            N verifications of that signature
  *   tls-full, tls-resumed     N TLS 1.2 handshakes against a local openssl s_server, full or
@@ -90,6 +93,9 @@ static void wl_record_aad(uint8_t aad[13], uint64_t seq, size_t len)
     aad[12] = (uint8_t)len;
 }
 
+/* The X25519 workload's peer point: u = 9 (little-endian). */
+static const uint8_t wl_x25519_point[32] = {9};
+
 /* The fixed message digest signed by rsa2048-sign: SHA-256("petrel"). */
 static const uint8_t wl_rsa_digest[32] = {
     0x38, 0x01, 0xc0, 0x8b, 0x00, 0x02, 0x7f, 0x37, 0xfa, 0x51, 0xf0, 0xf4, 0xbe, 0xc7, 0xcf, 0x0b,
@@ -135,7 +141,7 @@ static int wl_usage(const char *prog)
             "  ALG: aes-128-cbc aes-256-cbc aes-256-ctr aes-256-gcm sha1 sha256 sha512 md5\n"
             "       hmac-sha256 rc4 chacha20 poly1305 chacha20-poly1305 (N bytes)\n"
             "       | rsa2048-sign rsa2048-verify x25519 (N operations)\n"
-            "       | tls-full tls-resumed (N handshakes; PETREL_TLS_PORT, PETREL_TLS_DIR)\n",
+            "       | tls-full tls-resumed tls-full-ecdhe (N handshakes; PETREL_TLS_PORT, PETREL_TLS_DIR)\n",
             prog);
     return WL_EXIT_USAGE;
 }

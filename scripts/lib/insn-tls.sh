@@ -1,9 +1,11 @@
 # shellcheck shell=bash
-# Sourced by scripts/perf-table and scripts/insn-tls-server: the peer of the tls-full and
-# tls-resumed workloads (bench/insn/tls_workload.h), a native
-#   openssl s_server -tls1_2 -Verify 1 -no_ticket -cipher AES128-GCM-SHA256 -www
+# Sourced by scripts/perf-table and scripts/insn-tls-server: the peer of the tls-full,
+# tls-resumed and tls-full-ecdhe workloads (bench/insn/tls_workload.h), a native
+#   openssl s_server -tls1_2 -Verify 1 -no_ticket -www
+#     -cipher AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256 -groups X25519
 # on 127.0.0.1 with the test material of bench/insn/tls/, on a free port. It requires a client
 # certificate (-Verify 1) and, without tickets, resumes by session ID from its internal cache.
+# The clients offer one suite each, so each workload gets the suite it asks for.
 # It stops by itself after an hour at the latest (timeout), and at insn_tls_stop.
 #
 # Needs: $root. Provides: insn_tls_start LOGFILE (sets insn_tls_port and insn_tls_pid),
@@ -18,7 +20,8 @@ insn_tls_start() {
   command -v openssl > /dev/null || { echo "insn-tls: no openssl command (apt-get install openssl)" >&2; return 1; }
   for _ in $(seq 1 20); do
     p=$(( 20000 + RANDOM % 30000 ))
-    timeout 3600 openssl s_server -accept "127.0.0.1:$p" -tls1_2 -cipher AES128-GCM-SHA256 \
+    timeout 3600 openssl s_server -accept "127.0.0.1:$p" -tls1_2 \
+      -cipher AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256 -groups X25519 \
       -cert "$dir/server.pem" -key "$dir/server.key" -Verify 1 -CAfile "$dir/ca.pem" \
       -no_ticket -www < /dev/null > "$log" 2>&1 &
     insn_tls_pid=$!
