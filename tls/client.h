@@ -319,6 +319,7 @@ class Client final {
   Span<const uint16_t> offered_suites() const noexcept;
   bool send_client_hello() noexcept;
   void process_server_key_exchange(ByteView body) noexcept;
+  KeyExchangeInput kx_input() const noexcept;
   void process_server_hello(ByteView body) noexcept;
   void process_certificate(ByteView body) noexcept;
   bool send_client_flight() noexcept;

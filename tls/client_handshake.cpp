@@ -482,15 +482,20 @@ void Client::process_certificate(ByteView body) noexcept {
 
 // ---- ServerKeyExchange (by the key exchange) ---------------------------------------------------
 
+// What the key exchange may know of the handshake: public values only.
+KeyExchangeInput Client::kx_input() const noexcept {
+  return KeyExchangeInput{m_suite->m_kx,
+                          ByteView(m_peer_spki, m_peer_spki_len),
+                          m_offered_version,
+                          m_version,
+                          ByteView(m_client_random),
+                          ByteView(m_server_random),
+                          Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
+                          m_rng};
+}
+
 void Client::process_server_key_exchange(ByteView body) noexcept {
-  KeyExchangeInput kx{m_suite->m_kx,
-                      ByteView(m_peer_spki, m_peer_spki_len),
-                      m_offered_version,
-                      m_version,
-                      ByteView(m_client_random),
-                      ByteView(m_server_random),
-                      Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
-                      m_rng};
+  const KeyExchangeInput kx = kx_input();
   uint8_t alert = A(Alert::handshake_failure);
   const char* why = "the server's key exchange failed";
   Status st = kx_process_server_key_exchange(&m_kx, body, kx, &alert, &why);
@@ -525,14 +530,7 @@ bool Client::send_client_flight() noexcept {
   }
   uint8_t premaster[kMaxPremasterSize];
   size_t premaster_len = 0;
-  KeyExchangeInput kx{m_suite->m_kx,
-                      ByteView(m_peer_spki, m_peer_spki_len),
-                      m_offered_version,
-                      m_version,
-                      ByteView(m_client_random),
-                      ByteView(m_server_random),
-                      Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
-                      m_rng};
+  const KeyExchangeInput kx = kx_input();
   Status st = kx_write_client_key_exchange(&w, MutableBytes(premaster), &premaster_len, m_kx, kx);
   if (st != Status::ok || w.status() != Status::ok) {
     secure_wipe(premaster, sizeof(premaster));
