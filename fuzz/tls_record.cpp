@@ -109,7 +109,8 @@ int petrel_fuzz_one(const uint8_t* data, size_t size) {
   if (size < 3) {
     return 0;
   }
-  const Config& cfg = kConfigs[data[0] % kNumConfigs];
+  const uint8_t selector = data[0];
+  const Config& cfg = kConfigs[selector % kNumConfigs];
   const bool round_trip = (data[1] & 1) != 0;
   const uint8_t type = kTypes[(data[1] >> 1) & 3];
   const uint64_t seq = kSeqs[(data[1] >> 3) & 3];
@@ -184,7 +185,7 @@ int petrel_fuzz_one(const uint8_t* data, size_t size) {
   }
   if (cfg.cipher != BulkCipher::null && len > 0) {
     // One bit flipped anywhere: never opens.
-    const size_t at = (pt_len * 131 + static_cast<size_t>(data[0])) % len;
+    const size_t at = (pt_len * 131 + static_cast<size_t>(selector)) % len;
     std::memcpy(g_body, g_copy, len);
     g_body[at] ^= static_cast<uint8_t>(1u << (pt_len % 8));
     RecordProtection r;
