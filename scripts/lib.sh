@@ -84,6 +84,9 @@ PETREL_PKGS_COMMON=(build-essential g++ cmake ninja-build googletest libgtest-de
 # and by the scripts (git, certificates for https mirrors); libssl-dev: libcrypto as a test-only
 # reference for the TLS record layer (tests/tls/openssl/).
 PETREL_PKGS_SUPPORT=(git ca-certificates openssl gnutls-bin valgrind libssl-dev)
+# The fuzz step of scripts/test (scripts/fuzz): clang with libFuzzer's runtime, zip/unzip for the
+# OSS-Fuzz build check (fuzz/oss-fuzz/build.sh).
+PETREL_PKGS_FUZZ=(clang libclang-rt-14-dev zip unzip)
 
 # Packages a given preset needs beyond PETREL_PKGS_COMMON, to build and to run its tests.
 petrel_preset_packages() {
