@@ -106,9 +106,11 @@ Status verify_with_prefix(const RsaPublicKey& key, ByteView prefix, ByteView dig
   for (size_t i = 2; i < sep; i++) {
     diff = static_cast<uint8_t>(diff | (em[i] ^ 0xffu));
   }
-  const bool same = (diff == 0) & ct::mem_equal(em + sep + 1, prefix.data(), prefix.size()) &
-                    ct::mem_equal(em + k - digest.size(), digest.data(), digest.size());
-  return same ? Status::ok : Status::auth_failed;
+  // Verification works on public data only; the masks just avoid an early exit.
+  const uint32_t same = ct::is_zero(diff) &
+                        ct::mem_eq_mask(em + sep + 1, prefix.data(), prefix.size()) &
+                        ct::mem_eq_mask(em + k - digest.size(), digest.data(), digest.size());
+  return same != 0 ? Status::ok : Status::auth_failed;
 }
 
 }  // namespace
