@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "crypto/rsa/rsa_keys.h"
+#include "tests/tls/local_device.h"
 #include "tls/client.h"
 
 using namespace petrel;
@@ -65,20 +66,6 @@ void on_painted_stack(const std::function<void()>& fn) {
   }
 }
 
-std::vector<uint8_t> read_file(const char* path) {
-  std::vector<uint8_t> v;
-  FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) {
-    std::perror(path);
-    std::exit(1);
-  }
-  int c;
-  while ((c = std::fgetc(f)) != EOF) {
-    v.push_back(static_cast<uint8_t>(c));
-  }
-  std::fclose(f);
-  return v;
-}
 
 // One connection: handshake, a request, the answer, close. Returns false on failure.
 bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableBytes out,
@@ -162,23 +149,8 @@ int main(int argc, char** argv) {
   size_t mfl = static_cast<size_t>(std::atoi(argv[5]));
   size_t stack_budget = static_cast<size_t>(std::atoi(argv[6]));
   size_t total_budget = static_cast<size_t>(std::atoi(argv[7]));
-  std::vector<uint8_t> ca = read_file(argv[2]);
-  std::vector<uint8_t> cert = read_file(argv[3]);
-  std::vector<uint8_t> key_file = read_file(argv[4]);
-  static x509::Certificate anchor;
-  static RsaPrivateKey key;
-  if (x509::parse_certificate(&anchor, ByteView(ca)) != Status::ok ||
-      rsa_private_key_load(&key, ByteView(key_file)) != Status::ok) {
-    std::fprintf(stderr, "cannot load the CA certificate or the key\n");
-    return 1;
-  }
-  RsaClientKey client_key(key, default_rng());
-  ByteView chain[1] = {ByteView(cert)};
-  ClientConfig cfg;
-  cfg.m_trust.m_certs = Span<const x509::Certificate>(&anchor, 1);
-  cfg.m_server_name = ByteView(reinterpret_cast<const uint8_t*>("localhost"), 9);
-  cfg.m_client_chain = Span<const ByteView>(chain, 1);
-  cfg.m_client_key = &client_key;
+  static petrel_test::LocalDevice device(argv[2], argv[3], argv[4]);
+  ClientConfig& cfg = device.config();
   cfg.m_max_fragment_length = mfl;
   static const uint16_t suite[] = {kSuiteRsaAes128GcmSha256};
   cfg.m_suites = Span<const uint16_t>(suite, 1);
@@ -188,7 +160,9 @@ int main(int argc, char** argv) {
   size_t frag = mfl == 0 ? kMaxPlaintext : mfl;
   size_t out_size = kRecordHeaderSize + frag + kMaxRecordOverhead;
   size_t hs_size = 4096;
-  std::vector<uint8_t> in(in_size), out(out_size), hs(hs_size);
+  // Static, and made before the (static) Client: the buffers must outlive it, since its
+  // destructor wipes them.
+  static std::vector<uint8_t> in(in_size), out(out_size), hs(hs_size);
   static Session session;
   bool resumed = false;
   size_t ops = 0;

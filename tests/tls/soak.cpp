@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "crypto/rsa/rsa_keys.h"
+#include "tests/tls/local_device.h"
 #include "tls/client.h"
 #include "tls/io/socket.h"
 
@@ -25,20 +26,6 @@ using namespace petrel::tls;
 
 namespace {
 
-std::vector<uint8_t> read_file(const char* path) {
-  std::vector<uint8_t> v;
-  FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) {
-    std::perror(path);
-    std::exit(1);
-  }
-  int c;
-  while ((c = std::fgetc(f)) != EOF) {
-    v.push_back(static_cast<uint8_t>(c));
-  }
-  std::fclose(f);
-  return v;
-}
 
 long status_kb(const char* field) {
   FILE* f = std::fopen("/proc/self/status", "r");
@@ -79,23 +66,8 @@ int main(int argc, char** argv) {
   }
   const char* port = argv[1];
   long n = std::atol(argv[5]);
-  std::vector<uint8_t> ca = read_file(argv[2]);
-  std::vector<uint8_t> cert = read_file(argv[3]);
-  std::vector<uint8_t> key_file = read_file(argv[4]);
-  static x509::Certificate anchor;
-  static RsaPrivateKey key;
-  if (x509::parse_certificate(&anchor, ByteView(ca)) != Status::ok ||
-      rsa_private_key_load(&key, ByteView(key_file)) != Status::ok) {
-    std::fprintf(stderr, "cannot load the CA certificate or the key\n");
-    return 1;
-  }
-  RsaClientKey client_key(key, default_rng());
-  ByteView chain[1] = {ByteView(cert)};
-  ClientConfig cfg;
-  cfg.m_trust.m_certs = Span<const x509::Certificate>(&anchor, 1);
-  cfg.m_server_name = ByteView(reinterpret_cast<const uint8_t*>("localhost"), 9);
-  cfg.m_client_chain = Span<const ByteView>(chain, 1);
-  cfg.m_client_key = &client_key;
+  static petrel_test::LocalDevice device(argv[2], argv[3], argv[4]);
+  ClientConfig& cfg = device.config();
   cfg.m_offer_tickets = false;  // resumption by session ID
   static uint8_t in[kInputBufferFull];
   static uint8_t out[4096];
