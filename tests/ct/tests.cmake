@@ -29,6 +29,7 @@ endif()
 add_library(petrel_ctgrind STATIC ${PETREL_SOURCES})
 target_include_directories(petrel_ctgrind PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(petrel_ctgrind PUBLIC PETREL_CT_VALGRIND=1)
+target_compile_definitions(petrel_ctgrind PRIVATE ${PETREL_ARCH_DEFINES})
 target_compile_options(petrel_ctgrind PRIVATE -fno-exceptions -fno-rtti -gdwarf-4)
 add_executable(ct_check ${CMAKE_CURRENT_LIST_DIR}/ct_check.cpp)
 # DWARF 4: valgrind 3.19 cannot read clang 14's default DWARF 5.
