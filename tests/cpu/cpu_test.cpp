@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -47,8 +48,15 @@ std::set<std::string> cpuinfo_features() {
 }
 #endif
 
+// The CPU model the test runs under: PETREL_QEMU_CPU from the environment (a test that runs the
+// same binary under another model, tests/cpu/tests.cmake), else the toolchain's.
+std::string qemu_model() {
+  const char* env = std::getenv("PETREL_QEMU_CPU");
+  return env != nullptr ? std::string(env) : std::string(PETREL_TEST_QEMU_CPU);
+}
+
 TEST(Cpu, NeonMatchesTheCpu) {
-  const std::string model = PETREL_TEST_QEMU_CPU;
+  const std::string model = qemu_model();
   std::printf("[ cpu      ] %s; qemu model '%s'\n", petrel::cpu::describe(), model.c_str());
 #if defined(__arm__)
   bool expect = false;
@@ -83,7 +91,7 @@ TEST(Cpu, NeonMatchesTheCpu) {
 
 TEST(Cpu, Mips32r2MatchesTheCpu) {
 #if defined(__mips__)
-  const std::string model = PETREL_TEST_QEMU_CPU;
+  const std::string model = qemu_model();
   // qemu's 24Kc/24Kf/34Kf/74Kf/M14K are MIPS32 Release 2, 4Kc/4Km/4KEcR1 Release 1.
   const std::set<std::string> r2 = {"24Kc", "24KEc", "24Kf", "34Kf", "74Kf", "M14K", "M14Kc"};
   if (!model.empty()) {
