@@ -57,7 +57,7 @@ constexpr size_t limbs_for_bytes(size_t bytes) { return (bytes + kLimbBytes - 1)
 //
 // The kernel is process-wide: the first available one in table order (the fastest first) unless
 // kernel_select() names another. Selecting while another thread computes with big numbers is
-// not allowed (tests, benchmarks and `petrel speed -bn` select once at start).
+// not allowed (tests select before they compute).
 enum class BnKernel : uint8_t {
   c32 = 0,
   c64 = 1,
