@@ -18,16 +18,7 @@
 # only (the variant tables then list the assembly ones as not available).
 option(PETREL_NO_ASM "Build only the portable C++ variants, no architecture folders" OFF)
 
-file(GLOB_RECURSE _petrel_all CONFIGURE_DEPENDS
-  ${CMAKE_CURRENT_SOURCE_DIR}/crypto/*.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/tls/*.cpp)
-set(PETREL_SOURCES "")
-foreach(_f ${_petrel_all})
-  file(RELATIVE_PATH _rel ${CMAKE_CURRENT_SOURCE_DIR} ${_f})
-  if(NOT _rel MATCHES "^crypto/[^/]+/(arm|mips)/")
-    list(APPEND PETREL_SOURCES ${_f})
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/PetrelSourceLists.cmake)
 
 string(TOLOWER "${CMAKE_SYSTEM_PROCESSOR}" _petrel_cpu)
 set(PETREL_ARCH "generic")
@@ -66,17 +57,13 @@ elseif(PETREL_ARCH STREQUAL "mips")
   endif()
 endif()
 
-# Per-target source lists: the files directly in each level's folder.
+# Per-target source lists: the portable sources plus the files directly in each level's folder.
+petrel_collect_sources(${CMAKE_CURRENT_SOURCE_DIR} "${PETREL_ARCH_LEVELS}" PETREL_SOURCES)
 foreach(_level ${PETREL_ARCH_LEVELS})
-  file(GLOB _petrel_level CONFIGURE_DEPENDS
-    ${CMAKE_CURRENT_SOURCE_DIR}/crypto/*/${_level}/*.S
-    ${CMAKE_CURRENT_SOURCE_DIR}/crypto/*/${_level}/*.cpp)
-  list(APPEND PETREL_SOURCES ${_petrel_level})
   string(TOUPPER "${_level}" _def)
   string(REPLACE "/" "_" _def "${_def}")
   string(REPLACE "MIPS_R2" "MIPS32R2" _def "${_def}")
   list(APPEND PETREL_ARCH_DEFINES PETREL_ASM_${_def}=1)
-  set(PETREL_SOURCES_${_def} ${_petrel_level})
 endforeach()
 message(STATUS "petrel: target architecture ${PETREL_ARCH}; variant folders: "
                "${PETREL_ARCH_LEVELS}")
