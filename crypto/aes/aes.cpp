@@ -1,90 +1,46 @@
-// AES (FIPS 197): the table of implementations, their names, and AesKey set-up.
-// The implementation is chosen once in AesKey::init through a plain chain (aes_ops); variants that
-// a build lacks are listed with null ops and reported as not available.
+// AES (FIPS 197): the table of implementations (crypto/util/variant.h), and AesKey set-up.
+// The implementation is chosen once in AesKey::init from the table; variants that a build lacks
+// are listed with null ops and reported as not available.
 #include "crypto/aes/aes.h"
 
 #include <cstring>
 
 #include "crypto/aes/aes_internal.h"
+#include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
 namespace {
 
-struct ImplInfo {
-  AesImpl impl;
-  const char* name;
-  bool constant_time;
+using aes_detail::AesOps;
+
+constexpr AesOps kCtOps = {petrel_aes_expand_ct, petrel_aes_encrypt_blocks_ct,
+                           petrel_aes_decrypt_blocks_ct};
+constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks_table,
+                              petrel_aes_decrypt_blocks_table};
+
+// The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
+// CPU check. Table order is the order of aes_impls_available().
+constexpr Variant<AesImpl, AesOps> kImpls[] = {
+    {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
+    {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
 };
-
-// Fixed order: the order of aes_impls_available().
-constexpr ImplInfo kImpls[] = {
-    {AesImpl::ct, "ct", true},
-    {AesImpl::table, "table", false},
-};
-
-const ImplInfo* find_info(AesImpl impl) noexcept {
-  for (const ImplInfo& info : kImpls) {
-    if (info.impl == impl) {
-      return &info;
-    }
-  }
-  return nullptr;
-}
-
-// The dispatch chain. Hand-optimized variants slot in here; a variant missing from the build
-// returns nullptr from its own stub rather than being left out by the preprocessor.
-const aes_detail::AesOps* aes_ops(AesImpl impl) noexcept {
-  if (impl == AesImpl::ct) {
-    return &aes_detail::kAesCtOps;
-  }
-  if (impl == AesImpl::table) {
-    return &aes_detail::kAesTableOps;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
-const char* aes_impl_name(AesImpl impl) noexcept {
-  const ImplInfo* info = find_info(impl);
-  return info != nullptr ? info->name : "unknown";
-}
-
+const char* aes_impl_name(AesImpl impl) noexcept { return variant::name(kImpls, impl); }
 bool aes_impl_is_constant_time(AesImpl impl) noexcept {
-  const ImplInfo* info = find_info(impl);
-  return info != nullptr && info->constant_time;
+  return variant::is_constant_time(kImpls, impl);
 }
-
-bool aes_impl_available(AesImpl impl) noexcept { return aes_ops(impl) != nullptr; }
-
+bool aes_impl_available(AesImpl impl) noexcept { return variant::available(kImpls, impl); }
 Status aes_impl_from_name(AesImpl* out, const char* name) noexcept {
-  if (out == nullptr || name == nullptr) {
-    return Status::invalid_argument;
-  }
-  for (const ImplInfo& info : kImpls) {
-    if (std::strcmp(info.name, name) == 0) {
-      if (!aes_impl_available(info.impl)) {
-        return Status::not_available;
-      }
-      *out = info.impl;
-      return Status::ok;
-    }
-  }
-  return Status::unsupported;
+  return variant::from_name(kImpls, out, name);
 }
-
 size_t aes_impls_available(AesImpl* out, size_t max) noexcept {
-  size_t n = 0;
-  for (const ImplInfo& info : kImpls) {
-    if (aes_impl_available(info.impl)) {
-      if (out != nullptr && n < max) {
-        out[n] = info.impl;
-      }
-      n++;
-    }
-  }
-  return n;
+  return variant::list_available(kImpls, out, max);
+}
+size_t aes_impls_listed(AesImpl* out, size_t max) noexcept {
+  return variant::list_all(kImpls, out, max);
 }
 
 AesKey::~AesKey() { clear(); }
@@ -99,9 +55,10 @@ void AesKey::clear() noexcept {
 
 Status AesKey::init(ByteView key, AesImpl impl) noexcept {
   clear();
-  const aes_detail::AesOps* ops = aes_ops(impl);
+  const AesOps* ops = variant::ops(kImpls, impl);
   if (ops == nullptr) {
-    return find_info(impl) != nullptr ? Status::not_available : Status::invalid_argument;
+    return variant::find(kImpls, impl) != nullptr ? Status::not_available
+                                                   : Status::invalid_argument;
   }
   unsigned rounds = 0;
   if (key.size() == 16) {

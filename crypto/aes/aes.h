@@ -1,11 +1,15 @@
 // AES-128/192/256 block cipher (FIPS 197), in several implementations selectable by name.
 //
+// Variants (the table in aes.cpp, crypto/util/variant.h; tests/util/variant_headers_test.cpp
+// checks this list against it):
 //   name      constant-time  notes
 //   "ct"      yes            portable bitsliced C++, no secret-indexed table, no secret branch
 //   "table"   no             portable T-table C++, faster, leaks through cache timing
 //
-// Hand-optimized ARM and MIPS variants will be added to AesImpl; a build that lacks one reports
-// it as not available (aes_impl_available() == false) and AesKey::init refuses it.
+// Hand-optimized ARM and MIPS variants ("armv4", "armv7-neon", "mips32r2") are one AesImpl value
+// and one table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build
+// or CPU that lacks one reports it as not available (aes_impl_available() == false) and
+// AesKey::init refuses it. None exists yet.
 //
 // The implementation is chosen once, at key set-up (AesKey::init); every later call goes
 // through the function pointers stored in the key.
@@ -35,12 +39,18 @@ bool aes_impl_is_constant_time(AesImpl impl) noexcept;
 bool aes_impl_available(AesImpl impl) noexcept;
 // Looks an implementation up by its name ("ct", "table", ...).
 Status aes_impl_from_name(AesImpl* out, const char* name) noexcept;
-// Every implementation compiled into this build, in a fixed order; returns the count.
+// Every implementation compiled into this build (and usable on this CPU), in table order;
+// returns the count.
 size_t aes_impls_available(AesImpl* out, size_t max) noexcept;
+// Every implementation the table lists, available or not; returns the count.
+size_t aes_impls_listed(AesImpl* out, size_t max) noexcept;
 
 class AesKey final {
  public:
-  using BlockFn = void (*)(const AesKey& key, uint8_t* out, const uint8_t* in, size_t nblocks);
+  // An implementation's block function: over the schedule words and the round count (the
+  // extern "C" contract of crypto/aes/aes_internal.h), not over AesKey.
+  using BlockFn = void (*)(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                           const uint8_t* in, size_t nblocks) noexcept;
 
   AesKey() noexcept = default;
   ~AesKey();
@@ -59,10 +69,10 @@ class AesKey final {
 
   // ECB on whole blocks; in and out may be equal (in place) but must not otherwise overlap.
   void encrypt_blocks(uint8_t* out, const uint8_t* in, size_t nblocks) const noexcept {
-    m_encrypt(*this, out, in, nblocks);
+    m_encrypt(m_schedule, m_rounds, out, in, nblocks);
   }
   void decrypt_blocks(uint8_t* out, const uint8_t* in, size_t nblocks) const noexcept {
-    m_decrypt(*this, out, in, nblocks);
+    m_decrypt(m_schedule, m_rounds, out, in, nblocks);
   }
 
   // Implementation-private key schedule storage (layout chosen by each implementation).

@@ -347,7 +347,7 @@ uint32_t sub_word(uint32_t x) noexcept {
 // FIPS 197 section 5.2 with words in little-endian byte order (RotWord is a right rotation by 8
 // and Rcon lands in the low byte). Each word is stored twice (for the two parallel blocks), then
 // each group of four words is transposed into the bitsliced layout.
-void ct_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds) {
+void ct_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds) noexcept {
   static const uint8_t kRcon[10] = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1B, 0x36};
   const size_t nk = key_len / 4;
   const size_t total = 4 * (static_cast<size_t>(rounds) + 1);
@@ -397,9 +397,8 @@ inline void store_blocks(uint8_t* b0, uint8_t* b1, const uint32_t* q) noexcept {
 }
 
 template <bool kEncrypt>
-void ct_blocks(const AesKey& key, uint8_t* out, const uint8_t* in, size_t nblocks) noexcept {
-  const uint32_t* sk = key.schedule();
-  const unsigned rounds = key.rounds();
+void ct_blocks(const uint32_t* sk, unsigned rounds, uint8_t* out, const uint8_t* in,
+               size_t nblocks) noexcept {
   uint32_t q[8];
   while (nblocks > 0) {
     // The pairing depends only on the public block count.
@@ -423,8 +422,19 @@ void ct_blocks(const AesKey& key, uint8_t* out, const uint8_t* in, size_t nblock
 
 }  // namespace
 
-namespace aes_detail {
-const AesOps kAesCtOps = {ct_expand, ct_blocks<true>, ct_blocks<false>};
-}  // namespace aes_detail
-
 }  // namespace petrel
+
+extern "C" {
+void petrel_aes_expand_ct(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                          unsigned rounds) noexcept {
+  petrel::ct_expand(schedule, key, key_len, rounds);
+}
+void petrel_aes_encrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                  const uint8_t* in, size_t nblocks) noexcept {
+  petrel::ct_blocks<true>(schedule, rounds, out, in, nblocks);
+}
+void petrel_aes_decrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                  const uint8_t* in, size_t nblocks) noexcept {
+  petrel::ct_blocks<false>(schedule, rounds, out, in, nblocks);
+}
+}  // extern "C"

@@ -1,5 +1,21 @@
-// Internal interface between crypto/aes/aes.cpp (the name table and dispatch) and each AES
+// Internal interface between crypto/aes/aes.cpp (the variant table and dispatch) and each AES
 // implementation file. Not part of the public API.
+//
+// The entry points are plain C symbols over the schedule words and the round count, so that an
+// assembly variant implements them without knowing AesKey's layout. Calling contract (AAPCS on
+// ARM, O32 on MIPS, the platform ABI elsewhere; no state kept between calls):
+//
+//   void petrel_aes_expand_<v>(uint32_t* schedule, const uint8_t* key, size_t key_len,
+//                              unsigned rounds)
+//       key_len 16/24/32 and rounds 10/12/14 (checked by the caller). Writes the variant's own
+//       schedule layout into schedule[0..AesKey::kScheduleWords) (256 words, 16-byte aligned),
+//       both directions. Leaves no key material elsewhere (wipes its stack copies).
+//
+//   void petrel_aes_encrypt_blocks_<v>(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+//                                      const uint8_t* in, size_t nblocks)
+//   void petrel_aes_decrypt_blocks_<v>(...the same...)
+//       ECB on nblocks whole 16-byte blocks (nblocks may be 0); in and out may be equal but
+//       must not otherwise overlap; no alignment required of in and out.
 #ifndef PETREL_CRYPTO_AES_AES_INTERNAL_H
 #define PETREL_CRYPTO_AES_AES_INTERNAL_H
 
@@ -8,19 +24,30 @@
 
 #include "crypto/aes/aes.h"
 
+extern "C" {
+void petrel_aes_expand_ct(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                          unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                  const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                  const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_expand_table(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                             unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nblocks) noexcept;
+}
+
 namespace petrel {
 namespace aes_detail {
 
-// One implementation: expands a 16/24/32-byte key into AesKey::schedule() (layout private to the
-// implementation, at most AesKey::kScheduleWords words) and processes whole blocks.
+// One implementation's functions (the extern "C" entry points above).
 struct AesOps {
-  void (*expand)(uint32_t* schedule, const uint8_t* key, size_t key_len, unsigned rounds);
+  void (*expand)(uint32_t* schedule, const uint8_t* key, size_t key_len, unsigned rounds) noexcept;
   AesKey::BlockFn encrypt;
   AesKey::BlockFn decrypt;
 };
-
-extern const AesOps kAesCtOps;     // aes_ct.cpp
-extern const AesOps kAesTableOps;  // aes_table.cpp
 
 }  // namespace aes_detail
 }  // namespace petrel

@@ -98,7 +98,7 @@ inline uint32_t inv_mix_word(uint32_t w) noexcept {
 }
 
 // FIPS 197 section 5.2 (KeyExpansion) and 5.3.5 (equivalent inverse cipher key schedule).
-void table_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds) {
+void table_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds) noexcept {
   static const uint8_t kRcon[10] = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1B, 0x36};
   const size_t nk = key_len / 4;
   const size_t total = 4 * (static_cast<size_t>(rounds) + 1);
@@ -190,23 +190,26 @@ void decrypt_block(const uint32_t* rk, unsigned rounds, uint8_t* out, const uint
   store_be32(out + 12, last(s3, s2, s1, s0) ^ rk[3]);
 }
 
-void table_encrypt(const AesKey& key, uint8_t* out, const uint8_t* in, size_t nblocks) noexcept {
-  for (size_t i = 0; i < nblocks; i++) {
-    encrypt_block(key.schedule(), key.rounds(), out + i * kAesBlockSize, in + i * kAesBlockSize);
-  }
-}
-
-void table_decrypt(const AesKey& key, uint8_t* out, const uint8_t* in, size_t nblocks) noexcept {
-  for (size_t i = 0; i < nblocks; i++) {
-    decrypt_block(key.schedule() + kDecOffset, key.rounds(), out + i * kAesBlockSize,
-                  in + i * kAesBlockSize);
-  }
-}
-
 }  // namespace
-
-namespace aes_detail {
-const AesOps kAesTableOps = {table_expand, table_encrypt, table_decrypt};
-}  // namespace aes_detail
-
 }  // namespace petrel
+
+extern "C" {
+void petrel_aes_expand_table(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                             unsigned rounds) noexcept {
+  petrel::table_expand(schedule, key, key_len, rounds);
+}
+void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nblocks) noexcept {
+  for (size_t i = 0; i < nblocks; i++) {
+    petrel::encrypt_block(schedule, rounds, out + i * petrel::kAesBlockSize,
+                          in + i * petrel::kAesBlockSize);
+  }
+}
+void petrel_aes_decrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nblocks) noexcept {
+  for (size_t i = 0; i < nblocks; i++) {
+    petrel::decrypt_block(schedule + petrel::kDecOffset, rounds, out + i * petrel::kAesBlockSize,
+                          in + i * petrel::kAesBlockSize);
+  }
+}
+}  // extern "C"

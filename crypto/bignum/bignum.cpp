@@ -7,6 +7,7 @@
 #include "crypto/bignum/bignum.h"
 
 #include "crypto/bignum/bn_internal.h"
+#include "crypto/bignum/bn_kernel.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -216,9 +217,10 @@ Limb shl1(Limb* x, size_t n) noexcept {
 }
 
 void mul(Limb* r, const Limb* a, size_t na, const Limb* b, size_t nb) noexcept {
+  const KernelOps& k = kernel_ops();
   set_zero(r, na + nb);
   for (size_t j = 0; j < nb; j++) {
-    r[na + j] = mul_add_limbs(r + j, a, na, b[j]);
+    r[na + j] = k.mul_add(r + j, a, na, b[j]);
   }
 }
 

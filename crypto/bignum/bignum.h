@@ -21,9 +21,11 @@ namespace bn {
 #if defined(__SIZEOF_INT128__) && !defined(PETREL_BN_FORCE_LIMB32) && (UINTPTR_MAX > 0xffffffffu)
 using Limb = uint64_t;
 using DLimb = unsigned __int128;
+#define PETREL_BN_LIMB_BITS 64
 #else
 using Limb = uint32_t;
 using DLimb = uint64_t;
+#define PETREL_BN_LIMB_BITS 32
 #endif
 
 constexpr size_t kLimbBits = sizeof(Limb) * 8;
@@ -38,24 +40,64 @@ constexpr size_t kMaxPrivLimbs = kMaxPrivBits / kLimbBits;
 constexpr size_t limbs_for_bits(size_t bits) { return (bits + kLimbBits - 1) / kLimbBits; }
 constexpr size_t limbs_for_bytes(size_t bytes) { return (bytes + kLimbBytes - 1) / kLimbBytes; }
 
-// ---- the multiply-accumulate seam (mul_add.cpp) ----------------------------------------------
-// acc[0..n) += a[0..n) * b; returns the carry limb. Assembly variants replace these.
+// ---- the multiply-accumulate kernel (mul_add.cpp, crypto/bignum/bn_kernel.h) -----------------
+// The inner loops of every product, in variants chosen by name (crypto/util/variant.h):
+//
+//   name   alias (accepted)  constant-time  limb  notes
+//   "c32"  "portable-c32"    yes (*)        32    portable C++, 32x32->64-bit products; every
+//                                                 build whose Limb is 32 bits
+//   "c64"  "portable-c64"    yes (*)        64    portable C++, 64x64->128-bit products
+//                                                 (unsigned __int128); 64-bit hosts
+//
+// (*) provided the CPU's multiplier takes a fixed time (some ARM9-family cores end multiplies
+// early on small operands; each assembly variant states what its instruction choice
+// guarantees). A kernel works on this build's Limb: a variant of the other width is listed and
+// reports not available. Assembly kernels ("armv4", "armv7-neon", "mips32r2") are one entry in
+// the table of mul_add.cpp plus their file under crypto/bignum/<isa>/; none exists yet.
+//
+// The kernel is process-wide: the first available one in table order (the fastest first) unless
+// kernel_select() names another. Selecting while another thread computes with big numbers is
+// not allowed (tests select before they compute).
+enum class BnKernel : uint8_t {
+  c32 = 0,
+  c64 = 1,
+};
+const char* kernel_name(BnKernel k) noexcept;
+bool kernel_is_constant_time(BnKernel k) noexcept;
+bool kernel_available(BnKernel k) noexcept;
+// By name or alias; Status::not_available for a kernel this build or CPU lacks.
+Status kernel_from_name(BnKernel* out, const char* name) noexcept;
+// The available kernels in table order; returns the count (out may be null).
+size_t kernels_available(BnKernel* out, size_t max) noexcept;
+// Every kernel the table lists, available or not; returns the count.
+size_t kernels_listed(BnKernel* out, size_t max) noexcept;
+// Makes k the process-wide kernel. Status::not_available (nothing changed) if k is not available.
+Status kernel_select(BnKernel k) noexcept;
+BnKernel kernel_active() noexcept;
+// Name of the active kernel (kernel_name(kernel_active())).
+const char* mul_add_impl_name() noexcept;
+
+// acc[0..n) += a[0..n) * b; returns the carry limb. Runs the active kernel.
+Limb mul_add(Limb* acc, const Limb* a, size_t n, Limb b) noexcept;
+// One step of CIOS Montgomery multiplication, the inner loop of mont_mul: with q chosen so that
+// t + a * b + q * m is divisible by 2^w (q = (t[0] + a[0] * b) * m0inv mod 2^w), sets
+// t[0..n) + (return value) * 2^(w*n) = (t + top * 2^(w*n) + a * b + q * m) / 2^w. n >= 1, top and
+// the return value are 0 or 1 when t < 2^(w*n) + m. Runs the active kernel.
+Limb mont_step(Limb* t, const Limb* a, Limb b, const Limb* m, Limb m0inv, size_t n,
+               Limb top) noexcept;
+
+// The portable kernels themselves, callable at either width (the c32 and c64 entries; tests
+// compare the widths).
 uint32_t mul_add_limbs(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
 #if defined(__SIZEOF_INT128__)
 uint64_t mul_add_limbs(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept;
 #endif
-// One step of CIOS Montgomery multiplication, the inner loop of mont_mul: with q chosen so that
-// t + a * b + q * m is divisible by 2^w (q = (t[0] + a[0] * b) * m0inv mod 2^w), sets
-// t[0..n) + (return value) * 2^(w*n) = (t + top * 2^(w*n) + a * b + q * m) / 2^w. n >= 1, top and
-// the return value are 0 or 1 when t < 2^(w*n) + m. Assembly variants replace these too.
 uint32_t mont_step_limbs(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
                          uint32_t m0inv, size_t n, uint32_t top) noexcept;
 #if defined(__SIZEOF_INT128__)
 uint64_t mont_step_limbs(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
                          uint64_t m0inv, size_t n, uint64_t top) noexcept;
 #endif
-// Name of the implementation of mul_add_limbs used for Limb ("portable-c64", "portable-c32").
-const char* mul_add_impl_name() noexcept;
 
 // ---- conversions --------------------------------------------------------------------------------
 // x[0..n) = big-endian `in`. Leading zero bytes are allowed; Status::invalid_argument if the value

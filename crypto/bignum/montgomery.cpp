@@ -1,6 +1,6 @@
 // Montgomery arithmetic: CIOS multiplication (for each limb b_i of b, one fused pass
-// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w, mont_step_limbs in
-// mul_add.cpp), so the accumulator is n limbs and a carry bit; reduction of any-length values by
+// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w, the active
+// kernel's mont_step, mul_add.cpp), so the accumulator is n limbs and a carry bit; reduction of any-length values by
 // Horner's rule in Montgomery form; modular exponentiation with a fixed 4-bit window.
 // References: P. Montgomery, "Modular multiplication without trial division" (1985); Koc, Acar,
 // Kaliski, "Analyzing and comparing Montgomery multiplication algorithms" (1996, CIOS); HAC 14.36
@@ -14,6 +14,7 @@
 #include "crypto/bignum/bignum.h"
 
 #include "crypto/bignum/bn_internal.h"
+#include "crypto/bignum/bn_kernel.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -119,10 +120,11 @@ void Modulus::wipe() noexcept {
 
 void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcept {
   const size_t n = mod.n;
+  const KernelOps& k = kernel_ops();
   set_zero(r, n);
   Limb top = 0;
   for (size_t i = 0; i < n; i++) {
-    top = mont_step_limbs(r, a, b[i], mod.m, mod.m0inv, n, top);
+    top = k.mont_step(r, a, b[i], mod.m, mod.m0inv, n, top);
   }
   // r + top * R < 2m: subtract m once if it is >= m.
   final_sub(r, mask_of(top), mod);
@@ -154,10 +156,11 @@ void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept { mont_mul(r, a,
 void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept {
   // Montgomery reduction of a alone: n steps with b = 0, t = (t + q * m) / 2^w.
   const size_t n = m.n;
+  const KernelOps& k = kernel_ops();
   copy(r, a, n);
   Limb top = 0;
   for (size_t i = 0; i < n; i++) {
-    top = mont_step_limbs(r, m.m, 0, m.m, m.m0inv, n, top);
+    top = k.mont_step(r, m.m, 0, m.m, m.m0inv, n, top);
   }
   final_sub(r, mask_of(top), m);
 }

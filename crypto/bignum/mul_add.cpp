@@ -1,21 +1,31 @@
-// The inner loops of every big-number product, the places where hand-written assembly plugs in
-// later (ARM UMLAL/UMAAL in crypto/bignum/arm/, MIPS MULTU/MADDU in crypto/bignum/mips/):
-// - mul_add_limbs, acc[0..n) += a[0..n) * b returning the carry limb: the schoolbook product
+// The multiply-accumulate kernels of crypto/bignum and their table (crypto/util/variant.h): the
+// inner loops of every big-number product, where hand-written assembly plugs in (ARM UMLAL/UMAAL
+// in crypto/bignum/arm/, MIPS MULTU/MADDU in crypto/bignum/mips/), over the extern "C" contract
+// of crypto/bignum/bn_kernel.h:
+// - mul_add, acc[0..n) += a[0..n) * b returning the carry limb: the schoolbook product
 //   (bignum.cpp);
-// - mont_step_limbs, one outer step of CIOS Montgomery multiplication (Koc, Acar, Kaliski 1996):
+// - mont_step, one outer step of CIOS Montgomery multiplication (Koc, Acar, Kaliski 1996):
 //   t = (t + a * b + q * m) / 2^w in one pass over the limbs, both products and the one-limb
 //   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator.
 //
-// Portable C++: 32-bit limbs with 64-bit products, and 64-bit limbs with unsigned __int128 where
-// the compiler has it. Constant-time provided the CPU's multiplier takes a fixed time (some
-// ARM9-family cores end multiplies early on small operands; each assembly variant must state
-// what its instruction choice guarantees).
+// Portable C++ ("c32", "c64"): 32-bit limbs with 64-bit products, and 64-bit limbs with
+// unsigned __int128 where the compiler has it. Constant-time provided the CPU's multiplier takes
+// a fixed time (some ARM9-family cores end multiplies early on small operands; each assembly
+// variant must state what its instruction choice guarantees).
+//
+// Adding a kernel: its file (crypto/bignum/<isa>/bn_<variant>.S, picked up for that target by
+// cmake/PetrelSources.cmake), its extern "C" declarations in bn_kernel.h, an ops getter below
+// (a stub returning nullptr where the build lacks the file), one BnKernel value in bignum.h and
+// one row in kKernels (fastest first: the first available row is the default).
+#include <atomic>
+
 #include "crypto/bignum/bignum.h"
+#include "crypto/bignum/bn_kernel.h"
+#include "crypto/util/variant.h"
 
-namespace petrel {
-namespace bn {
+extern "C" {
 
-uint32_t mul_add_limbs(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept {
+uint32_t petrel_bn_mul_add_c32(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept {
   uint32_t carry = 0;
   for (size_t i = 0; i < n; i++) {
     const uint64_t t = static_cast<uint64_t>(a[i]) * b + acc[i] + carry;
@@ -26,7 +36,7 @@ uint32_t mul_add_limbs(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) n
 }
 
 #if defined(__SIZEOF_INT128__)
-uint64_t mul_add_limbs(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept {
+uint64_t petrel_bn_mul_add_c64(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept {
   uint64_t carry = 0;
   for (size_t i = 0; i < n; i++) {
     const unsigned __int128 t = static_cast<unsigned __int128>(a[i]) * b + acc[i] + carry;
@@ -37,10 +47,12 @@ uint64_t mul_add_limbs(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) n
 }
 #endif
 
+}  // extern "C"
+
 namespace {
 
 template <typename L, typename D>
-L mont_step(L* t, const L* a, L b, const L* m, L m0inv, size_t n, L top) noexcept {
+L mont_step_portable(L* t, const L* a, L b, const L* m, L m0inv, size_t n, L top) noexcept {
   constexpr unsigned kW = sizeof(L) * 8;
   // Limb 0: q makes the low limb of t + a * b + q * m zero; it is dropped (the shift).
   D s1 = static_cast<D>(a[0]) * b + t[0];
@@ -63,20 +75,126 @@ L mont_step(L* t, const L* a, L b, const L* m, L m0inv, size_t n, L top) noexcep
 
 }  // namespace
 
-uint32_t mont_step_limbs(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
-                         uint32_t m0inv, size_t n, uint32_t top) noexcept {
-  return mont_step<uint32_t, uint64_t>(t, a, b, m, m0inv, n, top);
+extern "C" {
+
+uint32_t petrel_bn_mont_step_c32(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
+                                 uint32_t m0inv, size_t n, uint32_t top) noexcept {
+  return mont_step_portable<uint32_t, uint64_t>(t, a, b, m, m0inv, n, top);
 }
 
 #if defined(__SIZEOF_INT128__)
-uint64_t mont_step_limbs(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
-                         uint64_t m0inv, size_t n, uint64_t top) noexcept {
-  return mont_step<uint64_t, unsigned __int128>(t, a, b, m, m0inv, n, top);
+uint64_t petrel_bn_mont_step_c64(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
+                                 uint64_t m0inv, size_t n, uint64_t top) noexcept {
+  return mont_step_portable<uint64_t, unsigned __int128>(t, a, b, m, m0inv, n, top);
 }
 #endif
 
-const char* mul_add_impl_name() noexcept {
-  return kLimbBits == 64 ? "portable-c64" : "portable-c32";
+}  // extern "C"
+
+namespace petrel {
+namespace bn {
+
+uint32_t mul_add_limbs(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept {
+  return petrel_bn_mul_add_c32(acc, a, n, b);
+}
+uint32_t mont_step_limbs(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
+                         uint32_t m0inv, size_t n, uint32_t top) noexcept {
+  return petrel_bn_mont_step_c32(t, a, b, m, m0inv, n, top);
+}
+#if defined(__SIZEOF_INT128__)
+uint64_t mul_add_limbs(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept {
+  return petrel_bn_mul_add_c64(acc, a, n, b);
+}
+uint64_t mont_step_limbs(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
+                         uint64_t m0inv, size_t n, uint64_t top) noexcept {
+  return petrel_bn_mont_step_c64(t, a, b, m, m0inv, n, top);
+}
+#endif
+
+namespace {
+
+// ---- the ops of each variant: the record, or nullptr (a stub) where this build lacks it ------
+// A kernel works on this build's Limb only, so the portable kernel of the other width is a stub.
+#if PETREL_BN_LIMB_BITS == 32
+constexpr KernelOps kC32Ops = {petrel_bn_mul_add_c32, petrel_bn_mont_step_c32};
+constexpr const KernelOps* c32_ops() noexcept { return &kC32Ops; }
+constexpr const KernelOps* c64_ops() noexcept { return nullptr; }
+#else
+constexpr KernelOps kC64Ops = {petrel_bn_mul_add_c64, petrel_bn_mont_step_c64};
+constexpr const KernelOps* c32_ops() noexcept { return nullptr; }
+constexpr const KernelOps* c64_ops() noexcept { return &kC64Ops; }
+#endif
+
+using KernelVariant = Variant<BnKernel, KernelOps>;
+
+// The table: name, the old name still accepted, constant-time, ops, CPU check. Fastest first.
+constexpr KernelVariant kKernels[] = {
+    {BnKernel::c64, "c64", "portable-c64", true, c64_ops(), nullptr},
+    {BnKernel::c32, "c32", "portable-c32", true, c32_ops(), nullptr},
+};
+
+const KernelVariant* first_available() noexcept {
+  for (const KernelVariant& v : kKernels) {
+    if (v.available()) {
+      return &v;
+    }
+  }
+  return nullptr;  // unreachable: the portable kernel of this build's width is always there
+}
+
+// The selected kernel; null until first use or kernel_select(). Relaxed loads and stores of one
+// pointer: every thread that races on the first use stores the same value.
+std::atomic<const KernelVariant*> g_active{nullptr};
+
+const KernelVariant& active() noexcept {
+  const KernelVariant* v = g_active.load(std::memory_order_relaxed);
+  if (v == nullptr) {
+    v = first_available();
+    g_active.store(v, std::memory_order_relaxed);
+  }
+  return *v;
+}
+
+}  // namespace
+
+const char* kernel_name(BnKernel k) noexcept { return variant::name(kKernels, k); }
+bool kernel_is_constant_time(BnKernel k) noexcept {
+  return variant::is_constant_time(kKernels, k);
+}
+bool kernel_available(BnKernel k) noexcept { return variant::available(kKernels, k); }
+Status kernel_from_name(BnKernel* out, const char* name) noexcept {
+  return variant::from_name(kKernels, out, name);
+}
+size_t kernels_available(BnKernel* out, size_t max) noexcept {
+  return variant::list_available(kKernels, out, max);
+}
+size_t kernels_listed(BnKernel* out, size_t max) noexcept {
+  return variant::list_all(kKernels, out, max);
+}
+
+Status kernel_select(BnKernel k) noexcept {
+  const KernelVariant* v = variant::find(kKernels, k);
+  if (v == nullptr) {
+    return Status::invalid_argument;
+  }
+  if (!v->available()) {
+    return Status::not_available;
+  }
+  g_active.store(v, std::memory_order_relaxed);
+  return Status::ok;
+}
+
+BnKernel kernel_active() noexcept { return active().id; }
+const char* mul_add_impl_name() noexcept { return active().name; }
+const KernelOps& kernel_ops() noexcept { return *active().ops; }
+
+Limb mul_add(Limb* acc, const Limb* a, size_t n, Limb b) noexcept {
+  return kernel_ops().mul_add(acc, a, n, b);
+}
+
+Limb mont_step(Limb* t, const Limb* a, Limb b, const Limb* m, Limb m0inv, size_t n,
+               Limb top) noexcept {
+  return kernel_ops().mont_step(t, a, b, m, m0inv, n, top);
 }
 
 }  // namespace bn

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "crypto/util/endian.h"
+#include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -252,79 +253,36 @@ void d64_blocks_op(State& st, const uint8_t* m, size_t n, bool last) noexcept {
   d64_blocks(st, m, n, last ? 0u : (uint64_t{1} << 40));
 }
 constexpr Ops kDonna64Ops = {d64_init, d64_blocks_op, d64_finish};
-const Ops* donna64_ops() noexcept { return &kDonna64Ops; }
+constexpr const Ops* donna64_ops() noexcept { return &kDonna64Ops; }
 #else
-const Ops* donna64_ops() noexcept { return nullptr; }  // stub: not in this build
+constexpr const Ops* donna64_ops() noexcept { return nullptr; }  // stub: not in this build
 #endif
 
-struct ImplInfo {
-  Poly1305Impl impl;
-  const char* name;
-  bool constant_time;
+// The table (crypto/util/variant.h): name, old name (none), constant-time, ops, CPU check.
+constexpr Variant<Poly1305Impl, Ops> kImpls[] = {
+    {Poly1305Impl::donna32, "donna32", nullptr, true, &kDonna32Ops, nullptr},
+    {Poly1305Impl::donna64, "donna64", nullptr, true, donna64_ops(), nullptr},
 };
 
-constexpr ImplInfo kImpls[] = {
-    {Poly1305Impl::donna32, "donna32", true},
-    {Poly1305Impl::donna64, "donna64", true},
-};
-
-const Ops* ops_for(Poly1305Impl impl) noexcept {
-  if (impl == Poly1305Impl::donna32) {
-    return &kDonna32Ops;
-  }
-  if (impl == Poly1305Impl::donna64) {
-    return donna64_ops();
-  }
-  return nullptr;
-}
-
-const ImplInfo* find_info(Poly1305Impl impl) noexcept {
-  for (const ImplInfo& info : kImpls) {
-    if (info.impl == impl) {
-      return &info;
-    }
-  }
-  return nullptr;
-}
+const Ops* ops_for(Poly1305Impl impl) noexcept { return variant::ops(kImpls, impl); }
 
 }  // namespace
 
-const char* poly1305_impl_name(Poly1305Impl impl) noexcept {
-  const ImplInfo* info = find_info(impl);
-  return info != nullptr ? info->name : "unknown";
-}
-
+const char* poly1305_impl_name(Poly1305Impl impl) noexcept { return variant::name(kImpls, impl); }
 bool poly1305_impl_is_constant_time(Poly1305Impl impl) noexcept {
-  const ImplInfo* info = find_info(impl);
-  return info != nullptr && info->constant_time;
+  return variant::is_constant_time(kImpls, impl);
 }
-
-bool poly1305_impl_available(Poly1305Impl impl) noexcept { return ops_for(impl) != nullptr; }
-
+bool poly1305_impl_available(Poly1305Impl impl) noexcept {
+  return variant::available(kImpls, impl);
+}
 Status poly1305_impl_from_name(Poly1305Impl* out, const char* name) noexcept {
-  if (out == nullptr || name == nullptr) {
-    return Status::invalid_argument;
-  }
-  for (const ImplInfo& info : kImpls) {
-    if (std::strcmp(info.name, name) == 0) {
-      *out = info.impl;
-      return poly1305_impl_available(info.impl) ? Status::ok : Status::not_available;
-    }
-  }
-  return Status::unsupported;
+  return variant::from_name(kImpls, out, name);
 }
-
 size_t poly1305_impls_available(Poly1305Impl* out, size_t max) noexcept {
-  size_t n = 0;
-  for (const ImplInfo& info : kImpls) {
-    if (poly1305_impl_available(info.impl)) {
-      if (out != nullptr && n < max) {
-        out[n] = info.impl;
-      }
-      n++;
-    }
-  }
-  return n;
+  return variant::list_available(kImpls, out, max);
+}
+size_t poly1305_impls_listed(Poly1305Impl* out, size_t max) noexcept {
+  return variant::list_all(kImpls, out, max);
 }
 
 Poly1305::~Poly1305() { clear(); }

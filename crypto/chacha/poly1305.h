@@ -1,5 +1,7 @@
 // Poly1305 one-time authenticator (RFC 8439 section 2.5), in implementations selectable by name.
 //
+// Variants (the table in poly1305.cpp, crypto/util/variant.h; tests/util/variant_headers_test.cpp
+// checks this list against it):
 //   name       constant-time  notes
 //   "donna32"  yes            5 limbs of 26 bits, 32x32->64-bit products (poly1305-donna-32
 //                             style); portable, in every build; the fast one on 32-bit CPUs
@@ -43,6 +45,8 @@ bool poly1305_impl_available(Poly1305Impl impl) noexcept;
 Status poly1305_impl_from_name(Poly1305Impl* out, const char* name) noexcept;
 // Every implementation compiled into this build, in a fixed order; returns the count.
 size_t poly1305_impls_available(Poly1305Impl* out, size_t max) noexcept;
+// Every implementation the table lists, available or not; returns the count.
+size_t poly1305_impls_listed(Poly1305Impl* out, size_t max) noexcept;
 
 class Poly1305 final {
  public:

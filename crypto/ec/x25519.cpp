@@ -14,6 +14,7 @@
 #include "crypto/rand/rng.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
+#include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -435,84 +436,42 @@ void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32]) noexcept 
   secure_wipe(&swap, sizeof(swap));
 }
 
-using LadderFn = void (*)(uint8_t*, const uint8_t*, const uint8_t*) noexcept;
+// A variant's function: out = X25519(clamped scalar, u), 32-byte strings (RFC 7748 section 5).
+struct LadderOps {
+  void (*ladder)(uint8_t* out, const uint8_t* scalar, const uint8_t* u) noexcept;
+};
 
+constexpr LadderOps kFe32Ops = {ladder<Fe32>};
 #if defined(PETREL_X25519_FE64)
-LadderFn fe64_ladder() noexcept { return ladder<Fe64>; }
+constexpr LadderOps kFe64Ops = {ladder<Fe64>};
+constexpr const LadderOps* fe64_ops() noexcept { return &kFe64Ops; }
 #else
-LadderFn fe64_ladder() noexcept { return nullptr; }  // stub: not in this build
+constexpr const LadderOps* fe64_ops() noexcept { return nullptr; }  // stub: not in this build
 #endif
 
-LadderFn ladder_for(X25519Impl impl) noexcept {
-  if (impl == X25519Impl::fe32) {
-    return ladder<Fe32>;
-  }
-  if (impl == X25519Impl::fe64) {
-    return fe64_ladder();
-  }
-  return nullptr;
-}
-
-struct ImplInfo {
-  X25519Impl impl;
-  const char* name;
-  bool constant_time;
+// The table (crypto/util/variant.h): name, old name (none), constant-time, ops, CPU check.
+constexpr Variant<X25519Impl, LadderOps> kImpls[] = {
+    {X25519Impl::fe32, "fe32", nullptr, true, &kFe32Ops, nullptr},
+    {X25519Impl::fe64, "fe64", nullptr, true, fe64_ops(), nullptr},
 };
-
-constexpr ImplInfo kImpls[] = {
-    {X25519Impl::fe32, "fe32", true},
-    {X25519Impl::fe64, "fe64", true},
-};
-
-const ImplInfo* find_info(X25519Impl impl) noexcept {
-  for (const ImplInfo& info : kImpls) {
-    if (info.impl == impl) {
-      return &info;
-    }
-  }
-  return nullptr;
-}
 
 const uint8_t kBasePoint[32] = {9};
 
 }  // namespace
 
-const char* x25519_impl_name(X25519Impl impl) noexcept {
-  const ImplInfo* info = find_info(impl);
-  return info != nullptr ? info->name : "unknown";
-}
-
+const char* x25519_impl_name(X25519Impl impl) noexcept { return variant::name(kImpls, impl); }
 bool x25519_impl_is_constant_time(X25519Impl impl) noexcept {
-  const ImplInfo* info = find_info(impl);
-  return info != nullptr && info->constant_time;
+  return variant::is_constant_time(kImpls, impl);
 }
-
-bool x25519_impl_available(X25519Impl impl) noexcept { return ladder_for(impl) != nullptr; }
-
+bool x25519_impl_available(X25519Impl impl) noexcept { return variant::available(kImpls, impl); }
 Status x25519_impl_from_name(X25519Impl* out, const char* name) noexcept {
-  if (out == nullptr || name == nullptr) {
-    return Status::invalid_argument;
-  }
-  for (const ImplInfo& info : kImpls) {
-    if (std::strcmp(info.name, name) == 0) {
-      *out = info.impl;
-      return x25519_impl_available(info.impl) ? Status::ok : Status::not_available;
-    }
-  }
-  return Status::unsupported;
+  return variant::from_name(kImpls, out, name);
 }
-
 size_t x25519_impls_available(X25519Impl* out, size_t max) noexcept {
-  size_t n = 0;
-  for (const ImplInfo& info : kImpls) {
-    if (x25519_impl_available(info.impl)) {
-      if (out != nullptr && n < max) {
-        out[n] = info.impl;
-      }
-      n++;
-    }
-  }
-  return n;
+  return variant::list_available(kImpls, out, max);
+}
+size_t x25519_impls_listed(X25519Impl* out, size_t max) noexcept {
+  return variant::list_all(kImpls, out, max);
 }
 
 Status x25519(uint8_t out[kX25519KeySize], const uint8_t scalar[kX25519KeySize],
@@ -520,8 +479,8 @@ Status x25519(uint8_t out[kX25519KeySize], const uint8_t scalar[kX25519KeySize],
   if (out == nullptr || scalar == nullptr || point == nullptr) {
     return Status::invalid_argument;
   }
-  const LadderFn fn = ladder_for(impl);
-  if (fn == nullptr) {
+  const LadderOps* ops = variant::ops(kImpls, impl);
+  if (ops == nullptr) {
     return Status::not_available;
   }
   uint8_t k[32];
@@ -531,7 +490,7 @@ Status x25519(uint8_t out[kX25519KeySize], const uint8_t scalar[kX25519KeySize],
   k[0] &= 248;
   k[31] &= 127;
   k[31] |= 64;
-  fn(out, k, u);
+  ops->ladder(out, k, u);
   secure_wipe(k, sizeof(k));
   // Section 6.1: refuse the all-zero output, in constant time; only the verdict is released.
   uint32_t acc = 0;

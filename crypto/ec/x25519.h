@@ -1,5 +1,7 @@
 // X25519 Diffie-Hellman on Curve25519 (RFC 7748), in implementations selectable by name.
 //
+// Variants (the table in x25519.cpp, crypto/util/variant.h; tests/util/variant_headers_test.cpp
+// checks this list against it):
 //   name     constant-time  notes
 //   "fe32"   yes            field elements in 10 signed limbs of 26/25 bits (ref10 style),
 //                           32x32->64-bit products; portable, in every build, the one for
@@ -50,6 +52,8 @@ bool x25519_impl_available(X25519Impl impl) noexcept;
 Status x25519_impl_from_name(X25519Impl* out, const char* name) noexcept;
 // Every implementation compiled into this build, in a fixed order; returns the count.
 size_t x25519_impls_available(X25519Impl* out, size_t max) noexcept;
+// Every implementation the table lists, available or not; returns the count.
+size_t x25519_impls_listed(X25519Impl* out, size_t max) noexcept;
 
 // out = X25519(scalar, point). Errors: invalid_argument (a null pointer, or the all-zero
 // shared secret), not_available (impl not in this build).

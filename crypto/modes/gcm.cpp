@@ -1,8 +1,10 @@
 // AES-GCM (NIST SP 800-38D): GCTR (6.5) with the 32-bit counter increment, GHASH (6.4), J0 for
 // 96-bit IVs and for any other length (7.1 step 2), tags of 4 to 16 bytes (5.2.1.2).
 //
-// Two GHASH multipliers, chosen by the key's AES implementation:
-// - "ct" (with AesImpl::ct): constant-time. Field elements are handled bit-reflected, as
+// Two GHASH multipliers, variants of their own table (kGhash below, crypto/util/variant.h),
+// chosen by name (AesGcm::init(key, impl)) or by default from the AES variant's constant-time
+// flag (a constant-time AES gets the first constant-time GHASH, another the first available):
+// - "ct": constant-time. Field elements are handled bit-reflected, as
 //   128-bit integers read big-endian, so a carry-less integer product gives the reflected field
 //   product shifted right by one bit. The 128x128 product uses two levels of Karatsuba (nine
 //   32x32 products); each 32x32 carry-less product is built from ordinary 32x32->32 integer
@@ -11,7 +13,7 @@
 //   high half. Only 32-bit results are used, so CPUs whose wide multiplies have data-dependent
 //   timing are not a concern. No table, no branch on data. (BearSSL ghash_ctmul32 uses the same
 //   ideas.)
-// - "table4" (with AesImpl::table): Shoup's 4-bit method, a 16-entry table of multiples of H and a
+// - "table4" (the default with the "table" AES): Shoup's 4-bit method, a 16-entry table of multiples of H and a
 //   16-entry reduction table. Faster, NOT constant-time (table indices depend on the data and H).
 //
 // Tag comparison is constant-time. open() verifies the tag before decrypting anything; on
@@ -20,8 +22,10 @@
 
 #include <cstring>
 
+#include "crypto/modes/gcm_internal.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
+#include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -260,20 +264,49 @@ void ghash_table(uint8_t* y, const uint64_t* table, const uint8_t* data, size_t 
   }
 }
 
+}  // namespace
+}  // namespace petrel
+
+// ---- the extern "C" entry points (crypto/modes/gcm_internal.h) ------------------------------
+extern "C" {
+void petrel_ghash_init_ct(uint64_t* table, const uint8_t* h) noexcept { petrel::init_ct(table, h); }
+void petrel_ghash_blocks_ct(uint8_t* y, const uint64_t* table, const uint8_t* data,
+                            size_t nblocks) noexcept {
+  petrel::ghash_ct(y, table, data, nblocks);
+}
+void petrel_ghash_init_table4(uint64_t* table, const uint8_t* h) noexcept {
+  petrel::init_table(table, h);
+}
+void petrel_ghash_blocks_table4(uint8_t* y, const uint64_t* table, const uint8_t* data,
+                                size_t nblocks) noexcept {
+  petrel::ghash_table(y, table, data, nblocks);
+}
+}  // extern "C"
+
+namespace petrel {
+namespace {
+
+using ghash_detail::GhashOps;
+
+constexpr GhashOps kCtOps = {petrel_ghash_init_ct, petrel_ghash_blocks_ct};
+constexpr GhashOps kTable4Ops = {petrel_ghash_init_table4, petrel_ghash_blocks_table4};
+
+// The table: name, old name (none), constant-time, ops (nullptr: a stub), CPU check. Fastest
+// first: the default takes the first available row (of the constant-time ones, for a
+// constant-time AES).
+constexpr Variant<GhashImpl, GhashOps> kGhash[] = {
+    {GhashImpl::table4, "table4", nullptr, false, &kTable4Ops, nullptr},
+    {GhashImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
+};
+
 // ---- GHASH over byte strings and GCTR ------------------------------------------------------
 
 struct Ghash {
   const uint64_t* table;
-  bool ct;
+  const GhashOps* ops;
   uint8_t y[kAesBlockSize];
 
-  void blocks(const uint8_t* data, size_t nblocks) noexcept {
-    if (ct) {
-      ghash_ct(y, table, data, nblocks);
-    } else {
-      ghash_table(y, table, data, nblocks);
-    }
-  }
+  void blocks(const uint8_t* data, size_t nblocks) noexcept { ops->blocks(y, table, data, nblocks); }
   // Absorbs data zero-padded to a whole number of blocks.
   void padded(const uint8_t* data, size_t len) noexcept {
     const size_t full = len / kAesBlockSize;
@@ -332,42 +365,79 @@ AesGcm::~AesGcm() { clear(); }
 void AesGcm::clear() noexcept {
   secure_wipe(m_table, sizeof(m_table));
   m_key = nullptr;
-  m_ct = true;
+  m_ops = nullptr;
+  m_impl = GhashImpl::ct;
+}
+
+const char* ghash_impl_name(GhashImpl impl) noexcept { return variant::name(kGhash, impl); }
+bool ghash_impl_is_constant_time(GhashImpl impl) noexcept {
+  return variant::is_constant_time(kGhash, impl);
+}
+bool ghash_impl_available(GhashImpl impl) noexcept { return variant::available(kGhash, impl); }
+Status ghash_impl_from_name(GhashImpl* out, const char* name) noexcept {
+  return variant::from_name(kGhash, out, name);
+}
+size_t ghash_impls_available(GhashImpl* out, size_t max) noexcept {
+  return variant::list_available(kGhash, out, max);
+}
+size_t ghash_impls_listed(GhashImpl* out, size_t max) noexcept {
+  return variant::list_all(kGhash, out, max);
+}
+
+GhashImpl ghash_default_for(AesImpl aes) noexcept {
+  const bool want_ct = aes_impl_is_constant_time(aes);
+  for (const auto& v : kGhash) {
+    if (v.available() && (v.constant_time || !want_ct)) {
+      return v.id;
+    }
+  }
+  return GhashImpl::ct;  // unreachable: the portable "ct" row is in every build
 }
 
 Status AesGcm::init(const AesKey* key) noexcept {
-  secure_wipe(m_table, sizeof(m_table));
-  m_key = nullptr;
+  if (key == nullptr || !key->is_set()) {
+    clear();
+    return Status::invalid_argument;
+  }
+  return init(key, ghash_default_for(key->impl()));
+}
+
+Status AesGcm::init(const AesKey* key, GhashImpl impl) noexcept {
+  clear();
   if (key == nullptr || !key->is_set()) {
     return Status::invalid_argument;
   }
+  const GhashOps* ops = variant::ops(kGhash, impl);
+  if (ops == nullptr) {
+    return variant::find(kGhash, impl) != nullptr ? Status::not_available
+                                                   : Status::invalid_argument;
+  }
   uint8_t h[kAesBlockSize] = {};
   key->encrypt_blocks(h, h, 1);
-  m_ct = key->impl() != AesImpl::table;
-  if (m_ct) {
-    init_ct(m_table, h);
-  } else {
-    init_table(m_table, h);
-  }
+  ops->init(m_table, h);
   secure_wipe(h, sizeof(h));
+  m_ops = ops;
+  m_impl = impl;
   m_key = key;
   return Status::ok;
 }
 
-const char* AesGcm::ghash_impl_name() const noexcept { return m_ct ? "ct" : "table4"; }
+const char* AesGcm::ghash_impl_name() const noexcept { return petrel::ghash_impl_name(m_impl); }
 
-bool AesGcm::ghash_is_constant_time() const noexcept { return m_ct; }
+bool AesGcm::ghash_is_constant_time() const noexcept {
+  return petrel::ghash_impl_is_constant_time(m_impl);
+}
 
 namespace {
 
 // J0 (SP 800-38D 7.1 step 2).
-void compute_j0(uint8_t* j0, const uint64_t* table, bool ct_mode, ByteView iv) noexcept {
+void compute_j0(uint8_t* j0, const uint64_t* table, const GhashOps* ops, ByteView iv) noexcept {
   if (iv.size() == 12) {
     std::memcpy(j0, iv.data(), 12);
     store_be32(j0 + 12, 1);
     return;
   }
-  Ghash g{table, ct_mode, {}};
+  Ghash g{table, ops, {}};
   g.padded(iv.data(), iv.size());
   g.lengths(0, iv.size());
   std::memcpy(j0, g.y, kAesBlockSize);
@@ -375,9 +445,9 @@ void compute_j0(uint8_t* j0, const uint64_t* table, bool ct_mode, ByteView iv) n
 }
 
 // The full 16-byte tag: E(K, J0) xor GHASH(A || C || lengths).
-void compute_tag(uint8_t* tag, const AesKey& key, const uint64_t* table, bool ct_mode,
+void compute_tag(uint8_t* tag, const AesKey& key, const uint64_t* table, const GhashOps* ops,
                  const uint8_t* j0, ByteView aad, const uint8_t* c, size_t c_len) noexcept {
-  Ghash g{table, ct_mode, {}};
+  Ghash g{table, ops, {}};
   g.padded(aad.data(), aad.size());
   g.padded(c, c_len);
   g.lengths(aad.size(), c_len);
@@ -424,12 +494,12 @@ Status AesGcm::seal(MutableBytes out, MutableBytes tag, ByteView iv, ByteView aa
   }
   uint8_t j0[kAesBlockSize];
   uint8_t cb[kAesBlockSize];
-  compute_j0(j0, m_table, m_ct, iv);
+  compute_j0(j0, m_table, m_ops, iv);
   std::memcpy(cb, j0, kAesBlockSize);
   inc32(cb);
   gctr(*m_key, cb, out.data(), pt.data(), pt.size());
   uint8_t full[kAesBlockSize];
-  compute_tag(full, *m_key, m_table, m_ct, j0, aad, out.data(), pt.size());
+  compute_tag(full, *m_key, m_table, m_ops, j0, aad, out.data(), pt.size());
   std::memcpy(tag.data(), full, tag.size());
   secure_wipe(full, sizeof(full));
   secure_wipe(j0, sizeof(j0));
@@ -448,9 +518,9 @@ Status AesGcm::open(MutableBytes out, ByteView iv, ByteView aad, ByteView ct_in,
   }
   uint8_t j0[kAesBlockSize];
   uint8_t full[kAesBlockSize];
-  compute_j0(j0, m_table, m_ct, iv);
+  compute_j0(j0, m_table, m_ops, iv);
   // Authenticate first: no plaintext is produced unless the tag verifies.
-  compute_tag(full, *m_key, m_table, m_ct, j0, aad, ct_in.data(), ct_in.size());
+  compute_tag(full, *m_key, m_table, m_ops, j0, aad, ct_in.data(), ct_in.size());
   uint32_t good = ct::mem_eq_mask(full, tag.data(), tag.size());
   secure_wipe(full, sizeof(full));
   // The verdict is public: declassify it for the valgrind constant-time check, then branch.

@@ -1,7 +1,19 @@
 // AES-GCM authenticated encryption (NIST SP 800-38D).
-// GHASH follows the AesKey's implementation: with the "ct" AES it uses a constant-time carry-less
-// multiplication; with "table" a 4-bit table (Shoup), which is faster and not constant-time.
-// The tag comparison is constant-time; on a bad tag no plaintext is released.
+//
+// GHASH variants (the table in gcm.cpp, crypto/util/variant.h; tests/util/variant_headers_test
+// checks this list against it), chosen by name with AesGcm::init(key, impl):
+//   name      constant-time  notes
+//   "table4"  no             Shoup's 4-bit table of multiples of H; faster, indices depend on
+//                            the data and H
+//   "ct"      yes            carry-less multiplication from 32-bit integer products with holes
+//                            (BearSSL ghash_ctmul32 style), no table, no branch on data
+// The entry points are extern "C" over the GHASH state words (crypto/modes/gcm_internal.h), for
+// assembly variants ("armv7-neon" VMULL.P8 and the like, none yet).
+//
+// AesGcm::init(key) without a name takes the first available constant-time GHASH for a
+// constant-time AES ("ct" with the "ct" AES) and the first available one otherwise ("table4"
+// with the "table" AES). The tag comparison is constant-time; on a bad tag no plaintext is
+// released.
 #ifndef PETREL_CRYPTO_MODES_GCM_H
 #define PETREL_CRYPTO_MODES_GCM_H
 
@@ -17,6 +29,26 @@ namespace petrel {
 constexpr size_t kGcmTagSize = 16;
 constexpr size_t kGcmMinTagSize = 4;
 
+enum class GhashImpl : uint8_t {
+  ct = 0,
+  table4 = 1,
+};
+
+const char* ghash_impl_name(GhashImpl impl) noexcept;
+bool ghash_impl_is_constant_time(GhashImpl impl) noexcept;
+bool ghash_impl_available(GhashImpl impl) noexcept;
+Status ghash_impl_from_name(GhashImpl* out, const char* name) noexcept;
+// Every GHASH variant in this build (and usable on this CPU), in table order; returns the count.
+size_t ghash_impls_available(GhashImpl* out, size_t max) noexcept;
+// Every variant the table lists, available or not; returns the count.
+size_t ghash_impls_listed(GhashImpl* out, size_t max) noexcept;
+// The GHASH AesGcm::init(key) uses with an AES key of implementation aes.
+GhashImpl ghash_default_for(AesImpl aes) noexcept;
+
+namespace ghash_detail {
+struct GhashOps;
+}  // namespace ghash_detail
+
 class AesGcm final {
  public:
   AesGcm() noexcept = default;
@@ -24,11 +56,15 @@ class AesGcm final {
   AesGcm(const AesGcm&) = delete;
   AesGcm& operator=(const AesGcm&) = delete;
 
-  // Derives H = AES_K(0^128) and the GHASH tables. The key must outlive this object.
+  // Derives H = AES_K(0^128) and the GHASH tables. The key must outlive this object. Without
+  // impl, GHASH is ghash_default_for(key->impl()). Errors: invalid_argument (no key, or an
+  // unknown impl), not_available (impl not in this build or CPU).
   Status init(const AesKey* key) noexcept;
+  Status init(const AesKey* key, GhashImpl impl) noexcept;
   // Wipes H and the GHASH tables and forgets the key; init() may be called again.
   void clear() noexcept;
   const char* ghash_impl_name() const noexcept;
+  GhashImpl ghash_impl() const noexcept { return m_impl; }
   bool ghash_is_constant_time() const noexcept;
 
   // iv: 1 or more bytes (12 recommended). out.size() >= pt.size(); tag.size() in [4, 16].
@@ -42,7 +78,8 @@ class AesGcm final {
 
  private:
   const AesKey* m_key = nullptr;
-  bool m_ct = true;
+  const ghash_detail::GhashOps* m_ops = nullptr;
+  GhashImpl m_impl = GhashImpl::ct;
   alignas(16) uint64_t m_table[kTableWords] = {};  // 4-bit table (table variant) or H (ct)
 };
 

@@ -184,7 +184,7 @@ Status rsa_generate_key(RsaPrivateKey* key, size_t bits, Rng& rng, uint32_t e) n
     (void)bn::mod_inv_odd(inv, nullptr, small, ev, 1);
     const Limb kk = static_cast<Limb>(ev[0] - inv[0]);
     bn::set_zero(t, nl + 1);
-    t[nl] = bn::mul_add_limbs(t, lam, nl, kk);
+    t[nl] = bn::mul_add(t, lam, nl, kk);
     (void)bn::add_word(t, nl + 1, 1);
     bn::div_ct(d, small, t, nl + 1, ev, 1);
     if (small[0] != 0) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crypto/bignum/bignum.h"
+#include "tests/common/bn_kernels.h"
 #include "tests/common/file_test.h"
 #include "tests/rsa/rsalabs_file.h"
 #include "tests/rsa/test_rng.h"
@@ -75,6 +76,78 @@ TEST(Bignum, ReportsLimbImplementation) {
   std::printf("[ bignum   ] limb %zu bits, mul_add %s\n", bn::kLimbBits, bn::mul_add_impl_name());
   EXPECT_NE(std::string(bn::mul_add_impl_name()).find(std::to_string(bn::kLimbBits)),
             std::string::npos);
+}
+
+// The kernel table: every listed kernel has a name that looks it up, the old names still work,
+// the default is available, a kernel of the other limb width is a stub that says so.
+TEST(BnKernel, Table) {
+  bn::BnKernel listed[16];
+  const size_t nl = bn::kernels_listed(listed, 16);
+  ASSERT_GE(nl, 2u);
+  ASSERT_LE(nl, 16u);
+  EXPECT_EQ(bn::kernels_listed(nullptr, 0), nl);
+  size_t avail = 0;
+  for (size_t i = 0; i < nl; i++) {
+    const bn::BnKernel k = listed[i];
+    const std::string name = bn::kernel_name(k);
+    bn::BnKernel back{};
+    const Status s = bn::kernel_from_name(&back, name.c_str());
+    std::printf("[ bignum   ] kernel %s: %s, %s\n", name.c_str(),
+                bn::kernel_available(k) ? "available" : "not available",
+                bn::kernel_is_constant_time(k) ? "constant-time" : "not constant-time");
+    if (bn::kernel_available(k)) {
+      avail++;
+      EXPECT_EQ(s, Status::ok) << name;
+      EXPECT_EQ(back, k) << name;
+    } else {
+      EXPECT_EQ(s, Status::not_available) << name;
+      EXPECT_EQ(bn::kernel_select(k), Status::not_available) << name;
+    }
+  }
+  EXPECT_EQ(bn::kernels_available(nullptr, 0), avail);
+  EXPECT_GE(avail, 1u);
+  EXPECT_TRUE(bn::kernel_available(bn::kernel_active()));
+  // The portable kernel of this build's width is there, the other one is a stub.
+  const bn::BnKernel mine = bn::kLimbBits == 64 ? bn::BnKernel::c64 : bn::BnKernel::c32;
+  const bn::BnKernel other = bn::kLimbBits == 64 ? bn::BnKernel::c32 : bn::BnKernel::c64;
+  EXPECT_TRUE(bn::kernel_available(mine));
+  EXPECT_FALSE(bn::kernel_available(other));
+  // Old names (`portable-c32`, `portable-c64`) are accepted, never reported.
+  bn::BnKernel k{};
+  EXPECT_EQ(bn::kernel_from_name(&k, bn::kLimbBits == 64 ? "portable-c64" : "portable-c32"),
+            Status::ok);
+  EXPECT_EQ(k, mine);
+  EXPECT_EQ(bn::kernel_from_name(&k, "no-such-kernel"), Status::unsupported);
+  EXPECT_EQ(bn::kernel_from_name(nullptr, "c32"), Status::invalid_argument);
+  EXPECT_EQ(bn::kernel_from_name(&k, nullptr), Status::invalid_argument);
+  EXPECT_EQ(bn::kernel_select(static_cast<bn::BnKernel>(200)), Status::invalid_argument);
+  EXPECT_STREQ(bn::kernel_name(static_cast<bn::BnKernel>(200)), "unknown");
+}
+
+// Every kernel through the dispatching entry points, on the values of MulAddKnownValues scaled
+// to the limb width: (2^w-1)^2 + (2^w-1) = 2^2w - 2^w (low limb 0, carry 2^w - 1).
+TEST(BnKernel, KnownValuesEveryKernel) {
+  for (bn::BnKernel kern : petrel_test::all_bn_kernels()) {
+    petrel_test::BnKernelScope scope(kern);
+    const Limb ones = ~static_cast<Limb>(0);
+    Limb acc[1] = {ones};
+    const Limb a[1] = {ones};
+    EXPECT_EQ(bn::mul_add(acc, a, 1, ones), ones) << bn::kernel_name(kern);
+    EXPECT_EQ(acc[0], 0u);
+    Limb acc2[3] = {1, 2, 3};
+    const Limb a2[3] = {0x10, 0x20, 0x30};
+    EXPECT_EQ(bn::mul_add(acc2, a2, 3, 2u), 0u);
+    EXPECT_EQ(acc2[0], 0x21u);
+    EXPECT_EQ(acc2[1], 0x42u);
+    EXPECT_EQ(acc2[2], 0x63u);
+    // mont_step with m = 2^w - 1 (m0inv = 1: -m^-1 = 1 mod 2^w), t = 0, a = 1, b = 1, top = 0:
+    // q = 1, (1 + m) / 2^w = 1.
+    Limb t[1] = {0};
+    const Limb one[1] = {1};
+    const Limb m[1] = {ones};
+    EXPECT_EQ(bn::mont_step(t, one, 1, m, 1, 1, 0), 0u) << bn::kernel_name(kern);
+    EXPECT_EQ(t[0], 1u) << bn::kernel_name(kern);
+  }
 }
 
 #if defined(__SIZEOF_INT128__)
@@ -198,6 +271,7 @@ std::vector<petrel_test::RsaLabsExample>& labs_keys() {
 }
 
 TEST(Bignum, RsaLabsKeyRelations) {
+  // Every kernel runs every key (the fields are read once; the test is repeated per kernel).
   size_t cases = 0;
   for (auto& ex : labs_keys()) {
     auto& k = ex.key;
@@ -210,62 +284,67 @@ TEST(Bignum, RsaLabsKeyRelations) {
     const Num dq = num(k.take("Prime exponent 2"));
     const Num qinv = num(k.take("Coefficient"));
     k.check_all_taken();
-    // n = p * q.
-    Num pq(p.size() + q.size());
-    bn::mul(pq.data(), p.data(), p.size(), q.data(), q.size());
-    EXPECT_TRUE(equal(pq, n)) << k.name;
-    // dp = d mod (p-1), dq = d mod (q-1).
-    Num pm1 = p, qm1 = q;
-    (void)bn::sub_word(pm1.data(), pm1.size(), 1);
-    (void)bn::sub_word(qm1.data(), qm1.size(), 1);
-    EXPECT_TRUE(equal(mod_div(d, pm1), dp)) << k.name;
-    EXPECT_TRUE(equal(mod_div(d, qm1), dq)) << k.name;
-    // qinv = q^-1 mod p by the binary extended GCD.
-    const size_t np = p.size();
-    Num qmodp = mod_div(q, p);
-    Num inv(np), g(np);
-    EXPECT_NE(bn::mod_inv_odd(inv.data(), g.data(), qmodp.data(), p.data(), np), 0u) << k.name;
-    EXPECT_TRUE(equal(inv, qinv)) << k.name;
-    // Montgomery: q * qinv = 1 mod p; and reduce() agrees with the division.
-    bn::Modulus mp;
-    ASSERT_EQ(mp.set(p.data(), p.size()), Status::ok);
-    Num t(mp.n), u(mp.n);
-    Num qinv_r = resized(qinv, mp.n);
-    bn::reduce(t.data(), q.data(), q.size(), mp);
-    EXPECT_TRUE(equal(t, qmodp)) << k.name;
-    bn::to_mont(u.data(), t.data(), mp);
-    bn::mont_mul(u.data(), u.data(), qinv_r.data(), mp);
-    Num one(mp.n);
-    bn::set_word(one.data(), mp.n, 1);
-    EXPECT_TRUE(equal(u, one)) << k.name;
-    // Fermat: a^(p-1) = 1 and a^p = a (mod p), constant-time and public exponentiation.
-    SplitMixRng rng(cases + 10);
-    Num a = mod_div(random_num(rng, mp.n), p);
-    Num pm1r = resized(pm1, mp.n);
-    ASSERT_EQ(bn::modexp_ct(t.data(), a.data(), pm1r.data(), mp.n, mp), Status::ok);
-    EXPECT_TRUE(equal(t, one)) << k.name;
-    Num pr = resized(p, mp.n);
-    ASSERT_EQ(bn::modexp_ct(t.data(), a.data(), pr.data(), mp.n, mp), Status::ok);
-    EXPECT_TRUE(equal(t, a)) << k.name;
-    bn::modexp_public(t.data(), a.data(), pm1r.data(), mp.n, mp);
-    EXPECT_TRUE(equal(t, one)) << k.name;
-    // RSA round trip: (m^e)^d = m mod n, and the CRT halves agree.
-    bn::Modulus mn;
-    ASSERT_EQ(mn.set(n.data(), n.size()), Status::ok);
-    Num m = mod_div(random_num(rng, mn.n), n);
-    Num c(mn.n), m2(mn.n);
-    bn::modexp_public(c.data(), m.data(), e.data(), e.size(), mn);
-    Num dr = resized(d, mn.n);
-    ASSERT_EQ(bn::modexp_ct(m2.data(), c.data(), dr.data(), mn.n, mn), Status::ok);
-    EXPECT_TRUE(equal(m2, m)) << k.name;
-    Num cp(mp.n), mpp(mp.n);
-    bn::reduce(cp.data(), c.data(), mn.n, mp);
-    Num dpr = resized(dp, mp.n);
-    ASSERT_EQ(bn::modexp_ct(mpp.data(), cp.data(), dpr.data(), mp.n, mp), Status::ok);
-    EXPECT_TRUE(equal(mpp, mod_div(m, p))) << k.name;
-    cases++;
+    for (bn::BnKernel kern : petrel_test::all_bn_kernels()) {
+      petrel_test::BnKernelScope scope(kern);
+      SCOPED_TRACE(bn::kernel_name(kern));
+      // n = p * q.
+      Num pq(p.size() + q.size());
+      bn::mul(pq.data(), p.data(), p.size(), q.data(), q.size());
+      EXPECT_TRUE(equal(pq, n)) << k.name;
+      // dp = d mod (p-1), dq = d mod (q-1).
+      Num pm1 = p, qm1 = q;
+      (void)bn::sub_word(pm1.data(), pm1.size(), 1);
+      (void)bn::sub_word(qm1.data(), qm1.size(), 1);
+      EXPECT_TRUE(equal(mod_div(d, pm1), dp)) << k.name;
+      EXPECT_TRUE(equal(mod_div(d, qm1), dq)) << k.name;
+      // qinv = q^-1 mod p by the binary extended GCD.
+      const size_t np = p.size();
+      Num qmodp = mod_div(q, p);
+      Num inv(np), g(np);
+      EXPECT_NE(bn::mod_inv_odd(inv.data(), g.data(), qmodp.data(), p.data(), np), 0u) << k.name;
+      EXPECT_TRUE(equal(inv, qinv)) << k.name;
+      // Montgomery: q * qinv = 1 mod p; and reduce() agrees with the division.
+      bn::Modulus mp;
+      ASSERT_EQ(mp.set(p.data(), p.size()), Status::ok);
+      Num t(mp.n), u(mp.n);
+      Num qinv_r = resized(qinv, mp.n);
+      bn::reduce(t.data(), q.data(), q.size(), mp);
+      EXPECT_TRUE(equal(t, qmodp)) << k.name;
+      bn::to_mont(u.data(), t.data(), mp);
+      bn::mont_mul(u.data(), u.data(), qinv_r.data(), mp);
+      Num one(mp.n);
+      bn::set_word(one.data(), mp.n, 1);
+      EXPECT_TRUE(equal(u, one)) << k.name;
+      // Fermat: a^(p-1) = 1 and a^p = a (mod p), constant-time and public exponentiation.
+      SplitMixRng rng(cases + 10);
+      Num a = mod_div(random_num(rng, mp.n), p);
+      Num pm1r = resized(pm1, mp.n);
+      ASSERT_EQ(bn::modexp_ct(t.data(), a.data(), pm1r.data(), mp.n, mp), Status::ok);
+      EXPECT_TRUE(equal(t, one)) << k.name;
+      Num pr = resized(p, mp.n);
+      ASSERT_EQ(bn::modexp_ct(t.data(), a.data(), pr.data(), mp.n, mp), Status::ok);
+      EXPECT_TRUE(equal(t, a)) << k.name;
+      bn::modexp_public(t.data(), a.data(), pm1r.data(), mp.n, mp);
+      EXPECT_TRUE(equal(t, one)) << k.name;
+      // RSA round trip: (m^e)^d = m mod n, and the CRT halves agree.
+      bn::Modulus mn;
+      ASSERT_EQ(mn.set(n.data(), n.size()), Status::ok);
+      Num m = mod_div(random_num(rng, mn.n), n);
+      Num c(mn.n), m2(mn.n);
+      bn::modexp_public(c.data(), m.data(), e.data(), e.size(), mn);
+      Num dr = resized(d, mn.n);
+      ASSERT_EQ(bn::modexp_ct(m2.data(), c.data(), dr.data(), mn.n, mn), Status::ok);
+      EXPECT_TRUE(equal(m2, m)) << k.name;
+      Num cp(mp.n), mpp(mp.n);
+      bn::reduce(cp.data(), c.data(), mn.n, mp);
+      Num dpr = resized(dp, mp.n);
+      ASSERT_EQ(bn::modexp_ct(mpp.data(), cp.data(), dpr.data(), mp.n, mp), Status::ok);
+      EXPECT_TRUE(equal(mpp, mod_div(m, p))) << k.name;
+      cases++;
+    }
   }
-  petrel_test::report_cases("RSA Labs key relations (pkcs1v15crypt-vectors.txt)", cases);
+  petrel_test::report_cases("RSA Labs key relations (pkcs1v15crypt-vectors.txt), every kernel",
+                            cases);
 }
 
 TEST(Bignum, MontgomeryMatchesSchoolbook) {

@@ -3,13 +3,25 @@
 // them is reported by memcheck as a use of an uninitialised value. Outputs that are public by
 // design (ciphertext, tags, digests of public data) are unpoisoned before they are compared.
 //
-// Usage: ct_check CASE          run one case (exit 0; valgrind decides)
-//        ct_check --list        print the case names
-//        ct_check --check-list NAME...   fail unless NAME... is exactly the case list
+// The case list is the program's: fixed cases plus one (or a few) per available variant of every
+// family, derived from the variant tables (AES, GHASH, the bignum kernel, Poly1305, X25519). A
+// variant that claims constant time must pass; one that does not must be caught (leak_*).
+//
+// Usage: ct_check CASE                         run one case (exit 0; valgrind decides)
+//        ct_check --list                       print the case names
+//        ct_check --ctest-file FILE VALGRIND   write the CTest include file of every case
+//        ct_check --must-leak VALGRIND CASE    succeed only if memcheck reports CASE
+//        ct_check --check-file FILE            fail unless FILE has exactly the cases
+#include <sys/wait.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "crypto/aes/aes.h"
 #include "crypto/hash/hash.h"
@@ -127,7 +139,7 @@ void ctr() {
   expect_ok(c.crypt(MutableBytes(buf, sizeof(buf)), ByteView(buf, sizeof(buf))), "AesCtr::crypt");
 }
 
-void gcm(bool open) {
+void gcm(bool open, petrel::GhashImpl ghash = petrel::ghash_default_for(petrel::AesImpl::ct)) {
   uint8_t key[32];
   uint8_t iv[12];
   uint8_t aad[20];
@@ -142,7 +154,7 @@ void gcm(bool open) {
   CT_POISON(key, sizeof(key));
   expect_ok(k.init(ByteView(key, sizeof(key)), petrel::AesImpl::ct), "AesKey::init");
   petrel::AesGcm g;
-  expect_ok(g.init(&k), "AesGcm::init");
+  expect_ok(g.init(&k, ghash), "AesGcm::init");
   CT_POISON(pt, sizeof(pt));
   expect_ok(g.seal(MutableBytes(ct, sizeof(ct)), MutableBytes(tag, sizeof(tag)), ByteView(iv, sizeof(iv)),
                    ByteView(aad, sizeof(aad)), ByteView(pt, sizeof(pt))),
@@ -410,6 +422,7 @@ void rsa_decrypt(Dec kind) {
 // Constant-time modular exponentiation with the exponent (and the base) secret.
 void bignum_modexp() {
   using petrel::bn::Limb;
+  std::printf("bignum kernel %s\n", petrel::bn::mul_add_impl_name());
   const HexBuf pb(kRsa_p);
   const HexBuf db(kRsa_dp);
   constexpr size_t kN = petrel::bn::limbs_for_bytes(64);
@@ -460,9 +473,9 @@ void chacha20_case() {
 
 // Poly1305: the one-time key and the message secret, every implementation, lengths around the
 // block size, streaming pieces.
-void poly1305_case() {
-  petrel::Poly1305Impl impls[4];
-  const size_t n = petrel::poly1305_impls_available(impls, 4);
+void poly1305_case(petrel::Poly1305Impl impl) {
+  const petrel::Poly1305Impl impls[1] = {impl};
+  const size_t n = 1;
   uint8_t key[32];
   uint8_t msg[200];
   uint8_t tag[16];
@@ -537,9 +550,9 @@ void chacha20_poly1305_open_case() {
 
 // X25519: the scalar secret, every implementation: a shared secret, a public key, a key pair
 // from a poisoned Rng, and a small-order point (only the all-zero verdict is declassified).
-void x25519_case() {
-  petrel::X25519Impl impls[4];
-  const size_t n = petrel::x25519_impls_available(impls, 4);
+void x25519_case(petrel::X25519Impl impl) {
+  const petrel::X25519Impl impls[1] = {impl};
+  const size_t n = 1;
   uint8_t k[32];
   uint8_t u[32];
   uint8_t out[32];
@@ -719,82 +732,230 @@ void leak_selftest() {
 }
 
 struct Case {
-  const char* name;
-  void (*fn)();
+  std::string name;
+  std::function<void()> fn;
+  bool must_leak;  // a variant that is not constant-time, or the self-test: memcheck must report
 };
 
-const Case kCases[] = {
-    {"aes_ct_schedule", [] { aes_schedule(petrel::AesImpl::ct); }},
-    {"aes_ct_encrypt", [] { aes_encrypt(petrel::AesImpl::ct, false); }},
-    {"aes_ct_decrypt", [] { aes_encrypt(petrel::AesImpl::ct, true); }},
-    {"cbc_ct_pkcs7", cbc_pkcs7},
-    {"ctr_ct", ctr},
-    {"gcm_ct_seal", [] { gcm(false); }},
-    {"gcm_ct_open", [] { gcm(true); }},
-    {"md5", [] { hash_case(petrel::HashAlg::md5); }},
-    {"sha1", [] { hash_case(petrel::HashAlg::sha1); }},
-    {"sha256", [] { hash_case(petrel::HashAlg::sha256); hash_case(petrel::HashAlg::sha224); }},
-    {"sha512", [] { hash_case(petrel::HashAlg::sha512); hash_case(petrel::HashAlg::sha384); }},
-    {"hmac_sha1", [] { hmac_case(petrel::HashAlg::sha1); hmac_case(petrel::HashAlg::md5); }},
-    {"hmac_sha256", [] { hmac_case(petrel::HashAlg::sha256); }},
-    {"hmac_sha384", [] { hmac_case(petrel::HashAlg::sha384); hmac_case(petrel::HashAlg::sha512); }},
-    {"tls10_prf", [] { prf(false); }},
-    {"tls12_prf", [] { prf(true); }},
-    {"ct_mem_equal", mem_equal},
-    {"rsa_private_op", rsa_private_op},
-    {"rsa_pkcs1_sign", [] { rsa_sign(false); }},
-    {"rsa_pss_sign", [] { rsa_sign(true); }},
-    {"rsa_pkcs1_decrypt_padding", [] { rsa_decrypt(Dec::pkcs1); }},
-    {"rsa_oaep_decrypt", [] { rsa_decrypt(Dec::oaep); }},
-    {"rsa_tls_premaster", [] { rsa_decrypt(Dec::tls); }},
-    {"bignum_modexp", bignum_modexp},
-    {"tls_cbc_open", tls_cbc_open},
-    {"tls_gcm_open", tls_gcm_open},
-    {"tls_chacha_open", tls_chacha_open},
-    {"tls_finished", tls_finished},
-    {"tls_premaster_encrypt", tls_premaster_encrypt},
-    {"chacha20", chacha20_case},
-    {"poly1305", poly1305_case},
-    {"chacha20_poly1305_open", chacha20_poly1305_open_case},
-    {"x25519", x25519_case},
-    {"leak_selftest", leak_selftest},
-    {"leak_aes_table", [] { aes_encrypt(petrel::AesImpl::table, false); }},
+// The cases that do not depend on a variant table.
+std::vector<Case> fixed_cases() {
+  return {
+      {"cbc_ct_pkcs7", cbc_pkcs7, false},
+      {"ctr_ct", ctr, false},
+      {"gcm_ct_seal", [] { gcm(false); }, false},
+      {"gcm_ct_open", [] { gcm(true); }, false},
+      {"md5", [] { hash_case(petrel::HashAlg::md5); }, false},
+      {"sha1", [] { hash_case(petrel::HashAlg::sha1); }, false},
+      {"sha256", [] { hash_case(petrel::HashAlg::sha256); hash_case(petrel::HashAlg::sha224); }, false},
+      {"sha512", [] { hash_case(petrel::HashAlg::sha512); hash_case(petrel::HashAlg::sha384); }, false},
+      {"hmac_sha1", [] { hmac_case(petrel::HashAlg::sha1); hmac_case(petrel::HashAlg::md5); }, false},
+      {"hmac_sha256", [] { hmac_case(petrel::HashAlg::sha256); }, false},
+      {"hmac_sha384", [] { hmac_case(petrel::HashAlg::sha384); hmac_case(petrel::HashAlg::sha512); }, false},
+      {"tls10_prf", [] { prf(false); }, false},
+      {"tls12_prf", [] { prf(true); }, false},
+      {"ct_mem_equal", mem_equal, false},
+      {"rsa_private_op", rsa_private_op, false},
+      {"rsa_pkcs1_sign", [] { rsa_sign(false); }, false},
+      {"rsa_pss_sign", [] { rsa_sign(true); }, false},
+      {"rsa_pkcs1_decrypt_padding", [] { rsa_decrypt(Dec::pkcs1); }, false},
+      {"rsa_oaep_decrypt", [] { rsa_decrypt(Dec::oaep); }, false},
+      {"rsa_tls_premaster", [] { rsa_decrypt(Dec::tls); }, false},
+      {"bignum_modexp", bignum_modexp, false},
+      {"tls_cbc_open", tls_cbc_open, false},
+      {"tls_gcm_open", tls_gcm_open, false},
+      {"tls_chacha_open", tls_chacha_open, false},
+      {"tls_finished", tls_finished, false},
+      {"tls_premaster_encrypt", tls_premaster_encrypt, false},
+      {"chacha20", chacha20_case, false},
+      {"chacha20_poly1305_open", chacha20_poly1305_open_case, false},
+      {"leak_selftest", leak_selftest, true},
+  };
+}
+
+// One case (or a set of them) per available variant of each family, from the variant tables:
+// a variant that claims constant time is a must-pass case, one that does not a must-leak case
+// (leak_<family>_<name>), so adding a variant adds its check without anyone writing it here.
+struct FamilyCount {
+  const char* family;
+  size_t variants;
 };
+
+template <typename Id>
+void add_variant_cases(std::vector<Case>& out, std::vector<FamilyCount>& counts, const char* family,
+                       size_t (*listed)(Id*, size_t), bool (*available)(Id),
+                       bool (*constant_time)(Id), const char* (*name)(Id),
+                       const std::vector<std::pair<std::string, std::function<void(Id)>>>& parts) {
+  Id ids[32];
+  const size_t n = listed(ids, 32);
+  size_t used = 0;
+  for (size_t i = 0; i < n && i < 32; i++) {
+    const Id id = ids[i];
+    if (!available(id)) {
+      continue;  // a stub: nothing to run in this build
+    }
+    used++;
+    const std::string v = name(id);
+    if (constant_time(id)) {
+      for (const auto& part : parts) {
+        const std::function<void(Id)> fn = part.second;
+        out.push_back({std::string(family) + "_" + v + part.first, [fn, id] { fn(id); }, false});
+      }
+    } else {
+      // The first part is the one that must be caught (the block or multiply function itself).
+      const std::function<void(Id)> fn = parts.front().second;
+      out.push_back({std::string("leak_") + family + "_" + v, [fn, id] { fn(id); }, true});
+    }
+  }
+  counts.push_back({family, used});
+}
+
+bool g_bn_ct(petrel::bn::BnKernel k) { return petrel::bn::kernel_is_constant_time(k); }
+
+std::vector<Case> all_cases(std::vector<FamilyCount>* counts_out = nullptr) {
+  std::vector<Case> out = fixed_cases();
+  std::vector<FamilyCount> counts;
+  using petrel::AesImpl;
+  add_variant_cases<AesImpl>(out, counts, "aes", petrel::aes_impls_listed, petrel::aes_impl_available,
+                             petrel::aes_impl_is_constant_time, petrel::aes_impl_name,
+                             {{"_encrypt", [](AesImpl i) { aes_encrypt(i, false); }},
+                              {"_decrypt", [](AesImpl i) { aes_encrypt(i, true); }},
+                              {"_schedule", [](AesImpl i) { aes_schedule(i); }}});
+  using petrel::GhashImpl;
+  add_variant_cases<GhashImpl>(out, counts, "ghash", petrel::ghash_impls_listed,
+                               petrel::ghash_impl_available, petrel::ghash_impl_is_constant_time,
+                               petrel::ghash_impl_name,
+                               {{"", [](GhashImpl g) { gcm(true, g); }}});
+  using petrel::bn::BnKernel;
+  add_variant_cases<BnKernel>(out, counts, "bn_kernel", petrel::bn::kernels_listed,
+                              petrel::bn::kernel_available, g_bn_ct, petrel::bn::kernel_name,
+                              {{"", [](BnKernel k) {
+                                  expect_ok(petrel::bn::kernel_select(k), "kernel_select");
+                                  bignum_modexp();
+                                  rsa_private_op();
+                                }}});
+  using petrel::Poly1305Impl;
+  add_variant_cases<Poly1305Impl>(out, counts, "poly1305", petrel::poly1305_impls_listed,
+                                  petrel::poly1305_impl_available,
+                                  petrel::poly1305_impl_is_constant_time, petrel::poly1305_impl_name,
+                                  {{"", [](Poly1305Impl i) { poly1305_case(i); }}});
+  using petrel::X25519Impl;
+  add_variant_cases<X25519Impl>(out, counts, "x25519", petrel::x25519_impls_listed,
+                                petrel::x25519_impl_available, petrel::x25519_impl_is_constant_time,
+                                petrel::x25519_impl_name,
+                                {{"", [](X25519Impl i) { x25519_case(i); }}});
+  if (counts_out != nullptr) {
+    *counts_out = counts;
+  }
+  return out;
+}
+
+// CTest include file: one add_test per case, read by ctest at test time (TEST_INCLUDE_FILES), so
+// the list is the program's own and cannot drift from a hand-written one.
+int write_ctest_file(const char* path, const char* self, const char* valgrind) {
+  FILE* f = std::fopen(path, "w");
+  if (f == nullptr) {
+    std::perror(path);
+    return 1;
+  }
+  std::fprintf(f, "# Generated by ct_check --ctest-file from the variant tables; do not edit.\n");
+  for (const Case& c : all_cases()) {
+    if (c.must_leak) {
+      std::fprintf(f, "add_test([=[ct.%s]=] \"%s\" --must-leak \"%s\" \"%s\")\n", c.name.c_str(), self,
+                   valgrind, c.name.c_str());
+    } else {
+      std::fprintf(f,
+                   "add_test([=[ct.%s]=] \"%s\" -q --error-exitcode=99 --track-origins=yes \"%s\" "
+                   "\"%s\")\n",
+                   c.name.c_str(), valgrind, self, c.name.c_str());
+    }
+  }
+  return std::fclose(f) == 0 ? 0 : 1;
+}
+
+// Runs CASE under valgrind; succeeds only if memcheck reports it (exit status 99 exactly: a crash
+// or a clean run both fail).
+int must_leak(const char* self, const char* valgrind, const char* name) {
+  const std::string cmd = std::string("'") + valgrind + "' -q --error-exitcode=99 '" + self + "' '" +
+                          name + "' 2>/dev/null";
+  const int st = std::system(cmd.c_str());
+  const int rc = (st != -1 && WIFEXITED(st)) ? WEXITSTATUS(st) : -1;
+  std::printf("valgrind exit %d (99 = leak caught)\n", rc);
+  return rc == 99 ? 0 : 1;
+}
+
+// The include file holds exactly the cases of this program, and every family's table gave at
+// least one variant.
+int check_file(const char* path) {
+  std::FILE* f = std::fopen(path, "r");
+  if (f == nullptr) {
+    std::fprintf(stderr, "%s: missing (ct_check's POST_BUILD step did not run)\n", path);
+    return 1;
+  }
+  std::set<std::string> in_file;
+  char line[2048];
+  while (std::fgets(line, sizeof(line), f) != nullptr) {
+    const char* p = std::strstr(line, "[=[ct.");
+    const char* q = p != nullptr ? std::strstr(p, "]=]") : nullptr;
+    if (p != nullptr && q != nullptr) {
+      in_file.insert(std::string(p + 6, q));
+    }
+  }
+  std::fclose(f);
+  std::vector<FamilyCount> counts;
+  const std::vector<Case> cases = all_cases(&counts);
+  std::set<std::string> have;
+  size_t leaks = 0;
+  for (const Case& c : cases) {
+    have.insert(c.name);
+    leaks += c.must_leak;
+  }
+  int bad = 0;
+  if (have != in_file || have.size() != cases.size()) {
+    std::fprintf(stderr, "%s and ct_check's cases differ (%zu vs %zu)\n", path, in_file.size(),
+                 have.size());
+    bad = 1;
+  }
+  std::printf("%zu constant-time cases (%zu must leak); variants from the tables:", cases.size(),
+              leaks);
+  for (const FamilyCount& fc : counts) {
+    std::printf(" %s %zu", fc.family, fc.variants);
+    if (fc.variants == 0) {
+      bad = 1;
+    }
+  }
+  std::printf("\n");
+  return bad;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "--list") == 0) {
-    for (const Case& c : kCases) {
-      std::printf("%s\n", c.name);
+    for (const Case& c : all_cases()) {
+      std::printf("%s%s\n", c.name.c_str(), c.must_leak ? " (must leak)" : "");
     }
     return 0;
   }
-  if (argc >= 2 && std::strcmp(argv[1], "--check-list") == 0) {
-    std::set<std::string> want;
-    for (int i = 2; i < argc; i++) {
-      want.insert(argv[i]);
-    }
-    std::set<std::string> have;
-    for (const Case& c : kCases) {
-      have.insert(c.name);
-    }
-    if (want != have) {
-      std::fprintf(stderr, "tests.cmake case list and ct_check's cases differ\n");
-      return 1;
-    }
-    std::printf("%zu constant-time cases registered\n", have.size());
-    return 0;
+  if (argc == 4 && std::strcmp(argv[1], "--ctest-file") == 0) {
+    return write_ctest_file(argv[2], argv[0], argv[3]);
+  }
+  if (argc == 4 && std::strcmp(argv[1], "--must-leak") == 0) {
+    return must_leak(argv[0], argv[2], argv[3]);
+  }
+  if (argc == 3 && std::strcmp(argv[1], "--check-file") == 0) {
+    return check_file(argv[2]);
   }
   if (argc != 2) {
-    std::fprintf(stderr, "usage: ct_check CASE | --list\n");
+    std::fprintf(stderr,
+                 "usage: ct_check CASE | --list | --ctest-file FILE VALGRIND | --must-leak VALGRIND CASE"
+                 " | --check-file FILE\n");
     return 2;
   }
-  for (const Case& c : kCases) {
-    if (std::strcmp(argv[1], c.name) == 0) {
+  for (const Case& c : all_cases()) {
+    if (c.name == argv[1]) {
       c.fn();
       if (g_failures != 0) {
-        std::fprintf(stderr, "%s: %d functional failure(s)\n", c.name, g_failures);
+        std::fprintf(stderr, "%s: %d functional failure(s)\n", c.name.c_str(), g_failures);
         return 1;
       }
       return 0;

@@ -36,7 +36,7 @@ size_t header_bits(const VectorCase& c, const char* name) {
 }
 
 // gcmEncryptExtIV: Count, Key, IV, PT, AAD -> CT, Tag. Also opens the result again.
-void run_encrypt_file(const std::string& name, AesImpl impl) {
+void run_encrypt_file(const std::string& name, AesImpl impl, GhashImpl ghash) {
   VectorFile f;
   ASSERT_TRUE(f.load("nist/aes/GCM/" + name));
   const size_t step = petrel_test::vector_sample_step();
@@ -62,7 +62,7 @@ void run_encrypt_file(const std::string& name, AesImpl impl) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
     AesGcm gcm;
-    ASSERT_EQ(gcm.init(&key), Status::ok);
+    ASSERT_EQ(gcm.init(&key, ghash), Status::ok);
     std::vector<uint8_t> out(pt.size());
     std::vector<uint8_t> t(tag.size());
     ASSERT_EQ(gcm.seal(MutableBytes(out), MutableBytes(t), ByteView(iv), ByteView(aad), ByteView(pt)),
@@ -78,11 +78,11 @@ void run_encrypt_file(const std::string& name, AesImpl impl) {
     n++;
   }
   EXPECT_GT(odd_iv, 0u) << name << ": no non-96-bit IV was exercised";
-  report_cases(name + " [" + aes_impl_name(impl) + "] (every " + std::to_string(step) + ")", n);
+  report_cases(name + " [" + aes_impl_name(impl) + ", GHASH " + ghash_impl_name(ghash) + "] (every " + std::to_string(step) + ")", n);
 }
 
 // gcmDecrypt: Count, Key, IV, CT, AAD, Tag, then PT or FAIL.
-void run_decrypt_file(const std::string& name, AesImpl impl) {
+void run_decrypt_file(const std::string& name, AesImpl impl, GhashImpl ghash) {
   VectorFile f;
   ASSERT_TRUE(f.load("nist/aes/GCM/" + name));
   const size_t step = petrel_test::vector_sample_step();
@@ -111,7 +111,7 @@ void run_decrypt_file(const std::string& name, AesImpl impl) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
     AesGcm gcm;
-    ASSERT_EQ(gcm.init(&key), Status::ok);
+    ASSERT_EQ(gcm.init(&key, ghash), Status::ok);
     std::vector<uint8_t> out(ct.size() + 3, 0xAA);
     const Status s = gcm.open(MutableBytes(out), ByteView(iv), ByteView(aad), ByteView(ct), ByteView(tag));
     if (fail) {
@@ -125,7 +125,7 @@ void run_decrypt_file(const std::string& name, AesImpl impl) {
     n++;
   }
   EXPECT_GT(fails, 0u) << name << ": no FAIL case was exercised";
-  report_cases(name + " [" + aes_impl_name(impl) + "] (every " + std::to_string(step) + ", " +
+  report_cases(name + " [" + aes_impl_name(impl) + ", GHASH " + ghash_impl_name(ghash) + "] (every " + std::to_string(step) + ", " +
                    std::to_string(fails) + " FAIL)",
                n);
 }
@@ -133,26 +133,26 @@ void run_decrypt_file(const std::string& name, AesImpl impl) {
 }  // namespace
 
 TEST(GcmVectors, Encrypt128) {
-  for (AesImpl impl : petrel_test::all_aes_impls()) {
-    run_encrypt_file("gcmEncryptExtIV128.rsp", impl);
+  for (const auto& c : petrel_test::all_gcm_configs()) {
+    run_encrypt_file("gcmEncryptExtIV128.rsp", c.aes, c.ghash);
   }
 }
 
 TEST(GcmVectors, Encrypt256) {
-  for (AesImpl impl : petrel_test::all_aes_impls()) {
-    run_encrypt_file("gcmEncryptExtIV256.rsp", impl);
+  for (const auto& c : petrel_test::all_gcm_configs()) {
+    run_encrypt_file("gcmEncryptExtIV256.rsp", c.aes, c.ghash);
   }
 }
 
 TEST(GcmVectors, Decrypt128) {
-  for (AesImpl impl : petrel_test::all_aes_impls()) {
-    run_decrypt_file("gcmDecrypt128.rsp", impl);
+  for (const auto& c : petrel_test::all_gcm_configs()) {
+    run_decrypt_file("gcmDecrypt128.rsp", c.aes, c.ghash);
   }
 }
 
 TEST(GcmVectors, Decrypt256) {
-  for (AesImpl impl : petrel_test::all_aes_impls()) {
-    run_decrypt_file("gcmDecrypt256.rsp", impl);
+  for (const auto& c : petrel_test::all_gcm_configs()) {
+    run_decrypt_file("gcmDecrypt256.rsp", c.aes, c.ghash);
   }
 }
 
@@ -169,6 +169,50 @@ TEST(Gcm, GhashFollowsImpl) {
   EXPECT_TRUE(a.ghash_is_constant_time());
   EXPECT_FALSE(b.ghash_is_constant_time());
   EXPECT_STRNE(a.ghash_impl_name(), b.ghash_impl_name());
+  EXPECT_STREQ(a.ghash_impl_name(), "ct");
+  EXPECT_STREQ(b.ghash_impl_name(), "table4");
+}
+
+// GHASH by its own name, whatever the AES: the table's names look up, a bad name or a stub is
+// refused with a status, and a refused init leaves the object unusable rather than half set.
+TEST(Gcm, GhashByName) {
+  const uint8_t k[16] = {};
+  AesKey key;
+  ASSERT_EQ(key.init(ByteView(k), AesImpl::table), Status::ok);
+  GhashImpl listed[16];
+  const size_t nl = ghash_impls_listed(listed, 16);
+  ASSERT_GE(nl, 2u);
+  for (size_t i = 0; i < nl && i < 16; i++) {
+    GhashImpl back{};
+    const Status s = ghash_impl_from_name(&back, ghash_impl_name(listed[i]));
+    AesGcm g;
+    if (ghash_impl_available(listed[i])) {
+      EXPECT_EQ(s, Status::ok);
+      EXPECT_EQ(back, listed[i]);
+      ASSERT_EQ(g.init(&key, listed[i]), Status::ok);
+      EXPECT_EQ(g.ghash_impl(), listed[i]);
+      EXPECT_EQ(g.ghash_is_constant_time(), ghash_impl_is_constant_time(listed[i]));
+    } else {
+      EXPECT_EQ(s, Status::not_available);
+      EXPECT_EQ(g.init(&key, listed[i]), Status::not_available);
+    }
+  }
+  GhashImpl g{};
+  EXPECT_EQ(ghash_impl_from_name(&g, "no-such-ghash"), Status::unsupported);
+  EXPECT_EQ(ghash_impl_from_name(nullptr, "ct"), Status::invalid_argument);
+  AesGcm bad;
+  EXPECT_EQ(bad.init(&key, static_cast<GhashImpl>(200)), Status::invalid_argument);
+  uint8_t out[4], tag[16];
+  const uint8_t iv[12] = {};
+  EXPECT_NE(bad.seal(MutableBytes(out, 4), MutableBytes(tag, 16), ByteView(iv, 12), ByteView(),
+                     ByteView(out, 4)),
+            Status::ok);
+  // The ct GHASH with the table AES, and table4 with the ct AES: both explicit, both allowed.
+  AesGcm mixed;
+  ASSERT_EQ(mixed.init(&key, GhashImpl::ct), Status::ok);
+  EXPECT_TRUE(mixed.ghash_is_constant_time());
+  EXPECT_EQ(ghash_default_for(AesImpl::ct), GhashImpl::ct);
+  EXPECT_EQ(ghash_default_for(AesImpl::table), GhashImpl::table4);
 }
 
 // Any change to the IV, AAD, ciphertext or tag is rejected, with the output wiped.

@@ -46,3 +46,8 @@ if(PETREL_PACKAGING_TESTS)
               ${_petrel_consumer_args})
   endforeach()
 endif()
+
+# The source lists per target (cmake/PetrelSourceLists.cmake) on a scratch tree.
+add_test(NAME build.source_lists
+  COMMAND ${CMAKE_COMMAND} -P ${CMAKE_CURRENT_LIST_DIR}/sources_test.cmake
+  WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})

@@ -1,0 +1,36 @@
+# cmake -P tests/packaging/sources_test.cmake: petrel_collect_sources on a scratch tree. The
+# portable list must never take a file of an architecture folder; each target gets its own.
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/PetrelSourceLists.cmake)
+set(root ${CMAKE_CURRENT_BINARY_DIR}/petrel_sources_test)
+file(REMOVE_RECURSE ${root})
+foreach(f crypto/aes/aes.cpp crypto/aes/arm/aes_armv4.S crypto/aes/arm/aes_glue.cpp
+          crypto/aes/arm/neon/aes_neon.S crypto/bignum/mips/bn_mips32.S
+          crypto/bignum/mips/r2/bn_mips32r2.S crypto/bignum/mips/r2/glue.cpp tls/record.cpp)
+  file(WRITE ${root}/${f} "")
+endforeach()
+set(failures 0)
+function(expect levels want)
+  petrel_collect_sources(${root} "${levels}" got)
+  set(rel "")
+  foreach(g ${got})
+    file(RELATIVE_PATH r ${root} ${g})
+    list(APPEND rel ${r})
+  endforeach()
+  list(SORT rel)
+  set(w ${want})
+  list(SORT w)
+  if(NOT "${rel}" STREQUAL "${w}")
+    message(SEND_ERROR "levels '${levels}': got '${rel}', want '${w}'")
+  else()
+    message(STATUS "levels '${levels}': ${rel}")
+  endif()
+endfunction()
+set(portable crypto/aes/aes.cpp tls/record.cpp)
+expect("" "${portable}")
+expect("arm" "${portable};crypto/aes/arm/aes_armv4.S;crypto/aes/arm/aes_glue.cpp")
+expect("arm;arm/neon"
+       "${portable};crypto/aes/arm/aes_armv4.S;crypto/aes/arm/aes_glue.cpp;crypto/aes/arm/neon/aes_neon.S")
+expect("mips" "${portable};crypto/bignum/mips/bn_mips32.S")
+expect("mips;mips/r2"
+       "${portable};crypto/bignum/mips/bn_mips32.S;crypto/bignum/mips/r2/bn_mips32r2.S;crypto/bignum/mips/r2/glue.cpp")
+file(REMOVE_RECURSE ${root})

@@ -1,0 +1,67 @@
+// The public headers say which variants exist and which are constant-time: this checks those
+// lists (the `//   "name" ... yes|no` rows of each header's variant comment) against the
+// variant tables themselves, so a header cannot drift from its table.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "crypto/aes/aes.h"
+#include "crypto/bignum/bignum.h"
+#include "crypto/chacha/poly1305.h"
+#include "crypto/ec/x25519.h"
+#include "crypto/modes/gcm.h"
+
+namespace {
+
+// name -> constant-time, from the header's comment rows (a row may give an alias in quotes
+// between the name and the yes/no column).
+std::map<std::string, bool> header_rows(const std::string& rel) {
+  std::ifstream f(std::string(PETREL_SOURCE_DIR) + "/" + rel);
+  EXPECT_TRUE(f.good()) << rel;
+  const std::regex row(R"re(^//\s+"([a-z0-9-]+)"\s+(?:"[a-z0-9-]+"\s+)?(yes|no)\b.*)re");
+  std::map<std::string, bool> out;
+  std::string line;
+  while (std::getline(f, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, row)) {
+      out[m[1].str()] = m[2].str() == "yes";
+    }
+  }
+  return out;
+}
+
+template <typename Id>
+void check_family(const std::string& header, size_t (*listed)(Id*, size_t),
+                  const char* (*name)(Id), bool (*constant_time)(Id)) {
+  Id ids[32];
+  const size_t n = listed(ids, 32);
+  std::map<std::string, bool> table;
+  for (size_t i = 0; i < n && i < 32; i++) {
+    table[name(ids[i])] = constant_time(ids[i]);
+  }
+  const std::map<std::string, bool> rows = header_rows(header);
+  EXPECT_FALSE(rows.empty()) << header << ": no variant rows found";
+  EXPECT_EQ(rows, table) << header << " lists other variants (or constant-time claims) than its table";
+  std::printf("[ variants ] %s: %zu variants, as in the table\n", header.c_str(), table.size());
+}
+
+bool bn_ct(petrel::bn::BnKernel k) { return petrel::bn::kernel_is_constant_time(k); }
+
+TEST(VariantHeaders, MatchTheTables) {
+  check_family<petrel::AesImpl>("crypto/aes/aes.h", petrel::aes_impls_listed, petrel::aes_impl_name,
+                                petrel::aes_impl_is_constant_time);
+  check_family<petrel::GhashImpl>("crypto/modes/gcm.h", petrel::ghash_impls_listed,
+                                  petrel::ghash_impl_name, petrel::ghash_impl_is_constant_time);
+  check_family<petrel::bn::BnKernel>("crypto/bignum/bignum.h", petrel::bn::kernels_listed,
+                                     petrel::bn::kernel_name, bn_ct);
+  check_family<petrel::Poly1305Impl>("crypto/chacha/poly1305.h", petrel::poly1305_impls_listed,
+                                     petrel::poly1305_impl_name,
+                                     petrel::poly1305_impl_is_constant_time);
+  check_family<petrel::X25519Impl>("crypto/ec/x25519.h", petrel::x25519_impls_listed,
+                                   petrel::x25519_impl_name, petrel::x25519_impl_is_constant_time);
+}
+
+}  // namespace
