@@ -1,8 +1,9 @@
 /*
  * X.509 Names (RFC 5280 section 4.1.2.4): the attribute reader, comparison after RFC 5280
- * section 7.1 (UTF-8, ASCII case folding, whitespace folding), the RFC 5280 4.2.1.10
- * directoryName prefix test, OpenSSL's one-line text form, and the writer from OpenSSL's
- * "/TYPE=value" text. Strict DER, no heap. Not constant-time: names are public.
+ * section 7.1 (UTF-8, ASCII case folding, whitespace folding; each RDN compared as a set), the
+ * RFC 5280 4.2.1.10 directoryName prefix test, OpenSSL's one-line text form, and the writer
+ * from OpenSSL's "/TYPE=value" text (OpenSSL's length bounds; a multi-valued RDN sorted as DER
+ * sorts a SET OF, X.690 11.6). Strict DER, no heap. Not constant-time: names are public.
  */
 #include "crypto/x509/name.h"
 

@@ -349,16 +349,16 @@ add int_no_basic_constraints 79 root int_nobc leaf_u_nobc $SRV
 # (RFC 5280 6.1.1 (d)), accepted when its keyUsage has keyCertSign, as openssl verify accepts it;
 # without keyUsage, or with keyUsage lacking keyCertSign, refused (openssl: invalid CA, 79).
 cert root_nobc "/C=US/O=Petrel Test/CN=Root Without BC" self root_nobc $LONG
-cert int_u_root_nobc "/C=US/O=Petrel Test/CN=Int Under Root Without BC" root_nobc ca $GOOD
-cert leaf_u_root_nobc "$LEAF_SUBJ" int_u_root_nobc server $GOOD
+cert int_u_root_nobc "/C=US/O=Petrel Test/CN=Int Under Root Without BC" root_nobc ca $GOOD int
+cert leaf_u_root_nobc "$LEAF_SUBJ" int_u_root_nobc server $GOOD leaf
 add root_no_basic_constraints OK root_nobc int_u_root_nobc leaf_u_root_nobc $SRV
-cert leaf_d_root_nobc "$LEAF_SUBJ" root_nobc server $GOOD
+cert leaf_d_root_nobc "$LEAF_SUBJ" root_nobc server $GOOD leaf
 add root_no_basic_constraints_direct OK root_nobc - leaf_d_root_nobc $SRV
-cert root_nobc_noku "/C=US/O=Petrel Test/CN=Root Without BC or KU" self root_nobc_noku $LONG
-cert leaf_u_root_nobc_noku "$LEAF_SUBJ" root_nobc_noku server $GOOD
+cert root_nobc_noku "/C=US/O=Petrel Test/CN=Root Without BC or KU" self root_nobc_noku $LONG root_nobc
+cert leaf_u_root_nobc_noku "$LEAF_SUBJ" root_nobc_noku server $GOOD leaf
 add root_no_basic_constraints_no_key_usage 79 root_nobc_noku - leaf_u_root_nobc_noku $SRV
-cert root_nobc_kuds "/C=US/O=Petrel Test/CN=Root Without BC KU digitalSignature" self root_nobc_ku_nosign $LONG
-cert leaf_u_root_nobc_kuds "$LEAF_SUBJ" root_nobc_kuds server $GOOD
+cert root_nobc_kuds "/C=US/O=Petrel Test/CN=Root Without BC KU digitalSignature" self root_nobc_ku_nosign $LONG root_nobc
+cert leaf_u_root_nobc_kuds "$LEAF_SUBJ" root_nobc_kuds server $GOOD leaf
 add root_no_basic_constraints_no_cert_sign 79 root_nobc_kuds - leaf_u_root_nobc_kuds $SRV
 # ... but only as the anchor: the same certificate as an intermediate under a real root.
 cert int_nobc_selfsub "/C=US/O=Petrel Test/CN=Root Without BC" root ca_nobc $GOOD root_nobc
