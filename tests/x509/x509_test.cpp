@@ -23,10 +23,13 @@
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "crypto/hash/hash.h"
+#include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa_keys.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
+#include "crypto/x509/issue.h"
 #include "crypto/x509/name.h"
+#include "crypto/x509/public_key.h"
 #include "crypto/x509/verify.h"
 #include "tests/common/file_test.h"
 
@@ -550,6 +553,66 @@ TEST(X509Names, MultiValuedRdnsCompareAsSets) {
   // (tests/tools/subj_test.sh compares them byte for byte).
   EXPECT_EQ(make_name("/C=US/O=b+CN=a"), n_sorted);
   EXPECT_EQ(make_name("/C=US/CN=a+O=b"), n_sorted);
+}
+
+// Chaining by issuer name (RFC 5280 6.1.3 (a)(4)) with the RDN compared as a set: a CA whose
+// subject is "C=US, {CN=a, O=b}" (DER order) issues a leaf whose issuer field lists the same
+// multi-valued RDN as {O=b, CN=a}. Both certificates are issued here with the fixture key
+// tests/rsa/keys/k1024.pkcs1.pem; the expected verdict follows from RFC 5280 7.1. A leaf naming
+// an issuer with another value in that RDN has no issuer (control).
+TEST(X509Verify, IssuerNameMatchedWithRdnAsSet) {
+  const uint8_t kC = 0x06, kO = 0x0a, kCN = 0x03, kUtf8 = 0x0c, kPrint = 0x13;
+  const auto c_us = der_tlv(0x31, atv(kC, kPrint, "US"));
+  const auto ca_name = der_tlv(
+      0x30, der_cat({c_us, der_tlv(0x31, der_cat({atv(kCN, kUtf8, "a"), atv(kO, kUtf8, "b")}))}));
+  const auto unsorted = der_tlv(
+      0x30, der_cat({c_us, der_tlv(0x31, der_cat({atv(kO, kUtf8, "b"), atv(kCN, kUtf8, "a")}))}));
+  const auto other = der_tlv(
+      0x30, der_cat({c_us, der_tlv(0x31, der_cat({atv(kO, kUtf8, "c"), atv(kCN, kUtf8, "a")}))}));
+  const auto leaf_name = make_name("/CN=leaf.example.com");
+  const std::vector<uint8_t> pem =
+      read_file(std::string(PETREL_SOURCE_DIR) + "/tests/rsa/keys/k1024.pkcs1.pem");
+  RsaPrivateKey key;
+  ASSERT_EQ(rsa_private_key_load(&key, bv(pem)), Status::ok);
+  std::vector<uint8_t> spki(600);
+  Writer kw(MutableBytes(spki.data(), spki.size()));
+  add_rsa_public_key_info(&kw, key.public_key());
+  size_t spki_len = 0;
+  ASSERT_EQ(kw.finish(&spki_len), Status::ok);
+  const uint8_t serial[] = {0x01};
+  auto issue = [&](const std::vector<uint8_t>& subject, const std::vector<uint8_t>& issuer,
+                   Role role) {
+    IssueSpec spec;
+    spec.m_serial = ByteView(serial, sizeof(serial));
+    spec.m_not_before = kAttime - 86400;
+    spec.m_not_after = kAttime + 86400;
+    spec.m_role = role;
+    spec.m_subject = bv(subject);
+    spec.m_issuer = bv(issuer);
+    spec.m_subject_key = ByteView(spki.data(), spki_len);
+    std::vector<uint8_t> der(4096);
+    size_t len = 0;
+    EXPECT_EQ(issue_certificate(MutableBytes(der.data(), der.size()), &len, spec, key,
+                                default_rng()),
+              Status::ok);
+    der.resize(len);
+    return der;
+  };
+  const auto ca_der = issue(ca_name, ca_name, Role::ca);
+  const auto leaf_der = issue(leaf_name, unsorted, Role::server);
+  const auto stray_der = issue(leaf_name, other, Role::server);
+  Certificate ca, leaf, stray;
+  ASSERT_EQ(parse_certificate(&ca, bv(ca_der)), Status::ok);
+  ASSERT_EQ(parse_certificate(&leaf, bv(leaf_der)), Status::ok);
+  ASSERT_EQ(parse_certificate(&stray, bv(stray_der)), Status::ok);
+  TrustStore store;
+  store.m_certs = Span<const Certificate>(&ca, 1);
+  VerifyOptions o;
+  o.m_time = kAttime;
+  VerifyResult r;
+  EXPECT_EQ(verify_certificate(&r, leaf, Span<const Certificate>(), store, o), VerifyError::ok);
+  EXPECT_EQ(verify_certificate(&r, stray, Span<const Certificate>(), store, o),
+            VerifyError::unknown_issuer);
 }
 
 // The reasons write_name_from_text gives (the tool's messages are checked against openssl's
