@@ -180,15 +180,21 @@ Status rsa_pkcs1_decrypt_tls_premaster(MutableBytes out48, const RsaPrivateKey& 
                                        ByteView ciphertext, uint16_t client_version,
                                        Rng& rng) noexcept;
 
-// ---- RSASSA-PSS (RFC 8017 section 8.1, EMSA-PSS section 9.1) with MGF1 over the same hash ------
+// ---- RSASSA-PSS (RFC 8017 section 8.1, EMSA-PSS section 9.1), MGF1 over the same hash or another
 constexpr size_t kPssSaltHashLen = SIZE_MAX - 1;  // salt length = digest length (the default)
 constexpr size_t kPssSaltAny = SIZE_MAX;          // verify: accept any valid salt length
 Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
                     Rng& rng, size_t salt_len = kPssSaltHashLen) noexcept;
 Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, ByteView sig,
                       size_t salt_len = kPssSaltAny) noexcept;
+// The same with MGF1 over another hash than the digest's (RFC 8017 9.1 and A.2.3 let the two
+// differ; OpenSSL's -pkeyopt rsa_mgf1_md): mgf1_alg may be any hash but MD5.
+Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, HashAlg mgf1_alg,
+                    ByteView digest, Rng& rng, size_t salt_len = kPssSaltHashLen) noexcept;
+Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
+                      ByteView sig, size_t salt_len = kPssSaltAny) noexcept;
 
-// ---- RSAES-OAEP (RFC 8017 section 7.1) with MGF1 over the same hash -----------------------------
+// ---- RSAES-OAEP (RFC 8017 section 7.1), MGF1 over the same hash or another ---------------------
 // msg.size() <= key.size() - 2 * hLen - 2. out.size() >= key.size().
 Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, ByteView msg,
                         ByteView label, Rng& rng) noexcept;
@@ -196,6 +202,13 @@ Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, 
 // constant-time checks and copy.
 Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
                         ByteView ciphertext, ByteView label, Rng& rng) noexcept;
+// The same with MGF1 over mgf1_alg instead of alg (the label hash): RFC 8017 A.2.1 lets the two
+// differ (OpenSSL's -pkeyopt rsa_mgf1_md). The label is any byte string (empty by default in
+// the tools; OpenSSL's rsa_oaep_label). MD5 is refused for either hash.
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg,
+                        ByteView msg, ByteView label, Rng& rng) noexcept;
+Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
+                        HashAlg mgf1_alg, ByteView ciphertext, ByteView label, Rng& rng) noexcept;
 
 // MGF1 (RFC 8017 B.2.1): out ^= MGF1(seed, out.size()).
 Status mgf1_xor(MutableBytes out, HashAlg alg, ByteView seed) noexcept;

@@ -1,5 +1,5 @@
-// RSAES-OAEP (RFC 8017 section 7.1, EME-OAEP steps of 7.1.1 and 7.1.2) with MGF1 over the same
-// hash. Decryption is constant-time: the checks of Y = 0, lHash' = lHash and the 00..00 01
+// RSAES-OAEP (RFC 8017 section 7.1, EME-OAEP steps of 7.1.1 and 7.1.2) with MGF1 over the
+// label hash or another one (RFC 8017 A.2.1 hashAlgorithm and maskGenAlgorithm are independent). Decryption is constant-time: the checks of Y = 0, lHash' = lHash and the 00..00 01
 // separator are accumulated in masks, the separator is found without branches and the message is
 // moved with a constant-time shifter; all failures give the same Status::bad_padding.
 #include <cstring>
@@ -13,7 +13,12 @@ namespace petrel {
 
 Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, ByteView msg,
                         ByteView label, Rng& rng) noexcept {
-  if (!key.is_set() || alg == HashAlg::md5) {
+  return rsa_oaep_encrypt(out, key, alg, alg, msg, label, rng);
+}
+
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg,
+                        ByteView msg, ByteView label, Rng& rng) noexcept {
+  if (!key.is_set() || alg == HashAlg::md5 || mgf1_alg == HashAlg::md5) {
     return Status::invalid_argument;
   }
   const size_t h_len = hash_digest_size(alg);
@@ -38,10 +43,10 @@ Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, 
     st = rng.generate(MutableBytes(seed, h_len));
   }
   if (st == Status::ok) {
-    st = mgf1_xor(MutableBytes(db, db_len), alg, ByteView(seed, h_len));
+    st = mgf1_xor(MutableBytes(db, db_len), mgf1_alg, ByteView(seed, h_len));
   }
   if (st == Status::ok) {
-    st = mgf1_xor(MutableBytes(seed, h_len), alg, ByteView(db, db_len));
+    st = mgf1_xor(MutableBytes(seed, h_len), mgf1_alg, ByteView(db, db_len));
   }
   if (st == Status::ok) {
     st = key.raw(out, ByteView(em, k));
@@ -55,7 +60,12 @@ Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, 
 
 Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
                         ByteView ciphertext, ByteView label, Rng& rng) noexcept {
-  if (!key.is_set() || alg == HashAlg::md5 || out_len == nullptr) {
+  return rsa_oaep_decrypt(out, out_len, key, alg, alg, ciphertext, label, rng);
+}
+
+Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
+                        HashAlg mgf1_alg, ByteView ciphertext, ByteView label, Rng& rng) noexcept {
+  if (!key.is_set() || alg == HashAlg::md5 || mgf1_alg == HashAlg::md5 || out_len == nullptr) {
     return Status::invalid_argument;
   }
   *out_len = 0;
@@ -78,10 +88,10 @@ Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& 
   uint8_t* db = em + 1 + h_len;
   const size_t db_len = k - h_len - 1;
   if (st == Status::ok) {
-    st = mgf1_xor(MutableBytes(seed, h_len), alg, ByteView(db, db_len));
+    st = mgf1_xor(MutableBytes(seed, h_len), mgf1_alg, ByteView(db, db_len));
   }
   if (st == Status::ok) {
-    st = mgf1_xor(MutableBytes(db, db_len), alg, ByteView(seed, h_len));
+    st = mgf1_xor(MutableBytes(db, db_len), mgf1_alg, ByteView(seed, h_len));
   }
   if (st != Status::ok) {
     secure_wipe(em, sizeof(em));

@@ -62,7 +62,12 @@ Status mgf1_xor(MutableBytes out, HashAlg alg, ByteView seed) noexcept {
 
 Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
                     Rng& rng, size_t salt_len) noexcept {
-  if (!key.is_set() || !pss_hash_ok(alg)) {
+  return rsa_pss_sign(sig, key, alg, alg, digest, rng, salt_len);
+}
+
+Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, HashAlg mgf1_alg,
+                    ByteView digest, Rng& rng, size_t salt_len) noexcept {
+  if (!key.is_set() || !pss_hash_ok(alg) || !pss_hash_ok(mgf1_alg)) {
     return Status::invalid_argument;
   }
   const size_t h_len = hash_digest_size(alg);
@@ -91,7 +96,7 @@ Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, Byt
   }
   if (st == Status::ok) {
     em[db_len - s_len - 1] = 0x01;  // DB = PS (zeros) || 01 || salt
-    st = mgf1_xor(MutableBytes(em, db_len), alg, ByteView(h, h_len));
+    st = mgf1_xor(MutableBytes(em, db_len), mgf1_alg, ByteView(h, h_len));
   }
   if (st == Status::ok) {
     em[0] = static_cast<uint8_t>(em[0] & (0xffu >> (8 * em_len - em_bits)));
@@ -107,7 +112,12 @@ Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, Byt
 
 Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, ByteView sig,
                       size_t salt_len) noexcept {
-  if (!key.is_set() || !pss_hash_ok(alg)) {
+  return rsa_pss_verify(key, alg, alg, digest, sig, salt_len);
+}
+
+Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
+                      ByteView sig, size_t salt_len) noexcept {
+  if (!key.is_set() || !pss_hash_ok(alg) || !pss_hash_ok(mgf1_alg)) {
     return Status::invalid_argument;
   }
   const size_t h_len = hash_digest_size(alg);
@@ -137,7 +147,7 @@ Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, Byt
     return Status::auth_failed;
   }
   const uint8_t* h = em + db_len;
-  if (mgf1_xor(MutableBytes(em, db_len), alg, ByteView(h, h_len)) != Status::ok) {
+  if (mgf1_xor(MutableBytes(em, db_len), mgf1_alg, ByteView(h, h_len)) != Status::ok) {
     return Status::auth_failed;
   }
   em[0] = static_cast<uint8_t>(em[0] & (0xffu >> (8 * em_len - em_bits)));

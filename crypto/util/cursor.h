@@ -93,6 +93,9 @@ class Writer final {
   size_t depth() const noexcept { return m_depth; }
   // The bytes written so far (including any open children's partial contents).
   ByteView written() const noexcept { return ByteView(m_out.data(), m_len); }
+  // The same bytes, writable: for reordering what was written inside an open child (the
+  // elements of a DER SET OF, crypto/x509/name.cpp). Lengths must not change.
+  MutableBytes written_mutable() noexcept { return MutableBytes(m_out.data(), m_len); }
   // Checks that every child was closed and no error happened; *out_len = bytes written.
   Status finish(size_t* out_len) const noexcept;
 

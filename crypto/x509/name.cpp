@@ -1,11 +1,13 @@
 /*
  * X.509 Names (RFC 5280 section 4.1.2.4): the attribute reader, comparison after RFC 5280
- * section 7.1 (UTF-8, ASCII case folding, whitespace folding), the RFC 5280 4.2.1.10
- * directoryName prefix test, OpenSSL's one-line text form, and the writer from OpenSSL's
- * "/TYPE=value" text. Strict DER, no heap. Not constant-time: names are public.
+ * section 7.1 (UTF-8, ASCII case folding, whitespace folding; each RDN compared as a set), the
+ * RFC 5280 4.2.1.10 directoryName prefix test, OpenSSL's one-line text form, and the writer
+ * from OpenSSL's "/TYPE=value" text (OpenSSL's length bounds; a multi-valued RDN sorted as DER
+ * sorts a SET OF, X.690 11.6). Strict DER, no heap. Not constant-time: names are public.
  */
 #include "crypto/x509/name.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "crypto/asn1/oid.h"
@@ -58,6 +60,32 @@ bool value_tag_allowed(ByteView type, Tag tag) {
   return true;
 }
 
+// Reads one AttributeTypeAndValue of an RDN's contents, with its value checked: a string of
+// its character set, of a tag the X.520 syntax of its type allows.
+bool read_attribute(Reader* rdn, Attribute* out) {
+  Reader atv;
+  ByteView type;
+  Tag tag = 0;
+  Reader value;
+  if (read_sequence(rdn, &atv) != Status::ok || read_oid(&atv, &type) != Status::ok) {
+    return false;
+  }
+  const ByteView value_der = atv.view();
+  if (read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
+    return false;
+  }
+  if ((is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) ||
+      !value_tag_allowed(type, tag)) {
+    return false;
+  }
+  out->m_type = type;
+  out->m_value_tag = tag;
+  out->m_value = value.view();
+  out->m_value_der = value_der;
+  out->m_multi_valued = false;
+  return true;
+}
+
 }  // namespace
 
 NameReader::NameReader(ByteView name) noexcept {
@@ -88,28 +116,10 @@ Status NameReader::next(Attribute* out, bool* out_done) noexcept {
     Reader c;
     m_multi = read_any_der(&probe, &t, &c) == Status::ok && !probe.empty();
   }
-  Reader atv;
-  ByteView type;
-  Tag tag = 0;
-  Reader value;
-  if (read_sequence(&m_rdn, &atv) != Status::ok || read_oid(&atv, &type) != Status::ok) {
+  if (!read_attribute(&m_rdn, out)) {
     m_bad = true;
     return kBad;
   }
-  const ByteView value_der = atv.view();
-  if (read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
-    m_bad = true;
-    return kBad;
-  }
-  if ((is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) ||
-      !value_tag_allowed(type, tag)) {
-    m_bad = true;
-    return kBad;
-  }
-  out->m_type = type;
-  out->m_value_tag = tag;
-  out->m_value = value.view();
-  out->m_value_der = value_der;
   out->m_multi_valued = m_multi;
   *out_done = false;
   return Status::ok;
@@ -188,25 +198,85 @@ bool attribute_equal(const Attribute& a, const Attribute& b) {
   return same_bytes(ByteView(ca, la), ByteView(cb, lb));
 }
 
-// Compares two Names RDN by RDN, attribute by attribute.
-bool names_match(ByteView a, ByteView b) {
-  NameReader ra(a);
-  NameReader rb(b);
-  for (;;) {
-    Attribute x;
-    Attribute y;
-    bool done_a = false;
-    bool done_b = false;
-    if (ra.next(&x, &done_a) != Status::ok || rb.next(&y, &done_b) != Status::ok) {
-      return false;
-    }
-    if (done_a || done_b) {
-      return done_a && done_b;
-    }
-    if (ra.rdn_start() != rb.rdn_start() || !attribute_equal(x, y)) {
+// Attributes of an RDN compared as sets: bounded so that the matching needs no heap.
+constexpr size_t kMaxRdnAttributes = 32;
+
+// Two RDNs' SET contents, equal as sets (RFC 5280 7.1; X.501 9.3): the same number of
+// attributes and a one-to-one matching of equal attributes. Greedy matching is exact here:
+// attribute_equal is an equivalence (equal types and equal canonical values), so any unused
+// equal partner will do.
+bool rdn_equal(ByteView a, ByteView b) {
+  if (same_bytes(a, b)) {
+    return true;
+  }
+  size_t na = 0;
+  size_t nb = 0;
+  Reader ca(a);
+  Reader cb(b);
+  Attribute x;
+  while (!ca.empty()) {
+    if (!read_attribute(&ca, &x) || ++na > kMaxRdnAttributes) {
       return false;
     }
   }
+  while (!cb.empty()) {
+    if (!read_attribute(&cb, &x) || ++nb > kMaxRdnAttributes) {
+      return false;
+    }
+  }
+  if (na != nb || na == 0) {
+    return false;
+  }
+  uint32_t used = 0;
+  Reader ra(a);
+  while (!ra.empty()) {
+    if (!read_attribute(&ra, &x)) {
+      return false;
+    }
+    Reader rb(b);
+    bool found = false;
+    for (size_t j = 0; !rb.empty(); j++) {
+      Attribute y;
+      if (!read_attribute(&rb, &y)) {
+        return false;
+      }
+      if ((used & (uint32_t{1} << j)) == 0 && attribute_equal(x, y)) {
+        used |= uint32_t{1} << j;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Compares the first `limit` RDNs of two Names (all of them when limit is SIZE_MAX): each pair
+// of RDNs as sets. *out_rest_a / *out_rest_b say whether RDNs remain after the compared ones.
+bool rdns_match(ByteView a, ByteView b, size_t limit, bool* out_rest_a, bool* out_rest_b) {
+  if (check_name(a) != Status::ok || check_name(b) != Status::ok) {
+    return false;
+  }
+  Reader na(a);
+  Reader nb(b);
+  Reader ra;
+  Reader rb;
+  if (read_sequence(&na, &ra) != Status::ok || read_sequence(&nb, &rb) != Status::ok) {
+    return false;
+  }
+  for (size_t i = 0; i < limit && !ra.empty() && !rb.empty(); i++) {
+    Reader sa;
+    Reader sb;
+    if (read_set(&ra, &sa) != Status::ok || read_set(&rb, &sb) != Status::ok ||
+        !rdn_equal(sa.view(), sb.view())) {
+      return false;
+    }
+  }
+  *out_rest_a = !ra.empty();
+  *out_rest_b = !rb.empty();
+  return true;
 }
 
 }  // namespace
@@ -215,7 +285,9 @@ bool name_equal(ByteView a, ByteView b) noexcept {
   if (same_bytes(a, b)) {
     return check_name(a) == Status::ok;
   }
-  return names_match(a, b);
+  bool rest_a = false;
+  bool rest_b = false;
+  return rdns_match(a, b, SIZE_MAX, &rest_a, &rest_b) && !rest_a && !rest_b;
 }
 
 size_t name_rdn_count(ByteView name) noexcept {
@@ -241,28 +313,9 @@ bool name_has_prefix(ByteView name, ByteView prefix) noexcept {
   if (k == 0) {
     return check_name(prefix) == Status::ok;
   }
-  // Compare the first k RDNs: walk the prefix fully against name truncated at k RDNs.
-  NameReader rp(prefix);
-  NameReader rn(name);
-  for (;;) {
-    Attribute x;
-    Attribute y;
-    bool done_p = false;
-    bool done_n = false;
-    if (rp.next(&x, &done_p) != Status::ok) {
-      return false;
-    }
-    if (rn.next(&y, &done_n) != Status::ok) {
-      return false;
-    }
-    if (done_p) {
-      // The prefix ended: the name must be at an RDN boundary too.
-      return done_n || rn.rdn_start();
-    }
-    if (done_n || rp.rdn_start() != rn.rdn_start() || !attribute_equal(x, y)) {
-      return false;
-    }
-  }
+  bool rest_name = false;
+  bool rest_prefix = false;
+  return rdns_match(name, prefix, k, &rest_name, &rest_prefix) && !rest_prefix;
 }
 
 namespace {
@@ -416,34 +469,40 @@ Status name_to_text(MutableBytes out, size_t* out_len, ByteView name) noexcept {
 
 namespace {
 
+// The -subj types, their string type, and their length bounds in characters as OpenSSL's
+// ASN1_STRING_TABLE (crypto/asn1/a_strnid.c) has them, from the X.520 upper bounds of RFC 5280
+// appendix A (ub-common-name 64, ub-locality-name 128, ...); max 0: no bound (OpenSSL has none
+// for DC, UID, title, street, pseudonym, dnQualifier, generationQualifier).
 struct NameType {
   const char* name;
   const uint8_t* oid;
   size_t oid_len;
   Tag tag;
+  size_t min;
+  size_t max;
 };
 
-#define PETREL_NT(text, o, t) {text, oid::o, sizeof(oid::o), t}
+#define PETREL_NT(text, o, t, lo, hi) {text, oid::o, sizeof(oid::o), t, lo, hi}
 const NameType kNameTypes[] = {
-    PETREL_NT("C", kCountryName, kPrintableString),
-    PETREL_NT("ST", kStateOrProvinceName, kUtf8String),
-    PETREL_NT("L", kLocalityName, kUtf8String),
-    PETREL_NT("O", kOrganizationName, kUtf8String),
-    PETREL_NT("OU", kOrganizationalUnitName, kUtf8String),
-    PETREL_NT("CN", kCommonName, kUtf8String),
-    PETREL_NT("emailAddress", kEmailAddress, kIa5String),
-    PETREL_NT("DC", kDomainComponent, kIa5String),
-    PETREL_NT("UID", kUserId, kUtf8String),
-    PETREL_NT("serialNumber", kSerialNumber, kPrintableString),
-    PETREL_NT("SN", kSurname, kUtf8String),
-    PETREL_NT("GN", kGivenName, kUtf8String),
-    PETREL_NT("title", kTitle, kUtf8String),
-    PETREL_NT("street", kStreetAddress, kUtf8String),
-    PETREL_NT("name", kName, kUtf8String),
-    PETREL_NT("initials", kInitials, kUtf8String),
-    PETREL_NT("pseudonym", kPseudonym, kUtf8String),
-    PETREL_NT("dnQualifier", kDnQualifier, kPrintableString),
-    PETREL_NT("generationQualifier", kGenerationQualifier, kUtf8String),
+    PETREL_NT("C", kCountryName, kPrintableString, 2, 2),
+    PETREL_NT("ST", kStateOrProvinceName, kUtf8String, 1, 128),
+    PETREL_NT("L", kLocalityName, kUtf8String, 1, 128),
+    PETREL_NT("O", kOrganizationName, kUtf8String, 1, 64),
+    PETREL_NT("OU", kOrganizationalUnitName, kUtf8String, 1, 64),
+    PETREL_NT("CN", kCommonName, kUtf8String, 1, 64),
+    PETREL_NT("emailAddress", kEmailAddress, kIa5String, 1, 128),
+    PETREL_NT("DC", kDomainComponent, kIa5String, 1, 0),
+    PETREL_NT("UID", kUserId, kUtf8String, 1, 0),
+    PETREL_NT("serialNumber", kSerialNumber, kPrintableString, 1, 64),
+    PETREL_NT("SN", kSurname, kUtf8String, 1, 32768),
+    PETREL_NT("GN", kGivenName, kUtf8String, 1, 32768),
+    PETREL_NT("title", kTitle, kUtf8String, 1, 0),
+    PETREL_NT("street", kStreetAddress, kUtf8String, 1, 0),
+    PETREL_NT("name", kName, kUtf8String, 1, 32768),
+    PETREL_NT("initials", kInitials, kUtf8String, 1, 32768),
+    PETREL_NT("pseudonym", kPseudonym, kUtf8String, 1, 0),
+    PETREL_NT("dnQualifier", kDnQualifier, kPrintableString, 1, 0),
+    PETREL_NT("generationQualifier", kGenerationQualifier, kUtf8String, 1, 0),
 };
 #undef PETREL_NT
 
@@ -456,15 +515,88 @@ const NameType* find_type(ByteView name) {
   return nullptr;
 }
 
+// Characters of a checked string value: UTF-8 code points, or bytes of the one-byte types.
+size_t char_count(Tag tag, ByteView v) {
+  if (tag != kUtf8String) {
+    return v.size();
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < v.size(); i++) {
+    if ((v[i] & 0xc0) != 0x80) {
+      n++;
+    }
+  }
+  return n;
+}
+
+// X.690 11.6 order of two DER elements: by their encodings as octet strings, a shorter one that
+// is a prefix of the other first.
+bool der_less(ByteView a, ByteView b) {
+  const size_t n = a.size() < b.size() ? a.size() : b.size();
+  const int c = std::memcmp(a.data(), b.data(), n);
+  return c < 0 || (c == 0 && a.size() < b.size());
+}
+
+// Sorts the DER elements in region (the contents of a SET OF, well formed: written by us) in
+// place, by selection: the least of the remaining elements is rotated to the front. No heap.
+void sort_set_contents(MutableBytes region) {
+  size_t pos = 0;
+  while (pos < region.size()) {
+    Reader r(ByteView(region.data() + pos, region.size() - pos));
+    size_t best_off = 0;
+    size_t best_len = 0;
+    ByteView best;
+    size_t off = 0;
+    while (!r.empty()) {
+      const size_t before = r.remaining();
+      Tag t = 0;
+      Reader c;
+      if (read_any_der(&r, &t, &c) != Status::ok) {
+        return;  // cannot happen for what write_name_from_text wrote
+      }
+      const size_t len = before - r.remaining();
+      const ByteView e(region.data() + pos + off, len);
+      if (best.empty() || der_less(e, best)) {
+        best = e;
+        best_off = off;
+        best_len = len;
+      }
+      off += len;
+    }
+    uint8_t* base = region.data() + pos;
+    std::rotate(base, base + best_off, base + best_off + best_len);
+    pos += best_len;
+  }
+}
+
+Status refuse(NameTextError* err, NameTextError::Kind kind, const NameType* type, ByteView text,
+              size_t length) {
+  if (err != nullptr) {
+    err->m_kind = kind;
+    err->m_type = type != nullptr ? type->name : nullptr;
+    err->m_type_text = text;
+    err->m_min = type != nullptr ? type->min : 0;
+    err->m_max = type != nullptr ? type->max : 0;
+    err->m_length = length;
+  }
+  return Status::invalid_argument;
+}
+
 }  // namespace
 
-Status write_name_from_text(Writer* w, ByteView text) noexcept {
+Status write_name_from_text(Writer* w, ByteView text, NameTextError* err) noexcept {
+  using Kind = NameTextError::Kind;
+  if (err != nullptr) {
+    *err = NameTextError();
+  }
   if (text.empty() || text[0] != '/') {
-    return Status::invalid_argument;
+    return refuse(err, Kind::syntax, nullptr, text, 0);
   }
   begin_der(w, kSequence);
   size_t pos = 0;
   bool rdn_open = false;
+  size_t rdn_start = 0;    // where the open RDN's SET contents start in w
+  size_t rdn_values = 0;   // attributes in it
   while (pos < text.size()) {
     const uint8_t sep = text[pos++];
     // TYPE up to '='.
@@ -472,48 +604,70 @@ Status write_name_from_text(Writer* w, ByteView text) noexcept {
     while (pos < text.size() && text[pos] != '=') {
       pos++;
     }
+    const ByteView type_text = text.subspan(type_start, pos - type_start);
     if (pos >= text.size()) {
       if (pos == type_start && sep == '/' && !rdn_open) {
         break;  // "/" alone: an empty name
       }
-      return Status::invalid_argument;
+      return refuse(err, Kind::syntax, nullptr, type_text, 0);
     }
-    const NameType* type = find_type(text.subspan(type_start, pos - type_start));
+    const NameType* type = find_type(type_text);
     if (type == nullptr) {
-      return Status::invalid_argument;
+      return refuse(err, Kind::unknown_type, nullptr, type_text, 0);
     }
     pos++;  // '='
-    uint8_t value[1024];
-    size_t len = 0;
-    while (pos < text.size() && text[pos] != '/' && text[pos] != '+') {
-      uint8_t c = text[pos++];
-      if (c == '\\') {
-        if (pos >= text.size()) {
-          return Status::invalid_argument;
-        }
-        c = text[pos++];
-      }
-      if (len >= sizeof(value)) {
-        return Status::invalid_argument;
-      }
-      value[len++] = c;
-    }
-    if (len == 0 || check_string(type->tag, ByteView(value, len)) != Status::ok) {
-      return Status::invalid_argument;
-    }
     if (sep == '/' || !rdn_open) {
       if (rdn_open) {
+        if (rdn_values > 1 && w->status() == Status::ok) {
+          sort_set_contents(w->written_mutable().subspan(rdn_start));
+        }
         w->end();
       }
       begin_der(w, kSet);
       rdn_open = true;
+      rdn_start = w->size();
+      rdn_values = 0;
     }
     begin_der(w, kSequence);
     add_oid(w, ByteView(type->oid, type->oid_len));
-    add_string(w, type->tag, ByteView(value, len));
-    w->end();
+    // The value goes straight into the writer (no bound from a local buffer), then is checked.
+    begin_der(w, type->tag);
+    const size_t value_start = w->size();
+    while (pos < text.size() && text[pos] != '/' && text[pos] != '+') {
+      uint8_t c = text[pos++];
+      if (c == '\\') {
+        if (pos >= text.size()) {
+          return refuse(err, Kind::syntax, type, type_text, 0);
+        }
+        c = text[pos++];
+      }
+      w->add_u8(c);
+    }
+    if (w->status() != Status::ok) {
+      return w->status();
+    }
+    const ByteView value = w->written().subspan(value_start);
+    if (value.empty()) {
+      return refuse(err, Kind::empty_value, type, type_text, 0);
+    }
+    if (check_string(type->tag, value) != Status::ok) {
+      return refuse(err, Kind::bad_characters, type, type_text, 0);
+    }
+    const size_t chars = char_count(type->tag, value);
+    if (chars < type->min) {
+      return refuse(err, Kind::too_short, type, type_text, chars);
+    }
+    if (type->max != 0 && chars > type->max) {
+      return refuse(err, Kind::too_long, type, type_text, chars);
+    }
+    w->end();  // the string
+    w->end();  // the AttributeTypeAndValue
+    rdn_values++;
   }
   if (rdn_open) {
+    if (rdn_values > 1 && w->status() == Status::ok) {
+      sort_set_contents(w->written_mutable().subspan(rdn_start));
+    }
     w->end();
   }
   w->end();

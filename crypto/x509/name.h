@@ -46,12 +46,17 @@ class NameReader final {
 // the right character set.
 Status check_name(ByteView name) noexcept;
 // RFC 5280 section 7.1 name comparison: equal when byte-identical, or when they have the same
-// RDN structure, the same attribute types, and values that compare equal after conversion to
-// UTF-8, ASCII case folding and whitespace folding (leading/trailing removed, runs collapsed).
+// number of RDNs and each RDN equals the other's at the same place. Two RDNs are equal when
+// they are equal as sets: the same number of attributes, each attribute matched by a distinct
+// one of the other RDN, in any order (an RDN is a SET OF), with the same type and a value that
+// compares equal after conversion to UTF-8, ASCII case folding and whitespace folding
+// (leading/trailing removed, runs collapsed). An RDN of more than 32 attributes never compares
+// equal unless byte-identical.
 bool name_equal(ByteView a, ByteView b) noexcept;
 // Number of RDNs in a well-formed Name (0 for an empty Name).
 size_t name_rdn_count(ByteView name) noexcept;
-// true if `prefix`'s RDNs equal the first RDNs of `name` (RFC 5280 4.2.1.10 directoryName).
+// true if `prefix`'s RDNs equal the first RDNs of `name` (RFC 5280 4.2.1.10 directoryName),
+// each RDN compared as a set as name_equal does.
 bool name_has_prefix(ByteView name, ByteView prefix) noexcept;
 // Prints a Name in OpenSSL's one-line form ("C = US, O = Example, CN = host"), escaped as
 // `openssl x509 -noout -subject` does by default: C0/C1 controls, DEL and every non-ASCII UTF-8
@@ -62,13 +67,39 @@ bool name_has_prefix(ByteView name, ByteView prefix) noexcept;
 // truncated. The text takes at most 8 bytes per byte of the Name, plus 64.
 Status name_to_text(MutableBytes out, size_t* out_len, ByteView name) noexcept;
 
+// Why write_name_from_text refused its text, for a message naming the attribute and the bound.
+struct NameTextError {
+  enum class Kind : uint8_t {
+    none,
+    syntax,          // no leading '/', a missing '=', a trailing '\'
+    unknown_type,    // m_type_text holds the type as written
+    empty_value,
+    bad_characters,  // not a PrintableString (C, serialNumber, dnQualifier), not IA5 (emailAddress,
+                     // DC), or not UTF-8 (the others)
+    too_short,       // fewer than m_min characters
+    too_long,        // more than m_max characters
+  };
+  Kind m_kind = Kind::none;
+  const char* m_type = nullptr;  // the attribute's short name ("C", "CN"), when known
+  ByteView m_type_text;          // the type as written in the text
+  size_t m_min = 0;              // the bounds of that attribute type, in characters
+  size_t m_max = 0;              // (0: no upper bound)
+  size_t m_length = 0;           // the value's length in characters
+};
+
 // Writes a Name from "/TYPE=value/TYPE=value..." (OpenSSL's -subj form). Types: C, ST, L, O,
 // OU, CN, emailAddress, DC, UID, serialNumber, SN, GN, title, street, name, initials,
 // pseudonym, dnQualifier, generationQualifier. "+" instead of "/" adds an attribute to the same
-// RDN; "\" escapes the next character. countryName is a PrintableString, emailAddress and DC are
-// IA5String, the others UTF8String (OpenSSL's default string mask). invalid_argument for an
-// unknown type, an empty value, or a malformed string.
-Status write_name_from_text(Writer* w, ByteView text) noexcept;
+// RDN; "\" escapes the next character. countryName, serialNumber and dnQualifier are
+// PrintableString, emailAddress and DC are IA5String, the others UTF8String (OpenSSL's default
+// string mask). Value lengths, in characters (UTF-8 code points), are bounded as OpenSSL's
+// ASN1_STRING_TABLE bounds them (the X.520 / RFC 5280 upper bounds): C exactly 2, CN, O, OU and
+// serialNumber at most 64, L, ST and emailAddress at most 128, SN, GN, initials and name at most
+// 32768; the other types have no bound. The attributes of a multi-valued RDN are written in DER
+// order (X.690 11.6: a SET OF sorted by encoding), whatever their order in the text.
+// invalid_argument for an unknown type, an empty value, a malformed string or a value out of
+// bounds, with the reason in *err when err is not null.
+Status write_name_from_text(Writer* w, ByteView text, NameTextError* err = nullptr) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

@@ -155,13 +155,20 @@ bool eku_allows(const Certificate& c, Purpose p) {
 }
 
 // X509_check_ca: a CA if basicConstraints says so, or a version 1 self-issued certificate;
-// keyUsage, when present, must include keyCertSign.
-VerifyError check_issuer_role(const Certificate& c) {
+// keyUsage, when present, must include keyCertSign. The trust anchor at the top of the path
+// (a store certificate or a pinned one) is trust anchor information, an input of RFC 5280
+// 6.1.1 (d), not a certificate the path validates: without basicConstraints it is accepted
+// when its keyUsage has keyCertSign, as `openssl verify` accepts such a root (X509_check_ca 4
+// at the top of the chain). An intermediate needs basicConstraints cA (OpenSSL too: "X509_STRICT
+// is implicit for intermediate CAs").
+VerifyError check_issuer_role(const Certificate& c, bool anchor) {
   if ((c.m_extensions & kExtBasicConstraints) != 0) {
     if (!c.m_ca) {
       return VerifyError::not_ca;
     }
-  } else if (!(c.m_version == 1 && is_self_issued(c))) {
+  } else if (!(c.m_version == 1 && is_self_issued(c)) &&
+             !(anchor && (c.m_extensions & kExtKeyUsage) != 0 &&
+               (c.m_key_usage & kKuKeyCertSign) != 0)) {
     return VerifyError::not_ca;
   }
   if (!ku_allows(c, kKuKeyCertSign)) {
@@ -200,7 +207,7 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
       return fail(VerifyError::unknown_critical_extension, i);
     }
     if (i > 0) {
-      const VerifyError e = check_issuer_role(c);
+      const VerifyError e = check_issuer_role(c, i + 1 == n);
       if (e != VerifyError::ok) {
         return fail(e, i);
       }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# petrel enc -aes-{128,256}-gcm on NIST CAVP vectors (SP 800-38D, gcmEncryptExtIV*.rsp and
+# petrel enc -aes-{128,192,256}-gcm on NIST CAVP vectors (SP 800-38D, gcmEncryptExtIV*.rsp and
 # gcmDecrypt*.rsp), parsed straight from the published files. The 96-bit-IV, 128-bit-tag cases
 # (the tool always writes a 16-byte tag); the full level also samples the 8- and 1024-bit IVs.
 # Decrypt cases marked FAIL must exit 1 with "authentication failed" and write nothing.
@@ -44,8 +44,10 @@ gcm_args() {  # cipher key iv aad
   [ -n "$4" ] && GCM_ARGS+=(-aad "$4")
 }
 
-for bits in 128 256; do
+declare -A PER_SIZE=()
+for bits in 128 192 256; do
   cipher=aes-$bits-gcm
+  before=$CASES
   file=$GCM_DIR/gcmEncryptExtIV$bits.rsp
   [ -f "$file" ] || { bad "missing $file"; continue; }
   while IFS='|' read -r key iv pt aad ct tag fail; do
@@ -79,7 +81,10 @@ for bits in 128 256; do
       bad "$cipher decrypt mismatch (key $key iv $iv)"
     fi
   done < <(cases_of "$file")
+  PER_SIZE[$bits]=$((CASES - before))
+  [ "${PER_SIZE[$bits]}" -gt 0 ] || bad "no $cipher case was run"
 done
+echo "tools_gcm: cases per key size: 128: ${PER_SIZE[128]:-0}, 192: ${PER_SIZE[192]:-0}, 256: ${PER_SIZE[256]:-0}"
 
 if [ "$FAIL_CASES" -eq 0 ]; then
   bad "no FAIL (tag must be rejected) case was run"

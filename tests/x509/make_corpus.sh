@@ -84,6 +84,14 @@ authorityKeyIdentifier = keyid
 keyUsage = critical,keyCertSign,cRLSign
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[root_nobc]
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[root_nobc_noku]
+subjectKeyIdentifier = hash
+[root_nobc_ku_nosign]
+keyUsage = critical,digitalSignature
+subjectKeyIdentifier = hash
 [ca_noku]
 basicConstraints = critical,CA:TRUE
 keyUsage = critical,digitalSignature
@@ -337,6 +345,24 @@ add int_not_ca 79 root int_noca leaf_u_noca $SRV
 cert int_nobc "/C=US/O=Petrel Test/CN=No BC" root ca_nobc $GOOD
 cert leaf_u_nobc "$LEAF_SUBJ" int_nobc server $GOOD
 add int_no_basic_constraints 79 root int_nobc leaf_u_nobc $SRV
+# A v3 self-signed root without basicConstraints (hardening item 13): trust anchor information
+# (RFC 5280 6.1.1 (d)), accepted when its keyUsage has keyCertSign, as openssl verify accepts it;
+# without keyUsage, or with keyUsage lacking keyCertSign, refused (openssl: invalid CA, 79).
+cert root_nobc "/C=US/O=Petrel Test/CN=Root Without BC" self root_nobc $LONG
+cert int_u_root_nobc "/C=US/O=Petrel Test/CN=Int Under Root Without BC" root_nobc ca $GOOD int
+cert leaf_u_root_nobc "$LEAF_SUBJ" int_u_root_nobc server $GOOD leaf
+add root_no_basic_constraints OK root_nobc int_u_root_nobc leaf_u_root_nobc $SRV
+cert leaf_d_root_nobc "$LEAF_SUBJ" root_nobc server $GOOD leaf
+add root_no_basic_constraints_direct OK root_nobc - leaf_d_root_nobc $SRV
+cert root_nobc_noku "/C=US/O=Petrel Test/CN=Root Without BC or KU" self root_nobc_noku $LONG root_nobc
+cert leaf_u_root_nobc_noku "$LEAF_SUBJ" root_nobc_noku server $GOOD leaf
+add root_no_basic_constraints_no_key_usage 79 root_nobc_noku - leaf_u_root_nobc_noku $SRV
+cert root_nobc_kuds "/C=US/O=Petrel Test/CN=Root Without BC KU digitalSignature" self root_nobc_ku_nosign $LONG root_nobc
+cert leaf_u_root_nobc_kuds "$LEAF_SUBJ" root_nobc_kuds server $GOOD leaf
+add root_no_basic_constraints_no_cert_sign 79 root_nobc_kuds - leaf_u_root_nobc_kuds $SRV
+# ... but only as the anchor: the same certificate as an intermediate under a real root.
+cert int_nobc_selfsub "/C=US/O=Petrel Test/CN=Root Without BC" root ca_nobc $GOOD root_nobc
+add root_no_basic_constraints_as_intermediate 79 root int_nobc_selfsub leaf_d_root_nobc $SRV
 cert int_noku "/C=US/O=Petrel Test/CN=No keyCertSign" root ca_noku $GOOD
 cert leaf_u_noku "$LEAF_SUBJ" int_noku server $GOOD
 add int_no_key_cert_sign 79 root int_noku leaf_u_noku $SRV

@@ -1,6 +1,7 @@
 // petrel dgst -sign / -verify / -prverify: RSA signatures over a file's digest with OpenSSL 3.0's
 // `openssl dgst` options: PKCS#1 v1.5 (RFC 8017 8.2) by default, RSASSA-PSS (8.1) with
-// -sigopt rsa_padding_mode:pss [-sigopt rsa_pss_saltlen:N|digest|max|auto]. Verification prints
+// -sigopt rsa_padding_mode:pss [-sigopt rsa_pss_saltlen:N|digest|max|auto] [-sigopt
+// rsa_mgf1_md:ALG] (MGF1 over the digest unless rsa_mgf1_md names another). Verification prints
 // "Verified OK" (exit 0) or "Verification failure" (exit 1), as openssl does.
 #include <cstdio>
 #include <string>
@@ -105,8 +106,8 @@ int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
   if (o.params.padding == Padding::oaep) {
     return fail(kCmd, "rsa_padding_mode:oaep is for encryption");
   }
-  if (o.params.mgf1_md_set && o.params.mgf1_md != alg) {
-    return fail(kCmd, "unsupported: rsa_mgf1_md must equal the digest");
+  if (!check_rsa_opts(kCmd, o.params)) {
+    return kExitFail;
   }
   const bool pss = o.params.padding == Padding::pss;
   std::vector<uint8_t> digest;
@@ -132,7 +133,7 @@ int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
     const MutableBytes sv(sig.data(), sig.size());
     petrel::Rng& rng = petrel::default_rng();
     const Status st =
-        pss ? petrel::rsa_pss_sign(sv, *priv, alg, dv, rng,
+        pss ? petrel::rsa_pss_sign(sv, *priv, alg, mgf1_hash(o.params, alg), dv, rng,
                                    pss_sign_salt(o.params.pss_saltlen, priv->public_key(), alg))
             : petrel::rsa_pkcs1_sign(sv, *priv, alg, dv, rng);
     if (st != Status::ok) {
@@ -150,7 +151,7 @@ int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
   }
   const petrel::RsaPublicKey& key = o.verify_key.empty() ? priv->public_key() : pub;
   const ByteView sv(sig.data(), sig.size());
-  const Status st = pss ? petrel::rsa_pss_verify(key, alg, dv, sv,
+  const Status st = pss ? petrel::rsa_pss_verify(key, alg, mgf1_hash(o.params, alg), dv, sv,
                                                  pss_verify_salt(o.params.pss_saltlen, alg))
                         : petrel::rsa_pkcs1_verify(key, alg, dv, sv);
   const std::string text = st == Status::ok ? "Verified OK\n" : "Verification failure\n";

@@ -60,7 +60,7 @@ const CipherSpec kCiphers[] = {
     {"aes-192-cbc", Mode::cbc, 24, 16},         {"aes-256-cbc", Mode::cbc, 32, 16},
     {"aes-128-ctr", Mode::ctr, 16, 16},         {"aes-192-ctr", Mode::ctr, 24, 16},
     {"aes-256-ctr", Mode::ctr, 32, 16},         {"aes-128-gcm", Mode::gcm, 16, kVariableIv},
-    {"aes-256-gcm", Mode::gcm, 32, kVariableIv},
+    {"aes-192-gcm", Mode::gcm, 24, kVariableIv}, {"aes-256-gcm", Mode::gcm, 32, kVariableIv},
     // openssl's -rc4 takes a 128-bit key from -K; -rc4-40 a 40-bit one.
     {"rc4", Mode::rc4, 16, 0},                  {"rc4-40", Mode::rc4, 5, 0},
 };
@@ -77,7 +77,7 @@ const CipherSpec* find_cipher(const std::string& name) {
 const char kEncUsage[] =
     "usage: petrel enc [-e|-d] -CIPHER -K HEX [-iv HEX] [-aad HEX] [-nopad] [-in FILE]\n"
     "                  [-out FILE] [-impl NAME]\n"
-    "  CIPHER: aes-{128,192,256}-{ecb,cbc,ctr}, aes-{128,256}-gcm, rc4 (128-bit key), rc4-40\n"
+    "  CIPHER: aes-{128,192,256}-{ecb,cbc,ctr}, aes-{128,192,256}-gcm, rc4 (128-bit key), rc4-40\n"
     "  -K HEX     raw key, exactly the cipher's key length\n"
     "  -iv HEX    IV (16 bytes for cbc/ctr; any non-zero length for gcm, 12 recommended)\n"
     "  -aad HEX   additional authenticated data (gcm only)\n"

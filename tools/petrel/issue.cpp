@@ -1,15 +1,23 @@
 // petrel x509 -req (issuing from a PKCS#10 request) and the helpers it shares with petrel req.
 #include "tools/petrel/issue.h"
 
+#include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <string>
+#include <vector>
 
+#include "crypto/asn1/der.h"
+#include "crypto/asn1/oid.h"
 #include "crypto/pem/pem.h"
 #include "crypto/rand/random.h"
 #include "crypto/rand/rng.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/issue.h"
+#include "crypto/x509/name.h"
+#include "crypto/x509/name_match.h"
+#include "crypto/util/cursor.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/rsa_util.h"
 
@@ -94,6 +102,112 @@ bool write_cert_output(Output* out, ByteView der, bool der_out, std::string* err
   return write_der_output(out, der, "CERTIFICATE", der_out, error);
 }
 
+namespace {
+
+// A DNS name that can stand in a dNSName (RFC 5280 4.2.1.6, RFC 1034 preferred syntax): labels
+// of letters, digits and inner hyphens, 1 to 63 characters, 253 in all, and at most a "*" as
+// the whole left-most label of a name with two labels more (the only wildcard RFC 6125 matches).
+bool is_dns_name(const std::string& s) {
+  if (s.empty() || s.size() > 253 || s.back() == '.') {
+    return false;
+  }
+  size_t start = 0;
+  size_t labels = 0;
+  bool wildcard = false;
+  while (start <= s.size()) {
+    size_t end = s.find('.', start);
+    if (end == std::string::npos) {
+      end = s.size();
+    }
+    const std::string label = s.substr(start, end - start);
+    if (label == "*" && labels == 0) {
+      wildcard = true;
+    } else {
+      if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+        return false;
+      }
+      for (char c : label) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-';
+        if (!ok) {
+          return false;
+        }
+      }
+    }
+    labels++;
+    start = end + 1;
+  }
+  return !wildcard || labels >= 3;
+}
+
+// For -purpose server and a request without subjectAltName: the request's one CN as a
+// GeneralNames contents (an iPAddress when the CN is an IPv4/IPv6 address, else a dNSName), so
+// that the certificate verifies by host name under RFC 6125 (which looks at the SAN, not the
+// CN), as public CAs copy it. *note says what was done, or why not.
+bool san_from_cn(ByteView subject, std::vector<uint8_t>* san_der, std::string* note) {
+  x509::NameReader r(subject);
+  std::string cn;
+  size_t cns = 0;
+  for (;;) {
+    x509::Attribute a;
+    bool done = false;
+    if (r.next(&a, &done) != Status::ok) {
+      *note = "the subject is malformed";
+      return false;
+    }
+    if (done) {
+      break;
+    }
+    if (!petrel::asn1::oid_equal(a.m_type, ByteView(petrel::asn1::oid::kCommonName,
+                                                     sizeof(petrel::asn1::oid::kCommonName)))) {
+      continue;
+    }
+    cns++;
+    uint8_t buf[1024];
+    size_t len = 0;
+    if (petrel::asn1::string_to_utf8(MutableBytes(buf, sizeof(buf)), &len, a.m_value_tag,
+                                     a.m_value) != Status::ok) {
+      *note = "its CN is not a string";
+      return false;
+    }
+    cn.assign(reinterpret_cast<const char*>(buf), len);
+  }
+  if (cns != 1) {
+    *note = cns == 0 ? "the subject has no CN" : "the subject has several CNs";
+    return false;
+  }
+  uint8_t ip[16];
+  size_t ip_len = 0;
+  x509::GeneralName g;
+  std::string text;
+  const ByteView cn_view(reinterpret_cast<const uint8_t*>(cn.data()), cn.size());
+  if (x509::parse_ip_address(ip, &ip_len, cn_view) == Status::ok) {
+    g.m_type = x509::GeneralNameType::ip_address;
+    g.m_value = ByteView(ip, ip_len);
+    text = "IP:" + cn;
+  } else if (is_dns_name(cn)) {
+    g.m_type = x509::GeneralNameType::dns_name;
+    g.m_value = cn_view;
+    text = "DNS:" + cn;
+  } else {
+    *note = "its CN '" + cn + "' is neither a DNS name nor an IP address";
+    return false;
+  }
+  san_der->assign(cn.size() + 16, 0);
+  petrel::Writer w(MutableBytes(san_der->data(), san_der->size()));
+  x509::add_general_name(&w, g);
+  size_t len = 0;
+  if (w.finish(&len) != Status::ok) {
+    *note = "encoding the name failed";
+    return false;
+  }
+  san_der->resize(len);
+  *note = text;
+  return true;
+}
+
+}  // namespace
+
 int issue_from_csr(const char* cmd, const IssueParams& p) {
   if (p.m_csr.empty() || p.m_ca_cert.empty() || p.m_ca_key.empty()) {
     return fail(cmd, "-req needs -in CSR, -CA CERT and -CAkey KEY");
@@ -143,6 +257,25 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
   spec.m_subject = csr.m_subject;
   spec.m_subject_key = csr.m_key.m_info.m_der;
   spec.m_san = csr.m_san;
+  std::vector<uint8_t> cn_san;
+  if (role == x509::Role::server && csr.m_san.empty()) {
+    // RFC 6125 (and Petrel's own client) match host names against the subjectAltName only; a
+    // request made with `-subj /CN=host` and no SAN would give a certificate that never
+    // verifies by name. Public CAs copy the CN; so does this, and says so.
+    std::string note;
+    if (san_from_cn(csr.m_subject, &cn_san, &note)) {
+      spec.m_san = ByteView(cn_san.data(), cn_san.size());
+      std::fprintf(stderr,
+                   "petrel %s: the request has no subjectAltName: added subjectAltName=%s "
+                   "from its CN\n",
+                   cmd, note.c_str());
+    } else {
+      std::fprintf(stderr,
+                   "petrel %s: warning: the request has no subjectAltName and %s: the "
+                   "certificate has no subjectAltName and will not verify by host name\n",
+                   cmd, note.c_str());
+    }
+  }
   spec.m_issuer = ca_cert.m_subject;
   spec.m_issuer_key_id = ca_cert.m_subject_key_id;
   spec.m_hash = p.m_hash;

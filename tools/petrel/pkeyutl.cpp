@@ -1,6 +1,7 @@
 // petrel pkeyutl: RSA public-key operations with the options of OpenSSL 3.0's `openssl pkeyutl`:
 //   -encrypt / -decrypt with PKCS#1 v1.5 (RFC 8017 7.2, the default) or OAEP (7.1;
-//     -pkeyopt rsa_oaep_md:ALG, MGF1 over the same digest, empty label);
+//     -pkeyopt rsa_oaep_md:ALG, rsa_mgf1_md:ALG (default: the OAEP digest),
+//     rsa_oaep_label:HEX (default: empty));
 //   -sign / -verify of a digest given as input (-pkeyopt digest:ALG), PKCS#1 v1.5 or PSS.
 // A failed decryption prints an error, writes nothing and exits 1.
 #include <cstdio>
@@ -27,6 +28,7 @@ const char kUsage[] =
     "                      [-keyform PEM|DER] [-in FILE] [-out FILE] [-sigfile FILE]\n"
     "                      [-pkeyopt rsa_padding_mode:pkcs1|oaep|pss]\n"
     "                      [-pkeyopt rsa_oaep_md:ALG] [-pkeyopt rsa_mgf1_md:ALG]\n"
+    "                      [-pkeyopt rsa_oaep_label:HEX]\n"
     "                      [-pkeyopt digest:ALG] [-pkeyopt rsa_pss_saltlen:N]\n"
     "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n"
     "  key, input and signature files: at most 1 MiB each\n";
@@ -141,16 +143,12 @@ int cmd_pkeyutl(int argc, char** argv) {
   if ((op == Op::sign || op == Op::verify) && params.padding == Padding::oaep) {
     return fail(kCmd, "rsa_padding_mode:oaep is for encryption");
   }
-  if (params.padding == Padding::oaep && params.mgf1_md_set &&
-      params.mgf1_md != params.oaep_md) {
-    return fail(kCmd, "unsupported: rsa_mgf1_md must equal rsa_oaep_md");
+  if (!check_rsa_opts(kCmd, params)) {
+    return kExitFail;
   }
   if ((op == Op::sign || op == Op::verify) && !params.digest_set) {
     return fail(kCmd, "unsupported: raw RSA signatures; give -pkeyopt digest:ALG and the digest "
                       "as input");
-  }
-  if (params.padding == Padding::pss && params.mgf1_md_set && params.mgf1_md != params.digest) {
-    return fail(kCmd, "unsupported: rsa_mgf1_md must equal the digest");
   }
 
   auto priv = new_private_key();
@@ -170,6 +168,7 @@ int cmd_pkeyutl(int argc, char** argv) {
     return fail(kCmd, "%s", err.c_str());
   }
   const ByteView input(in.data(), in.size());
+  const ByteView label(params.oaep_label.data(), params.oaep_label.size());
   std::vector<uint8_t> out(pk.size());
   size_t out_len = pk.size();
   Status st = Status::ok;
@@ -178,7 +177,8 @@ int cmd_pkeyutl(int argc, char** argv) {
     case Op::encrypt:
       st = params.padding == Padding::oaep
                ? petrel::rsa_oaep_encrypt(MutableBytes(out.data(), out.size()), pk,
-                                          params.oaep_md, input, ByteView(), rng)
+                                          params.oaep_md, mgf1_hash(params, params.oaep_md), input,
+                                          label, rng)
                : petrel::rsa_pkcs1_encrypt(MutableBytes(out.data(), out.size()), pk, input, rng);
       if (st != Status::ok) {
         return fail(kCmd, "encryption failed: %s (message too long for the key?)",
@@ -192,7 +192,8 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
       st = params.padding == Padding::oaep
                ? petrel::rsa_oaep_decrypt(MutableBytes(out.data(), out.size()), &out_len, *priv,
-                                          params.oaep_md, input, ByteView(), rng)
+                                          params.oaep_md, mgf1_hash(params, params.oaep_md), input,
+                                          label, rng)
                : petrel::rsa_pkcs1_decrypt(MutableBytes(out.data(), out.size()), &out_len, *priv,
                                            input, rng);
       if (st != Status::ok) {
@@ -208,8 +209,8 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
       st = params.padding == Padding::pss
                ? petrel::rsa_pss_sign(MutableBytes(out.data(), out.size()), *priv, params.digest,
-                                      input, rng, pss_sign_salt(params.pss_saltlen, pk,
-                                                                params.digest))
+                                      mgf1_hash(params, params.digest), input, rng,
+                                      pss_sign_salt(params.pss_saltlen, pk, params.digest))
                : petrel::rsa_pkcs1_sign(MutableBytes(out.data(), out.size()), *priv,
                                         params.digest, input, rng);
       if (st != Status::ok) {
@@ -226,8 +227,8 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
       const ByteView sv(sig.data(), sig.size());
       st = params.padding == Padding::pss
-               ? petrel::rsa_pss_verify(pk, params.digest, input, sv,
-                                        pss_verify_salt(params.pss_saltlen, params.digest))
+               ? petrel::rsa_pss_verify(pk, params.digest, mgf1_hash(params, params.digest), input,
+                                        sv, pss_verify_salt(params.pss_saltlen, params.digest))
                : petrel::rsa_pkcs1_verify(pk, params.digest, input, sv);
       const char* msg = st == Status::ok ? "Signature Verified Successfully\n"
                                          : "Signature Verification Failure\n";

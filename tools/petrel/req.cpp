@@ -14,6 +14,7 @@
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/issue.h"
+#include "crypto/x509/name.h"
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
@@ -134,6 +135,51 @@ std::vector<x509::GeneralName> san_views(const std::vector<SanEntry>& entries) {
     v.push_back(g);
   }
   return v;
+}
+
+// The message for a -subj that write_name_from_text refused: it names the attribute and, for a
+// length, the bound (openssl says "string too long ... maxsize=64" and the attribute).
+std::string subj_error(const std::string& subj, const x509::NameTextError& e) {
+  using Kind = x509::NameTextError::Kind;
+  const std::string type = e.m_type != nullptr
+                               ? std::string(e.m_type)
+                               : std::string(reinterpret_cast<const char*>(e.m_type_text.data()),
+                                             e.m_type_text.size());
+  char buf[256];
+  switch (e.m_kind) {
+    case Kind::unknown_type:
+      return "-subj: unknown attribute type '" + type +
+             "' (known: C ST L O OU CN emailAddress DC UID serialNumber SN GN title street name "
+             "initials pseudonym dnQualifier generationQualifier)";
+    case Kind::empty_value:
+      return "-subj: " + type + " has an empty value";
+    case Kind::bad_characters:
+      if (type == "C" || type == "serialNumber" || type == "dnQualifier") {
+        return "-subj: " + type +
+               " must be a PrintableString (letters, digits, space and ' ( ) + , - . / : = ?)";
+      }
+      if (type == "emailAddress" || type == "DC") {
+        return "-subj: " + type + " must be ASCII (an IA5String)";
+      }
+      return "-subj: " + type + " is not valid UTF-8";
+    case Kind::too_short:
+    case Kind::too_long:
+      if (e.m_min == e.m_max) {
+        std::snprintf(buf, sizeof(buf), "-subj: %s must be exactly %zu characters (got %zu)",
+                      type.c_str(), e.m_max, e.m_length);
+      } else if (e.m_kind == Kind::too_long) {
+        std::snprintf(buf, sizeof(buf), "-subj: %s must be at most %zu characters (got %zu)",
+                      type.c_str(), e.m_max, e.m_length);
+      } else {
+        std::snprintf(buf, sizeof(buf), "-subj: %s must be at least %zu characters (got %zu)",
+                      type.c_str(), e.m_min, e.m_length);
+      }
+      return buf;
+    case Kind::syntax:
+    case Kind::none:
+      break;
+  }
+  return "bad -subj '" + subj + "' (expected /TYPE=value/...)";
 }
 
 int verify_request(const std::string& in, bool noout, bool subject) {
@@ -269,9 +315,10 @@ int cmd_req(int argc, char** argv) {
   std::vector<uint8_t> subject(subj.size() * 4 + 64);
   petrel::Writer nw(MutableBytes(subject.data(), subject.size()));
   size_t subject_len = 0;
-  if (x509::write_name_from_text(&nw, bytes_of(subj)) != Status::ok ||
+  x509::NameTextError name_error;
+  if (x509::write_name_from_text(&nw, bytes_of(subj), &name_error) != Status::ok ||
       nw.finish(&subject_len) != Status::ok) {
-    return fail(kCmd, "bad -subj '%s' (expected /TYPE=value/...)", subj.c_str());
+    return fail(kCmd, "%s", subj_error(subj, name_error).c_str());
   }
   const ByteView subject_der(subject.data(), subject_len);
   std::vector<SanEntry> san_entries;

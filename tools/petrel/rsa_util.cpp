@@ -176,6 +176,23 @@ bool hash_by_name(const std::string& name, petrel::HashAlg* out) {
   return false;
 }
 
+bool check_rsa_opts(const char* cmd, const RsaParams& p) {
+  using Padding = RsaParams::Padding;
+  if (p.mgf1_md_set && p.padding == Padding::pkcs1) {
+    fail(cmd, "rsa_mgf1_md needs rsa_padding_mode:pss or rsa_padding_mode:oaep");
+    return false;
+  }
+  if (p.mgf1_md_set && p.mgf1_md == petrel::HashAlg::md5) {
+    fail(cmd, "unsupported: md5 as the MGF1 hash");
+    return false;
+  }
+  if (p.oaep_label_set && p.padding != Padding::oaep) {
+    fail(cmd, "rsa_oaep_label needs rsa_padding_mode:oaep");
+    return false;
+  }
+  return true;
+}
+
 bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p) {
   const size_t colon = opt.find(':');
   if (colon == std::string::npos) {
@@ -214,6 +231,15 @@ bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p) {
       }
       p->pss_saltlen = v;
     }
+    return true;
+  }
+  if (name == "rsa_oaep_label") {
+    std::string error;
+    if (!parse_hex(&p->oaep_label, value, &error)) {
+      fail(cmd, "bad rsa_oaep_label: %s", error.c_str());
+      return false;
+    }
+    p->oaep_label_set = true;
     return true;
   }
   petrel::HashAlg alg;

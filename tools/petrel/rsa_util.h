@@ -44,12 +44,22 @@ struct RsaParams {
   long pss_saltlen = -3;  // -1 digest, -2 max (sign) / auto (verify), -3 unset, >= 0 bytes
   petrel::HashAlg oaep_md = petrel::HashAlg::sha1;
   bool oaep_md_set = false;
-  petrel::HashAlg mgf1_md = petrel::HashAlg::sha1;
+  petrel::HashAlg mgf1_md = petrel::HashAlg::sha1;  // unset: the OAEP digest / the PSS digest
   bool mgf1_md_set = false;
+  std::vector<uint8_t> oaep_label;  // rsa_oaep_label:HEX (unset: empty)
+  bool oaep_label_set = false;
   petrel::HashAlg digest = petrel::HashAlg::sha256;  // pkeyutl -sign/-verify digest:
   bool digest_set = false;
 };
 bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p);
+// The MGF1 hash of an OAEP or PSS operation whose digest is `digest`: rsa_mgf1_md if given,
+// else the digest itself (as openssl defaults it).
+inline petrel::HashAlg mgf1_hash(const RsaParams& p, petrel::HashAlg digest) {
+  return p.mgf1_md_set ? p.mgf1_md : digest;
+}
+// Refuses (with a message, false) options that do not apply to the padding in p: rsa_mgf1_md
+// without PSS or OAEP, rsa_oaep_label without OAEP, MD5 as an MGF1 hash.
+bool check_rsa_opts(const char* cmd, const RsaParams& p);
 // Digest names as openssl takes them ("sha256", "SHA256", "sha-256", "SHA2-256").
 bool hash_by_name(const std::string& name, petrel::HashAlg* out);
 
