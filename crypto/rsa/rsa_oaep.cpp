@@ -11,7 +11,7 @@
 
 namespace petrel {
 
-Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, ByteView msg,
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg alg, ByteView msg,
                         ByteView label, Rng& rng) noexcept {
   if (!key.is_set() || alg == HashAlg::md5) {
     return Status::invalid_argument;

@@ -105,7 +105,7 @@ Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, Byt
   return st;
 }
 
-Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, ByteView sig,
+Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest, ByteView sig,
                       size_t salt_len) noexcept {
   if (!key.is_set() || !pss_hash_ok(alg)) {
     return Status::invalid_argument;
