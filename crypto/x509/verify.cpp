@@ -496,8 +496,11 @@ VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
   // certificates are still there to point at.
   for (size_t i = 0; i < out->m_path_len; i++) {
     const Certificate* p = out->m_path[i];
-    const bool in_store_span = !store.m_certs.empty() && p >= store.m_certs.data() &&
-                               p < store.m_certs.data() + store.m_certs.size();
+    // Addresses compared as integers (< between unrelated pointers is unspecified).
+    const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+    const uintptr_t lo = reinterpret_cast<uintptr_t>(store.m_certs.data());
+    const bool in_store_span =
+        !store.m_certs.empty() && a >= lo && a < lo + store.m_certs.size() * sizeof(Certificate);
     if (p != &leaf && !in_store_span) {
       out->m_path[i] = nullptr;
     }
