@@ -1,12 +1,13 @@
 // Certificate (RFC 5246 7.4.2): the server's chain, leaf first, parsed into views over the
-// message (crypto/x509/cert.h); and the client's chain, written as given.
+// message (crypto/x509/cert.h; the certificates after the leaf kept as x509::CandidateCert for
+// path building); and the client's chain, written as given.
 #include "tls/messages.h"
 
 namespace petrel {
 namespace tls {
 
-Status parse_certificate_list(Span<x509::Certificate> certs, size_t* n, size_t* bad_index,
-                              ByteView body) noexcept {
+Status parse_certificate_list(x509::Certificate* leaf, Span<x509::CandidateCert> rest, size_t* n,
+                              size_t* bad_index, ByteView body) noexcept {
   *n = 0;
   *bad_index = 0;
   Reader r(body);
@@ -14,6 +15,7 @@ Status parse_certificate_list(Span<x509::Certificate> certs, size_t* n, size_t* 
   if (!r.read_u24_prefixed(&list) || !r.empty()) {
     return Status::decode_error;
   }
+  x509::Certificate other;  // each certificate after the leaf, parsed in turn
   size_t count = 0;
   while (!list.empty()) {
     Reader der;
@@ -21,12 +23,16 @@ Status parse_certificate_list(Span<x509::Certificate> certs, size_t* n, size_t* 
       *bad_index = count;
       return Status::decode_error;
     }
-    if (count == certs.size()) {
+    if (count > rest.size()) {
       return Status::buffer_too_small;
     }
-    if (x509::parse_certificate(&certs[count], der.view()) != Status::ok) {
+    x509::Certificate* c = count == 0 ? leaf : &other;
+    if (x509::parse_certificate(c, der.view()) != Status::ok) {
       *bad_index = count;
       return Status::decode_error;
+    }
+    if (count > 0) {
+      rest[count - 1] = x509::make_candidate(other);
     }
     count++;
   }

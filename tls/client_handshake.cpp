@@ -420,11 +420,14 @@ void Client::process_server_hello(ByteView body) noexcept {
 // ---- Certificate -------------------------------------------------------------------------------
 
 void Client::process_certificate(ByteView body) noexcept {
-  x509::Certificate certs[kMaxServerCertificates];
+  // The leaf parsed; the others as candidates (56 bytes each on a 64-bit host, not 460), parsed
+  // again by path building only while on a path it tries: this frame stays small.
+  x509::Certificate leaf;
+  x509::CandidateCert rest[kMaxServerCertificates - 1];
   size_t n = 0;
   size_t bad = 0;
-  Status st = parse_certificate_list(Span<x509::Certificate>(certs, m_config.m_max_server_certs),
-                                     &n, &bad, body);
+  Status st = parse_certificate_list(
+      &leaf, Span<x509::CandidateCert>(rest, m_config.m_max_server_certs - 1), &n, &bad, body);
   if (st == Status::buffer_too_small) {
     fail(Error::too_many_certificates, A(Alert::bad_certificate),
          "the server sent more certificates than the configured maximum (m_max_server_certs)");
@@ -456,7 +459,7 @@ void Client::process_certificate(ByteView body) noexcept {
       }
     }
     x509::VerifyError e = x509::verify_certificate(
-        &m_verify, certs[0], Span<const x509::Certificate>(certs + 1, n - 1), m_config.m_trust, opt);
+        &m_verify, leaf, Span<const x509::CandidateCert>(rest, n - 1), m_config.m_trust, opt);
     if (e != x509::VerifyError::ok) {
       fail(Error::bad_certificate, verify_alert(e),
            "the server's certificate did not verify");
@@ -464,11 +467,11 @@ void Client::process_certificate(ByteView body) noexcept {
     }
   }
   const char* why = "";
-  if (kx_check_server_certificate(m_suite->m_kx, certs[0], &why) != Status::ok) {
+  if (kx_check_server_certificate(m_suite->m_kx, leaf, &why) != Status::ok) {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate), why);
     return;
   }
-  ByteView spki = certs[0].m_key.m_info.m_der;
+  ByteView spki = leaf.m_key.m_info.m_der;
   if (spki.size() > sizeof(m_peer_spki)) {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate),
          "the server's key is larger than the client supports");
@@ -559,17 +562,26 @@ bool Client::send_client_flight() noexcept {
       fail(Error::internal, A(Alert::internal_error), "internal error hashing the transcript");
       return false;
     }
-    uint8_t sig[kRsaMaxModulusBytes];
-    size_t sig_len = 0;
+    // The key signs straight into the handshake buffer (no signature-sized copy on the stack,
+    // which is deepest here, in the private-key operation).
+    uint8_t* sig = begin_certificate_verify(&w, m_version, scheme);
     ClientKey* key = m_config.m_client_key;
-    if (key->max_signature_size() > sizeof(sig) ||
-        key->sign(MutableBytes(sig), &sig_len, scheme, ByteView(digest, dlen)) != Status::ok) {
+    const size_t room = sig != nullptr ? m_hs.size() - w.size() : 0;
+    if (sig == nullptr || key->max_signature_size() > room) {
+      fail(Error::handshake_too_large, A(Alert::internal_error),
+           "CertificateVerify does not fit the handshake buffer");
+      return false;
+    }
+    size_t sig_len = 0;
+    if (key->sign(MutableBytes(sig, room), &sig_len, scheme, ByteView(digest, dlen)) !=
+            Status::ok ||
+        sig_len > room) {
       fail(Error::client_key_failure, A(Alert::internal_error),
            "the client key could not sign the CertificateVerify");
       return false;
     }
     m_private_ops++;
-    write_certificate_verify(&w, m_version, scheme, ByteView(sig, sig_len));
+    end_certificate_verify(&w, sig_len);
     if (w.status() != Status::ok) {
       fail(Error::handshake_too_large, A(Alert::internal_error),
            "CertificateVerify does not fit the handshake buffer");

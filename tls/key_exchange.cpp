@@ -32,13 +32,9 @@ bool offered(Span<const uint16_t> list, uint16_t v) noexcept {
 
 // Verifies the RSA signature of a ServerKeyExchange over client_random || server_random ||
 // params with the certificate key.
-Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView params, ByteView sig,
-                     const char** why) noexcept {
-  RsaPublicKey key;
-  if (rsa_public_key_from_spki(&key, in.m_peer_spki) != Status::ok) {
-    *why = "the server's RSA key cannot be loaded";
-    return Status::invalid_argument;
-  }
+Status verify_params_with(const RsaPublicKeyBase& key, const KeyExchangeInput& in,
+                          uint16_t scheme, ByteView params, ByteView sig,
+                          const char** why) noexcept {
   HashAlg alg = HashAlg::sha256;
   bool pss = false;
   switch (scheme) {
@@ -94,6 +90,23 @@ Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView param
     return Status::auth_failed;
   }
   return Status::ok;
+}
+
+// The key is loaded in storage of its size class (rsa_keys.h with_rsa_public_key), on the stack
+// only while the signature is checked.
+Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView params, ByteView sig,
+                     const char** why) noexcept {
+  bool loaded = false;
+  const Status st =
+      with_rsa_public_key_spki(in.m_peer_spki, 0, [&](const RsaPublicKeyBase& key) {
+        loaded = true;
+        return verify_params_with(key, in, scheme, params, sig, why);
+      });
+  if (!loaded) {
+    *why = "the server's RSA key cannot be loaded";
+    return Status::invalid_argument;
+  }
+  return st;
 }
 
 }  // namespace
@@ -205,27 +218,26 @@ Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* p
   if (in.m_kind != KeyExchange::rsa) {
     return Status::invalid_argument;
   }
-  RsaPublicKey key;
-  Status st = rsa_public_key_from_spki(&key, in.m_peer_spki);
-  if (st != Status::ok) {
-    return st;
-  }
-  premaster[0] = static_cast<uint8_t>(in.m_client_version >> 8);
-  premaster[1] = static_cast<uint8_t>(in.m_client_version);
-  st = in.m_rng->generate(premaster.subspan(2, 46));
-  if (st != Status::ok) {
-    secure_wipe(premaster.data(), 48);
-    return st;
-  }
-  uint8_t enc[kRsaMaxModulusBytes];
-  st = rsa_pkcs1_encrypt(MutableBytes(enc, sizeof(enc)), key, premaster.first(48), *in.m_rng);
-  if (st != Status::ok) {
-    secure_wipe(premaster.data(), 48);
-    return st;
-  }
-  write_client_key_exchange_rsa(w, ByteView(enc, key.size()));
-  *premaster_len = 48;
-  return Status::ok;
+  // The server's key in storage of its size class (rsa_keys.h), on the stack only while the
+  // premaster secret is encrypted.
+  return with_rsa_public_key_spki(in.m_peer_spki, 0, [&](const RsaPublicKeyBase& key) {
+    premaster[0] = static_cast<uint8_t>(in.m_client_version >> 8);
+    premaster[1] = static_cast<uint8_t>(in.m_client_version);
+    Status st = in.m_rng->generate(premaster.subspan(2, 46));
+    if (st != Status::ok) {
+      secure_wipe(premaster.data(), 48);
+      return st;
+    }
+    uint8_t enc[kRsaMaxModulusBytes];
+    st = rsa_pkcs1_encrypt(MutableBytes(enc, sizeof(enc)), key, premaster.first(48), *in.m_rng);
+    if (st != Status::ok) {
+      secure_wipe(premaster.data(), 48);
+      return st;
+    }
+    write_client_key_exchange_rsa(w, ByteView(enc, key.size()));
+    *premaster_len = 48;
+    return Status::ok;
+  });
 }
 
 }  // namespace tls

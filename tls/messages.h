@@ -97,11 +97,14 @@ Status parse_server_key_exchange_ecdhe(ServerKeyExchangeEcdhe* out, uint16_t ver
                                        ByteView body) noexcept;
 
 // ---- certificate.cpp ----
-// Parses the certificate_list into certs[0..*n); Status::buffer_too_small if it holds more
-// than certs.size() certificates; decode_error if the list or a certificate is malformed
-// (*bad_index names it).
-Status parse_certificate_list(Span<x509::Certificate> certs, size_t* n, size_t* bad_index,
-                              ByteView body) noexcept;
+// Parses the certificate_list: the leaf into *leaf, and each certificate after it, checked by
+// parse_certificate() (one at a time, in this function's frame), into rest[0..*n - 1) as a
+// CandidateCert for path building (views into body), so the caller holds one parsed
+// Certificate, not one per certificate. *n counts all, leaf included (0 for an empty list).
+// Status::buffer_too_small if the list holds more than rest.size() + 1 certificates;
+// decode_error if the list or a certificate is malformed (*bad_index names it).
+Status parse_certificate_list(x509::Certificate* leaf, Span<x509::CandidateCert> rest, size_t* n,
+                              size_t* bad_index, ByteView body) noexcept;
 void write_certificate(Writer* w, Span<const ByteView> chain) noexcept;
 
 // ---- certificate_request.cpp ----
@@ -126,6 +129,13 @@ void write_client_key_exchange_ecdhe(Writer* w, ByteView point) noexcept;
 // ---- certificate_verify.cpp ----
 // TLS 1.2 writes the scheme before the signature; TLS 1.0/1.1 only the signature.
 void write_certificate_verify(Writer* w, uint16_t version, uint16_t scheme, ByteView sig) noexcept;
+// The same with the signature made in place, so that no copy of it is on the stack:
+// begin_certificate_verify() writes the header and returns where the signature goes (nullptr if
+// the writer has failed); the caller signs into the buffer from there and then calls
+// end_certificate_verify() with the signature's length (which fails the writer if it does not
+// fit).
+uint8_t* begin_certificate_verify(Writer* w, uint16_t version, uint16_t scheme) noexcept;
+void end_certificate_verify(Writer* w, size_t sig_len) noexcept;
 
 // ---- finished.cpp ----
 // verify_data = PRF(master, "client finished" / "server finished", Hash(handshake))[0..12]

@@ -159,24 +159,62 @@ Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n, L
 Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) noexcept;
 
 // ---- Montgomery arithmetic (montgomery.cpp) -----------------------------------------------------
-// An odd modulus m > 1 with its Montgomery constants, R = 2^(kLimbBits * n).
-struct Modulus {
-  Limb m[kMaxLimbs];
-  Limb rr[kMaxLimbs];  // R^2 mod m
-  Limb one[kMaxLimbs]; // R mod m (1 in Montgomery form)
-  Limb m0inv;          // -m^-1 mod 2^kLimbBits
-  size_t n = 0;        // limbs
-  size_t bits = 0;     // bit length of m (public)
+// An odd modulus m > 1 with its Montgomery constants, R = 2^(kLimbBits * n), as the Montgomery
+// functions below read it: views of its three arrays (n limbs each) and the constants. Made from
+// a Modulus or a ModulusSlots (implicitly), it is only valid while that object is.
+struct ModulusRef {
+  const Limb* m;
+  const Limb* rr;    // R^2 mod m
+  const Limb* one;   // R mod m (1 in Montgomery form)
+  Limb m0inv;        // -m^-1 mod 2^kLimbBits
+  size_t n;          // limbs
+  size_t bits;       // bit length of m (public)
+};
 
-  // Status::invalid_argument if m is even, m <= 1, or the limb count is too large.
+// A modulus in arrays of `cap` limbs that the caller owns, so that storage can be sized to the
+// key (crypto/rsa RsaPublicKeyOf<bits>): m, rr and one point at them; n, bits and m0inv as in
+// ModulusRef.
+struct ModulusSlots {
+  Limb* m;
+  Limb* rr;
+  Limb* one;
+  size_t cap;
+  Limb m0inv = 0;
+  size_t n = 0;
+  size_t bits = 0;
+
+  // Status::invalid_argument if m is even, m <= 1, or needs more than cap limbs.
   // Constant-time in the value of m apart from its bit length.
   // value may be m itself. No array on the stack.
   Status set(const Limb* value, size_t limbs) noexcept;
+  // Big-endian; Status::invalid_argument also if the value does not fit in cap limbs.
   Status set_bytes(ByteView be) noexcept;
   void wipe() noexcept;
+  operator ModulusRef() const noexcept { return ModulusRef{m, rr, one, m0inv, n, bits}; }
 
  private:
   void set_r_mod_m() noexcept;  // one = R mod m, from m, n and bits
+};
+
+// The same with its own arrays of kMaxLimbs limbs (3 KiB), for keys whose size is not chosen at
+// compile time (the private-key factors, key generation, tests).
+struct Modulus {
+  Limb m[kMaxLimbs];
+  Limb rr[kMaxLimbs];
+  Limb one[kMaxLimbs];
+  Limb m0inv;
+  size_t n = 0;
+  size_t bits = 0;
+
+  // As ModulusSlots (cap = kMaxLimbs).
+  Status set(const Limb* value, size_t limbs) noexcept;
+  Status set_bytes(ByteView be) noexcept;
+  void wipe() noexcept;
+  operator ModulusRef() const noexcept { return ModulusRef{m, rr, one, m0inv, n, bits}; }
+
+ private:
+  ModulusSlots slots() noexcept;
+  void take(const ModulusSlots& s) noexcept;
 };
 
 // Stack use: the functions below that take `ws` work in the caller's area ws[0..X_ws_limbs(m.n))
@@ -189,36 +227,36 @@ struct Modulus {
 // r = a * b / R mod m, for a < R, b < m (or a < m, b < R); r < m. mont_mul_to needs r distinct
 // from a and b (no overlap) and uses no stack array; mont_mul allows r == a or r == b (then it
 // works in a kMaxLimbs temporary on its stack, 1 KiB).
-void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
-void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
-void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;    // a < m; like mont_mul
+void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const ModulusRef& m) noexcept;
+void mont_mul(Limb* r, const Limb* a, const Limb* b, const ModulusRef& m) noexcept;
+void to_mont(Limb* r, const Limb* a, const ModulusRef& m) noexcept;    // a < m; like mont_mul
 // r = a / R mod m (a < R); r may alias a; no stack array.
-void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept;
+void from_mont(Limb* r, const Limb* a, const ModulusRef& m) noexcept;
 // r = a + b mod m and r = a - b mod m for a, b < m; r may alias a or b; no stack array.
-void mod_add(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
-void mod_sub(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept;
+void mod_add(Limb* r, const Limb* a, const Limb* b, const ModulusRef& m) noexcept;
+void mod_sub(Limb* r, const Limb* a, const Limb* b, const ModulusRef& m) noexcept;
 // r[0..m.n) = x[0..nx) mod m, for any nx (Horner over m.n-limb chunks in Montgomery form).
 // r must not overlap x.
 constexpr size_t reduce_ws_limbs(size_t n) { return 2 * n; }
-void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m, Limb* ws) noexcept;
-void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m) noexcept;
+void reduce(Limb* r, const Limb* x, size_t nx, const ModulusRef& m, Limb* ws) noexcept;
+void reduce(Limb* r, const Limb* x, size_t nx, const ModulusRef& m) noexcept;
 
 // r = base^exp mod m with a fixed 4-bit window; the table (16 entries of m.n limbs, in ws) is
 // read by scanning every entry. base < m; r may alias base; the exponent's length (exp_limbs) is
 // public, its value is not. Status::unsupported if m.n > kMaxPrivLimbs.
 constexpr size_t kModexpWindowBits = 4;
 constexpr size_t modexp_ct_ws_limbs(size_t n) { return ((1u << kModexpWindowBits) + 2) * n; }
-Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, const Modulus& m,
+Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, const ModulusRef& m,
                  Limb* ws) noexcept;
 Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                 const Modulus& m) noexcept;
+                 const ModulusRef& m) noexcept;
 // r = base^exp mod m by square-and-multiply: variable-time in exp (public exponents only),
 // constant-time in base. r may alias base.
 constexpr size_t modexp_public_ws_limbs(size_t n) { return 2 * n; }
 void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                   const Modulus& m, Limb* ws) noexcept;
+                   const ModulusRef& m, Limb* ws) noexcept;
 void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                   const Modulus& m) noexcept;
+                   const ModulusRef& m) noexcept;
 
 // ---- primes (prime.cpp) -------------------------------------------------------------------------
 // All-ones if w (odd, > the largest table prime) has no factor among the small odd primes

@@ -23,25 +23,25 @@ namespace bn {
 namespace {
 
 // x -= m if the mask `over` is set or x >= m; for x < 2m (with `over` the bit above x).
-void final_sub(Limb* x, Limb over, const Modulus& m) noexcept {
+void final_sub(Limb* x, Limb over, const ModulusRef& m) noexcept {
   const Limb take = over | ~lt_mask(x, m.m, m.n);
   (void)cond_sub(take, x, m.m, m.n);
 }
 
 // x = 2 * x mod m for x < m.
-void mod_double(Limb* x, const Modulus& m) noexcept {
+void mod_double(Limb* x, const ModulusRef& m) noexcept {
   const Limb out = shl1(x, m.n);
   final_sub(x, mask_of(out), m);
 }
 
 }  // namespace
 
-Status Modulus::set(const Limb* value, size_t limbs) noexcept {
+Status ModulusSlots::set(const Limb* value, size_t limbs) noexcept {
   n = 0;
   bits = 0;
   const size_t b = bit_length_vartime(value, limbs);  // the bit length is public
   const size_t nl = limbs_for_bits(b);
-  if (b < 2 || nl > kMaxLimbs || (value[0] & 1u) == 0) {
+  if (b < 2 || nl > cap || (value[0] & 1u) == 0) {
     return Status::invalid_argument;
   }
   n = nl;
@@ -86,7 +86,7 @@ Status Modulus::set(const Limb* value, size_t limbs) noexcept {
   return Status::ok;
 }
 
-void Modulus::set_r_mod_m() noexcept {
+void ModulusSlots::set_r_mod_m() noexcept {
   // R mod m: start from 2^(bits-1) < m and double up to 2^(n*w).
   set_zero(one, n);
   one[(bits - 1) / kLimbBits] = static_cast<Limb>(1) << ((bits - 1) % kLimbBits);
@@ -95,30 +95,64 @@ void Modulus::set_r_mod_m() noexcept {
   }
 }
 
-Status Modulus::set_bytes(ByteView be) noexcept {
+Status ModulusSlots::set_bytes(ByteView be) noexcept {
   // Decoded straight into m (set() then leaves it in place): no temporary on the stack.
-  const Status st = from_bytes(m, kMaxLimbs, be);
+  const Status st = from_bytes(m, cap, be);
   if (st != Status::ok) {
-    secure_wipe(m, sizeof(m));
+    secure_wipe(m, cap * sizeof(Limb));
     return st;
   }
-  const Status st2 = set(m, kMaxLimbs);
+  const Status st2 = set(m, cap);
   if (st2 != Status::ok) {
-    secure_wipe(m, sizeof(m));
+    secure_wipe(m, cap * sizeof(Limb));
   }
   return st2;
 }
 
-void Modulus::wipe() noexcept {
-  secure_wipe(m, sizeof(m));
-  secure_wipe(rr, sizeof(rr));
-  secure_wipe(one, sizeof(one));
+void ModulusSlots::wipe() noexcept {
+  secure_wipe(m, cap * sizeof(Limb));
+  secure_wipe(rr, cap * sizeof(Limb));
+  secure_wipe(one, cap * sizeof(Limb));
   m0inv = 0;
   n = 0;
   bits = 0;
 }
 
-void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcept {
+ModulusSlots Modulus::slots() noexcept {
+  ModulusSlots s{m, rr, one, kMaxLimbs};
+  s.m0inv = m0inv;
+  s.n = n;
+  s.bits = bits;
+  return s;
+}
+
+void Modulus::take(const ModulusSlots& s) noexcept {
+  m0inv = s.m0inv;
+  n = s.n;
+  bits = s.bits;
+}
+
+Status Modulus::set(const Limb* value, size_t limbs) noexcept {
+  ModulusSlots s = slots();
+  const Status st = s.set(value, limbs);
+  take(s);
+  return st;
+}
+
+Status Modulus::set_bytes(ByteView be) noexcept {
+  ModulusSlots s = slots();
+  const Status st = s.set_bytes(be);
+  take(s);
+  return st;
+}
+
+void Modulus::wipe() noexcept {
+  ModulusSlots s = slots();
+  s.wipe();
+  take(s);
+}
+
+void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const ModulusRef& mod) noexcept {
   const size_t n = mod.n;
   const KernelOps& k = kernel_ops();
   set_zero(r, n);
@@ -134,7 +168,7 @@ namespace {
 
 // The aliasing case of mont_mul, apart so that its temporary is on the stack only when used.
 __attribute__((noinline)) void mont_mul_via_temp(Limb* r, const Limb* a, const Limb* b,
-                                                 const Modulus& mod) noexcept {
+                                                 const ModulusRef& mod) noexcept {
   Limb t[kMaxLimbs];
   mont_mul_to(t, a, b, mod);
   copy(r, t, mod.n);
@@ -143,7 +177,7 @@ __attribute__((noinline)) void mont_mul_via_temp(Limb* r, const Limb* a, const L
 
 }  // namespace
 
-void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcept {
+void mont_mul(Limb* r, const Limb* a, const Limb* b, const ModulusRef& mod) noexcept {
   if (r == a || r == b) {  // addresses, not values: public
     mont_mul_via_temp(r, a, b, mod);
   } else {
@@ -151,9 +185,9 @@ void mont_mul(Limb* r, const Limb* a, const Limb* b, const Modulus& mod) noexcep
   }
 }
 
-void to_mont(Limb* r, const Limb* a, const Modulus& m) noexcept { mont_mul(r, a, m.rr, m); }
+void to_mont(Limb* r, const Limb* a, const ModulusRef& m) noexcept { mont_mul(r, a, m.rr, m); }
 
-void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept {
+void from_mont(Limb* r, const Limb* a, const ModulusRef& m) noexcept {
   // Montgomery reduction of a alone: n steps with b = 0, t = (t + q * m) / 2^w.
   const size_t n = m.n;
   const KernelOps& k = kernel_ops();
@@ -165,17 +199,17 @@ void from_mont(Limb* r, const Limb* a, const Modulus& m) noexcept {
   final_sub(r, mask_of(top), m);
 }
 
-void mod_add(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept {
+void mod_add(Limb* r, const Limb* a, const Limb* b, const ModulusRef& m) noexcept {
   const Limb c = add(r, a, b, m.n);
   final_sub(r, mask_of(c), m);
 }
 
-void mod_sub(Limb* r, const Limb* a, const Limb* b, const Modulus& m) noexcept {
+void mod_sub(Limb* r, const Limb* a, const Limb* b, const ModulusRef& m) noexcept {
   const Limb borrow = sub(r, a, b, m.n);
   (void)cond_add(mask_of(borrow), r, m.m, m.n);
 }
 
-void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m, Limb* ws) noexcept {
+void reduce(Limb* r, const Limb* x, size_t nx, const ModulusRef& m, Limb* ws) noexcept {
   const size_t n = m.n;
   Limb* c = ws;       // the chunk, then A * R in Montgomery form
   Limb* cm = ws + n;  // the chunk in Montgomery form
@@ -194,13 +228,13 @@ void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m, Limb* ws) noexc
   from_mont(r, r, m);
 }
 
-void reduce(Limb* r, const Limb* x, size_t nx, const Modulus& m) noexcept {
+void reduce(Limb* r, const Limb* x, size_t nx, const ModulusRef& m) noexcept {
   Limb ws[reduce_ws_limbs(kMaxLimbs)];
   reduce(r, x, nx, m, ws);
   secure_wipe(ws, reduce_ws_limbs(m.n) * sizeof(Limb));
 }
 
-Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, const Modulus& m,
+Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, const ModulusRef& m,
                  Limb* ws) noexcept {
   const size_t n = m.n;
   if (n == 0 || n > kMaxPrivLimbs) {
@@ -246,7 +280,7 @@ Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs, c
 }
 
 Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                 const Modulus& m) noexcept {
+                 const ModulusRef& m) noexcept {
   Limb ws[modexp_ct_ws_limbs(kMaxPrivLimbs)];
   const Status st = modexp_ct(r, base, exp, exp_limbs, m, ws);
   secure_wipe(ws, sizeof(ws));
@@ -254,7 +288,7 @@ Status modexp_ct(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
 }
 
 void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                   const Modulus& m, Limb* ws) noexcept {
+                   const ModulusRef& m, Limb* ws) noexcept {
   const size_t n = m.n;
   Limb* bm = ws;
   to_mont(bm, base, m);  // base may be r: read before r is written
@@ -281,7 +315,7 @@ void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
 }
 
 void modexp_public(Limb* r, const Limb* base, const Limb* exp, size_t exp_limbs,
-                   const Modulus& m) noexcept {
+                   const ModulusRef& m) noexcept {
   Limb ws[modexp_public_ws_limbs(kMaxLimbs)];
   modexp_public(r, base, exp, exp_limbs, m, ws);
   secure_wipe(ws, modexp_public_ws_limbs(m.n) * sizeof(Limb));

@@ -12,11 +12,15 @@
 // below 1024 bits are refused unless the key is loaded with kRsaAllowSmallModulus (tests only).
 // Each of p and q is at most kRsaMaxPrivateBits / 2 bits (balanced keys; others get
 // Status::bad_key_length). The objects are large (the private key holds its moduli in Montgomery
-// form: sizeof is 12888 bytes on 64-bit hosts), the stack use is not: the raw operations work in
+// form: sizeof is 11904 bytes on 64-bit hosts; an RsaPublicKey, sized for 8192-bit moduli, 3144,
+// an RsaPublicKeyOf<2048> 840), the stack use is not: the raw operations work in
 // one area on the stack taken from the smallest size class that fits the key (2048, 4096 bits;
 // public also 8192), so a 2048-bit PSS signature (blinded CRT, 4-bit window, verify-after-sign)
 // uses about 5.3 KB of stack, a PSS verification about 4.6 KB (tests/rsa/rsa_stack_test.cpp, host
-// x86-64; 4.9 and 2.5 KB on armhf;
+// x86-64; 4.9 and 2.5 KB on armhf; a key read at run time is loaded into storage of its own size
+// class by rsa_keys.h with_rsa_public_key: a PKCS#1 v1.5 verification from a 2048-bit
+// SubjectPublicKeyInfo takes 3.5 KB of stack that way, key included, 5.1 KB for 4096 bits and
+// 8.1 KB for 8192, where an RsaPublicKey on the stack costs 5.7 KB for any size;
 // -fstack-usage: the 2048-bit private area 3.6 KB, of it 2.3 KB for modexp_ct's 16-entry window
 // table of 1024-bit CRT halves; the public area 0.8 KB; no bignum function keeps an array on the
 // stack on these paths).
@@ -57,20 +61,28 @@ constexpr uint32_t kRsaAllowSmallModulus = 1u;  // accept moduli from 256 bits (
 
 enum class RsaPart : uint8_t { n, e, d, p, q, dp, dq, qinv };
 
-class RsaPublicKey final {
+// An RSA public key. The modulus lives in storage of the derived class, sized at compile time:
+// RsaPublicKeyOf<kBits> holds moduli up to kBits bits (3 * kBits / 8 bytes of arrays and about
+// 80 bytes more), RsaPublicKey up to the largest (8192 bits, 3 KiB of arrays). The functions of
+// this file take any of them as RsaPublicKeyBase; rsa_keys.h with_rsa_public_key() picks the
+// smallest size class for a key read at run time, so that a 2048-bit peer key costs 0.8 KiB of
+// stack, not 3 KiB. Not copyable (the base points into the derived object's arrays).
+class RsaPublicKeyBase {
  public:
-  RsaPublicKey() noexcept = default;
-  ~RsaPublicKey();
+  RsaPublicKeyBase(const RsaPublicKeyBase&) = delete;
+  RsaPublicKeyBase& operator=(const RsaPublicKeyBase&) = delete;
 
   // n and e big-endian. n must not start with a zero byte and must be odd, at least 1024 bits
-  // (see kRsaAllowSmallModulus) and at most 8192. e must be odd, >= 3 and < n (leading zero
-  // bytes of e are ignored). Status::invalid_argument or bad_key_length on failure, and
-  // Status::unsupported for an e of more than kRsaMaxPublicExponentBits (64) bits.
+  // (see kRsaAllowSmallModulus) and at most max_bits() (8192 for RsaPublicKey). e must be odd,
+  // >= 3 and < n (leading zero bytes of e are ignored). Status::invalid_argument or
+  // bad_key_length on failure, and Status::unsupported for an e of more than
+  // kRsaMaxPublicExponentBits (64) bits.
   Status set(ByteView n, ByteView e, uint32_t flags = 0) noexcept;
 
   bool is_set() const noexcept { return m_n.n != 0; }
   size_t bits() const noexcept { return m_n.bits; }
   size_t size() const noexcept { return (m_n.bits + 7) / 8; }  // k, the modulus length in bytes
+  size_t max_bits() const noexcept { return m_n.cap * bn::kLimbBits; }  // of this storage
 
   // out = in^e mod n. in.size() must be size() and in < n; out.size() >= size() (writes size()).
   Status raw(MutableBytes out, ByteView in) const noexcept;
@@ -78,14 +90,41 @@ class RsaPublicKey final {
   // Writes n or e as minimal big-endian bytes (at least one byte) and sets *len.
   Status export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept;
 
+ protected:
+  RsaPublicKeyBase(bn::Limb* m, bn::Limb* rr, bn::Limb* one, size_t cap_limbs) noexcept
+      : m_n{m, rr, one, cap_limbs} {}
+  ~RsaPublicKeyBase() = default;
+  void wipe() noexcept;
+
  private:
   friend class RsaPrivateKey;
+  static constexpr size_t kELimbs = bn::limbs_for_bits(kRsaMaxPublicExponentBits);
   // raw() after the checks, in an area of public_area_limbs(m_n.n) limbs (rsa_key.cpp).
   Status raw_in(MutableBytes out, ByteView in, bn::Limb* area) const noexcept;
-  bn::Modulus m_n;
-  bn::Limb m_e[bn::kMaxLimbs] = {};
+  bn::ModulusSlots m_n;
+  bn::Limb m_e[kELimbs] = {};  // e < 2^64 (kRsaMaxPublicExponentBits)
   size_t m_e_limbs = 0;
 };
+
+template <size_t kBits>
+class RsaPublicKeyOf final : public RsaPublicKeyBase {
+  static_assert(kBits % bn::kLimbBits == 0 && kBits >= kRsaMinModulusBits &&
+                    kBits <= kRsaMaxModulusBits,
+                "an RSA public key size class is a whole number of limbs, 1024..8192 bits");
+
+ public:
+  RsaPublicKeyOf() noexcept : RsaPublicKeyBase(m_m, m_rr, m_one, kLimbs) {}
+  ~RsaPublicKeyOf() { wipe(); }
+
+ private:
+  static constexpr size_t kLimbs = bn::limbs_for_bits(kBits);
+  bn::Limb m_m[kLimbs];
+  bn::Limb m_rr[kLimbs];
+  bn::Limb m_one[kLimbs];
+};
+
+// Any public key up to kRsaMaxModulusBits (8192) bits.
+using RsaPublicKey = RsaPublicKeyOf<kRsaMaxModulusBits>;
 
 // The components of a private key, big-endian. d may be empty (it is not used by the CRT).
 struct RsaPrivateParts {
@@ -112,6 +151,7 @@ class RsaPrivateKey final {
   size_t size() const noexcept { return m_pub.size(); }
 
   // out = in^d mod n (blinded CRT, verified with e). in.size() must be size() and in < n.
+  // in may be out (all of in is read before out is written).
   Status raw(MutableBytes out, ByteView in, Rng& rng) const noexcept;
 
   // Writes one component as minimal big-endian bytes and sets *len (d is computed as needed
@@ -155,17 +195,17 @@ Status rsa_generate_key(RsaPrivateKey* key, size_t bits, Rng& rng,
 // it; it never parses the recovered block. sig must be exactly key.size() bytes.
 Status rsa_pkcs1_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
                       Rng& rng) noexcept;
-Status rsa_pkcs1_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest,
+Status rsa_pkcs1_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest,
                         ByteView sig) noexcept;
 // TLS 1.0/1.1 form: the 36-byte MD5 || SHA-1 digest without a DigestInfo (RFC 4346 7.4.3).
 Status rsa_pkcs1_sign_md5sha1(MutableBytes sig, const RsaPrivateKey& key, ByteView digest36,
                               Rng& rng) noexcept;
-Status rsa_pkcs1_verify_md5sha1(const RsaPublicKey& key, ByteView digest36,
+Status rsa_pkcs1_verify_md5sha1(const RsaPublicKeyBase& key, ByteView digest36,
                                 ByteView sig) noexcept;
 
 // ---- PKCS#1 v1.5 encryption (RFC 8017 section 7.2) ----------------------------------------------
 // msg.size() <= key.size() - 11; out.size() >= key.size() (writes key.size() bytes).
-Status rsa_pkcs1_encrypt(MutableBytes out, const RsaPublicKey& key, ByteView msg,
+Status rsa_pkcs1_encrypt(MutableBytes out, const RsaPublicKeyBase& key, ByteView msg,
                          Rng& rng) noexcept;
 // out.size() >= key.size() - 11. Every kind of bad padding gives Status::bad_padding, and the
 // padding check and the copy of the message are constant-time.
@@ -185,7 +225,7 @@ constexpr size_t kPssSaltHashLen = SIZE_MAX - 1;  // salt length = digest length
 constexpr size_t kPssSaltAny = SIZE_MAX;          // verify: accept any valid salt length
 Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
                     Rng& rng, size_t salt_len = kPssSaltHashLen) noexcept;
-Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, ByteView sig,
+Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest, ByteView sig,
                       size_t salt_len = kPssSaltAny) noexcept;
 // The same with MGF1 over another hash than the digest's (RFC 8017 9.1 and A.2.3 let the two
 // differ; OpenSSL's -pkeyopt rsa_mgf1_md): mgf1_alg may be any hash but MD5.
@@ -196,7 +236,7 @@ Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg, By
 
 // ---- RSAES-OAEP (RFC 8017 section 7.1), MGF1 over the same hash or another ---------------------
 // msg.size() <= key.size() - 2 * hLen - 2. out.size() >= key.size().
-Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, ByteView msg,
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg alg, ByteView msg,
                         ByteView label, Rng& rng) noexcept;
 // out.size() >= key.size() - 2 * hLen - 2. One Status (bad_padding) for every decoding error,
 // constant-time checks and copy.

@@ -6,6 +6,8 @@
 // the result is checked with the public exponent (m^e = c) before release; on mismatch the
 // output is wiped and Status::internal_error returned (fault-attack countermeasure).
 // Constant-time in all secret values; the factor recovery at load is variable-time.
+#include <cstring>
+
 #include "crypto/rsa/rsa.h"
 
 #include "crypto/rsa/rsa_test_hooks.h"
@@ -83,16 +85,19 @@ void rsa_set_fault_hook_for_testing(RsaFaultHook hook) noexcept { g_fault_hook =
 
 // ---- public key ---------------------------------------------------------------------------------
 
-RsaPublicKey::~RsaPublicKey() { m_n.wipe(); }
-
-Status RsaPublicKey::set(ByteView n, ByteView e, uint32_t flags) noexcept {
+void RsaPublicKeyBase::wipe() noexcept {
   m_n.wipe();
+  secure_wipe(m_e, sizeof(m_e));
   m_e_limbs = 0;
+}
+
+Status RsaPublicKeyBase::set(ByteView n, ByteView e, uint32_t flags) noexcept {
+  wipe();
   if (n.empty() || n[0] == 0) {
     return Status::invalid_argument;  // no leading zero byte in n
   }
-  if (n.size() > kRsaMaxModulusBytes) {
-    return Status::bad_key_length;
+  if (n.size() > m_n.cap * bn::kLimbBytes) {
+    return Status::bad_key_length;  // over 8192 bits, or over this storage's size class
   }
   Status st = m_n.set_bytes(n);
   if (st != Status::ok) {
@@ -108,28 +113,29 @@ Status RsaPublicKey::set(ByteView n, ByteView e, uint32_t flags) noexcept {
     m_n.wipe();
     return Status::invalid_argument;  // e = 0, even e, or longer than n
   }
-  st = bn::from_bytes(m_e, m_n.n, es);
-  if (st != Status::ok) {
-    m_n.wipe();
-    return Status::invalid_argument;
-  }
-  m_e_limbs = m_n.n;
+  // e < n: both are minimal big-endian here (n has no leading zero byte, es none either), so a
+  // shorter e is smaller and one of the same length compares bytewise.
+  const bool e_below_n = es.size() < n.size() || std::memcmp(es.data(), n.data(), n.size()) < 0;
   // e is odd and not zero, so e < 3 means e = 1 (es has no leading zero byte).
   const bool e_is_one = es.size() == 1 && es[0] == 1;
-  if (e_is_one || bn::lt_mask(m_e, m_n.m, m_n.n) == 0) {
+  if (e_is_one || !e_below_n) {
     m_n.wipe();
-    m_e_limbs = 0;
     return Status::invalid_argument;  // e = 1, or e >= n
   }
   if (es.size() > kRsaMaxPublicExponentBits / 8) {
     m_n.wipe();
-    m_e_limbs = 0;
     return Status::unsupported;  // e >= 2^64: see kRsaMaxPublicExponentBits
   }
+  st = bn::from_bytes(m_e, kELimbs, es);
+  if (st != Status::ok) {
+    m_n.wipe();
+    return Status::invalid_argument;
+  }
+  m_e_limbs = kELimbs;
   return Status::ok;
 }
 
-Status RsaPublicKey::raw(MutableBytes out, ByteView in) const noexcept {
+Status RsaPublicKeyBase::raw(MutableBytes out, ByteView in) const noexcept {
   if (!is_set()) {
     return Status::invalid_argument;
   }
@@ -151,7 +157,7 @@ Status RsaPublicKey::raw(MutableBytes out, ByteView in) const noexcept {
   return with_area<kPublicAreaMax>(need, body);
 }
 
-Status RsaPublicKey::raw_in(MutableBytes out, ByteView in, Limb* area) const noexcept {
+Status RsaPublicKeyBase::raw_in(MutableBytes out, ByteView in, Limb* area) const noexcept {
   const size_t nl = m_n.n;
   Limb* x = area;
   if (bn::from_bytes(x, nl, in) != Status::ok) {
@@ -168,7 +174,7 @@ Status RsaPublicKey::raw_in(MutableBytes out, ByteView in, Limb* area) const noe
   return bn::to_bytes(out, x, nl);
 }
 
-Status RsaPublicKey::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {
+Status RsaPublicKeyBase::export_part(RsaPart part, MutableBytes out, size_t* len) const noexcept {
   if (!is_set()) {
     return Status::invalid_argument;
   }
@@ -194,8 +200,7 @@ void RsaPrivateKey::wipe() noexcept {
   secure_wipe(m_qinv_mont, sizeof(m_qinv_mont));
   secure_wipe(m_d, sizeof(m_d));
   m_has_d = false;
-  m_pub.m_n.wipe();
-  m_pub.m_e_limbs = 0;
+  m_pub.wipe();
 }
 
 Status RsaPrivateKey::set(const RsaPrivateParts& parts, uint32_t flags) noexcept {
@@ -286,7 +291,7 @@ Status RsaPrivateKey::set_from_ned(ByteView n, ByteView e, ByteView d, uint32_t 
   if (pub.bits() > kRsaMaxPrivateBits) {
     return Status::bad_key_length;
   }
-  const bn::Modulus& mn = pub.m_n;
+  const bn::ModulusRef mn = pub.m_n;
   const size_t nl = mn.n;
   constexpr size_t kP = bn::kMaxPrivLimbs;
   Limb dd[kP];
@@ -307,7 +312,8 @@ Status RsaPrivateKey::set_from_ned(ByteView n, ByteView e, ByteView d, uint32_t 
         bn::is_zero_mask(dd, nl) != 0) {
       break;
     }
-    bn::mul(k, dd, nl, pub.m_e, nl);
+    bn::set_zero(k, kl);
+    bn::mul(k, dd, nl, pub.m_e, pub.m_e_limbs);  // nl + m_e_limbs <= kl limbs
     if (bn::sub_word(k, kl, 1) != 0 || bn::is_zero_mask(k, kl) != 0) {
       break;
     }
@@ -432,7 +438,7 @@ Status RsaPrivateKey::raw(MutableBytes out, ByteView in, Rng& rng) const noexcep
 
 Status RsaPrivateKey::raw_in(MutableBytes out, ByteView in, Rng& rng, Limb* area) const noexcept {
   const size_t k = out.size();
-  const bn::Modulus& mn = m_pub.m_n;
+  const bn::ModulusRef mn = m_pub.m_n;
   const size_t nl = mn.n;
   const size_t pl = m_p.n;
   const size_t ql = m_q.n;

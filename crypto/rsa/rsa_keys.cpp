@@ -70,7 +70,7 @@ Status read_pkcs1_public_parts(Reader* in, RsaPublicKeyParts* out) noexcept {
   return Status::ok;
 }
 
-Status add_part(Writer* w, const RsaPublicKey& key, RsaPart part) noexcept {
+Status add_part(Writer* w, const RsaPublicKeyBase& key, RsaPart part) noexcept {
   uint8_t buf[kRsaMaxModulusBytes];
   size_t len = 0;
   const Status st = key.export_part(part, MutableBytes(buf, sizeof(buf)), &len);
@@ -80,7 +80,7 @@ Status add_part(Writer* w, const RsaPublicKey& key, RsaPart part) noexcept {
   return st;
 }
 
-Status write_pkcs1_public(Writer* w, const RsaPublicKey& key) noexcept {
+Status write_pkcs1_public(Writer* w, const RsaPublicKeyBase& key) noexcept {
   asn1::begin_der(w, asn1::kSequence);
   Status st = add_part(w, key, RsaPart::n);
   if (st == Status::ok) {
@@ -503,7 +503,7 @@ Status rsa_public_key_parts(RsaPublicKeyParts* out, const PublicKeyInfo& info) n
   return Status::ok;
 }
 
-Status rsa_public_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info,
+Status rsa_public_key_from_info(RsaPublicKeyBase* out, const PublicKeyInfo& info,
                                 uint32_t flags) noexcept {
   RsaPublicKeyParts parts;
   const Status st = rsa_public_key_parts(&parts, info);
@@ -513,7 +513,7 @@ Status rsa_public_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info,
   return out->set(parts.m_n, parts.m_e, flags);
 }
 
-Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags) noexcept {
+Status rsa_public_key_from_spki(RsaPublicKeyBase* out, ByteView spki, uint32_t flags) noexcept {
   PublicKeyInfo info;
   if (parse_public_key_info(&info, spki) != Status::ok) {
     return Status::decode_error;
@@ -521,7 +521,7 @@ Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags
   return rsa_public_key_from_info(out, info, flags);
 }
 
-Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags) noexcept {
+Status rsa_public_key_from_pkcs1(RsaPublicKeyBase* out, ByteView der, uint32_t flags) noexcept {
   Reader r(der);
   RsaPublicKeyParts parts;
   if (read_pkcs1_public_parts(&r, &parts) != Status::ok || !r.empty()) {
@@ -531,14 +531,14 @@ Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags
 }
 
 Status rsa_public_key_to_pkcs1(MutableBytes out, size_t* out_len,
-                               const RsaPublicKey& key) noexcept {
+                               const RsaPublicKeyBase& key) noexcept {
   Writer w(out);
   const Status st = write_pkcs1_public(&w, key);
   return finish(w, st, out_len);
 }
 
 Status rsa_public_key_to_spki(MutableBytes out, size_t* out_len,
-                              const RsaPublicKey& key) noexcept {
+                              const RsaPublicKeyBase& key) noexcept {
   Writer w(out);
   asn1::begin_der(&w, asn1::kSequence);
   add_rsa_algorithm(&w);
@@ -660,7 +660,7 @@ Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags,
   return st;
 }
 
-Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags,
+Status rsa_public_key_load(RsaPublicKeyBase* out, ByteView in, uint32_t flags,
                            RsaKeyFile* out_kind, RsaKeyProblem* out_problem) noexcept {
   uint8_t scratch[kRsaMaxPublicKeyDerLen];
   ByteView der;
@@ -696,7 +696,7 @@ Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags,
   return st;
 }
 
-Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKey& key,
+Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKeyBase& key,
                             RsaKeyFile kind, bool pem) noexcept {
   uint8_t der[kRsaMaxPublicKeyDerLen];
   size_t len = 0;

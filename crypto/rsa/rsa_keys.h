@@ -92,18 +92,62 @@ struct RsaPublicKeyParts {
 // one RSAPublicKey with nothing after it (decode_error otherwise).
 Status rsa_public_key_parts(RsaPublicKeyParts* out, const PublicKeyInfo& info) noexcept;
 // The same, loaded into a key (flags as RsaPublicKey::set).
-Status rsa_public_key_from_info(RsaPublicKey* out, const PublicKeyInfo& info,
+Status rsa_public_key_from_info(RsaPublicKeyBase* out, const PublicKeyInfo& info,
                                 uint32_t flags = 0) noexcept;
 // SubjectPublicKeyInfo DER (the whole SEQUENCE, as X.509 certificates carry it) -> key:
 // parse_public_key_info, then rsa_public_key_from_info.
-Status rsa_public_key_from_spki(RsaPublicKey* out, ByteView spki, uint32_t flags = 0) noexcept;
+Status rsa_public_key_from_spki(RsaPublicKeyBase* out, ByteView spki, uint32_t flags = 0) noexcept;
 // RSAPublicKey DER (SEQUENCE { modulus, publicExponent }) -> key.
-Status rsa_public_key_from_pkcs1(RsaPublicKey* out, ByteView der, uint32_t flags = 0) noexcept;
+Status rsa_public_key_from_pkcs1(RsaPublicKeyBase* out, ByteView der, uint32_t flags = 0) noexcept;
 
 Status rsa_public_key_to_pkcs1(MutableBytes out, size_t* out_len,
-                               const RsaPublicKey& key) noexcept;
+                               const RsaPublicKeyBase& key) noexcept;
 Status rsa_public_key_to_spki(MutableBytes out, size_t* out_len,
-                              const RsaPublicKey& key) noexcept;
+                              const RsaPublicKeyBase& key) noexcept;
+
+// ---- public keys sized to the key ---------------------------------------------------------------
+// For a key met at run time (a peer's certificate): loads the key of `info` (as
+// rsa_public_key_from_info, flags as RsaPublicKeyBase::set) into an RsaPublicKeyOf of the
+// smallest size class that holds its modulus (2048, 4096 or 8192 bits), then returns
+// fn(const RsaPublicKeyBase&); a loading error is returned without calling fn. Each class has its
+// own frame, so only the chosen one is on the stack: a 2048-bit key takes 0.8 KiB of it (64-bit
+// host; 3 * 256 bytes of arrays), a 4096-bit one 1.6 KiB, a larger one 3 KiB.
+template <size_t kBits, typename Fn>
+__attribute__((noinline)) Status with_rsa_public_key_of(const PublicKeyInfo& info,
+                                                        uint32_t flags, const Fn& fn) noexcept {
+  RsaPublicKeyOf<kBits> key;
+  const Status st = rsa_public_key_from_info(&key, info, flags);
+  if (st != Status::ok) {
+    return st;
+  }
+  return fn(static_cast<const RsaPublicKeyBase&>(key));
+}
+
+template <typename Fn>
+Status with_rsa_public_key(const PublicKeyInfo& info, uint32_t flags, const Fn& fn) noexcept {
+  RsaPublicKeyParts parts;
+  const Status st = rsa_public_key_parts(&parts, info);
+  if (st != Status::ok) {
+    return st;
+  }
+  if (parts.m_n.size() <= 2048 / 8) {
+    return with_rsa_public_key_of<2048>(info, flags, fn);
+  }
+  if (parts.m_n.size() <= 4096 / 8) {
+    return with_rsa_public_key_of<4096>(info, flags, fn);
+  }
+  return with_rsa_public_key_of<kRsaMaxModulusBits>(info, flags, fn);
+}
+
+// The same from SubjectPublicKeyInfo DER (as rsa_public_key_from_spki).
+template <typename Fn>
+Status with_rsa_public_key_spki(ByteView spki, uint32_t flags, const Fn& fn) noexcept {
+  PublicKeyInfo info;
+  if (parse_public_key_info(&info, spki) != Status::ok) {
+    return Status::decode_error;
+  }
+  return with_rsa_public_key(info, flags, fn);
+}
 
 // ---- private keys -------------------------------------------------------------------------------
 
@@ -130,14 +174,14 @@ Status rsa_private_key_load(RsaPrivateKey* out, ByteView in, uint32_t flags = 0,
                             RsaKeyProblem* out_problem = nullptr) noexcept;
 // Reads a public key from PEM ("PUBLIC KEY" or "RSA PUBLIC KEY", the first such block) or DER
 // (SPKI or PKCS#1).
-Status rsa_public_key_load(RsaPublicKey* out, ByteView in, uint32_t flags = 0,
+Status rsa_public_key_load(RsaPublicKeyBase* out, ByteView in, uint32_t flags = 0,
                            RsaKeyFile* out_kind = nullptr,
                            RsaKeyProblem* out_problem = nullptr) noexcept;
 
 // Writes a key in one of the four encodings, as DER or as PEM with the kind's label.
 // kind must be public for the first, and any kind but unknown/pkcs8_encrypted for the second
 // (a public kind writes the key's public part).
-Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKey& key,
+Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKeyBase& key,
                             RsaKeyFile kind, bool pem) noexcept;
 Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivateKey& key,
                              RsaKeyFile kind, bool pem) noexcept;

@@ -11,7 +11,7 @@
 
 namespace petrel {
 
-Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, ByteView msg,
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg alg, ByteView msg,
                         ByteView label, Rng& rng) noexcept {
   return rsa_oaep_encrypt(out, key, alg, alg, msg, label, rng);
 }

@@ -69,19 +69,21 @@ Status sign_with_prefix(MutableBytes sig, const RsaPrivateKey& key, ByteView pre
   if (sig.size() < k) {
     return Status::buffer_too_small;
   }
-  uint8_t em[kRsaMaxPrivateBits / 8];
-  Status st = encode_emsa(em, k, prefix, digest);
+  // EM is built in sig itself (no k-byte buffer on the stack): the raw operation reads all of
+  // its input before it writes its output, and EM holds only the (public) digest and padding.
+  Status st = encode_emsa(sig.data(), k, prefix, digest);
   if (st == Status::ok) {
-    st = key.raw(sig, ByteView(em, k), rng);
+    st = key.raw(sig, ByteView(sig.data(), k), rng);
   }
   if (st == Status::ok) {
     CT_UNPOISON(sig.data(), k);  // a verified signature is public
+  } else {
+    secure_wipe(sig.data(), k);
   }
-  secure_wipe(em, sizeof(em));
   return st;
 }
 
-Status verify_with_prefix(const RsaPublicKey& key, ByteView prefix, ByteView digest,
+Status verify_with_prefix(const RsaPublicKeyBase& key, ByteView prefix, ByteView digest,
                           ByteView sig) noexcept {
   if (!key.is_set()) {
     return Status::invalid_argument;
@@ -124,7 +126,7 @@ Status rsa_pkcs1_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, B
   return sign_with_prefix(sig, key, prefix, digest, rng);
 }
 
-Status rsa_pkcs1_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest,
+Status rsa_pkcs1_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest,
                         ByteView sig) noexcept {
   const ByteView prefix = digest_info_prefix(alg);
   if (prefix.empty() || digest.size() != hash_digest_size(alg)) {
@@ -141,7 +143,7 @@ Status rsa_pkcs1_sign_md5sha1(MutableBytes sig, const RsaPrivateKey& key, ByteVi
   return sign_with_prefix(sig, key, ByteView(), digest36, rng);
 }
 
-Status rsa_pkcs1_verify_md5sha1(const RsaPublicKey& key, ByteView digest36,
+Status rsa_pkcs1_verify_md5sha1(const RsaPublicKeyBase& key, ByteView digest36,
                                 ByteView sig) noexcept {
   if (digest36.size() != 36) {
     return Status::invalid_argument;
@@ -149,7 +151,7 @@ Status rsa_pkcs1_verify_md5sha1(const RsaPublicKey& key, ByteView digest36,
   return verify_with_prefix(key, ByteView(), digest36, sig);
 }
 
-Status rsa_pkcs1_encrypt(MutableBytes out, const RsaPublicKey& key, ByteView msg,
+Status rsa_pkcs1_encrypt(MutableBytes out, const RsaPublicKeyBase& key, ByteView msg,
                          Rng& rng) noexcept {
   if (!key.is_set()) {
     return Status::invalid_argument;

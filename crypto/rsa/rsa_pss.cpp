@@ -110,7 +110,7 @@ Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, Has
   return st;
 }
 
-Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, ByteView digest, ByteView sig,
+Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest, ByteView sig,
                       size_t salt_len) noexcept {
   return rsa_pss_verify(key, alg, alg, digest, sig, salt_len);
 }

@@ -223,29 +223,27 @@ Status verify_signature(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
   if (key.m_type != KeyType::rsa || alg.m_scheme == SigScheme::unknown) {
     return Status::unsupported;
   }
-  RsaPublicKey pub;
-  Status s = rsa_public_key_from_info(&pub, key, key_flags);
-  if (s != Status::ok) {
+  // The key in storage of its own size class (rsa_keys.h), only while the check runs.
+  return with_rsa_public_key(key, key_flags, [&](const RsaPublicKeyBase& pub) {
+    uint8_t digest[kMaxDigestSize];
+    Status s = hash(alg.m_hash, MutableBytes(digest, sizeof(digest)), signed_data);
+    if (s != Status::ok) {
+      return s;
+    }
+    const ByteView d(digest, hash_digest_size(alg.m_hash));
+    if (signature.size() != pub.size()) {
+      return Status::auth_failed;
+    }
+    if (alg.m_scheme == SigScheme::rsa_pkcs1) {
+      s = rsa_pkcs1_verify(pub, alg.m_hash, d, signature);
+    } else {
+      s = rsa_pss_verify(pub, alg.m_hash, d, signature, alg.m_pss_salt_len);
+    }
+    if (s != Status::ok && s != Status::unsupported) {
+      return Status::auth_failed;
+    }
     return s;
-  }
-  uint8_t digest[kMaxDigestSize];
-  s = hash(alg.m_hash, MutableBytes(digest, sizeof(digest)), signed_data);
-  if (s != Status::ok) {
-    return s;
-  }
-  const ByteView d(digest, hash_digest_size(alg.m_hash));
-  if (signature.size() != pub.size()) {
-    return Status::auth_failed;
-  }
-  if (alg.m_scheme == SigScheme::rsa_pkcs1) {
-    s = rsa_pkcs1_verify(pub, alg.m_hash, d, signature);
-  } else {
-    s = rsa_pss_verify(pub, alg.m_hash, d, signature, alg.m_pss_salt_len);
-  }
-  if (s != Status::ok && s != Status::unsupported) {
-    return Status::auth_failed;
-  }
-  return s;
+  });
 }
 
 }  // namespace x509

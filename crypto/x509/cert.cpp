@@ -164,5 +164,14 @@ Status check_private_key_matches(const Certificate& cert, const RsaPrivateKey& k
   return same_n && same_e ? Status::ok : Status::auth_failed;
 }
 
+CandidateCert make_candidate(const Certificate& c) noexcept {
+  CandidateCert k;
+  k.m_der = c.m_der;
+  k.m_subject = c.m_subject;
+  k.m_subject_key_id = c.m_subject_key_id;
+  k.m_has_subject_key_id = (c.m_extensions & kExtSubjectKeyId) != 0;
+  return k;
+}
+
 }  // namespace x509
 }  // namespace petrel

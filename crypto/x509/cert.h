@@ -69,6 +69,19 @@ struct Certificate {
   ByteView m_extensions_der;     // the Extensions SEQUENCE contents (all of them)
 };
 
+// What path building needs of an untrusted certificate to choose it as an issuer candidate:
+// the element and views of its subject and subjectKeyIdentifier (56 bytes on a 64-bit host, 28
+// on 32-bit, where a parsed Certificate takes about 460 and 230), for callers that keep a peer's
+// chain as DER rather than parsed (tls/ keeps up to kMaxServerCertificates of them); verify.h
+// takes a list of them for path building.
+struct CandidateCert {
+  ByteView m_der;             // the whole Certificate element
+  ByteView m_subject;         // its subject Name element
+  ByteView m_subject_key_id;  // its keyIdentifier octets
+  bool m_has_subject_key_id = false;
+};
+CandidateCert make_candidate(const Certificate& c) noexcept;
+
 // Parses a DER Certificate occupying exactly `der`. decode_error on any malformation (including
 // trailing bytes, a serial number over kMaxSerialLen octets, a version/extension mismatch, a
 // tbsCertificate signature algorithm that differs from the outer one, duplicated extensions,

@@ -24,7 +24,7 @@ Status read_subject_key(Reader* in, SubjectKey* out) noexcept {
   return Status::ok;
 }
 
-void add_rsa_public_key_info(Writer* w, const RsaPublicKey& key) noexcept {
+void add_rsa_public_key_info(Writer* w, const RsaPublicKeyBase& key) noexcept {
   uint8_t spki[kRsaMaxPublicKeyDerLen];
   size_t len = 0;
   if (rsa_public_key_to_spki(MutableBytes(spki, sizeof(spki)), &len, key) != Status::ok) {

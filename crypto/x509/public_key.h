@@ -34,7 +34,7 @@ struct SubjectKey {
 // algorithms are kept as views. decode_error if malformed.
 Status read_subject_key(Reader* in, SubjectKey* out) noexcept;
 // Writes SubjectPublicKeyInfo for an RSA public key.
-void add_rsa_public_key_info(Writer* w, const RsaPublicKey& key) noexcept;
+void add_rsa_public_key_info(Writer* w, const RsaPublicKeyBase& key) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

@@ -83,6 +83,8 @@ struct Search {
   const Certificate* path[kMaxChainDepth];
   size_t len;
   Span<const Certificate> untrusted;
+  Span<const CandidateCert> candidates;  // used instead of `untrusted` when use_candidates
+  bool use_candidates;
   const TrustStore* store;
   const VerifyOptions* opts;
   size_t steps;
@@ -94,6 +96,7 @@ struct Search {
   bool have_failure;
   const Certificate* longest[kMaxChainDepth];
   size_t longest_len;
+  bool longest_top_self_issued;  // read when the search is over (its top may be gone then)
 };
 
 bool in_store(const TrustStore& store, const Certificate& c) {
@@ -123,11 +126,16 @@ bool pinned(const TrustStore& store, const Certificate& c) {
 }
 
 // Key identifiers: 1 = match, 0 = unknown (one is absent), -1 = contradiction.
-int key_id_relation(const Certificate& child, const Certificate& issuer) {
-  if (child.m_authority_key_id.empty() || (issuer.m_extensions & kExtSubjectKeyId) == 0) {
+int key_id_relation(const Certificate& child, bool issuer_has_key_id, ByteView issuer_key_id) {
+  if (child.m_authority_key_id.empty() || !issuer_has_key_id) {
     return 0;
   }
-  return same_bytes(child.m_authority_key_id, issuer.m_subject_key_id) ? 1 : -1;
+  return same_bytes(child.m_authority_key_id, issuer_key_id) ? 1 : -1;
+}
+
+int key_id_relation(const Certificate& child, const Certificate& issuer) {
+  return key_id_relation(child, (issuer.m_extensions & kExtSubjectKeyId) != 0,
+                         issuer.m_subject_key_id);
 }
 
 bool ku_allows(const Certificate& c, uint16_t bits) {
@@ -307,6 +315,30 @@ bool on_path(const Search& s, const Certificate& c) {
   return false;
 }
 
+bool on_path(const Search& s, ByteView der) {
+  for (size_t i = 0; i < s.len; i++) {
+    if (same_bytes(s.path[i]->m_der, der)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool extend(Search* s);
+
+// Puts a candidate on the path, parsed into a Certificate of this frame (kept out of line so
+// that only the levels that hold a candidate pay for one), and searches on from it.
+__attribute__((noinline)) bool try_candidate(Search* s, const CandidateCert& cand) {
+  Certificate c;
+  if (parse_certificate(&c, cand.m_der) != Status::ok) {
+    return false;  // not a certificate: not an issuer
+  }
+  s->path[s->len++] = &c;
+  const bool found = extend(s);
+  s->len--;
+  return found;
+}
+
 // Returns true when a valid path was found (left in s->first_failure as the result).
 bool extend(Search* s) {
   const Certificate& top = *s->path[s->len - 1];
@@ -315,6 +347,7 @@ bool extend(Search* s) {
     for (size_t i = 0; i < s->len; i++) {
       s->longest[i] = s->path[i];
     }
+    s->longest_top_self_issued = is_self_issued(top);
   }
   const bool anchor_cert =
       in_store(*s->store, top) && (s->opts->m_partial_chain || is_self_issued(top));
@@ -345,6 +378,26 @@ bool extend(Search* s) {
   // unrelated roots does not use up the budget.
   for (int pass = 0; pass < 2; pass++) {
     for (int source = 0; source < 2; source++) {
+      if (source == 1 && s->use_candidates) {
+        for (const CandidateCert& cand : s->candidates) {
+          const int rel = key_id_relation(top, cand.m_has_subject_key_id, cand.m_subject_key_id);
+          if (rel < 0 || (pass == 0) != (rel > 0)) {
+            continue;
+          }
+          if (!name_equal(top.m_issuer, cand.m_subject) || on_path(*s, cand.m_der)) {
+            continue;
+          }
+          if (s->steps >= kMaxSearchSteps) {
+            s->limit_hit = true;
+            return false;
+          }
+          s->steps++;
+          if (try_candidate(s, cand)) {
+            return true;
+          }
+        }
+        continue;
+      }
       const Span<const Certificate> pool = source == 0 ? s->store->m_certs : s->untrusted;
       for (const Certificate& cand : pool) {
         const int rel = key_id_relation(top, cand);
@@ -372,9 +425,10 @@ bool extend(Search* s) {
 
 }  // namespace
 
-VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
-                               Span<const Certificate> untrusted, const TrustStore& store,
-                               const VerifyOptions& options) noexcept {
+namespace {
+
+VerifyError run_search(VerifyResult* out, const Certificate& leaf, Search* sp,
+                       const TrustStore& store, const VerifyOptions& options) noexcept {
   *out = VerifyResult();
   if ((!options.m_ip.empty() && options.m_ip.size() != 4 && options.m_ip.size() != 16) ||
       options.m_max_depth == 0 || options.m_max_depth > kMaxChainDepth ||
@@ -382,10 +436,9 @@ VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
     out->m_error = VerifyError::invalid_argument;
     return out->m_error;
   }
-  Search s;
+  Search& s = *sp;
   s.path[0] = &leaf;
   s.len = 1;
-  s.untrusted = untrusted;
   s.store = &store;
   s.opts = &options;
   s.steps = 0;
@@ -394,6 +447,7 @@ VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
   s.limit_hit = false;
   s.have_failure = false;
   s.longest_len = 0;
+  s.longest_top_self_issued = false;
   if (extend(&s)) {
     *out = s.first_failure;
     return VerifyError::ok;
@@ -416,16 +470,49 @@ VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
   for (size_t i = 0; i < s.longest_len; i++) {
     out->m_path[i] = s.longest[i];
   }
-  const Certificate& top = *s.longest[s.longest_len - 1];
   out->m_depth = s.longest_len - 1;
   if (s.depth_hit) {
     out->m_error = VerifyError::chain_too_long;
-  } else if (is_self_issued(top)) {
+  } else if (s.longest_top_self_issued) {
     out->m_error = VerifyError::untrusted_root;
   } else {
     out->m_error = VerifyError::unknown_issuer;
   }
   return out->m_error;
+}
+
+}  // namespace
+
+VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
+                               Span<const Certificate> untrusted, const TrustStore& store,
+                               const VerifyOptions& options) noexcept {
+  Search s;
+  s.untrusted = untrusted;
+  s.use_candidates = false;
+  return run_search(out, leaf, &s, store, options);
+}
+
+VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
+                               Span<const CandidateCert> untrusted, const TrustStore& store,
+                               const VerifyOptions& options) noexcept {
+  Search s;
+  s.candidates = untrusted;
+  s.use_candidates = true;
+  const VerifyError e = run_search(out, leaf, &s, store, options);
+  // Candidates were parsed in frames of the search, gone now: only the leaf and the store's
+  // certificates are still there to point at.
+  for (size_t i = 0; i < out->m_path_len; i++) {
+    const Certificate* p = out->m_path[i];
+    // Addresses compared as integers (< between unrelated pointers is unspecified).
+    const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+    const uintptr_t lo = reinterpret_cast<uintptr_t>(store.m_certs.data());
+    const bool in_store_span =
+        !store.m_certs.empty() && a >= lo && a < lo + store.m_certs.size() * sizeof(Certificate);
+    if (p != &leaf && !in_store_span) {
+      out->m_path[i] = nullptr;
+    }
+  }
+  return e;
 }
 
 }  // namespace x509

@@ -1,6 +1,7 @@
 // Certification path building and validation (RFC 5280 section 6, without revocation and policy
 // processing), host name and IP address checks (RFC 6125), name constraints (RFC 5280
-// 4.2.1.10). No heap: the path is an array of pointers to the caller's parsed certificates.
+// 4.2.1.10). No heap: the path is an array of pointers to the caller's parsed certificates
+// (or, with CandidateCert, to certificates parsed on the search's stack).
 //
 // Path building starts at the leaf and looks for issuers among the trust store's certificates
 // first, then among the untrusted certificates the peer sent (any order, unrelated ones
@@ -109,6 +110,20 @@ struct VerifyResult {
 // Builds and validates a path for `leaf`. Returns out->m_error.
 VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
                                Span<const Certificate> untrusted, const TrustStore& store,
+                               const VerifyOptions& options) noexcept;
+
+// CandidateCert and make_candidate: cert.h.
+
+// The same search and checks with the untrusted certificates as candidates: one is parsed again
+// in full, into a Certificate on the stack of the search, only while the search has it on the
+// path being tried (so the memory is one Certificate per level of that path, at most
+// kMaxChainDepth - 1, not one per certificate sent). m_der should be a certificate that
+// parse_certificate() accepts (make_candidate's source); one that does not is never an issuer.
+// The verdict, m_error and m_depth are those of the form above for the same certificates; in
+// out->m_path, the entries of candidates are null on return (their Certificates are gone), those
+// of the leaf and of store certificates are kept.
+VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
+                               Span<const CandidateCert> untrusted, const TrustStore& store,
                                const VerifyOptions& options) noexcept;
 
 }  // namespace x509

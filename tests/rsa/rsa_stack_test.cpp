@@ -14,6 +14,7 @@
 
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
+#include "crypto/rsa/rsa_keys.h"
 #include "tests/rsa/test_rng.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -108,6 +109,67 @@ TEST(RsaStack, PrivateAndPublicOperations) {
   EXPECT_LT(decrypt - base, 5888u);
   EXPECT_LT(verify - base, 5120u);
   EXPECT_GT(sign, verify);  // the private operation is the deeper one
+#endif
+}
+
+// A public key read at run time (a certificate's) goes through with_rsa_public_key (rsa_keys.h),
+// which loads it into the smallest storage size class. The stack of a PKCS#1 v1.5 verification
+// that way, per class, against the same verification with an RsaPublicKey (8192-bit storage) on
+// the stack. n is any odd number of the size (set() does not look for factors) and the
+// signature does not verify: the path, and so the stack, is that of a good signature.
+TEST(RsaStack, PublicKeySizeClasses) {
+#if defined(PETREL_STACK_TEST_ASAN)
+  GTEST_SKIP() << "stack depth is not meaningful under AddressSanitizer";
+#else
+  const size_t base = stack_used([] {});
+  size_t by_class[3] = {};
+  size_t whole[3] = {};
+  const size_t sizes[3] = {2048, 4096, 8192};
+  for (size_t i = 0; i < 3; i++) {
+    const size_t k = sizes[i] / 8;
+    std::vector<uint8_t> n(k, 0x5b);
+    n[0] = 0xc3;
+    n[k - 1] = 0x01;
+    const uint8_t e[] = {0x01, 0x00, 0x01};
+    auto pub = std::make_unique<RsaPublicKey>();
+    ASSERT_EQ(pub->set(ByteView(n.data(), k), ByteView(e, sizeof(e))), Status::ok);
+    std::vector<uint8_t> spki(kRsaMaxPublicKeyDerLen);
+    size_t spki_len = 0;
+    ASSERT_EQ(rsa_public_key_to_spki(MutableBytes(spki.data(), spki.size()), &spki_len, *pub),
+              Status::ok);
+    std::vector<uint8_t> sig(k, 0x42);
+    uint8_t digest[32] = {9, 8, 7};
+    size_t chosen = 0;
+    by_class[i] = stack_used([&] {
+      const Status st = with_rsa_public_key_spki(
+          ByteView(spki.data(), spki_len), 0, [&](const RsaPublicKeyBase& key) {
+            chosen = key.max_bits();
+            return rsa_pkcs1_verify(key, HashAlg::sha256, ByteView(digest, 32),
+                                    ByteView(sig.data(), k));
+          });
+      EXPECT_EQ(st, Status::auth_failed);
+    }) - base;
+    EXPECT_EQ(chosen, sizes[i]);
+    whole[i] = stack_used([&] {
+      RsaPublicKey key;
+      EXPECT_EQ(rsa_public_key_from_spki(&key, ByteView(spki.data(), spki_len)), Status::ok);
+      EXPECT_EQ(rsa_pkcs1_verify(key, HashAlg::sha256, ByteView(digest, 32),
+                                 ByteView(sig.data(), k)),
+                Status::auth_failed);
+    }) - base;
+  }
+  std::printf("[ stack    ] PKCS#1 v1.5 verification from a SubjectPublicKeyInfo, beyond the "
+              "thread's own %zu bytes: size classes 2048/4096/8192 bits: %zu / %zu / %zu bytes; "
+              "with an RsaPublicKey on the stack: %zu / %zu / %zu bytes; "
+              "sizeof(RsaPublicKeyOf<2048>) %zu, <4096> %zu, RsaPublicKey %zu\n",
+              base, by_class[0], by_class[1], by_class[2], whole[0], whole[1], whole[2],
+              sizeof(RsaPublicKeyOf<2048>), sizeof(RsaPublicKeyOf<4096>), sizeof(RsaPublicKey));
+  // Only the chosen class's key is on the stack: a smaller class saves the difference of the
+  // storage sizes (3 * (8192 - bits) / 8 bytes), less what the dispatch adds.
+  EXPECT_LT(by_class[0] + 2048, whole[0]);
+  EXPECT_LT(by_class[1] + 1024, whole[1]);
+  EXPECT_LT(by_class[0], by_class[1]);
+  EXPECT_LT(by_class[1], by_class[2]);
 #endif
 }
 

@@ -11,6 +11,7 @@
 #include "crypto/bignum/bignum.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
+#include "crypto/rsa/rsa_keys.h"
 #include "crypto/rsa/rsa_test_hooks.h"
 #include "tests/common/file_test.h"
 #include "tests/rsa/rsalabs_file.h"
@@ -59,6 +60,60 @@ HashAlg alg_from(const std::string& name) {
 
 // SigVer15: every case, Result P must verify and Result F must not (a key that fails to load,
 // e.g. an even "changed" e, counts as a failed verification).
+// Verifies with a key in one storage size class; the status of set() if it fails.
+template <size_t kBits>
+Status verify_in_class(ByteView n, ByteView e, HashAlg alg, ByteView digest, ByteView sig) {
+  RsaPublicKeyOf<kBits> key;
+  const Status st = key.set(n, e);
+  if (st != Status::ok) {
+    return st;
+  }
+  EXPECT_EQ(key.max_bits(), kBits);
+  return rsa_pkcs1_verify(key, alg, digest, sig);
+}
+
+// Runs the verification in every size class whose storage holds n and expects `want` (the
+// verdict of RsaPublicKey, the 8192-bit class); smaller classes must refuse the key with
+// bad_key_length. Returns the number of verifications run.
+size_t check_size_classes(ByteView n, ByteView e, HashAlg alg, ByteView digest, ByteView sig,
+                          Status want, const std::string& where) {
+  size_t runs = 0;
+  const Status s2048 = verify_in_class<2048>(n, e, alg, digest, sig);
+  const Status s4096 = verify_in_class<4096>(n, e, alg, digest, sig);
+  const Status s8192 = verify_in_class<8192>(n, e, alg, digest, sig);
+  EXPECT_EQ(s8192, want) << where;
+  runs++;
+  if (n.size() <= 4096 / 8) {
+    EXPECT_EQ(s4096, want) << where;
+    runs++;
+  } else {
+    EXPECT_EQ(s4096, Status::bad_key_length) << where;
+  }
+  if (n.size() <= 2048 / 8) {
+    EXPECT_EQ(s2048, want) << where;
+    runs++;
+  } else {
+    EXPECT_EQ(s2048, Status::bad_key_length) << where;
+  }
+  // The dispatcher (rsa_keys.h) picks the smallest class that holds n.
+  RsaPublicKey full;
+  if (full.set(n, e) == Status::ok) {
+    uint8_t spki[kRsaMaxPublicKeyDerLen];
+    size_t len = 0;
+    EXPECT_EQ(rsa_public_key_to_spki(MutableBytes(spki, sizeof(spki)), &len, full), Status::ok);
+    size_t chosen = 0;
+    const Status d = with_rsa_public_key_spki(ByteView(spki, len), 0,
+                                              [&](const RsaPublicKeyBase& k) {
+                                                chosen = k.max_bits();
+                                                return rsa_pkcs1_verify(k, alg, digest, sig);
+                                              });
+    EXPECT_EQ(d, want) << where;
+    EXPECT_EQ(chosen, n.size() <= 256 ? 2048u : n.size() <= 512 ? 4096u : 8192u) << where;
+    runs++;
+  }
+  return runs;
+}
+
 void run_sigver(const std::string& file, const std::string& label) {
   petrel_test::VectorFile vf;
   ASSERT_TRUE(vf.load(file));
@@ -66,6 +121,7 @@ void run_sigver(const std::string& file, const std::string& label) {
   size_t cases = 0;
   size_t passes = 0;
   size_t ems = 0;
+  size_t classes = 0;
   for (auto& c : vf.cases()) {
     if (c.has("n")) {
       n = nist_hex(c, "n");
@@ -120,6 +176,9 @@ void run_sigver(const std::string& file, const std::string& label) {
     if (st == Status::ok) {
       st = rsa_pkcs1_verify(key, alg, bv(digest_of(alg, msg)), bv(sig));
     }
+    // Every storage size class that holds n gives the same verdict (rsa.h RsaPublicKeyOf).
+    classes += check_size_classes(bv(n), bv(e), alg, bv(digest_of(alg, msg)), bv(sig), st,
+                                  c.where());
     if (expect_pass) {
       EXPECT_EQ(st, Status::ok) << c.where();
       passes++;
@@ -129,8 +188,10 @@ void run_sigver(const std::string& file, const std::string& label) {
     petrel_test::check_all_read(c);
     cases++;
   }
-  std::printf("[ vectors  ] %s: %zu must pass, %zu must fail, %zu recovered EM checked\n",
-              label.c_str(), passes, cases - passes, ems);
+  std::printf("[ vectors  ] %s: %zu must pass, %zu must fail, %zu recovered EM checked, "
+              "%zu verifications in the 2048/4096/8192-bit key size classes\n",
+              label.c_str(), passes, cases - passes, ems, classes);
+  EXPECT_GE(classes, cases);
   petrel_test::report_cases(label, cases);
 }
 

@@ -10,6 +10,8 @@
 // -partial_chain as openssl's. Petrel additions: -spki_sha256 HEX pins a trust anchor key;
 // -cn_fallback; -auth_level 0 (allow MD5, SHA-1 and keys below 1024 bits) or 1 (the default:
 // the checks of OpenSSL 3's level 1: RSA >= 1024 bits, no MD5 or SHA-1 signatures).
+// Each certificate is verified twice, with the untrusted certificates parsed and as
+// x509::CandidateCert (as tls/ does); a disagreement is reported as an internal error.
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -159,6 +161,12 @@ int cmd_verify(int argc, char** argv) {
   store.m_certs = Span<const x509::Certificate>(anchors.m_certs.data(), anchors.m_certs.size());
   store.m_spki_sha256 = Span<const uint8_t>(pins.data(), pins.size());
   const Span<const x509::Certificate> pool(untrusted.m_certs.data(), untrusted.m_certs.size());
+  // The same untrusted certificates as candidates (the form tls/ uses): every verdict is made
+  // both ways and must agree, so the openssl comparisons (tests/x509) check both searches.
+  std::vector<x509::CandidateCert> candidates;
+  for (const x509::Certificate& c : untrusted.m_certs) {
+    candidates.push_back(x509::make_candidate(c));
+  }
 
   int status = kExitOk;
   for (const std::string& path : certs) {
@@ -171,6 +179,19 @@ int cmd_verify(int argc, char** argv) {
     x509::VerifyResult result;
     const x509::VerifyError e = x509::verify_certificate(&result, leaf.m_certs[0], pool, store,
                                                          opts);
+    x509::VerifyResult by_candidates;
+    const x509::VerifyError e2 = x509::verify_certificate(
+        &by_candidates, leaf.m_certs[0],
+        Span<const x509::CandidateCert>(candidates.data(), candidates.size()), store, opts);
+    if (e2 != e || by_candidates.m_depth != result.m_depth ||
+        by_candidates.m_path_len != result.m_path_len) {
+      std::fprintf(stderr, "error %s: internal error: the search over candidates says %s at %zu, "
+                   "the search over parsed certificates %s at %zu\n", path.c_str(),
+                   x509::verify_error_name(e2), by_candidates.m_depth, x509::verify_error_name(e),
+                   result.m_depth);
+      status = kExitVerifyFailed;
+      continue;
+    }
     if (e == x509::VerifyError::ok) {
       std::printf("%s: OK\n", path.c_str());
       continue;
