@@ -38,7 +38,7 @@ petrel_set_warnings(ct_check)
 
 # The case list comes from the program itself, so a case cannot be written and forgotten here.
 set(_petrel_ct_cases
-  aes_ct_schedule aes_ct_encrypt aes_ct_decrypt cbc_ct_pkcs7 ctr_ct gcm_ct_seal gcm_ct_open
+  aes_ct_schedule aes_ct_encrypt aes_ct_decrypt cbc_ct_pkcs7 ctr_ct cfb128_ct ofb_ct gcm_ct_seal gcm_ct_open
   md5 sha1 sha256 sha512 hmac_sha1 hmac_sha256 hmac_sha384 tls10_prf tls12_prf ct_mem_equal
   rsa_private_op rsa_pkcs1_sign rsa_pss_sign rsa_pkcs1_decrypt_padding rsa_oaep_decrypt
   rsa_tls_premaster bignum_modexp tls_cbc_open tls_gcm_open tls_chacha_open tls_finished tls_premaster_encrypt chacha20 poly1305 chacha20_poly1305_open
