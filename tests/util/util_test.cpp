@@ -74,8 +74,8 @@ TEST(Wipe, ZeroesMemory) {
 
 // The storage is inspected after the object's lifetime ended, through a pointer the compiler
 // cannot follow (the asm barrier) and volatile reads, so only stores that really reached
-// memory are seen. Breaking secure_wipe into a plain memset makes this fail in the Release
-// presets (checked: see the README's "Tests that can fail").
+// memory are seen. Checked: with the asm barrier taken out of secure_wipe and this test built
+// with -O2 -flto (the memset inlined into the destructor), all 64 bytes are found left.
 TEST(Wipe, SurvivesEndOfLifetime) {
   alignas(WipedOnDestruction) unsigned char storage[sizeof(WipedOnDestruction)];
   for (int round = 0; round < 2; round++) {
