@@ -97,7 +97,8 @@ Status NameReader::next(Attribute* out, bool* out_done) noexcept {
     return kBad;
   }
   const ByteView value_der = atv.view();
-  if (read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
+  // AttributeValue is ANY (RFC 5280 4.1.2.4): strict DER whatever its type.
+  if (read_any_value(&atv, &tag, &value) != Status::ok || !atv.empty()) {
     m_bad = true;
     return kBad;
   }
