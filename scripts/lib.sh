@@ -82,8 +82,9 @@ petrel_missing_of() {
 PETREL_PKGS_COMMON=(build-essential g++ cmake ninja-build googletest libgtest-dev)
 # Tools used by tests (differential tests against openssl/gnutls, valgrind constant-time checks)
 # and by the scripts (git, certificates for https mirrors); libssl-dev: libcrypto as a test-only
-# reference for the TLS record layer (tests/tls/openssl/).
-PETREL_PKGS_SUPPORT=(git ca-certificates openssl gnutls-bin valgrind libssl-dev)
+# reference for the TLS record layer (tests/tls/openssl/); python3: the scripted hostile server
+# of tests/tls/hostile_server.py (standard library only).
+PETREL_PKGS_SUPPORT=(git ca-certificates openssl gnutls-bin valgrind libssl-dev python3)
 # The fuzz step of scripts/test (scripts/fuzz): clang with libFuzzer's runtime, zip/unzip for the
 # OSS-Fuzz build check (fuzz/oss-fuzz/build.sh).
 PETREL_PKGS_FUZZ=(clang libclang-rt-14-dev zip unzip)

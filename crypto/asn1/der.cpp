@@ -379,6 +379,90 @@ Status read_any_der(Reader* in, Tag* out_tag, Reader* out_contents,
   return Status::ok;
 }
 
+namespace {
+
+Status check_value(Tag tag, Reader contents, DepthLimit* depth) noexcept {
+  const ByteView c = contents.view();
+  if ((tag & kClassMask) != kClassUniversal || is_constructed(tag)) {
+    if ((tag & kClassMask) == kClassUniversal) {
+      // X.690 10.2 / 8: only these universal types are constructed in DER.
+      const Tag n = tag & kNumberMask;
+      if (n != 16 && n != 17 && n != 8 && n != 11 && n != 29) {
+        return kBad;
+      }
+    }
+    if (!is_constructed(tag)) {
+      return Status::ok;  // a primitive of another class: its type is unknown here
+    }
+    if (!depth->enter()) {
+      return kBad;
+    }
+    Status s = Status::ok;
+    while (s == Status::ok && !contents.empty()) {
+      Tag t = 0;
+      Reader inner;
+      s = read_any_der(&contents, &t, &inner);
+      if (s == Status::ok) {
+        s = check_value(t, inner, depth);
+      }
+    }
+    depth->leave();
+    return s;
+  }
+  switch (tag) {
+    case 0:  // end-of-contents: BER indefinite lengths only
+      return kBad;
+    case kBoolean:
+      return c.size() == 1 && (c[0] == 0x00 || c[0] == 0xff) ? Status::ok : kBad;
+    case kNull:
+      return c.empty() ? Status::ok : kBad;
+    case kInteger:
+    case kEnumerated: {
+      bool negative = false;
+      return parse_integer_contents(c, &negative);
+    }
+    case kBitString: {
+      if (c.empty() || c[0] > 7 || (c.size() == 1 && c[0] != 0)) {
+        return kBad;
+      }
+      const unsigned unused = c[0];
+      return unused == 0 || (c[c.size() - 1] & ((1u << unused) - 1)) == 0 ? Status::ok : kBad;
+    }
+    case kOid:
+      return check_oid_contents(c);
+    case kSequence & kNumberMask:
+    case kSet & kNumberMask:
+      return kBad;  // SEQUENCE and SET are constructed
+    default:
+      if (is_string_tag(tag)) {
+        return check_string(tag, c);
+      }
+      return Status::ok;
+  }
+}
+
+}  // namespace
+
+Status read_any_value(Reader* in, Tag* out_tag, Reader* out_contents,
+                      size_t* out_header_len) noexcept {
+  Reader r = *in;
+  Tag tag = 0;
+  Reader contents;
+  size_t header = 0;
+  DepthLimit depth;
+  if (read_any_der(&r, &tag, &contents, &header) != Status::ok ||
+      check_value(tag, contents, &depth) != Status::ok) {
+    return kBad;
+  }
+  *in = r;
+  *out_tag = tag;
+  *out_contents = contents;
+  if (out_header_len != nullptr) {
+    *out_header_len = header;
+  }
+  return Status::ok;
+}
+
 Status read_der(Reader* in, Reader* out_contents, Tag tag) noexcept {
   Reader r = *in;
   Tag got = 0;

@@ -90,6 +90,17 @@ class DepthLimit final {
 // Reads one element with any tag: its tag, its contents, and how many header bytes it had.
 Status read_any_der(Reader* in, Tag* out_tag, Reader* out_contents,
                     size_t* out_header_len = nullptr) noexcept;
+// Reads one element of an open type (X.680 ANY: AlgorithmIdentifier parameters, a Name's
+// AttributeValue, a policy qualifier) as strict DER: read_any_der, and then the contents rules
+// of every universal type found in it, recursively (to kDefaultMaxDepth levels): BOOLEAN one
+// octet 00 or FF, NULL empty, INTEGER and ENUMERATED minimal, BIT STRING with valid and zero
+// unused bits, OBJECT IDENTIFIER as check_oid_contents, the string types as check_string;
+// SEQUENCE and SET constructed, every other universal type primitive (DER has no constructed
+// strings), no end-of-contents octets. Elements of other classes are walked for framing only:
+// their type is not known here. Times, OCTET STRING and the rarer universal types are not
+// interpreted.
+Status read_any_value(Reader* in, Tag* out_tag, Reader* out_contents,
+                      size_t* out_header_len = nullptr) noexcept;
 // Reads one element and checks its tag.
 Status read_der(Reader* in, Reader* out_contents, Tag tag) noexcept;
 // Reads one element with that tag and gives the whole element (header and contents).

@@ -27,12 +27,12 @@ Status read_public_key_info(Reader* in, PublicKeyInfo* out) noexcept {
     return Status::decode_error;
   }
   if (!alg.empty()) {
-    // Parameters: one element, whatever it is (the key's reader checks it).
+    // Parameters: one element of any type, strict DER (the key's reader checks the type).
     const uint8_t* start = alg.data();
     asn1::Tag tag = 0;
     Reader contents;
     size_t header = 0;
-    if (asn1::read_any_der(&alg, &tag, &contents, &header) != Status::ok || !alg.empty()) {
+    if (asn1::read_any_value(&alg, &tag, &contents, &header) != Status::ok || !alg.empty()) {
       return Status::decode_error;
     }
     info.m_params = ByteView(start, header + contents.remaining());

@@ -100,8 +100,9 @@ Status hmac_verify(HashAlg alg, ByteView key, ByteView msg, ByteView tag) noexce
     secure_wipe(mac, sizeof(mac));
     return s;
   }
-  const uint32_t eq = ct::mem_eq_mask(mac, tag.data(), tag.size());
+  uint32_t eq = ct::mem_eq_mask(mac, tag.data(), tag.size());
   secure_wipe(mac, sizeof(mac));
+  CT_UNPOISON(&eq, sizeof(eq));  // the verdict is public (declassified once, here)
   return eq != 0 ? Status::ok : Status::auth_failed;
 }
 

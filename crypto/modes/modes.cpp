@@ -1,4 +1,5 @@
-// Block cipher modes over AES (NIST SP 800-38A): ECB (6.1), CBC (6.2), CTR (6.5, with the whole
+// Block cipher modes over AES (NIST SP 800-38A): ECB (6.1), CBC (6.2), CFB128 (6.3), OFB (6.4),
+// CTR (6.5, with the whole
 // 16-byte counter block incremented as one big-endian integer, as OpenSSL's aes-*-ctr does), and
 // PKCS#7 padding (RFC 5652 section 6.3) for one-shot CBC.
 //
@@ -313,6 +314,110 @@ Status AesCtr::crypt(MutableBytes out, ByteView in) noexcept {
       *dst++ = static_cast<uint8_t>(*src++ ^ m_keystream[m_used++]);
       len--;
     }
+  }
+  return Status::ok;
+}
+
+namespace {
+
+Status check_stream(const AesKey* key, MutableBytes out, ByteView in) noexcept {
+  if (key == nullptr) {
+    return Status::invalid_argument;
+  }
+  if (out.size() < in.size()) {
+    return Status::buffer_too_small;
+  }
+  if (!in.empty() && (in.data() == nullptr || out.data() == nullptr)) {
+    return Status::invalid_argument;
+  }
+  return Status::ok;
+}
+
+Status check_init(const AesKey* key, ByteView iv) noexcept {
+  if (key == nullptr || !key->is_set()) {
+    return Status::invalid_argument;
+  }
+  if (iv.size() != kAesBlockSize || iv.data() == nullptr) {
+    return Status::bad_iv_length;
+  }
+  return Status::ok;
+}
+
+}  // namespace
+
+AesCfb128::~AesCfb128() {
+  secure_wipe(m_reg, sizeof(m_reg));
+  secure_wipe(m_keystream, sizeof(m_keystream));
+  m_key = nullptr;
+}
+
+Status AesCfb128::init(const AesKey* key, ByteView iv) noexcept {
+  const Status s = check_init(key, iv);
+  if (s != Status::ok) {
+    return s;
+  }
+  m_key = key;
+  std::memcpy(m_reg, iv.data(), kAesBlockSize);
+  secure_wipe(m_keystream, sizeof(m_keystream));
+  m_used = kAesBlockSize;
+  return Status::ok;
+}
+
+Status AesCfb128::encrypt(MutableBytes out, ByteView in) noexcept { return crypt(out, in, false); }
+Status AesCfb128::decrypt(MutableBytes out, ByteView in) noexcept { return crypt(out, in, true); }
+
+// Byte by byte through the register: the only branch is on the position in the block (public).
+// The ciphertext byte is read before the output is written, so in-place works both ways.
+Status AesCfb128::crypt(MutableBytes out, ByteView in, bool decrypt) noexcept {
+  const Status s = check_stream(m_key, out, in);
+  if (s != Status::ok) {
+    return s;
+  }
+  const uint8_t* src = in.data();
+  uint8_t* dst = out.data();
+  for (size_t i = 0; i < in.size(); i++) {
+    if (m_used == kAesBlockSize) {
+      m_key->encrypt_blocks(m_keystream, m_reg, 1);
+      m_used = 0;
+    }
+    const uint8_t x = src[i];
+    const uint8_t y = static_cast<uint8_t>(x ^ m_keystream[m_used]);
+    m_reg[m_used] = decrypt ? x : y;  // the ciphertext byte, whichever side it is on
+    dst[i] = y;
+    m_used++;
+  }
+  return Status::ok;
+}
+
+AesOfb::~AesOfb() {
+  secure_wipe(m_reg, sizeof(m_reg));
+  m_key = nullptr;
+}
+
+Status AesOfb::init(const AesKey* key, ByteView iv) noexcept {
+  const Status s = check_init(key, iv);
+  if (s != Status::ok) {
+    return s;
+  }
+  m_key = key;
+  std::memcpy(m_reg, iv.data(), kAesBlockSize);
+  m_used = kAesBlockSize;
+  return Status::ok;
+}
+
+Status AesOfb::crypt(MutableBytes out, ByteView in) noexcept {
+  const Status s = check_stream(m_key, out, in);
+  if (s != Status::ok) {
+    return s;
+  }
+  const uint8_t* src = in.data();
+  uint8_t* dst = out.data();
+  for (size_t i = 0; i < in.size(); i++) {
+    if (m_used == kAesBlockSize) {
+      m_key->encrypt_blocks(m_reg, m_reg, 1);
+      m_used = 0;
+    }
+    dst[i] = static_cast<uint8_t>(src[i] ^ m_reg[m_used++]);
   }
   return Status::ok;
 }

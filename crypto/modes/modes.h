@@ -1,4 +1,4 @@
-// Block cipher modes over AES: ECB, CBC (raw and PKCS#7), CTR (NIST SP 800-38A).
+// Block cipher modes over AES: ECB, CBC (raw and PKCS#7), CFB128, OFB, CTR (NIST SP 800-38A).
 // Constant-time exactly when the AesKey's implementation is; PKCS#7 unpadding is constant-time.
 #ifndef PETREL_CRYPTO_MODES_MODES_H
 #define PETREL_CRYPTO_MODES_MODES_H
@@ -61,6 +61,41 @@ class AesCtr final {
   uint8_t m_counter[kAesBlockSize] = {};
   uint8_t m_keystream[kAesBlockSize] = {};
   size_t m_used = kAesBlockSize;  // bytes of m_keystream already consumed
+};
+
+// Streaming CFB128 (SP 800-38A 6.3, s = 128; OpenSSL's aes-*-cfb): the register holds the last
+// 16 ciphertext bytes. Any length per call, the position in the block carries over; in-place
+// allowed.
+class AesCfb128 final {
+ public:
+  AesCfb128() noexcept = default;
+  ~AesCfb128();
+  Status init(const AesKey* key, ByteView iv) noexcept;    // iv is 16 bytes
+  Status encrypt(MutableBytes out, ByteView in) noexcept;  // out.size() >= in.size()
+  Status decrypt(MutableBytes out, ByteView in) noexcept;
+
+ private:
+  Status crypt(MutableBytes out, ByteView in, bool decrypt) noexcept;
+  const AesKey* m_key = nullptr;
+  uint8_t m_reg[kAesBlockSize] = {};        // ciphertext feedback
+  uint8_t m_keystream[kAesBlockSize] = {};  // E(register) of the current block
+  size_t m_used = kAesBlockSize;
+};
+
+// Streaming OFB (SP 800-38A 6.4; OpenSSL's aes-*-ofb): the keystream is E applied again and
+// again to the IV. Encryption and decryption are the same operation. Any length per call;
+// in-place allowed.
+class AesOfb final {
+ public:
+  AesOfb() noexcept = default;
+  ~AesOfb();
+  Status init(const AesKey* key, ByteView iv) noexcept;  // iv is 16 bytes
+  Status crypt(MutableBytes out, ByteView in) noexcept;  // out.size() >= in.size()
+
+ private:
+  const AesKey* m_key = nullptr;
+  uint8_t m_reg[kAesBlockSize] = {};  // the current keystream block
+  size_t m_used = kAesBlockSize;
 };
 
 }  // namespace petrel

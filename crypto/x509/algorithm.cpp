@@ -191,11 +191,11 @@ Status parse_signature_algorithm(Reader* in, SignatureAlgorithm* out) noexcept {
     known = true;
   }
   if (!known) {
-    // Unknown algorithm: the parameters must be one well-formed element, or none.
+    // Unknown algorithm: the parameters must be one element of strict DER, or none.
     if (!body.empty()) {
       Tag t = 0;
       Reader c;
-      if (read_any_der(&body, &t, &c) != Status::ok || !body.empty()) {
+      if (read_any_value(&body, &t, &c) != Status::ok || !body.empty()) {
         return kBad;
       }
     }

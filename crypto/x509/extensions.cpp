@@ -184,7 +184,7 @@ Status parse_policies(Reader* v, Certificate* c) {
         Tag t = 0;
         Reader qv;
         if (read_sequence(&quals, &q) != Status::ok || read_oid(&q, &qoid) != Status::ok ||
-            read_any_der(&q, &t, &qv) != Status::ok || !q.empty()) {
+            read_any_value(&q, &t, &qv) != Status::ok || !q.empty()) {
           return kBad;
         }
       }

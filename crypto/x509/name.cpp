@@ -71,7 +71,8 @@ bool read_attribute(Reader* rdn, Attribute* out) {
     return false;
   }
   const ByteView value_der = atv.view();
-  if (read_any_der(&atv, &tag, &value) != Status::ok || !atv.empty()) {
+  // AttributeValue is ANY (RFC 5280 4.1.2.4): strict DER whatever its type.
+  if (read_any_value(&atv, &tag, &value) != Status::ok || !atv.empty()) {
     return false;
   }
   if ((is_string_tag(tag) && check_string(tag, value.view()) != Status::ok) ||

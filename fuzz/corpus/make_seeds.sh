@@ -106,7 +106,7 @@ printf '\x05\x00\x00\x00\x00\x00\x00\x00\x00\x80' > "$D/rsa_padding/pss_one_bit.
 # ciphertexts above, opened with the key by python's cryptography: EM = s^e, m^d mod n), 3-5 the
 # signature/ciphertext itself.
 python3 "$R/fuzz/corpus/make_seeds_py.py" rsa "$K/k1024.pkcs8.pem" "$D/rsa_padding" "$D/diff_rsa"
-# tls_record: records sealed by python's cryptography (AES-GCM, AES-CBC + HMAC MtE and EtM,
+# tls_record: records sealed by python's cryptography (AES-GCM, ChaCha20-Poly1305, AES-CBC + HMAC MtE and EtM,
 # RC4 + HMAC) under the target's fixed keys and sequence numbers, for every configuration of
 # the target's table, each also as a round-trip seed (byte 1 bit 0 set) of its plaintext; and
 # CBC records with longer than minimal padding (as GnuTLS sends).

@@ -13,7 +13,7 @@ import sys
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
 
 def write(path, data):
@@ -62,7 +62,7 @@ CONFIGS = [  # (cipher, key_len, mac, version, etm), as kConfigs in fuzz/tls_rec
     ("cbc", 32, "sha1", 0x0302, True),
     ("rc4", 16, "sha1", 0x0303, False),
     ("rc4", 16, "md5", 0x0301, False),
-    ("gcm", 16, None, 0x0303, False),
+    ("chacha", 32, None, 0x0303, False),
     ("null", 0, None, 0x0303, False),
 ]
 TYPES = [23, 22, 21, 20]
@@ -81,6 +81,11 @@ def seal(cfg, type_, seq, pt, pad_extra=0):
         explicit = struct.pack(">Q", seq)
         aad = hdr + struct.pack(">H", len(pt))
         return explicit + AESGCM(ENC_KEY[:klen]).encrypt(FIXED_IV[:4] + explicit, pt, aad)
+    if cipher == "chacha":
+        # RFC 7905: the 12-byte fixed IV xored with the sequence number, no explicit nonce.
+        nonce = bytes(a ^ b for a, b in zip(FIXED_IV[:12], b"\x00" * 4 + struct.pack(">Q", seq)))
+        aad = hdr + struct.pack(">H", len(pt))
+        return ChaCha20Poly1305(ENC_KEY[:klen]).encrypt(nonce, pt, aad)
     mac_key = MAC_KEY[: {"sha1": 20, "sha256": 32, "md5": 16}[mac]]
     h = getattr(hashlib, mac)
     if cipher == "rc4":

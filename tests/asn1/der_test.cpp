@@ -273,6 +273,45 @@ TEST(Der, BooleanNullBitOctet) {
   petrel_test::report_cases("DER BOOLEAN/NULL/BIT STRING/OCTET STRING", n);
 }
 
+// read_any_value: an open type (ANY) read as strict DER, the contents of universal types
+// checked as their own readers check them, recursively. The cases OpenSSL's ASN1_ANY refuses
+// (zero-length BOOLEAN, NULL with contents, padded INTEGER, bad BIT STRING, bad OID) and the
+// BER-only forms. A unit table, not a vector file: it prints no vector count.
+TEST(Der, AnyValueIsStrictDer) {
+  struct {
+    const char* der;
+    bool ok;
+  } const cases[] = {
+      {"0101ff", true},          {"010100", true},         {"0100", false},
+      {"010101", false},         {"01020000", false},      {"0500", true},
+      {"050100", false},         {"020100", true},         {"0200", false},
+      {"02020001", false},       {"0202ff80", false},      {"0a0101", true},
+      {"0a020001", false},       {"030100", true},         {"030101", false},
+      {"03020781", false},       {"0603550403", true},     {"0600", false},
+      {"06025584", false},       {"0603805504", false},  {"0c03616263", true},
+      {"0c02c0af", false},       {"1e03004100", false},    {"1302612a", false},
+      {"0401ff", true},          {"2400", false},          {"2c00", false},
+      {"1000", false},           {"1100", false},          {"3000", true},
+      {"30060101ff050100", false},
+      {"30050101ff0500", true},  {"310401020000", false},    {"a0030101ff", true},
+      {"a003010100", true},      {"a0020100", false},      {"5d0561626364ff", true},
+      {"7f8101030101ff", true},      {"7f81010401020000", false},  {"3009300730053003050100", false},
+  };
+  for (const auto& c : cases) {
+    const std::vector<uint8_t> der = hex(c.der);
+    Reader r(view(der));
+    Tag tag = 0;
+    Reader contents;
+    size_t header = 0;
+    const Status s = read_any_value(&r, &tag, &contents, &header);
+    EXPECT_EQ(s == Status::ok, c.ok) << c.der;
+    EXPECT_EQ(r.empty(), c.ok) << c.der;
+    // The framing alone accepts every one of these.
+    Reader framing(view(der));
+    EXPECT_EQ(read_any_der(&framing, &tag, &contents), Status::ok) << c.der;
+  }
+}
+
 TEST(Der, OidText) {
   struct {
     const char* der;  // contents

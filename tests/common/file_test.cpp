@@ -162,7 +162,42 @@ std::string VectorCase::unread() const {
 
 std::string VectorCase::where() const { return file + ":" + std::to_string(line); }
 
+VectorFile::~VectorFile() { check_cases(); }
+
+void VectorFile::skip_sampled(size_t step) {
+  for (size_t i = 0; i < m_cases.size(); i++) {
+    if (step > 1 && i % step != 0) {
+      m_cases[i].skip();
+    }
+  }
+}
+
+size_t VectorFile::check_cases() {
+  size_t bad = 0;
+  std::string first;
+  for (VectorCase& c : m_cases) {
+    if (c.skipped()) {
+      continue;
+    }
+    std::string u = c.unread();
+    if (!u.empty()) {
+      if (bad < 3) {
+        first += "\n  " + c.where() + ": " + u;
+      }
+      bad++;
+    }
+    // Checked once: a second call (load() then the destructor) does not report it again.
+    c.skip();
+  }
+  if (bad != 0) {
+    ADD_FAILURE() << bad << " vector case(s) left attribute(s) unread (read every field, or "
+                  << "skip() the case and say why); the first:" << first;
+  }
+  return bad;
+}
+
 bool VectorFile::load(const std::string& relative_path) {
+  check_cases();
   m_cases.clear();
   std::string path = vector_path(relative_path);
   std::ifstream in(path, std::ios::binary);

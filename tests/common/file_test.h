@@ -3,8 +3,11 @@
 // blocks of 'Name = value' lines separated by blank lines. A bare word line (GCM's 'FAIL') is an
 // attribute with an empty value. Lines may end in CRLF.
 //
-// Every attribute of a case must be read by the test (BoringSSL FileTest): VectorCase::unread()
-// names those that were not, and check_case() fails the test on them.
+// Every attribute of a case must be read by the test (BoringSSL FileTest). This is the default:
+// when a VectorFile goes out of scope (or loads another file) every case that still has an
+// unread attribute fails the current test, unless the test said why it skipped that case
+// (VectorCase::skip, VectorFile::skip_sampled). check_all_read() checks one case early, with
+// its line in the message; VectorCase::unread() names what is left.
 #ifndef PETREL_TESTS_COMMON_FILE_TEST_H
 #define PETREL_TESTS_COMMON_FILE_TEST_H
 
@@ -50,16 +53,36 @@ class VectorCase {
 
   std::string file;
 
+  // The test deliberately does not use this case (sampling, a section it does not cover); the
+  // caller says why in a comment. A skipped case is exempt from the unread-attribute check.
+  void skip() { m_skipped = true; }
+  bool skipped() const { return m_skipped; }
+
  private:
   std::vector<bool> m_read;
+  bool m_skipped = false;
   friend class VectorFile;
 };
 
 class VectorFile {
  public:
+  VectorFile() = default;
+  VectorFile(const VectorFile&) = delete;
+  VectorFile& operator=(const VectorFile&) = delete;
+  // Fails the current test if a case that was not skipped left an attribute unread.
+  ~VectorFile();
+
   // Parses the whole file. Returns false (and records a GoogleTest failure) if it cannot be read.
+  // The cases of a file loaded before are checked first, as by the destructor.
   bool load(const std::string& relative_path);
   std::vector<VectorCase>& cases() { return m_cases; }
+
+  // Marks every case whose index is not a multiple of step as skipped (PETREL_VECTOR_SAMPLE).
+  void skip_sampled(size_t step);
+
+  // The unread-attribute check of the destructor, callable early; returns the number of cases
+  // that failed it.
+  size_t check_cases();
 
  private:
   std::vector<VectorCase> m_cases;

@@ -23,6 +23,25 @@ if(TARGET petrel_tool AND PETREL_BASH AND PETREL_OPENSSL)
 else()
   message(STATUS "tls_interop: needs the petrel tool, bash and openssl; not registered")
 endif()
+# hostile.sh PETREL full|quick [EMULATOR...]: petrel s_client / get against misbehaving servers
+# (tests/tls/hostile_server.py, Debian's python3 with its standard library only, alone or as a
+# relay in front of openssl s_server; s_server -HTTP with raw responses). Host: every case;
+# cross builds: a few with the tool under qemu-user.
+find_program(PETREL_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(TARGET petrel_tool AND PETREL_BASH AND PETREL_OPENSSL AND PETREL_PYTHON3)
+  if(CMAKE_CROSSCOMPILING)
+    add_test(NAME tls_hostile_quick
+      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/hostile.sh $<TARGET_FILE:petrel_tool> quick
+              ${CMAKE_CROSSCOMPILING_EMULATOR})
+    set_tests_properties(tls_hostile_quick PROPERTIES LABELS "tls;hostile" TIMEOUT 300)
+  else()
+    add_test(NAME tls_hostile
+      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/hostile.sh $<TARGET_FILE:petrel_tool> full)
+    set_tests_properties(tls_hostile PROPERTIES LABELS "tls;hostile" TIMEOUT 240)
+  endif()
+else()
+  message(STATUS "tls_hostile: needs the petrel tool, bash, openssl and /usr/bin/python3; not registered")
+endif()
 
 # Known answers for the record layer from an independent implementation, OpenSSL's libcrypto
 # (tests/tls/openssl/): a test-only dependency, linked into this one program and built on host

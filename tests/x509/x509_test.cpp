@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <dirent.h>
 #include <initializer_list>
 #include <string>
@@ -885,6 +886,80 @@ TEST(X509Verify, CnFallbackHonoursNameConstraints) {
   EXPECT_EQ(n, 4u);
 }
 
+// Open types are strict DER (asn1::read_any_value): the two inputs with which the diff_x509
+// campaign found Petrel more lenient than OpenSSL are refused. One has an unknown key
+// algorithm whose parameters are a zero-length BOOLEAN (01 00), the other a commonName tagged
+// [APPLICATION 29]; both certificates are otherwise well-formed, as the parse of the first
+// with its BOOLEAN made one octet long (01 01 ff, the lengths around it grown by one) shows.
+TEST(X509Parse, OpenTypesAreStrictDer) {
+  const std::string dir = std::string(PETREL_SOURCE_DIR) + "/fuzz/corpus/diff_x509/";
+  Certificate c;
+  const std::vector<uint8_t> cn = read_file(dir + "known_diff_cn_application_tag.der");
+  EXPECT_EQ(parse_certificate(&c, bv(cn)), Status::decode_error);
+  std::vector<uint8_t> der = read_file(dir + "known_diff_spki_params_bad_boolean.der");
+  EXPECT_EQ(parse_certificate(&c, bv(der)), Status::decode_error);
+  // Re-encode with a valid BOOLEAN: find the AlgorithmIdentifier SEQUENCE that ends in 01 00
+  // inside the SPKI and grow it and the SEQUENCEs around it (all short-form or 82 lengths).
+  size_t at = SIZE_MAX;
+  for (size_t i = 0; i + 2 <= der.size(); i++) {
+    if (der[i] == 0x01 && der[i + 1] == 0x00) {
+      at = i;
+      break;
+    }
+  }
+  ASSERT_NE(at, SIZE_MAX);
+  // Walk the DER from the top and grow every element that contains the BOOLEAN.
+  std::vector<uint8_t> fixed;
+  std::function<bool(size_t, size_t)> copy = [&](size_t from, size_t to) -> bool {
+    size_t i = from;
+    while (i < to) {
+      const uint8_t tag = der[i];
+      size_t hl = 2;
+      size_t len = der[i + 1];
+      if (len == 0x81) {
+        len = der[i + 2];
+        hl = 3;
+      } else if (len == 0x82) {
+        len = (static_cast<size_t>(der[i + 2]) << 8) | der[i + 3];
+        hl = 4;
+      } else if (len > 0x80) {
+        return false;
+      }
+      const size_t end = i + hl + len;
+      const bool contains = at >= i && at < end;
+      const size_t new_len = contains ? len + 1 : len;
+      fixed.push_back(tag);
+      if (hl == 2 && new_len < 0x80) {
+        fixed.push_back(static_cast<uint8_t>(new_len));
+      } else if (hl == 3 || (hl == 2 && new_len < 0x100)) {
+        fixed.push_back(0x81);
+        fixed.push_back(static_cast<uint8_t>(new_len));
+      } else {
+        fixed.push_back(0x82);
+        fixed.push_back(static_cast<uint8_t>(new_len >> 8));
+        fixed.push_back(static_cast<uint8_t>(new_len));
+      }
+      if (i == at) {
+        fixed.push_back(0xff);  // the BOOLEAN's one contents octet
+      } else if (contains && (tag & 0x20) != 0) {
+        if (!copy(i + hl, end)) {
+          return false;
+        }
+      } else {
+        fixed.insert(fixed.end(), der.begin() + static_cast<std::ptrdiff_t>(i + hl),
+                     der.begin() + static_cast<std::ptrdiff_t>(end));
+      }
+      i = end;
+    }
+    return true;
+  };
+  ASSERT_TRUE(copy(0, der.size()));
+  ASSERT_EQ(fixed.size(), der.size() + 1);
+  EXPECT_EQ(parse_certificate(&c, bv(fixed)), Status::ok);
+  EXPECT_EQ(c.m_key.m_info.m_type, KeyType::unknown);
+  EXPECT_EQ(hex(c.m_key.m_info.m_params), "0101FF");
+}
+
 // ---- robustness: truncations and byte flips ------------------------------------------------------
 
 // Exercises every parser and iterator on one input; returns whether it parsed as a certificate.
@@ -900,16 +975,20 @@ bool exercise(ByteView in) {
     SubtreesReader p(c.m_nc_permitted);
     SubtreesReader x(c.m_nc_excluded);
     ExtensionsReader e(c.m_extensions_der);
-    for (int i = 0; i < 64; i++) {
-      GeneralName n;
-      Extension ext;
-      bool done = false;
-      if (g.next(&n, &done) != Status::ok || done) {
-        break;
-      }
-      (void)p.next(&n, &done);
-      (void)x.next(&n, &done);
-      (void)e.next(&ext, &done);
+    // Each reader runs to its own end (at most 64 entries), not only while the SAN has one.
+    GeneralName n;
+    Extension ext;
+    bool done = false;
+    for (int i = 0; i < 64 && g.next(&n, &done) == Status::ok && !done; i++) {
+    }
+    done = false;
+    for (int i = 0; i < 64 && p.next(&n, &done) == Status::ok && !done; i++) {
+    }
+    done = false;
+    for (int i = 0; i < 64 && x.next(&n, &done) == Status::ok && !done; i++) {
+    }
+    done = false;
+    for (int i = 0; i < 64 && e.next(&ext, &done) == Status::ok && !done; i++) {
     }
     (void)name_equal(c.m_issuer, c.m_subject);
     (void)name_has_prefix(c.m_subject, c.m_issuer);
@@ -930,7 +1009,8 @@ void mutate_all(const std::vector<uint8_t>& der, size_t* runs) {
   for (size_t n = 0; n < der.size(); n++) {
     // A heap copy of exactly n bytes, so ASan sees any read past the end.
     buf.assign(der.begin(), der.begin() + static_cast<std::ptrdiff_t>(n));
-    EXPECT_FALSE(exercise(ByteView(buf.data(), buf.size())) && n < der.size());
+    // Every proper prefix (n < der.size() always holds here) must be refused.
+    EXPECT_FALSE(exercise(ByteView(buf.data(), buf.size()))) << "a " << n << "-byte truncation parsed";
     (*runs)++;
   }
   for (size_t i = 0; i < der.size(); i++) {

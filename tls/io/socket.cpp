@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace petrel {
@@ -139,12 +140,47 @@ IoStatus SocketConnection::transport_error(const char* op, int err) noexcept {
   return IoStatus::transport;
 }
 
+namespace {
+
+long long monotonic_ms() noexcept {
+  timespec t{};
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return static_cast<long long>(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
+}
+
+}  // namespace
+
+void SocketConnection::set_deadline(int total_ms) noexcept {
+  m_deadline_total_ms = total_ms > 0 ? total_ms : 0;
+  m_waited_ms = 0;
+}
+
 IoStatus SocketConnection::wait(short events, const char* what) noexcept {
   pollfd p{};
   p.fd = m_fd;
   p.events = events;
   for (;;) {
-    const int r = poll(&p, 1, m_timeout_ms > 0 ? m_timeout_ms : -1);
+    int limit = m_timeout_ms > 0 ? m_timeout_ms : -1;
+    bool overall = false;  // the overall deadline, not the per-wait limit, is the nearer one
+    if (m_deadline_total_ms > 0) {
+      const long long left = m_deadline_total_ms - m_waited_ms;
+      if (left <= 0) {
+        std::snprintf(m_text, sizeof m_text,
+                      "timed out: waited %d ms in all for the peer (the limit), waiting %s",
+                      m_deadline_total_ms, what);
+        return IoStatus::timeout;
+      }
+      if (limit < 0 || left < limit) {
+        limit = static_cast<int>(left);
+        overall = true;
+      }
+    }
+    const long long t0 = m_deadline_total_ms > 0 ? monotonic_ms() : 0;
+    const int r = poll(&p, 1, limit);
+    if (m_deadline_total_ms > 0) {
+      const long long t1 = monotonic_ms();
+      m_waited_ms += t1 - t0 > 0 ? t1 - t0 : 0;
+    }
     if (r < 0 && errno == EINTR) {
       continue;
     }
@@ -152,7 +188,13 @@ IoStatus SocketConnection::wait(short events, const char* what) noexcept {
       return transport_error("poll", errno);
     }
     if (r == 0) {
-      std::snprintf(m_text, sizeof m_text, "timed out after %d ms waiting %s", m_timeout_ms, what);
+      if (overall) {
+        std::snprintf(m_text, sizeof m_text,
+                      "timed out: waited %d ms in all for the peer (the limit), waiting %s",
+                      m_deadline_total_ms, what);
+      } else {
+        std::snprintf(m_text, sizeof m_text, "timed out after %d ms waiting %s", m_timeout_ms, what);
+      }
       return IoStatus::timeout;
     }
     return IoStatus::ok;  // readable/writable, or an error the next call reports

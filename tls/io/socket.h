@@ -42,6 +42,14 @@ class SocketConnection final {
   // Sends close_notify; the caller closes the descriptor.
   IoStatus close() noexcept { return m_conn.close(); }
 
+  // An overall limit on top of the per-wait one: from now on, the time spent waiting for the
+  // peer, all waits added up, may be at most total_ms (<= 0: no overall limit, the default).
+  // A peer that sends a byte just before each per-wait limit runs out cannot hold the
+  // connection longer than this; the client's own computing time (an RSA signature on a slow
+  // core) does not count. Applies to the operations that follow (e.g. the handshake); call
+  // again with 0 to lift it.
+  void set_deadline(int total_ms) noexcept;
+
   IoStatus last_status() const noexcept { return m_conn.last_status(); }
   // The driver's sentence, with the socket's own detail for timeouts and transport failures
   // ("timed out after 5000 ms waiting for data from the peer", "recv: Connection reset by peer").
@@ -56,6 +64,8 @@ class SocketConnection final {
 
   int m_fd;
   int m_timeout_ms;
+  int m_deadline_total_ms = 0;  // the limit set_deadline() was given (0: none)
+  long long m_waited_ms = 0;    // time spent in waits since set_deadline()
   char m_text[192] = {};
   Connection m_conn;
 };

@@ -35,7 +35,8 @@ const char kTlsOptionsUsage[] =
     "  -sess_out FILE        save the session for resumption (mode 0600: it holds the master secret)\n"
     "  -sess_in FILE         resume this session\n"
     "  -maxfraglen N         max_fragment_length 512, 1024, 2048 or 4096\n"
-    "  -timeout S            limit for connecting and for each wait for the server (default 10)\n"
+    "  -timeout S            limit for connecting, for each wait for the server, and for all\n"
+    "                        the handshake's waits added up (default 10)\n"
     "  -no_ems | -require_ems   do not offer / insist on extended_master_secret\n"
     "  -no_etm               do not offer encrypt_then_mac\n"
     "  -no_ticket            do not offer session tickets\n"
@@ -329,9 +330,13 @@ bool TlsSession::connect_and_handshake(const std::string& host, const std::strin
     return false;
   }
   m_conn.reset(new io::SocketConnection(*m_client, m_fd, m_opts.timeout_ms));
+  // -timeout bounds each wait and also the handshake's waits added up: a server that trickles
+  // its flight a byte at a time cannot hold the client past it.
+  m_conn->set_deadline(m_opts.timeout_ms);
   const auto t0 = std::chrono::steady_clock::now();
   const io::IoStatus st = m_conn->handshake();
   const auto t1 = std::chrono::steady_clock::now();
+  m_conn->set_deadline(0);
   if (st != io::IoStatus::ok) {
     report_failure("handshake failed");
     return false;
