@@ -1,10 +1,12 @@
 // Elliptic curves over prime fields: NIST P-256 and P-384 (FIPS 186-4 D.1.2.3/D.1.2.4, SEC 2),
 // named curves only, uncompressed points only (SEC 1 section 2.3.3, 04 || X || Y).
 //
-//   curve  scalar  point  private-key ops (ECDH, public-from-private, ECDSA signing)
-//   p256   32      65     constant-time (see below)
-//   p384   48      97     verification and point checks only; the private-key operations
-//                         return Status::unsupported (absent in this build)
+//   curve  scalar  point  operations
+//   p256   32      65     all (ECDH, key generation, public-from-private, ECDSA sign/verify)
+//   p384   48      97     all, from the same generic code (12 limbs instead of 8)
+//
+// One implementation, portable C++ with 32-bit limbs ("p32" in the bench tables); there is no
+// 64-bit or assembly variant yet.
 //
 // Implementation (crypto/ec/ec_field.h, ec.cpp, ecdsa.cpp): field elements in 32-bit limbs
 // (8 for P-256, 12 for P-384), word-by-word Montgomery multiplication (CIOS) with
@@ -59,20 +61,21 @@ Status ec_point_check(EcCurve c, ByteView point) noexcept;
 Status ec_private_check(EcCurve c, ByteView d) noexcept;
 
 // point_out (ec_point_size(c) bytes) = d * G, uncompressed. d is checked as by
-// ec_private_check. The result is public and declassified. P-256; P-384 returns unsupported.
-// Errors: invalid_argument (bad d), buffer_too_small (point_out too short), unsupported.
+// ec_private_check. The result is public and declassified.
+// Errors: invalid_argument (bad d), buffer_too_small (point_out too short).
 Status ec_public_from_private(EcCurve c, MutableBytes point_out, ByteView d) noexcept;
 
 // A fresh key pair: d uniform in [1, n-1] by rejection sampling of ec_scalar_size(c) random
 // bytes (FIPS 186-4 B.4.2, "testing candidates"; the rejection verdict is declassified, it
 // reveals only that a discarded candidate was out of range), and its public point. On an Rng
-// failure both outputs are zeroed and rng_failure returned. P-256; P-384 returns unsupported.
+// failure (or 64 rejected candidates in a row) both outputs are zeroed and rng_failure
+// returned.
 Status ec_generate_key(EcCurve c, MutableBytes d_out, MutableBytes point_out, Rng& rng) noexcept;
 
 // ECDH (SP 800-56A 5.7.1.2, the shared secret Z = x coordinate of d * Q, ec_scalar_size(c)
 // bytes): the peer point is checked first (ec_point_check), then d. x_out is zeroed on every
-// error. The result is never the identity (Q valid, n prime, 1 <= d < n). P-256; P-384 returns
-// unsupported.
+// error. The result is never the identity (Q valid, n prime, 1 <= d < n). Errors:
+// invalid_argument (bad point or d), buffer_too_small (x_out shorter than ec_scalar_size(c)).
 Status ec_ecdh(EcCurve c, MutableBytes x_out, ByteView d, ByteView peer_point) noexcept;
 
 }  // namespace petrel

@@ -5,7 +5,7 @@
 // u1*G + u2*Q is one interleaved 4-bit fixed-window pass whose table reads are indexed by the
 // (public) scalars; nothing secret passes through it.
 //
-// Signing (P-256; P-384 returns unsupported) is constant time: k is derived by RFC 6979
+// Signing (P-256 and P-384) is constant time: k is derived by RFC 6979
 // section 3.2 with HMAC-h, k*G runs the constant-time fixed-window multiplication of ec.h,
 // k^-1 is a Fermat exponentiation mod n, and the products with d are Montgomery
 // multiplications mod n. Checked under valgrind in tests/ct/ct_check.cpp (d and the nonce
@@ -41,10 +41,10 @@ Status ecdsa_verify(EcCurve c, ByteView point, ByteView digest, ByteView der_sig
 
 // Signs with RFC 6979 deterministic k (HMAC with hash h, which should match the digest's
 // hash); if hedge != nullptr, 32 bytes from it are mixed in as RFC 6979 section 3.6 extra data
-// (hedged). P-256 required; P-384 optional (returns unsupported in this build).
+// (hedged). P-256 and P-384.
 // der_sig_out: at least the DER size (72 bytes for P-256 always suffices); *sig_len gets the
-// length written. Errors: invalid_argument (bad d, null sig_len, h is md5), buffer_too_small,
-// rng_failure (the hedge failed; nothing is written), unsupported.
+// length written (0 on error). Errors: invalid_argument (bad d, null sig_len, h is md5),
+// buffer_too_small, rng_failure (the hedge failed; nothing is written).
 Status ecdsa_sign(EcCurve c, MutableBytes der_sig_out, size_t* sig_len, ByteView d,
                   ByteView digest, HashAlg h, Rng* hedge) noexcept;
 
