@@ -9,10 +9,9 @@
 // 64-bit or assembly variant yet.
 //
 // Implementation (crypto/ec/ec_field.h, ec.cpp, ecdsa.cpp): field elements in 32-bit limbs
-// (8 for P-256, 12 for P-384), 32x32->64-bit products, the P-256 prime reduced with its
-// special form (FIPS 186-4 D.2.3), the P-384 prime and both group orders with word-by-word
-// Montgomery multiplication (CIOS); masked final subtractions; portable C++ for the 32-bit
-// ARM/MIPS targets; projective points with the complete addition
+// (8 for P-256, 12 for P-384), word-by-word Montgomery multiplication (CIOS) with
+// 32x32->64-bit products and a masked final subtraction, portable C++ for the 32-bit ARM/MIPS
+// targets; projective points with the complete addition
 // and doubling formulas of Renes-Costello-Batina 2016 (algorithms 4 and 6, a = -3), so no
 // special case (identity, P == Q, P == -Q) takes a branch.
 //

@@ -2,8 +2,7 @@
 // and D.1.2.4), as little-endian 32-bit limbs. The values were printed by
 // `openssl ecparam -name prime256v1|secp384r1 -param_enc explicit -text` and checked there to
 // satisfy gy^2 = gx^3 - 3gx + b; the tests check them again (G's multiples against NIST
-// vectors). The Montgomery constants and forms (none for the P-256 prime, whose elements are
-// plain residues) are derived at compile time (ec_internal.h).
+// vectors). The Montgomery constants and forms are derived at compile time (ec_internal.h).
 #ifndef PETREL_CRYPTO_EC_EC_CURVES_H
 #define PETREL_CRYPTO_EC_EC_CURVES_H
 

@@ -4,13 +4,11 @@
 //
 // Field elements: N little-endian 32-bit limbs (N = 8 for P-256, 12 for P-384), always fully
 // reduced (< m). Multiplication is word-by-word Montgomery (CIOS, Koc-Acar-Kaliski 1996) with
-// 32x32->64-bit products and a masked final subtraction, except modulo the P-256 prime, where
-// elements are plain residues and the product is reduced with the prime's special form
-// (fe_mul_p256, FIPS 186-4 D.2.3; a dedicated squaring); addition and subtraction end with a
+// 32x32->64-bit products and a masked final subtraction; addition and subtraction end with a
 // masked correction. No branch and no memory index depends on a limb value anywhere in this
 // file except in the functions marked "variable time" (used only on public data).
 //
-// Points: projective (X:Y:Z) in the field's representation, y^2 = x^3 - 3x + b. add() and dbl() are the
+// Points: projective (X:Y:Z) in Montgomery form, y^2 = x^3 - 3x + b. add() and dbl() are the
 // complete formulas of Renes, Costello, Batina, "Complete addition formulas for prime order
 // elliptic curves" (EUROCRYPT 2016, eprint 2015/1060), algorithms 4 and 6 (a = -3): they are
 // correct for every input, the identity (0:1:0) and P == Q included, without a branch.
@@ -41,10 +39,6 @@ struct Modulus {
   Fe<N> one;       // R mod m, R = 2^(32N): 1 in Montgomery form
   Fe<N> r2;        // R^2 mod m
   Fe<N> m_minus_2; // the Fermat exponent for inversion (m prime)
-  // 1 for the P-256 prime: elements are plain residues (not Montgomery forms) and fe_mul
-  // reduces with the special form of p (fe_mul_p256); one and r2 are then 1, so the Montgomery
-  // conversions below are the identity and every caller works unchanged.
-  uint32_t p256;
 };
 
 // ---- compile-time helpers ---------------------------------------------------------------------
@@ -89,10 +83,9 @@ constexpr Fe<N> cx_shift_mod(Fe<N> a, const Fe<N>& m, size_t bits) {
 }
 
 template <size_t N>
-constexpr Modulus<N> make_modulus(const Fe<N>& m, bool p256_form = false) {
+constexpr Modulus<N> make_modulus(const Fe<N>& m) {
   Modulus<N> r{};
   r.m = m;
-  r.p256 = p256_form ? 1 : 0;
   uint32_t inv = 1;  // Newton iteration for m0^-1 mod 2^32 (m odd): 5 steps give 32 bits
   for (int i = 0; i < 5; i++) {
     inv *= 2u - m.v[0] * inv;
@@ -104,19 +97,13 @@ constexpr Modulus<N> make_modulus(const Fe<N>& m, bool p256_form = false) {
   r.r2 = cx_shift_mod(r.one, m, 32 * N);
   r.m_minus_2 = m;
   r.m_minus_2.v[0] -= 2;  // m odd and > 2, m0 >= 3 for both primes and orders
-  if (p256_form) {
-    r.one = Fe<N>{};
-    r.one.v[0] = 1;
-    r.r2 = r.one;
-  }
   return r;
 }
 
-// x * R mod m for a constant x < m (Montgomery form at compile time); x itself for the P-256
-// prime's plain representation.
+// x * R mod m for a constant x < m (Montgomery form at compile time).
 template <size_t N>
-constexpr Fe<N> cx_to_mont(const Fe<N>& x, const Modulus<N>& M) {
-  return M.p256 != 0 ? x : cx_shift_mod(x, M.m, 32 * N);
+constexpr Fe<N> cx_to_mont(const Fe<N>& x, const Fe<N>& m) {
+  return cx_shift_mod(x, m, 32 * N);
 }
 
 // ---- constant-time limb arithmetic ------------------------------------------------------------
@@ -198,120 +185,9 @@ inline void fe_sub(Fe<N>& r, const Fe<N>& a, const Fe<N>& b, const Modulus<N>& M
   }
 }
 
-// The 512-bit products of fe_mul_p256, schoolbook (64 products) and squaring (36 cross
-// products doubled, plus the 8 squares).
-inline void p256_product(uint32_t c[16], const Fe<8>& a, const Fe<8>& b) noexcept {
-  uint32_t t[16] = {};
-  for (size_t i = 0; i < 8; i++) {
-    uint64_t acc = 0;
-    const uint32_t ai = a.v[i];
-    for (size_t j = 0; j < 8; j++) {
-      acc = uint64_t{ai} * b.v[j] + t[i + j] + (acc >> 32);
-      t[i + j] = static_cast<uint32_t>(acc);
-    }
-    t[i + 8] = static_cast<uint32_t>(acc >> 32);
-  }
-  for (size_t i = 0; i < 16; i++) {
-    c[i] = t[i];
-  }
-}
-
-inline void p256_square(uint32_t c[16], const Fe<8>& a) noexcept {
-  uint32_t t[16] = {};
-  for (size_t i = 0; i < 7; i++) {
-    uint64_t acc = 0;
-    const uint32_t ai = a.v[i];
-    for (size_t j = i + 1; j < 8; j++) {
-      acc = uint64_t{ai} * a.v[j] + t[i + j] + (acc >> 32);
-      t[i + j] = static_cast<uint32_t>(acc);
-    }
-    t[i + 8] = static_cast<uint32_t>(acc >> 32);
-  }
-  // t = sum of a_i a_j (i < j) < 2^511: double it, then add the squares.
-  uint32_t top = 0;
-  for (size_t i = 0; i < 16; i++) {
-    const uint32_t v = t[i];
-    t[i] = (v << 1) | top;
-    top = v >> 31;
-  }
-  uint64_t acc = 0;
-  for (size_t i = 0; i < 8; i++) {
-    const uint64_t sq = uint64_t{a.v[i]} * a.v[i];
-    acc += uint64_t{t[2 * i]} + static_cast<uint32_t>(sq);
-    c[2 * i] = static_cast<uint32_t>(acc);
-    acc >>= 32;
-    acc += uint64_t{t[2 * i + 1]} + static_cast<uint32_t>(sq >> 32);
-    c[2 * i + 1] = static_cast<uint32_t>(acc);
-    acc >>= 32;
-  }
-}
-
-// r = a * b mod p for the P-256 prime (a, b < p; r may alias a or b), plain residues: the
-// 512-bit product in 16 words, then the fast reduction of FIPS 186-4 appendix D.2.3 (NIST
-// "Routine" for p256: s1 + 2 s2 + 2 s3 + s4 + s5 - s6 - s7 - s8 - s9), computed as signed 64-bit
-// column sums, carried, the carry out of bit 256 folded back twice with
-// 2^256 = 2^224 - 2^192 - 2^96 + 1 (mod p), and one masked subtraction of p. No branch.
-inline void fe_mul_p256(Fe<8>& r, const Fe<8>& a, const Fe<8>& b, const Modulus<8>& M) noexcept {
-  uint32_t c[16];
-  if (&a == &b) {
-    p256_square(c, a);
-  } else {
-    p256_product(c, a, b);
-  }
-  const int64_t c8 = c[8], c9 = c[9], c10 = c[10], c11 = c[11], c12 = c[12], c13 = c[13],
-                c14 = c[14], c15 = c[15];
-  int64_t w[8];
-  // Word i of s1 + 2 s2 + 2 s3 + s4 + s5 - s6 - s7 - s8 - s9 (D.2.3 writes the words from the
-  // most significant: s2 = (c15, c14, c13, c12, c11, 0, 0, 0) and so on).
-  w[0] = int64_t{c[0]} + c8 + c9 - c11 - c12 - c13 - c14;
-  w[1] = int64_t{c[1]} + c9 + c10 - c12 - c13 - c14 - c15;
-  w[2] = int64_t{c[2]} + c10 + c11 - c13 - c14 - c15;
-  w[3] = int64_t{c[3]} + 2 * c11 + 2 * c12 + c13 - c15 - c8 - c9;
-  w[4] = int64_t{c[4]} + 2 * c12 + 2 * c13 + c14 - c9 - c10;
-  w[5] = int64_t{c[5]} + 2 * c13 + 2 * c14 + c15 - c10 - c11;
-  w[6] = int64_t{c[6]} + 2 * c14 + 2 * c15 + c14 + c13 - c8 - c9;
-  w[7] = int64_t{c[7]} + 2 * c15 + c15 + c8 - c10 - c11 - c12 - c13;
-  int64_t carry = 0;
-  for (size_t i = 0; i < 8; i++) {
-    w[i] += carry;
-    carry = w[i] >> 32;  // arithmetic shift: floor division by 2^32
-    w[i] &= 0xffffffff;
-  }
-  // value = w + carry * 2^256, carry small and signed; fold twice (the second carry is 0 or
-  // +-1, after it none is left: see the bounds in the comment above).
-  for (int fold = 0; fold < 2; fold++) {
-    w[0] += carry;
-    w[3] -= carry;
-    w[6] -= carry;
-    w[7] += carry;
-    carry = 0;
-    for (size_t i = 0; i < 8; i++) {
-      w[i] += carry;
-      carry = w[i] >> 32;
-      w[i] &= 0xffffffff;
-    }
-  }
-  // 0 <= w < 2^256 < 2p: subtract p once if w >= p.
-  Fe<8> x;
-  for (size_t i = 0; i < 8; i++) {
-    x.v[i] = static_cast<uint32_t>(w[i]);
-  }
-  Fe<8> d;
-  const uint32_t keep = 0u - ct::value_barrier(limbs_sub(d, x, M.m));
-  for (size_t i = 0; i < 8; i++) {
-    r.v[i] = ct::select(keep, x.v[i], d.v[i]);
-  }
-}
-
-// r = a * b * R^-1 mod m (a, b < m; r may alias a or b); for the P-256 prime, a * b mod p.
+// r = a * b * R^-1 mod m (a, b < m; r may alias a or b).
 template <size_t N>
 inline void fe_mul(Fe<N>& r, const Fe<N>& a, const Fe<N>& b, const Modulus<N>& M) noexcept {
-  if constexpr (N == 8) {
-    if (M.p256 != 0) {  // a property of the modulus (public), never of the operands
-      fe_mul_p256(r, a, b, M);
-      return;
-    }
-  }
   uint32_t t[N + 2] = {};
   for (size_t i = 0; i < N; i++) {
     uint64_t c = 0;
@@ -421,17 +297,16 @@ template <size_t N>
 struct Curve {
   Modulus<N> p;
   Modulus<N> n;
-  Fe<N> b;   // field representation (see Modulus::p256)
-  Fe<N> gx;  // field representation (see Modulus::p256)
-  Fe<N> gy;  // field representation (see Modulus::p256)
+  Fe<N> b;   // Montgomery form
+  Fe<N> gx;  // Montgomery form
+  Fe<N> gy;  // Montgomery form
 };
 
 template <size_t N>
 constexpr Curve<N> make_curve(const Fe<N>& p, const Fe<N>& n, const Fe<N>& b, const Fe<N>& gx,
                               const Fe<N>& gy) {
-  // P-256's prime has the special form 2^256 - 2^224 + 2^192 + 2^96 - 1 (fe_mul_p256).
-  const Modulus<N> mp = make_modulus(p, N == 8);
-  return Curve<N>{mp, make_modulus(n), cx_to_mont(b, mp), cx_to_mont(gx, mp), cx_to_mont(gy, mp)};
+  return Curve<N>{make_modulus(p), make_modulus(n), cx_to_mont(b, p), cx_to_mont(gx, p),
+                  cx_to_mont(gy, p)};
 }
 
 template <size_t N>
