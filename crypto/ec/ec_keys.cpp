@@ -275,6 +275,7 @@ Status key_der(ByteView* out_der, EcKeyFile* out_kind, EcKeyProblem* problem, Mu
   Reader text(in);
   bool encrypted = false;
   bool other_kind = false;
+  bool other_alg = false;
   for (;;) {
     pem::Block block;
     bool found = false;
@@ -291,6 +292,9 @@ Status key_der(ByteView* out_der, EcKeyFile* out_kind, EcKeyProblem* problem, Mu
     }
     const EcKeyFile kind = kind_of_label(block.label);
     if (kind == EcKeyFile::unknown) {
+      if (label_is(block.label, "RSA PRIVATE KEY") || label_is(block.label, "RSA PUBLIC KEY")) {
+        other_alg = true;
+      }
       continue;  // EC PARAMETERS, CERTIFICATE, ...
     }
     if (is_private_kind(kind) != want_private) {
@@ -303,8 +307,14 @@ Status key_der(ByteView* out_der, EcKeyFile* out_kind, EcKeyProblem* problem, Mu
     }
     size_t len = 0;
     const Status dst = pem::decode_block(scratch, &len, block);
+    if (dst == Status::buffer_too_small) {
+      // Larger than any EC key with a named curve (or its explicit parameters): another
+      // algorithm's key (RSA).
+      set_problem(problem, EcKeyProblem::not_ec);
+      return Status::unsupported;
+    }
     if (dst != Status::ok) {
-      return dst == Status::buffer_too_small ? kBad : dst;
+      return dst;
     }
     *out_kind = kind;
     *out_der = ByteView(scratch.data(), len);
@@ -317,6 +327,10 @@ Status key_der(ByteView* out_der, EcKeyFile* out_kind, EcKeyProblem* problem, Mu
   if (other_kind) {
     set_problem(problem, EcKeyProblem::wrong_kind);
     return Status::invalid_argument;
+  }
+  if (other_alg) {
+    set_problem(problem, EcKeyProblem::not_ec);
+    return Status::unsupported;
   }
   set_problem(problem, EcKeyProblem::no_key);
   return kBad;
@@ -384,7 +398,7 @@ const char* ec_key_problem_text(EcKeyProblem p) noexcept {
     case EcKeyProblem::compressed_point: return "compressed EC points are not supported";
     case EcKeyProblem::bad_point: return "the public key is not a point of the curve";
     case EcKeyProblem::bad_private: return "invalid private key (out of range, or the public key does not match it)";
-    case EcKeyProblem::no_public: return "a P-384 private key without its public key is not supported";
+    case EcKeyProblem::no_public: return "a private key without its public key is not supported on this curve";
   }
   return "unknown problem";
 }
@@ -733,7 +747,7 @@ EcKeyFile ec_key_file_kind(ByteView in) noexcept {
 
 Status ec_private_key_load(EcPrivateKey* out, ByteView in, EcKeyProblem* out_problem) noexcept {
   out->wipe();
-  uint8_t scratch[kEcMaxPrivateKeyDerLen + 64];
+  uint8_t scratch[kEcKeyScratchLen];
   ByteView der;
   EcKeyFile kind = EcKeyFile::unknown;
   EcKeyProblem problem = EcKeyProblem::none;

@@ -51,6 +51,9 @@ constexpr size_t kEcMaxPublicKeyDerLen = 27 + kEcMaxPointSize;   // SPKI of a P-
 constexpr size_t kEcMaxPrivateKeyDerLen = 64 + kEcMaxScalarSize + kEcMaxPointSize;
 constexpr size_t kEcMaxPrivateKeyPemLen = kEcMaxPrivateKeyDerLen * 4 / 3 + 100;
 constexpr size_t kEcMaxPublicKeyPemLen = kEcMaxPublicKeyDerLen * 4 / 3 + 100;
+// The decoding buffer of the loaders: room for a key with explicit P-384 parameters, so that
+// such a key is refused for what it is (a larger DER is reported as not an EC key).
+constexpr size_t kEcKeyScratchLen = 1024;
 
 enum class EcKeyFile : uint8_t {
   unknown,
@@ -74,7 +77,7 @@ enum class EcKeyProblem : uint8_t {
   compressed_point,  // a compressed or hybrid point encoding
   bad_point,         // not a point of the curve (ec_point_check)
   bad_private,       // d out of [1, n-1], or the file's public key is not d*G
-  no_public,         // a P-384 private key without its public key (d*G unsupported here)
+  no_public,         // a private key without its public key on a curve without d*G here
 };
 const char* ec_key_problem_text(EcKeyProblem p) noexcept;
 
@@ -123,11 +126,10 @@ struct EcPrivateKey {
   void wipe() noexcept;
 };
 
-// Sets a key from its private value; the public key is computed (P-256, X25519) or must be
-// given (P-384: `pub`, checked to be on the curve). invalid_argument for a bad d or point,
-// unsupported for a P-384 key without `pub`.
+// Sets a key from its private value; the public key is computed, and `pub`, when given, must
+// equal it. invalid_argument for a bad d or a public key that does not match.
 Status ec_private_key_set(EcPrivateKey* out, EcKeyAlg alg, ByteView d, ByteView pub = ByteView()) noexcept;
-// A fresh key pair (P-256, X25519; P-384 is unsupported in this build).
+// A fresh key pair (P-256, P-384, X25519).
 Status ec_private_key_generate(EcPrivateKey* out, EcKeyAlg alg, Rng& rng) noexcept;
 
 // ECPrivateKey DER (RFC 5915: version 1, the [0] namedCurve required here unless `curve` is
@@ -155,8 +157,8 @@ EcKeyFile ec_key_file_kind(ByteView in) noexcept;
 // (SEC 1 or PKCS#8). *out_problem (optional) says why it failed.
 Status ec_private_key_load(EcPrivateKey* out, ByteView in,
                            EcKeyProblem* out_problem = nullptr) noexcept;
-// Reads a public key: PEM "PUBLIC KEY" or SPKI DER. `scratch` holds the decoded DER that
-// out->m_point views (at least kEcMaxPublicKeyDerLen bytes).
+// Reads a public key: PEM "PUBLIC KEY" or SPKI DER. `scratch` holds the decoded PEM that
+// out->m_point views (kEcKeyScratchLen bytes; DER input is viewed in place).
 Status ec_public_key_load(EcPublicKey* out, MutableBytes scratch, ByteView in,
                           EcKeyProblem* out_problem = nullptr) noexcept;
 

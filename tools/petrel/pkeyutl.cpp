@@ -1,7 +1,8 @@
 // petrel pkeyutl: RSA public-key operations with the options of OpenSSL 3.0's `openssl pkeyutl`:
 //   -encrypt / -decrypt with PKCS#1 v1.5 (RFC 8017 7.2, the default) or OAEP (7.1;
 //     -pkeyopt rsa_oaep_md:ALG, MGF1 over the same digest, empty label);
-//   -sign / -verify of a digest given as input (-pkeyopt digest:ALG), PKCS#1 v1.5 or PSS.
+//   -sign / -verify of a digest given as input (-pkeyopt digest:ALG), PKCS#1 v1.5 or PSS;
+//   -derive -inkey KEY -peerkey PEER: X25519 or ECDH (P-256/P-384), pkeyutl_derive.cpp.
 // A failed decryption prints an error, writes nothing and exits 1.
 #include <cstdio>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
+#include "tools/petrel/ec_util.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -28,10 +30,11 @@ const char kUsage[] =
     "                      [-pkeyopt rsa_padding_mode:pkcs1|oaep|pss]\n"
     "                      [-pkeyopt rsa_oaep_md:ALG] [-pkeyopt rsa_mgf1_md:ALG]\n"
     "                      [-pkeyopt digest:ALG] [-pkeyopt rsa_pss_saltlen:N]\n"
+    "       petrel pkeyutl -derive -inkey KEY -peerkey PEER [-out FILE]  (X25519, P-256, P-384)\n"
     "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n"
     "  key, input and signature files: at most 1 MiB each\n";
 
-enum class Op { none, encrypt, decrypt, sign, verify };
+enum class Op { none, encrypt, decrypt, sign, verify, derive };
 
 }  // namespace
 
@@ -67,6 +70,7 @@ int cmd_pkeyutl(int argc, char** argv) {
   std::string in_path;
   std::string out_path;
   std::string sig_path;
+  std::string peer_path;
   int keyform = kFormAny;
   bool pubin = false;
   Op op = Op::none;
@@ -81,10 +85,12 @@ int cmd_pkeyutl(int argc, char** argv) {
       this_op = Op::sign;
     } else if (opt == "verify") {
       this_op = Op::verify;
+    } else if (opt == "derive") {
+      this_op = Op::derive;
     }
     if (this_op != Op::none) {
       if (op != Op::none && op != this_op) {
-        return fail(kCmd, "give only one of -encrypt, -decrypt, -sign, -verify");
+        return fail(kCmd, "give only one of -encrypt, -decrypt, -sign, -verify, -derive");
       }
       op = this_op;
     } else if (opt == "inkey") {
@@ -97,6 +103,10 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
     } else if (opt == "out") {
       if (!args.value(opt, &out_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "peerkey") {
+      if (!args.value(opt, &peer_path)) {
         return kExitFail;
       }
     } else if (opt == "sigfile") {
@@ -130,6 +140,12 @@ int cmd_pkeyutl(int argc, char** argv) {
   }
   if (key_path.empty()) {
     return fail(kCmd, "no key given (-inkey FILE)");
+  }
+  if (op == Op::derive) {
+    return pkeyutl_derive(kCmd, key_path, peer_path, keyform, out_path);
+  }
+  if (!peer_path.empty()) {
+    return fail(kCmd, "-peerkey is for -derive");
   }
   if ((op == Op::decrypt || op == Op::sign) && pubin) {
     return fail(kCmd, "a private key is needed for -%s", op == Op::decrypt ? "decrypt" : "sign");
@@ -238,6 +254,7 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
       return st == Status::ok ? kExitOk : kExitFail;
     }
+    case Op::derive:
     case Op::none:
       break;
   }
