@@ -143,6 +143,40 @@ for c in $CURVES; do
 done
 refuses "X25519 cannot sign" "cannot sign" petrel dgst -sha256 -sign g_x.pem -out s.der msg.bin
 
+# ---- requests and certificates with EC keys, both ways ------------------------------------------
+ok "req -x509 with a P-384 key" petrel req -x509 -new -key g_${CURVES##* }.pem -subj "/CN=Petrel EC Root" -days 30 -sha384 -out p_root.pem
+ok "openssl checks the self-signature" openssl verify -check_ss_sig -CAfile p_root.pem p_root.pem
+ok "req -new with a P-256 key" petrel req -new -key g_P-256.pem -subj "/CN=leaf.example" -addext subjectAltName=DNS:leaf.example -out p_leaf.csr
+ok "openssl req -verify" openssl req -in p_leaf.csr -verify -noout
+ok "x509 -req signed by the EC root" petrel x509 -req -in p_leaf.csr -CA p_root.pem -CAkey g_${CURVES##* }.pem -days 10 -purpose server -out p_leaf.pem
+ok "openssl verifies petrel's EC chain" openssl verify -CAfile p_root.pem -purpose sslserver p_leaf.pem
+ok "petrel verifies its EC chain" petrel verify -CAfile p_root.pem -purpose sslserver p_leaf.pem
+openssl x509 -in p_leaf.pem -noout -text >o_cert.txt
+petrel x509 -in p_leaf.pem -noout -text >p_cert.txt
+CASES=$((CASES + 1))
+grep -A8 "Public-Key: (256 bit)" o_cert.txt | tail -8 >o_pub.txt
+grep -A8 "Public-Key: (256 bit)" p_cert.txt | tail -8 >p_pub.txt
+cmp -s o_pub.txt p_pub.txt || bad "x509 -text public key lines differ from openssl's"
+# An RSA leaf under the EC root, and an EC leaf from an openssl CSR.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa.pem 2>/dev/null
+openssl req -new -key rsa.pem -subj "/CN=rsa.example" -out o_rsa.csr
+ok "x509 -req RSA request, EC CA" petrel x509 -req -in o_rsa.csr -CA p_root.pem -CAkey g_${CURVES##* }.pem -days 10 -purpose client -out p_rsa_leaf.pem
+ok "openssl verifies the RSA leaf under the EC root" openssl verify -CAfile p_root.pem p_rsa_leaf.pem
+openssl req -new -key o_P-256.p8.pem -subj "/CN=o.example" -out o_ec.csr
+ok "x509 -req openssl EC request" petrel x509 -req -in o_ec.csr -CA p_root.pem -CAkey g_${CURVES##* }.pem -days 10 -purpose server -out p_o_leaf.pem
+ok "openssl verifies it" openssl verify -CAfile p_root.pem p_o_leaf.pem
+# openssl's EC CA issuing for petrel's request; petrel verifies.
+openssl req -x509 -new -key o_P-256.p8.pem -subj "/CN=OpenSSL EC Root" -days 30 -out o_root.pem
+openssl x509 -req -in p_leaf.csr -CA o_root.pem -CAkey o_P-256.p8.pem -days 10 -out o_leaf.pem 2>/dev/null
+ok "petrel verifies openssl's EC chain" petrel verify -CAfile o_root.pem o_leaf.pem
+ok "x509 -req with openssl's EC CA key" petrel x509 -req -in p_leaf.csr -CA o_root.pem -CAkey o_P-256.sec1.pem -days 10 -purpose server -out p_leaf2.pem
+ok "openssl verifies petrel's signature with openssl's key" openssl verify -CAfile o_root.pem p_leaf2.pem
+refuses "CA key of another certificate" "does not match" petrel x509 -req -in p_leaf.csr -CA o_root.pem -CAkey g_P-256.pem -days 10 -purpose server -out bad.pem
+# A tampered EC request is refused.
+openssl req -in p_leaf.csr -outform DER -out p_leaf.csr.der
+printf '\x01' | dd of=p_leaf.csr.der bs=1 seek=$(($(stat -c %s p_leaf.csr.der) - 1)) conv=notrunc 2>/dev/null
+refuses "tampered EC request" "does not verify" petrel x509 -req -in p_leaf.csr.der -CA o_root.pem -CAkey o_P-256.sec1.pem -days 10 -purpose server -out bad.pem
+
 # ---- refused keys -------------------------------------------------------------------------------
 openssl ecparam -name prime256v1 -param_enc explicit -genkey -noout -out explicit.pem
 refuses "explicit parameters" "explicit EC parameters" petrel ec -in explicit.pem -noout
@@ -152,7 +186,6 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out p521.pem 2>/
 refuses "P-521" "unsupported curve" petrel ec -in p521.pem -noout
 openssl pkey -in g_P-256.pem -aes128 -passout pass:x -out enc.pem 2>/dev/null
 refuses "encrypted PKCS#8" "encrypted" petrel ec -in enc.pem -noout
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa.pem 2>/dev/null
 refuses "RSA key to ec" "not an EC" petrel ec -in rsa.pem -noout
 openssl rsa -in rsa.pem -traditional -out rsa1.pem 2>/dev/null
 refuses "PKCS#1 RSA key to ec" "not an EC" petrel ec -in rsa1.pem -noout
