@@ -15,6 +15,7 @@
 #include <mbedtls/chachapoly.h>
 #include <mbedtls/cipher.h>
 #include <mbedtls/ecdh.h>
+#include <mbedtls/ecdsa.h>
 #include <mbedtls/md.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/rsa.h>
@@ -252,6 +253,71 @@ static int run_x25519(const char *alg, size_t n)
     return WL_EXIT_OK;
 }
 
+/* P-256 on MBEDTLS_ECP_DP_SECP256R1: mbedtls_ecdh_compute_shared (as for X25519), deterministic
+ * signing with mbedtls_ecdsa_sign_det_ext (RFC 6979 with SHA-256, blinded from bench_rng) and
+ * mbedtls_ecdsa_verify, on r and s as MPIs (the DER step of mbedtls_ecdsa_write_signature is
+ * left out on both sides: signing writes nothing, verification reads r and s once in set-up). */
+static int run_p256(const char *alg, int what, size_t n)
+{
+    mbedtls_ecp_group grp;
+    mbedtls_ecp_point peer, pub;
+    mbedtls_mpi d, z, r, s;
+    uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+    uint8_t out[32] = {0};
+    size_t i;
+    int ret;
+    mbedtls_ecp_group_init(&grp);
+    mbedtls_ecp_point_init(&peer);
+    mbedtls_ecp_point_init(&pub);
+    mbedtls_mpi_init(&d);
+    mbedtls_mpi_init(&z);
+    mbedtls_mpi_init(&r);
+    mbedtls_mpi_init(&s);
+    if ((ret = mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1)) != 0 ||
+        (ret = mbedtls_mpi_read_binary(&d, wl_key, 32)) != 0 ||
+        (ret = mbedtls_ecp_point_read_binary(&grp, &peer, wl_p256_peer, sizeof wl_p256_peer)) != 0 ||
+        (ret = mbedtls_ecp_point_read_binary(&grp, &pub, wl_p256_pub, sizeof wl_p256_pub)) != 0 ||
+        (ret = mbedtls_mpi_read_binary(&r, wl_p256_sig + 5, 32)) != 0 ||
+        (ret = mbedtls_mpi_read_binary(&s, wl_p256_sig + 40, 32)) != 0) {
+        return ret == MBEDTLS_ERR_ECP_FEATURE_UNAVAILABLE ? WL_EXIT_UNAVAILABLE
+                                                          : fail("p256 set-up", ret);
+    }
+    for (i = 0; i < n; i++) {
+        if (what == 0) {
+            ret = mbedtls_ecdh_compute_shared(&grp, &z, &peer, &d, bench_rng, &rng_state);
+        } else if (what == 1) {
+            ret = mbedtls_ecdsa_sign_det_ext(&grp, &r, &s, &d, wl_rsa_digest, sizeof wl_rsa_digest,
+                                             MBEDTLS_MD_SHA256, bench_rng, &rng_state);
+        } else {
+            ret = mbedtls_ecdsa_verify(&grp, wl_p256_sample, sizeof wl_p256_sample, &peer, &r, &s);
+        }
+        if (ret != 0) {
+            return fail(alg, ret);
+        }
+    }
+    if (what == 0) {
+        if ((ret = mbedtls_mpi_write_binary(&z, out, sizeof out)) != 0) {
+            return fail("mbedtls_mpi_write_binary", ret);
+        }
+        wl_print_result(alg, n, out, 32);
+    } else if (what == 1) {
+        if ((ret = mbedtls_ecdsa_verify(&grp, wl_rsa_digest, sizeof wl_rsa_digest, &pub, &r, &s)) != 0) {
+            return fail("verification of the last signature", ret);
+        }
+        wl_print_result(alg, n, wl_p256_pub, 16);
+    } else {
+        wl_print_result(alg, n, wl_p256_sig + 5, 16);
+    }
+    mbedtls_mpi_free(&s);
+    mbedtls_mpi_free(&r);
+    mbedtls_mpi_free(&z);
+    mbedtls_mpi_free(&d);
+    mbedtls_ecp_point_free(&pub);
+    mbedtls_ecp_point_free(&peer);
+    mbedtls_ecp_group_free(&grp);
+    return WL_EXIT_OK;
+}
+
 static int run_rsa(const char *alg, int sign, size_t n)
 {
     mbedtls_pk_context pk;
@@ -469,6 +535,15 @@ int main(int argc, char **argv)
     }
     if (strcmp(alg, "x25519") == 0) {
         return run_x25519(alg, n);
+    }
+    if (strcmp(alg, "ecdhp256") == 0) {
+        return run_p256(alg, 0, n);
+    }
+    if (strcmp(alg, "ecdsap256-sign") == 0) {
+        return run_p256(alg, 1, n);
+    }
+    if (strcmp(alg, "ecdsap256-verify") == 0) {
+        return run_p256(alg, 2, n);
     }
     if (strcmp(alg, "rsa2048-sign") == 0) {
         return run_rsa(alg, 1, n);

@@ -147,6 +147,84 @@ static int run_x25519(const char *alg, size_t n)
     return WL_EXIT_OK;
 }
 
+/* P-256: the key pairs from DER (an ECPrivateKey without the public key, which d2i computes
+ * once; a SubjectPublicKeyInfo), made in set-up. ECDH: EVP_PKEY_derive; signing:
+ * EVP_PKEY_sign of the raw digest (OpenSSL's random nonce); verification: EVP_PKEY_verify. */
+static EVP_PKEY *p256_public(const uint8_t point[65])
+{
+    static const uint8_t prefix[26] = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48,
+                                       0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
+                                       0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00};
+    uint8_t der[26 + 65];
+    const unsigned char *p = der;
+    memcpy(der, prefix, sizeof prefix);
+    memcpy(der + sizeof prefix, point, 65);
+    return d2i_PUBKEY(NULL, &p, sizeof der);
+}
+
+static int run_p256(const char *alg, int what, size_t n)
+{
+    static const uint8_t prefix[7] = {0x30, 0x31, 0x02, 0x01, 0x01, 0x04, 0x20};
+    static const uint8_t suffix[12] = {0xa0, 0x0a, 0x06, 0x08, 0x2a, 0x86,
+                                       0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
+    uint8_t der[7 + 32 + 12];
+    const unsigned char *p = der;
+    EVP_PKEY *priv;
+    EVP_PKEY *peer = p256_public(wl_p256_peer);
+    EVP_PKEY_CTX *ctx;
+    uint8_t out[80] = {0};
+    size_t len = 0;
+    size_t i;
+    memcpy(der, prefix, sizeof prefix);
+    memcpy(der + 7, wl_key, 32);
+    memcpy(der + 39, suffix, sizeof suffix);
+    priv = d2i_PrivateKey(EVP_PKEY_EC, NULL, &p, sizeof der);
+    if (priv == NULL || peer == NULL) {
+        return fail("p256 keys");
+    }
+    ctx = EVP_PKEY_CTX_new(what == 2 ? peer : priv, NULL);
+    if (ctx == NULL ||
+        (what == 0 && (EVP_PKEY_derive_init(ctx) <= 0 || EVP_PKEY_derive_set_peer(ctx, peer) <= 0)) ||
+        (what == 1 && EVP_PKEY_sign_init(ctx) <= 0) ||
+        (what == 2 && EVP_PKEY_verify_init(ctx) <= 0)) {
+        return fail("p256 set-up");
+    }
+    for (i = 0; i < n; i++) {
+        len = sizeof out;
+        if (what == 0) {
+            if (EVP_PKEY_derive(ctx, out, &len) <= 0 || len != 32) {
+                return fail("EVP_PKEY_derive");
+            }
+        } else if (what == 1) {
+            if (EVP_PKEY_sign(ctx, out, &len, wl_rsa_digest, sizeof wl_rsa_digest) <= 0) {
+                return fail("EVP_PKEY_sign");
+            }
+        } else if (EVP_PKEY_verify(ctx, wl_p256_sig, sizeof wl_p256_sig, wl_p256_sample,
+                                   sizeof wl_p256_sample) != 1) {
+            return fail("EVP_PKEY_verify");
+        }
+    }
+    if (what == 0) {
+        wl_print_result(alg, n, out, 32);
+    } else if (what == 1) {
+        EVP_PKEY *pub = p256_public(wl_p256_pub);
+        EVP_PKEY_CTX *vctx = pub != NULL ? EVP_PKEY_CTX_new(pub, NULL) : NULL;
+        if (vctx == NULL || EVP_PKEY_verify_init(vctx) <= 0 ||
+            EVP_PKEY_verify(vctx, out, len, wl_rsa_digest, sizeof wl_rsa_digest) != 1) {
+            return fail("verification of the last signature");
+        }
+        wl_print_result(alg, n, wl_p256_pub, 16);
+        EVP_PKEY_CTX_free(vctx);
+        EVP_PKEY_free(pub);
+    } else {
+        wl_print_result(alg, n, wl_p256_sig + 5, 16);
+    }
+    EVP_PKEY_CTX_free(ctx);
+    EVP_PKEY_free(peer);
+    EVP_PKEY_free(priv);
+    return WL_EXIT_OK;
+}
+
 static int run_hash(const char *alg, const EVP_MD *md, size_t n)
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -405,6 +483,15 @@ int main(int argc, char **argv)
     }
     if (strcmp(alg, "x25519") == 0) {
         return run_x25519(alg, n);
+    }
+    if (strcmp(alg, "ecdhp256") == 0) {
+        return run_p256(alg, 0, n);
+    }
+    if (strcmp(alg, "ecdsap256-sign") == 0) {
+        return run_p256(alg, 1, n);
+    }
+    if (strcmp(alg, "ecdsap256-verify") == 0) {
+        return run_p256(alg, 2, n);
     }
     if (strcmp(alg, "rsa2048-sign") == 0) {
         return run_rsa(alg, 1, n);

@@ -25,6 +25,8 @@
 #include "crypto/chacha/chacha20.h"
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305.h"
+#include "crypto/ec/ec.h"
+#include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/modes/modes.h"
@@ -279,6 +281,47 @@ int run_x25519(const char* alg, size_t n) {
     }
   }
   wl_print_result(alg, n, shared, sizeof shared);
+  return WL_EXIT_OK;
+}
+
+// P-256 (crypto/ec): N ECDH shared secrets, N RFC 6979 signatures, N verifications (workload.h).
+int run_p256(const char* alg, int what, size_t n) {
+  if (g_verbose) {
+    std::fprintf(stderr, "petrel_insn_driver: P-256 portable 32-bit limbs\n");
+  }
+  uint8_t out[kEcdsaMaxSignatureSize] = {};
+  size_t len = 0;
+  for (size_t i = 0; i < n; i++) {
+    Status s;
+    if (what == 0) {
+      s = ec_ecdh(EcCurve::p256, MutableBytes(out, 32), ByteView(wl_key, 32),
+                  ByteView(wl_p256_peer, sizeof wl_p256_peer));
+      len = 32;
+    } else if (what == 1) {
+      s = ecdsa_sign(EcCurve::p256, MutableBytes(out, sizeof out), &len, ByteView(wl_key, 32),
+                     ByteView(wl_rsa_digest, sizeof wl_rsa_digest), HashAlg::sha256, nullptr);
+    } else {
+      s = ecdsa_verify(EcCurve::p256, ByteView(wl_p256_peer, sizeof wl_p256_peer),
+                       ByteView(wl_p256_sample, sizeof wl_p256_sample),
+                       ByteView(wl_p256_sig, sizeof wl_p256_sig));
+    }
+    if (s != Status::ok) {
+      return fail(alg, s);
+    }
+  }
+  if (what == 0) {
+    wl_print_result(alg, n, out, 32);
+  } else if (what == 1) {
+    const Status s = ecdsa_verify(EcCurve::p256, ByteView(wl_p256_pub, sizeof wl_p256_pub),
+                                  ByteView(wl_rsa_digest, sizeof wl_rsa_digest),
+                                  ByteView(out, len));
+    if (s != Status::ok) {
+      return fail("ecdsa_verify of the last signature", s);
+    }
+    wl_print_result(alg, n, wl_p256_pub, 16);
+  } else {
+    wl_print_result(alg, n, wl_p256_sig + 5, 16);
+  }
   return WL_EXIT_OK;
 }
 
@@ -576,6 +619,15 @@ int main(int argc, char** argv) {
   }
   if (is(alg, "x25519")) {
     return run_x25519(alg, n);
+  }
+  if (is(alg, "ecdhp256")) {
+    return run_p256(alg, 0, n);
+  }
+  if (is(alg, "ecdsap256-sign")) {
+    return run_p256(alg, 1, n);
+  }
+  if (is(alg, "ecdsap256-verify")) {
+    return run_p256(alg, 2, n);
   }
   if (is(alg, "rsa2048-sign")) {
     return run_rsa(alg, true, n);

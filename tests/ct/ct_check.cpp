@@ -21,6 +21,8 @@
 #include "crypto/chacha/chacha20.h"
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305.h"
+#include "crypto/ec/ec.h"
+#include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
@@ -561,6 +563,78 @@ void x25519_case() {
   }
 }
 
+// P-256 and P-384 (crypto/ec): the private scalar secret in ECDH (a public peer point, the
+// RFC 6979 A.2.5 public key), public-from-private, the range check, key generation from a
+// poisoned Rng. Only the declassified verdicts (scalar range, identity) and the public key may
+// be branched on; the shared secret stays poisoned.
+const char kEcPeer256[] =
+    "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6"
+    "7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299";
+const char kEcPeer384[] =
+    "04ec3a4e415b4e19a4568618029f427fa5da9a8bc4ae92e02e06aae5286b300c64def8f0ea9055866064a2"
+    "54515480bc138015d9b72d7d57244ea8ef9ac0c621896708a59367f9dfb9f54ca84b3f1c9db1288b231c3ae0d4"
+    "fe7344fd2533264720";
+
+void ec_scalar_case(bool ecdh) {
+  for (petrel::EcCurve c : {petrel::EcCurve::p256, petrel::EcCurve::p384}) {
+    const size_t sz = petrel::ec_scalar_size(c);
+    const HexBuf peer(c == petrel::EcCurve::p256 ? kEcPeer256 : kEcPeer384);
+    uint8_t d[petrel::kEcMaxScalarSize];
+    uint8_t out[petrel::kEcMaxPointSize];
+    fill(d, sz, 61);
+    d[0] &= 0x7f;  // below n
+    CT_POISON(d, sz);
+    if (ecdh) {
+      expect_ok(petrel::ec_ecdh(c, MutableBytes(out, sz), ByteView(d, sz), peer.view()),
+                "ec_ecdh");
+    } else {
+      expect_ok(petrel::ec_private_check(c, ByteView(d, sz)), "ec_private_check");
+      expect_ok(petrel::ec_public_from_private(c, MutableBytes(out, petrel::ec_point_size(c)),
+                                               ByteView(d, sz)),
+                "ec_public_from_private");
+      PoisonedRng rng;
+      uint8_t d2[petrel::kEcMaxScalarSize];
+      expect_ok(petrel::ec_generate_key(c, MutableBytes(d2, sz),
+                                        MutableBytes(out, petrel::ec_point_size(c)), rng),
+                "ec_generate_key");
+    }
+  }
+}
+
+// ECDSA signing: the private key poisoned, so the RFC 6979 nonce derived from it is secret
+// too; deterministic, hedged (a poisoned hedge), and the given-k entry with k poisoned as well.
+// r and s are declassified by the library (they are the signature).
+void ecdsa_sign_case() {
+  for (petrel::EcCurve c : {petrel::EcCurve::p256, petrel::EcCurve::p384}) {
+    const size_t sz = petrel::ec_scalar_size(c);
+    uint8_t d[petrel::kEcMaxScalarSize], k[petrel::kEcMaxScalarSize];
+    uint8_t digest[48];
+    fill(d, sz, 71);
+    fill(k, sz, 72);
+    fill(digest, sizeof(digest), 73);
+    d[0] &= 0x7f;
+    k[0] &= 0x7f;
+    CT_POISON(d, sz);
+    CT_POISON(k, sz);
+    uint8_t sig[petrel::kEcdsaMaxSignatureSize];
+    size_t len = 0;
+    expect_ok(petrel::ecdsa_sign(c, MutableBytes(sig, sizeof(sig)), &len, ByteView(d, sz),
+                                 ByteView(digest, sizeof(digest)), petrel::HashAlg::sha256,
+                                 nullptr),
+              "ecdsa_sign");
+    PoisonedRng rng;
+    expect_ok(petrel::ecdsa_sign(c, MutableBytes(sig, sizeof(sig)), &len, ByteView(d, sz),
+                                 ByteView(digest, 32), petrel::HashAlg::sha384, &rng),
+              "ecdsa_sign hedged");
+    uint8_t r[petrel::kEcMaxScalarSize], s[petrel::kEcMaxScalarSize];
+    expect_ok(petrel::ecdsa_internal::ecdsa_sign_with_k(c, MutableBytes(r, sz), MutableBytes(s, sz),
+                                                        ByteView(d, sz),
+                                                        ByteView(digest, sizeof(digest)),
+                                                        ByteView(k, sz)),
+              "ecdsa_sign_with_k");
+  }
+}
+
 // ---- TLS records ----------------------------------------------------------------------------
 // Opening a record: the keys are secret, so everything decrypted from a record (plaintext, MAC,
 // padding) is secret too; the fragment on the wire is public. Only the verdict, and the length
@@ -757,6 +831,9 @@ const Case kCases[] = {
     {"poly1305", poly1305_case},
     {"chacha20_poly1305_open", chacha20_poly1305_open_case},
     {"x25519", x25519_case},
+    {"ec_p256_ecdh", [] { ec_scalar_case(true); }},
+    {"ec_p256_public", [] { ec_scalar_case(false); }},
+    {"ecdsa_p256_sign", ecdsa_sign_case},
     {"leak_selftest", leak_selftest},
     {"leak_aes_table", [] { aes_encrypt(petrel::AesImpl::table, false); }},
 };

@@ -2,7 +2,8 @@
 #  - ec_x25519_million_<impl>: the 1,000,000-iteration vector of RFC 7748 section 5.2, one test per
 #    implementation so that they run in parallel (ec_test skips it unless PETREL_X25519_MILLION is set;
 #    under qemu it would take far too long, so cross builds do not register it);
-#  - ec_x25519_openssl: a differential test against the openssl command (like tests/hash).
+#  - ec_x25519_openssl: a differential test against the openssl command (like tests/hash);
+#  - ec_p256_openssl: P-256 and P-384 ECDH, public keys and ECDSA both ways against openssl.
 if(NOT CMAKE_CROSSCOMPILING)
  # The million iterations once per scripts/test: in the gcc release host build, not under the
  # sanitizers (several times slower) nor again in the clang build.
@@ -23,7 +24,14 @@ if(NOT CMAKE_CROSSCOMPILING)
   add_executable(petrel_x25519_cli ${CMAKE_CURRENT_LIST_DIR}/x25519_cli.cpp)
   target_link_libraries(petrel_x25519_cli PRIVATE petrel)
   petrel_set_warnings(petrel_x25519_cli)
+  # P-256 / P-384 against the openssl command (tests/ec/ec_openssl.sh).
+  add_executable(petrel_ec_cli ${CMAKE_CURRENT_LIST_DIR}/ec_cli.cpp)
+  target_link_libraries(petrel_ec_cli PRIVATE petrel)
+  petrel_set_warnings(petrel_ec_cli)
   if(PETREL_OPENSSL_EXE)
+    add_test(NAME ec_p256_openssl
+             COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/ec_openssl.sh $<TARGET_FILE:petrel_ec_cli>)
+    set_tests_properties(ec_p256_openssl PROPERTIES FAIL_REGULAR_EXPRESSION "MISMATCH")
     add_test(NAME ec_x25519_openssl
              COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/x25519_openssl.sh $<TARGET_FILE:petrel_x25519_cli>)
   endif()
