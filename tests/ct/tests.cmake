@@ -42,7 +42,7 @@ set(_petrel_ct_cases
   md5 sha1 sha256 sha512 hmac_sha1 hmac_sha256 hmac_sha384 tls10_prf tls12_prf ct_mem_equal
   rsa_private_op rsa_pkcs1_sign rsa_pss_sign rsa_pkcs1_decrypt_padding rsa_oaep_decrypt
   rsa_tls_premaster bignum_modexp tls_cbc_open tls_gcm_open tls_chacha_open tls_finished tls_premaster_encrypt chacha20 poly1305 chacha20_poly1305_open
-  x25519 ec_p256_ecdh ec_p256_public ecdsa_p256_sign)
+  x25519 ec_p256_ecdh ec_p256_public ecdsa_p256_sign ec_keys_client_key)
 set(_petrel_ct_leaks leak_selftest leak_aes_table)
 foreach(_case ${_petrel_ct_cases})
   add_test(NAME ct.${_case}
