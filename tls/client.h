@@ -50,6 +50,8 @@
 #include "crypto/aes/aes.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rand/rng.h"
+#include "crypto/ec/ec_keys.h"
+#include "crypto/ec/ecdsa.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
@@ -85,6 +87,10 @@ constexpr uint16_t kSigRsaPkcs1Sha512 = 0x0601;
 constexpr uint16_t kSigRsaPssRsaeSha256 = 0x0804;
 constexpr uint16_t kSigRsaPssRsaeSha384 = 0x0805;
 constexpr uint16_t kSigRsaPssRsaeSha512 = 0x0806;
+constexpr uint16_t kSigEcdsaSha1 = 0x0203;
+constexpr uint16_t kSigEcdsaSecp256r1Sha256 = 0x0403;  // TLS 1.2: ECDSA with SHA-256, any curve
+constexpr uint16_t kSigEcdsaSecp384r1Sha384 = 0x0503;
+constexpr uint16_t kSigEcdsaSecp521r1Sha512 = 0x0603;
 
 // The client's private key, reached only through this interface so that it may live in secure
 // storage. sign() gets the digest of the handshake transcript and the scheme chosen from those
@@ -111,6 +117,21 @@ class RsaClientKey final : public ClientKey {
 
  private:
   const RsaPrivateKey& m_key;
+  Rng& m_rng;
+};
+
+// An EC private key (P-256/P-384) in memory as a ClientKey: ECDSA with SHA-256/SHA-384 (TLS
+// 1.2; DER signatures, RFC 8422 5.4), and for TLS 1.0/1.1 over SHA-1 (RFC 4492 5.10: the
+// SHA-1 half of the MD5||SHA-1 digest). Deterministic nonces (RFC 6979) hedged with the Rng.
+class EcClientKey final : public ClientKey {
+ public:
+  EcClientKey(const EcPrivateKey& key, Rng& rng) noexcept : m_key(key), m_rng(rng) {}
+  Span<const uint16_t> schemes() const noexcept override;
+  size_t max_signature_size() const noexcept override { return kEcdsaMaxSignatureSize; }
+  Status sign(MutableBytes sig, size_t* sig_len, uint16_t scheme, ByteView digest) noexcept override;
+
+ private:
+  const EcPrivateKey& m_key;
   Rng& m_rng;
 };
 

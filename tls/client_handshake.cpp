@@ -13,10 +13,16 @@ namespace petrel {
 namespace tls {
 namespace {
 
-constexpr uint16_t kOfferedSchemes[] = {kSigRsaPkcs1Sha256, kSigRsaPssRsaeSha256,
-                                        kSigRsaPkcs1Sha384, kSigRsaPssRsaeSha384,
-                                        kSigRsaPkcs1Sha512, kSigRsaPssRsaeSha512,
+constexpr uint16_t kOfferedSchemes[] = {kSigEcdsaSecp256r1Sha256, kSigRsaPkcs1Sha256,
+                                        kSigRsaPssRsaeSha256,     kSigEcdsaSecp384r1Sha384,
+                                        kSigRsaPkcs1Sha384,       kSigRsaPssRsaeSha384,
+                                        kSigEcdsaSecp521r1Sha512, kSigRsaPkcs1Sha512,
+                                        kSigRsaPssRsaeSha512,     kSigEcdsaSha1,
                                         kSigRsaPkcs1Sha1};
+
+// ECDSA schemes have signature byte 3 (RFC 5246 7.4.1.4.1): a ClientKey whose first scheme is
+// one holds an EC key.
+bool ecdsa_scheme(uint16_t s) { return (s & 0xff) == 0x03; }
 
 // "DOWNGRD\0": a TLS 1.3-capable server negotiating TLS 1.1 or below (RFC 8446 4.1.3).
 constexpr uint8_t kDowngradeTls11[8] = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x00};
@@ -28,12 +34,15 @@ constexpr uint8_t A(Alert a) {
 SignHash scheme_hash(uint16_t scheme) noexcept {
   switch (scheme) {
     case kSigRsaPkcs1Sha1:
+    case kSigEcdsaSha1:
       return SignHash::sha1;
     case kSigRsaPkcs1Sha384:
     case kSigRsaPssRsaeSha384:
+    case kSigEcdsaSecp384r1Sha384:
       return SignHash::sha384;
     case kSigRsaPkcs1Sha512:
     case kSigRsaPssRsaeSha512:
+    case kSigEcdsaSecp521r1Sha512:
       return SignHash::sha512;
     case 0:
       return SignHash::md5_sha1;
@@ -246,9 +255,12 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
         m_cert_requested = true;
         m_sign_scheme = 0;
         if (m_config.m_client_key != nullptr) {
-          if (!req.m_rsa_sign) {
+          const Span<const uint16_t> ks = m_config.m_client_key->schemes();
+          const bool ec_key = !ks.empty() && ecdsa_scheme(ks[0]);
+          if (ec_key ? !req.m_ecdsa_sign : !req.m_rsa_sign) {
             fail(Error::no_signature_scheme, A(Alert::handshake_failure),
-                 "the server does not accept RSA client certificates");
+                 ec_key ? "the server does not accept ECDSA client certificates"
+                        : "the server does not accept RSA client certificates");
             return;
           }
           if (m_version >= kTls12) {

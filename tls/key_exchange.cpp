@@ -1,12 +1,17 @@
 // The client's key exchanges (tls/key_exchange.h).
 //   RSA (RFC 5246 7.4.7.1): a 48-byte premaster secret, client_version followed by 46 random
 //   bytes, encrypted with PKCS#1 v1.5 to the server's certificate key.
-//   ECDHE_RSA (RFC 8422 5.4 and 5.7) over X25519 (RFC 7748): the server's signed ephemeral key,
-//   the client's ephemeral key pair made at ClientKeyExchange, the shared secret as premaster.
+//   ECDHE_RSA and ECDHE_ECDSA (RFC 8422 5.4 and 5.7) over X25519 (RFC 7748) or secp256r1
+//   (SP 800-56A ECDH, the x coordinate, RFC 8422 5.10): the server's signed ephemeral key, the
+//   client's ephemeral key pair made at ClientKeyExchange, the shared secret as premaster.
+//   ECDSA signatures of ServerKeyExchange (RFC 8422 5.4) are checked with crypto/ec/ecdsa.h.
 #include "tls/key_exchange.h"
 
 #include <cstring>
 
+#include "crypto/ec/ec.h"
+#include "crypto/ec/ec_keys.h"
+#include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
@@ -19,7 +24,19 @@ namespace petrel {
 namespace tls {
 namespace {
 
-constexpr uint16_t kGroups[] = {kGroupX25519};
+constexpr uint16_t kGroups[] = {kGroupX25519, kGroupSecp256r1, kGroupSecp384r1};
+
+bool nist_group(uint16_t g, EcCurve* c) noexcept {
+  if (g == kGroupSecp256r1) {
+    *c = EcCurve::p256;
+    return true;
+  }
+  if (g == kGroupSecp384r1) {
+    *c = EcCurve::p384;
+    return true;
+  }
+  return false;
+}
 
 bool offered(Span<const uint16_t> list, uint16_t v) noexcept {
   for (uint16_t x : list) {
@@ -28,6 +45,48 @@ bool offered(Span<const uint16_t> list, uint16_t v) noexcept {
     }
   }
   return false;
+}
+
+// Verifies the ECDSA signature of a ServerKeyExchange (RFC 8422 5.4): the hash of
+// client_random || server_random || params by the scheme (TLS 1.2; the curve in the scheme's
+// name is not binding in TLS 1.2) or SHA-1 (scheme 0: TLS 1.0/1.1, RFC 4492 5.4).
+Status verify_params_ecdsa(const KeyExchangeInput& in, uint16_t scheme, ByteView params,
+                           ByteView sig, const char** why) noexcept {
+  EcPublicKey key;
+  EcCurve c = EcCurve::p256;
+  if (ec_public_key_from_spki(&key, in.m_peer_spki) != Status::ok ||
+      !ec_key_alg_curve(key.m_alg, &c)) {
+    *why = "the server's EC key cannot be loaded";
+    return Status::invalid_argument;
+  }
+  HashAlg alg = HashAlg::sha256;
+  switch (scheme) {
+    case 0:
+    case kSigEcdsaSha1: alg = HashAlg::sha1; break;
+    case kSigEcdsaSecp256r1Sha256: alg = HashAlg::sha256; break;
+    case kSigEcdsaSecp384r1Sha384: alg = HashAlg::sha384; break;
+    case kSigEcdsaSecp521r1Sha512: alg = HashAlg::sha512; break;
+    default:
+      *why = "the server signed its key exchange with a scheme that needs a non-ECDSA key";
+      return Status::invalid_argument;
+  }
+  HashCtx h;
+  if (h.init(alg) != Status::ok) {
+    return Status::internal_error;
+  }
+  h.update(in.m_client_random);
+  h.update(in.m_server_random);
+  h.update(params);
+  uint8_t digest[kMaxDigestSize];
+  const size_t len = h.digest_size();
+  if (h.final(MutableBytes(digest, len)) != Status::ok) {
+    return Status::internal_error;
+  }
+  if (ecdsa_verify(c, key.m_point, ByteView(digest, len), sig) != Status::ok) {
+    *why = "the signature of the server's key exchange does not verify";
+    return Status::auth_failed;
+  }
+  return Status::ok;
 }
 
 // Verifies the RSA signature of a ServerKeyExchange over client_random || server_random ||
@@ -96,6 +155,9 @@ Status verify_params_with(const RsaPublicKeyBase& key, const KeyExchangeInput& i
 // only while the signature is checked.
 Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView params, ByteView sig,
                      const char** why) noexcept {
+  if (in.m_kind == KeyExchange::ecdhe_ecdsa) {
+    return verify_params_ecdsa(in, scheme, params, sig, why);
+  }
   bool loaded = false;
   const Status st =
       with_rsa_public_key_spki(in.m_peer_spki, 0, [&](const RsaPublicKeyBase& key) {
@@ -120,6 +182,7 @@ bool kx_needs_server_key_exchange(KeyExchange kind) noexcept {
     case KeyExchange::rsa:
       return false;
     case KeyExchange::ecdhe_rsa:
+    case KeyExchange::ecdhe_ecdsa:
       return true;
   }
   return false;
@@ -127,6 +190,19 @@ bool kx_needs_server_key_exchange(KeyExchange kind) noexcept {
 
 Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& leaf,
                                    const char** why) noexcept {
+  if (kind == KeyExchange::ecdhe_ecdsa) {
+    if (leaf.m_key.m_info.m_type != x509::KeyType::ec || leaf.m_key.m_ec_status != Status::ok ||
+        leaf.m_key.m_ec.m_alg == EcKeyAlg::x25519) {
+      *why = "the server certificate's key is not a P-256/P-384 key (ECDHE_ECDSA)";
+      return Status::unsupported;
+    }
+    if ((leaf.m_extensions & x509::kExtKeyUsage) != 0 &&
+        (leaf.m_key_usage & x509::kKuDigitalSignature) == 0) {
+      *why = "the server certificate's keyUsage does not allow digitalSignature (ECDHE_ECDSA)";
+      return Status::unsupported;
+    }
+    return Status::ok;
+  }
   if (leaf.m_key.m_info.m_type != x509::KeyType::rsa) {
     *why = "the server certificate's key is not an RSA key (only RSA certificates are supported)";
     return Status::unsupported;
@@ -145,6 +221,8 @@ Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& le
         return Status::unsupported;
       }
       return Status::ok;
+    case KeyExchange::ecdhe_ecdsa:
+      break;
   }
   *why = "unknown key exchange";
   return Status::unsupported;
@@ -168,6 +246,12 @@ Status kx_process_server_key_exchange(KeyExchangeState* state, ByteView body,
   if (ske.m_group == kGroupX25519 && ske.m_point.size() != kX25519KeySize) {
     *alert = static_cast<uint8_t>(Alert::illegal_parameter);
     *why = "the server's X25519 key is not 32 bytes";
+    return Status::invalid_argument;
+  }
+  EcCurve curve = EcCurve::p256;
+  if (nist_group(ske.m_group, &curve) && ec_point_check(curve, ske.m_point) != Status::ok) {
+    *alert = static_cast<uint8_t>(Alert::illegal_parameter);
+    *why = "the server's P-256/P-384 key is not an uncompressed point of the curve";
     return Status::invalid_argument;
   }
   if (in.m_version >= kTls12 && !offered(in.m_sig_schemes, ske.m_scheme)) {
@@ -195,7 +279,28 @@ Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* p
   if (premaster.size() < kMaxPremasterSize) {
     return Status::invalid_argument;
   }
-  if (in.m_kind == KeyExchange::ecdhe_rsa) {
+  EcCurve curve = EcCurve::p256;
+  if ((in.m_kind == KeyExchange::ecdhe_rsa || in.m_kind == KeyExchange::ecdhe_ecdsa) &&
+      nist_group(state.m_group, &curve)) {
+    const size_t n = ec_scalar_size(curve);
+    const size_t pn = ec_point_size(curve);
+    uint8_t priv[kEcMaxScalarSize];
+    uint8_t pub[kEcMaxPointSize];
+    const ByteView peer(state.m_peer_point, state.m_peer_point_len);
+    Status st = ec_generate_key(curve, MutableBytes(priv, n), MutableBytes(pub, pn), *in.m_rng);
+    if (st == Status::ok) {
+      st = ec_ecdh(curve, premaster.first(n), ByteView(priv, n), peer);
+    }
+    secure_wipe(priv, sizeof(priv));
+    if (st != Status::ok) {
+      secure_wipe(premaster.data(), n);
+      return st;
+    }
+    write_client_key_exchange_ecdhe(w, ByteView(pub, pn));
+    *premaster_len = n;
+    return Status::ok;
+  }
+  if (in.m_kind == KeyExchange::ecdhe_rsa || in.m_kind == KeyExchange::ecdhe_ecdsa) {
     if (state.m_group != kGroupX25519 || state.m_peer_point_len != kX25519KeySize) {
       return Status::invalid_argument;
     }

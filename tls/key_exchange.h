@@ -9,8 +9,13 @@
 //              the client's ephemeral private key lives only inside
 //              kx_write_client_key_exchange() and is wiped there as soon as the premaster is made
 //
-// P-256 and ECDSA plug in here (a group in kx_offered_groups(), a key type in the signature
-// check) when the curve code exists.
+//   ecdhe_ecdsa RFC 8422: the same, signed with the certificate's ECDSA key (P-256 or P-384;
+//              ecdsa_secp256r1_sha256 / ecdsa_secp384r1_sha384 / _sha512 / ecdsa_sha1 in TLS
+//              1.2, SHA-1 before)
+// The groups, offered in this order: X25519 (RFC 7748), secp256r1 and secp384r1 (P-256, P-384:
+// uncompressed points checked with ec_point_check, the shared secret the x coordinate, RFC
+// 8422 5.10). secp384r1 is offered last: servers then accept P-384 ECDSA certificates (RFC 8422
+// 5.1.1 makes supported_groups cover the certificate's curve too).
 #ifndef PETREL_TLS_KEY_EXCHANGE_H
 #define PETREL_TLS_KEY_EXCHANGE_H
 
@@ -27,11 +32,13 @@
 namespace petrel {
 namespace tls {
 
-constexpr size_t kMaxPremasterSize = 48;  // RSA 48, X25519 32
-constexpr size_t kMaxEcPointSize = 65;    // X25519 32; room for an uncompressed P-256 point
+constexpr size_t kMaxPremasterSize = 48;  // RSA 48, X25519 32, P-256 32, P-384 48
+constexpr size_t kMaxEcPointSize = 97;    // X25519 32; uncompressed P-256 65, P-384 97
 
 // NamedGroup (RFC 8422 5.1.1, RFC 7919).
 constexpr uint16_t kGroupX25519 = 29;
+constexpr uint16_t kGroupSecp256r1 = 23;
+constexpr uint16_t kGroupSecp384r1 = 24;
 
 // The groups offered in supported_groups, most preferred first.
 Span<const uint16_t> kx_offered_groups() noexcept;
@@ -55,8 +62,9 @@ struct KeyExchangeInput {
 };
 
 bool kx_needs_server_key_exchange(KeyExchange kind) noexcept;
-// Can the server's certificate serve this key exchange? (An RSA key; keyUsage, if present,
-// allowing keyEncipherment for rsa and digitalSignature for ecdhe_rsa.) unsupported with
+// Can the server's certificate serve this key exchange? (An RSA key for rsa and ecdhe_rsa, a
+// usable P-256/P-384 key for ecdhe_ecdsa; keyUsage, if present, allowing keyEncipherment for
+// rsa and digitalSignature for the ECDHE ones.) unsupported with
 // *why set if not.
 Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& leaf,
                                    const char** why) noexcept;

@@ -1,4 +1,5 @@
-// The suite table (tls/suites.h). RFC 5246 appendix A.5, RFC 5288, RFC 7465 (RC4: legacy).
+// The suite table (tls/suites.h). RFC 5246 appendix A.5, RFC 5288, RFC 7465 (RC4: legacy),
+// RFC 8422 6 and RFC 5289 (ECDHE_ECDSA), RFC 7905 (ChaCha20-Poly1305).
 #include "tls/suites.h"
 
 #include <cstring>
@@ -8,6 +9,16 @@ namespace tls {
 namespace {
 
 constexpr SuiteInfo kSuites[] = {
+    {kSuiteEcdheEcdsaChacha20Poly1305, "ECDHE-ECDSA-CHACHA20-POLY1305", KeyExchange::ecdhe_ecdsa,
+     BulkCipher::chacha20_poly1305, RecordMac::none, HashAlg::sha256, kTls12, false},
+    {kSuiteEcdheEcdsaAes128GcmSha256, "ECDHE-ECDSA-AES128-GCM-SHA256", KeyExchange::ecdhe_ecdsa,
+     BulkCipher::aes128_gcm, RecordMac::none, HashAlg::sha256, kTls12, false},
+    {kSuiteEcdheEcdsaAes256GcmSha384, "ECDHE-ECDSA-AES256-GCM-SHA384", KeyExchange::ecdhe_ecdsa,
+     BulkCipher::aes256_gcm, RecordMac::none, HashAlg::sha384, kTls12, false},
+    {kSuiteEcdheEcdsaAes128CbcSha, "ECDHE-ECDSA-AES128-SHA", KeyExchange::ecdhe_ecdsa,
+     BulkCipher::aes128_cbc, RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
+    {kSuiteEcdheEcdsaAes256CbcSha, "ECDHE-ECDSA-AES256-SHA", KeyExchange::ecdhe_ecdsa,
+     BulkCipher::aes256_cbc, RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
     {kSuiteEcdheRsaChacha20Poly1305, "ECDHE-RSA-CHACHA20-POLY1305", KeyExchange::ecdhe_rsa,
      BulkCipher::chacha20_poly1305, RecordMac::none, HashAlg::sha256, kTls12, false},
     {kSuiteEcdheRsaAes128GcmSha256, "ECDHE-RSA-AES128-GCM-SHA256", KeyExchange::ecdhe_rsa,
@@ -40,14 +51,22 @@ constexpr SuiteInfo kSuites[] = {
 
 // Portable constant-time AES: ChaCha20-Poly1305 first.
 constexpr uint16_t kDefaultCtAes[] = {
-    kSuiteEcdheRsaChacha20Poly1305, kSuiteEcdheRsaAes128GcmSha256, kSuiteEcdheRsaAes256GcmSha384,
-    kSuiteEcdheRsaAes128CbcSha256,  kSuiteEcdheRsaAes128CbcSha,    kSuiteEcdheRsaAes256CbcSha,
+    kSuiteEcdheEcdsaChacha20Poly1305, kSuiteEcdheRsaChacha20Poly1305,
+    kSuiteEcdheEcdsaAes128GcmSha256,  kSuiteEcdheRsaAes128GcmSha256,
+    kSuiteEcdheEcdsaAes256GcmSha384,  kSuiteEcdheRsaAes256GcmSha384,
+    kSuiteEcdheRsaAes128CbcSha256,    kSuiteEcdheEcdsaAes128CbcSha,
+    kSuiteEcdheRsaAes128CbcSha,       kSuiteEcdheEcdsaAes256CbcSha,
+    kSuiteEcdheRsaAes256CbcSha,
     kSuiteRsaAes128GcmSha256,       kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
     kSuiteRsaAes256CbcSha256,       kSuiteRsaAes128CbcSha,         kSuiteRsaAes256CbcSha};
 // Other AES implementations: AES-GCM first.
 constexpr uint16_t kDefaultFastAes[] = {
-    kSuiteEcdheRsaAes128GcmSha256, kSuiteEcdheRsaAes256GcmSha384, kSuiteEcdheRsaChacha20Poly1305,
-    kSuiteEcdheRsaAes128CbcSha256, kSuiteEcdheRsaAes128CbcSha,    kSuiteEcdheRsaAes256CbcSha,
+    kSuiteEcdheEcdsaAes128GcmSha256,  kSuiteEcdheRsaAes128GcmSha256,
+    kSuiteEcdheEcdsaAes256GcmSha384,  kSuiteEcdheRsaAes256GcmSha384,
+    kSuiteEcdheEcdsaChacha20Poly1305, kSuiteEcdheRsaChacha20Poly1305,
+    kSuiteEcdheRsaAes128CbcSha256,    kSuiteEcdheEcdsaAes128CbcSha,
+    kSuiteEcdheRsaAes128CbcSha,       kSuiteEcdheEcdsaAes256CbcSha,
+    kSuiteEcdheRsaAes256CbcSha,
     kSuiteRsaAes128GcmSha256,      kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
     kSuiteRsaAes256CbcSha256,      kSuiteRsaAes128CbcSha,         kSuiteRsaAes256CbcSha};
 

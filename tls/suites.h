@@ -5,19 +5,24 @@
 //                                             (RFC 8422, RFC 7905)
 //   ECDHE-RSA-AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES128-SHA256, -AES128-SHA, -AES256-SHA
 //                                             the same key exchange with AES (RFC 5289, 8422)
+//   ECDHE-ECDSA-CHACHA20-POLY1305, -AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES128-SHA,
+//   -AES256-SHA                               ECDHE signed with the certificate's ECDSA key
+//                                             (P-256 or P-384; RFC 8422, RFC 5289, RFC 7905)
 //   AES256-GCM-SHA384, AES128-GCM-SHA256      TLS 1.2, RSA key exchange, AEAD (RFC 5288)
 //   AES256-SHA256, AES128-SHA256              TLS 1.2, CBC with HMAC-SHA256 (RFC 5246)
 //   AES256-SHA, AES128-SHA                    TLS 1.0-1.2, CBC with HMAC-SHA1
 //   RC4-SHA, RC4-MD5                          LEGACY AND WEAK (RFC 7465 prohibits RC4): offered
 //                                             only when the caller lists them, for old servers
 //
+// ECDHE runs over X25519 or P-256 (secp256r1), whichever the server picks from supported_groups
+// (offered in that order).
+//
 // The default list: forward-secret (ECDHE) suites first, then RSA key exchange for the servers
-// that need it, AEAD before CBC. When the AES implementation in use is the portable
+// that need it, AEAD before CBC, ECDSA before RSA for the same protection. When the AES implementation in use is the portable
 // constant-time one (`ct`), ChaCha20-Poly1305 comes before AES-GCM: it is constant-time by
 // construction and several times faster in portable integer code (BoringSSL orders the same way
 // on CPUs without AES instructions); with the `table` AES, AES-GCM first. Not there yet:
-// ECDHE-ECDSA suites and P-256 (absent: no ECDSA or P-256 code yet) and ECDHE-RSA-AES256-SHA384
-// (HMAC-SHA384 records).
+// ECDHE-RSA-AES256-SHA384 (absent: the record layer has no HMAC-SHA384 CBC records).
 #ifndef PETREL_TLS_SUITES_H
 #define PETREL_TLS_SUITES_H
 
@@ -33,7 +38,7 @@
 namespace petrel {
 namespace tls {
 
-enum class KeyExchange : uint8_t { rsa, ecdhe_rsa };
+enum class KeyExchange : uint8_t { rsa, ecdhe_rsa, ecdhe_ecdsa };
 
 struct SuiteInfo {
   uint16_t m_id;
@@ -60,6 +65,11 @@ constexpr uint16_t kSuiteEcdheRsaChacha20Poly1305 = 0xCCA8;
 constexpr uint16_t kSuiteEcdheRsaAes128CbcSha256 = 0xC027;
 constexpr uint16_t kSuiteEcdheRsaAes128CbcSha = 0xC013;
 constexpr uint16_t kSuiteEcdheRsaAes256CbcSha = 0xC014;
+constexpr uint16_t kSuiteEcdheEcdsaAes128GcmSha256 = 0xC02B;
+constexpr uint16_t kSuiteEcdheEcdsaAes256GcmSha384 = 0xC02C;
+constexpr uint16_t kSuiteEcdheEcdsaChacha20Poly1305 = 0xCCA9;
+constexpr uint16_t kSuiteEcdheEcdsaAes128CbcSha = 0xC009;
+constexpr uint16_t kSuiteEcdheEcdsaAes256CbcSha = 0xC00A;
 
 // Every suite, in the default order of preference (legacy ones last).
 Span<const SuiteInfo> all_suites() noexcept;

@@ -55,10 +55,16 @@ inline constexpr uint8_t kSha512[] = {0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 
 inline constexpr uint8_t kSha224[] = {0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x04};
 // 1.2.840.10045.2.1 (ecPublicKey)
 inline constexpr uint8_t kEcPublicKey[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01};
+// 1.2.840.10045.4.3.1 (ecdsa-with-SHA224)
+inline constexpr uint8_t kEcdsaWithSha224[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x01};
 // 1.2.840.10045.4.3.2 (ecdsa-with-SHA256)
 inline constexpr uint8_t kEcdsaWithSha256[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02};
 // 1.2.840.10045.4.3.3 (ecdsa-with-SHA384)
 inline constexpr uint8_t kEcdsaWithSha384[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03};
+// 1.2.840.10045.4.3.4 (ecdsa-with-SHA512)
+inline constexpr uint8_t kEcdsaWithSha512[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x04};
+// 1.3.101.110 (X25519, RFC 8410)
+inline constexpr uint8_t kX25519[] = {0x2b, 0x65, 0x6e};
 // 1.2.840.10045.3.1.7 (prime256v1)
 inline constexpr uint8_t kPrime256v1[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
 // 1.3.132.0.34 (secp384r1)
@@ -181,8 +187,11 @@ inline constexpr OidInfo kOidTable[] = {
     {"sha512", "2.16.840.1.101.3.4.2.3", ByteView(oid::kSha512, sizeof(oid::kSha512))},
     {"sha224", "2.16.840.1.101.3.4.2.4", ByteView(oid::kSha224, sizeof(oid::kSha224))},
     {"ecPublicKey", "1.2.840.10045.2.1", ByteView(oid::kEcPublicKey, sizeof(oid::kEcPublicKey))},
+    {"ecdsa-with-SHA224", "1.2.840.10045.4.3.1", ByteView(oid::kEcdsaWithSha224, sizeof(oid::kEcdsaWithSha224))},
     {"ecdsa-with-SHA256", "1.2.840.10045.4.3.2", ByteView(oid::kEcdsaWithSha256, sizeof(oid::kEcdsaWithSha256))},
     {"ecdsa-with-SHA384", "1.2.840.10045.4.3.3", ByteView(oid::kEcdsaWithSha384, sizeof(oid::kEcdsaWithSha384))},
+    {"ecdsa-with-SHA512", "1.2.840.10045.4.3.4", ByteView(oid::kEcdsaWithSha512, sizeof(oid::kEcdsaWithSha512))},
+    {"X25519", "1.3.101.110", ByteView(oid::kX25519, sizeof(oid::kX25519))},
     {"prime256v1", "1.2.840.10045.3.1.7", ByteView(oid::kPrime256v1, sizeof(oid::kPrime256v1))},
     {"secp384r1", "1.3.132.0.34", ByteView(oid::kSecp384r1, sizeof(oid::kSecp384r1))},
     {"CN", "2.5.4.3", ByteView(oid::kCommonName, sizeof(oid::kCommonName))},

@@ -2,12 +2,14 @@
  * Signature AlgorithmIdentifiers of certificates and requests: RFC 8017 appendix A.2.4
  * (sha*WithRSAEncryption, NULL parameters), RFC 4055 section 3.1 (RSASSA-PSS parameters:
  * MGF1 with the message hash, trailer field 1), and signature verification over the signed
- * bytes with the signer's SubjectPublicKeyInfo. Strict DER (crypto/asn1/der.h). Not
+ * bytes with the signer's SubjectPublicKeyInfo; RFC 5758 section 3.2 (ecdsa-with-SHA*, no
+ * parameters) and RFC 5480 (the EC key, crypto/ec/ec_keys.h), ECDSA by crypto/ec/ecdsa.h. Strict DER (crypto/asn1/der.h). Not
  * constant-time: algorithms, keys and signatures are public.
  */
 #include "crypto/x509/algorithm.h"
 
 #include "crypto/asn1/oid.h"
+#include "crypto/ec/ecdsa.h"
 #include "crypto/x509/internal.h"
 
 namespace petrel {
@@ -145,6 +147,13 @@ const Pkcs1Alg kPkcs1Algs[] = {
     {oid::kSha512WithRsa, sizeof(oid::kSha512WithRsa), HashAlg::sha512},
 };
 
+const Pkcs1Alg kEcdsaAlgs[] = {
+    {oid::kEcdsaWithSha224, sizeof(oid::kEcdsaWithSha224), HashAlg::sha224},
+    {oid::kEcdsaWithSha256, sizeof(oid::kEcdsaWithSha256), HashAlg::sha256},
+    {oid::kEcdsaWithSha384, sizeof(oid::kEcdsaWithSha384), HashAlg::sha384},
+    {oid::kEcdsaWithSha512, sizeof(oid::kEcdsaWithSha512), HashAlg::sha512},
+};
+
 }  // namespace
 
 // ---- algorithms -------------------------------------------------------------------------------
@@ -178,6 +187,19 @@ Status parse_signature_algorithm(Reader* in, SignatureAlgorithm* out) noexcept {
       alg.m_hash = a.hash;
       known = true;
       break;
+    }
+  }
+  for (const Pkcs1Alg& a : kEcdsaAlgs) {
+    if (known) {
+      break;
+    }
+    if (oid_equal(oid, ByteView(a.oid, a.oid_len))) {
+      if (!body.empty()) {
+        return kBad;  // RFC 5758 3.2: the parameters MUST be absent
+      }
+      alg.m_scheme = SigScheme::ecdsa;
+      alg.m_hash = a.hash;
+      known = true;
     }
   }
   if (!known && PETREL_OID_IS(oid, kRsassaPss)) {
@@ -218,8 +240,53 @@ void add_rsa_pkcs1_algorithm(Writer* w, HashAlg hash) noexcept {
   w->fail(Status::invalid_argument);
 }
 
+void add_ecdsa_algorithm(Writer* w, HashAlg hash) noexcept {
+  for (const Pkcs1Alg& a : kEcdsaAlgs) {
+    if (a.hash == hash) {
+      begin_der(w, kSequence);
+      add_oid(w, ByteView(a.oid, a.oid_len));
+      w->end();
+      return;
+    }
+  }
+  w->fail(Status::invalid_argument);
+}
+
+namespace {
+
+Status verify_ecdsa(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
+                    ByteView signed_data, ByteView signature) {
+  EcPublicKey ec;
+  Status s = ec_public_key_from_info(&ec, key);
+  if (s != Status::ok) {
+    return s == Status::decode_error ? Status::unsupported : s;
+  }
+  EcCurve c = EcCurve::p256;
+  if (!ec_key_alg_curve(ec.m_alg, &c)) {
+    return Status::unsupported;  // an X25519 key cannot sign
+  }
+  uint8_t digest[kMaxDigestSize];
+  s = hash(alg.m_hash, MutableBytes(digest, sizeof(digest)), signed_data);
+  if (s != Status::ok) {
+    return s;
+  }
+  s = ecdsa_verify(c, ec.m_point, ByteView(digest, hash_digest_size(alg.m_hash)), signature);
+  if (s == Status::ok || s == Status::invalid_argument) {
+    return s;
+  }
+  return Status::auth_failed;  // a bad signature, or malformed signature DER
+}
+
+}  // namespace
+
 Status verify_signature(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
                         ByteView signed_data, ByteView signature, uint32_t key_flags) noexcept {
+  if (alg.m_scheme == SigScheme::ecdsa) {
+    if (key.m_type != KeyType::ec) {
+      return Status::unsupported;
+    }
+    return verify_ecdsa(key, alg, signed_data, signature);
+  }
   if (key.m_type != KeyType::rsa || alg.m_scheme == SigScheme::unknown) {
     return Status::unsupported;
   }

@@ -173,5 +173,17 @@ CandidateCert make_candidate(const Certificate& c) noexcept {
   return k;
 }
 
+Status check_private_key_matches(const Certificate& cert, const EcPrivateKey& key) noexcept {
+  if (cert.m_key.m_info.m_type != KeyType::ec) {
+    return Status::unsupported;
+  }
+  if (cert.m_key.m_ec_status != Status::ok) {
+    return Status::auth_failed;
+  }
+  return cert.m_key.m_ec.m_alg == key.m_alg && same_bytes(cert.m_key.m_ec.m_point, key.public_key())
+             ? Status::ok
+             : Status::auth_failed;
+}
+
 }  // namespace x509
 }  // namespace petrel

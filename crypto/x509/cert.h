@@ -101,6 +101,9 @@ Status spki_sha256(uint8_t out[32], const Certificate& c) noexcept;
 // unsupported if the certificate's key is not RSA (e.g. EC); invalid_argument if the key is
 // not set. For a CA key against its certificate, or a TLS client key against its certificate.
 Status check_private_key_matches(const Certificate& cert, const RsaPrivateKey& key) noexcept;
+// The same for an EC key: the certificate's EC key must be usable and equal the key's public
+// point (auth_failed otherwise; unsupported for a certificate without an EC key).
+Status check_private_key_matches(const Certificate& cert, const EcPrivateKey& key) noexcept;
 
 }  // namespace x509
 }  // namespace petrel

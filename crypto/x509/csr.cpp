@@ -116,6 +116,16 @@ Status verify_csr(const CertificationRequest& csr) noexcept {
 
 Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, ByteView subject,
                   Span<const GeneralName> san, HashAlg hash_alg, Rng& rng) noexcept {
+  return create_csr(out, out_len, signing_key(key), subject, san, hash_alg, rng);
+}
+
+Status create_csr(MutableBytes out, size_t* out_len, const EcPrivateKey& key, ByteView subject,
+                  Span<const GeneralName> san, HashAlg hash_alg, Rng& rng) noexcept {
+  return create_csr(out, out_len, signing_key(key), subject, san, hash_alg, rng);
+}
+
+Status create_csr(MutableBytes out, size_t* out_len, const SigningKey& key, ByteView subject,
+                  Span<const GeneralName> san, HashAlg hash_alg, Rng& rng) noexcept {
   if (hash_alg == HashAlg::md5 || check_name(subject) != Status::ok) {
     return Status::invalid_argument;
   }
@@ -125,7 +135,7 @@ Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, B
   begin_der(&w, kSequence);
   add_uint64(&w, 0);
   w.add_bytes(subject);
-  add_rsa_public_key_info(&w, key.public_key());
+  add_signer_public_key_info(&w, key);
   begin_der(&w, context_constructed(0));
   if (!san.empty()) {
     begin_der(&w, kSequence);
@@ -156,14 +166,15 @@ Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, B
   if (s != Status::ok) {
     return s;
   }
-  uint8_t sig[kRsaMaxPrivateBits / 8];
-  s = rsa_pkcs1_sign(MutableBytes(sig, sizeof(sig)), key, hash_alg,
-                     ByteView(digest, hash_digest_size(hash_alg)), rng);
+  uint8_t sig[kMaxCertSignatureSize];
+  size_t sig_len = 0;
+  s = signer_sign(MutableBytes(sig, sizeof(sig)), &sig_len, key, hash_alg,
+                  ByteView(digest, hash_digest_size(hash_alg)), rng);
   if (s != Status::ok) {
     return s;
   }
-  add_rsa_pkcs1_algorithm(&w, hash_alg);
-  add_bit_string(&w, ByteView(sig, key.size()));
+  add_signer_algorithm(&w, key, hash_alg);
+  add_bit_string(&w, ByteView(sig, sig_len));
   w.end();
   return w.finish(out_len);
 }

@@ -14,6 +14,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/x509/cert.h"
+#include "crypto/x509/signer.h"
 
 namespace petrel {
 namespace x509 {
@@ -33,13 +34,18 @@ struct CertificationRequest {
 // Parses a DER CertificationRequest occupying exactly `der` (version 0; attributes well formed;
 // an extensionRequest attribute is unpacked, its subjectAltName checked).
 Status parse_csr(CertificationRequest* out, ByteView der) noexcept;
-// Verifies the request's self-signature (auth_failed if bad; unsupported for non-RSA keys).
+// Verifies the request's self-signature (RSA or ECDSA; auth_failed if bad; unsupported for other
+// keys).
 Status verify_csr(const CertificationRequest& csr) noexcept;
 
-// Creates a request signed with `key` (PKCS#1 v1.5 over `hash`). subject: a Name element (from
+// Creates a request signed with `key` (PKCS#1 v1.5 over `hash`, or ECDSA with an EC key). subject: a Name element (from
 // write_name_from_text). san: GeneralName entries for a subjectAltName extension request
 // (dNSName, rfc822Name, iPAddress; none: no extensionRequest attribute).
 Status create_csr(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, ByteView subject,
+                  Span<const GeneralName> san, HashAlg hash, Rng& rng) noexcept;
+Status create_csr(MutableBytes out, size_t* out_len, const EcPrivateKey& key, ByteView subject,
+                  Span<const GeneralName> san, HashAlg hash, Rng& rng) noexcept;
+Status create_csr(MutableBytes out, size_t* out_len, const SigningKey& key, ByteView subject,
                   Span<const GeneralName> san, HashAlg hash, Rng& rng) noexcept;
 
 }  // namespace x509

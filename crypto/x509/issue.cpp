@@ -7,6 +7,8 @@
  */
 #include "crypto/x509/issue.h"
 
+#include "crypto/x509/signer.h"
+
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 
@@ -60,6 +62,16 @@ Status key_identifier(uint8_t out[20], ByteView spki) noexcept {
 
 Status issue_certificate(MutableBytes out, size_t* out_len, const IssueSpec& spec,
                          const RsaPrivateKey& ca_key, Rng& rng) noexcept {
+  return issue_certificate(out, out_len, spec, signing_key(ca_key), rng);
+}
+
+Status issue_certificate(MutableBytes out, size_t* out_len, const IssueSpec& spec,
+                         const EcPrivateKey& ca_key, Rng& rng) noexcept {
+  return issue_certificate(out, out_len, spec, signing_key(ca_key), rng);
+}
+
+Status issue_certificate(MutableBytes out, size_t* out_len, const IssueSpec& spec,
+                         const SigningKey& ca_key, Rng& rng) noexcept {
   if (spec.m_serial.empty() || spec.m_serial.size() > 20 || spec.m_hash == HashAlg::md5 ||
       spec.m_not_after < spec.m_not_before || check_name(spec.m_subject) != Status::ok ||
       check_name(spec.m_issuer) != Status::ok) {
@@ -81,7 +93,7 @@ Status issue_certificate(MutableBytes out, size_t* out_len, const IssueSpec& spe
   if (aki.empty()) {
     uint8_t spki[kRsaMaxModulusBytes * 2 + 64];
     Writer kw(MutableBytes(spki, sizeof(spki)));
-    add_rsa_public_key_info(&kw, ca_key.public_key());
+    add_signer_public_key_info(&kw, ca_key);
     size_t spki_len = 0;
     if (kw.finish(&spki_len) != Status::ok ||
         key_identifier(computed_aki, ByteView(spki, spki_len)) != Status::ok) {
@@ -98,7 +110,7 @@ Status issue_certificate(MutableBytes out, size_t* out_len, const IssueSpec& spe
   add_uint64(&w, 2);  // v3
   w.end();
   add_unsigned_integer(&w, spec.m_serial);
-  add_rsa_pkcs1_algorithm(&w, spec.m_hash);
+  add_signer_algorithm(&w, ca_key, spec.m_hash);
   w.add_bytes(spec.m_issuer);
   begin_der(&w, kSequence);
   add_time(&w, spec.m_not_before);
@@ -167,14 +179,15 @@ Status issue_certificate(MutableBytes out, size_t* out_len, const IssueSpec& spe
   if (s != Status::ok) {
     return s;
   }
-  uint8_t sig[kRsaMaxPrivateBits / 8];
-  s = rsa_pkcs1_sign(MutableBytes(sig, sizeof(sig)), ca_key, spec.m_hash,
-                     ByteView(digest, hash_digest_size(spec.m_hash)), rng);
+  uint8_t sig[kMaxCertSignatureSize];
+  size_t sig_len = 0;
+  s = signer_sign(MutableBytes(sig, sizeof(sig)), &sig_len, ca_key, spec.m_hash,
+                  ByteView(digest, hash_digest_size(spec.m_hash)), rng);
   if (s != Status::ok) {
     return s;
   }
-  add_rsa_pkcs1_algorithm(&w, spec.m_hash);
-  add_bit_string(&w, ByteView(sig, ca_key.size()));
+  add_signer_algorithm(&w, ca_key, spec.m_hash);
+  add_bit_string(&w, ByteView(sig, sig_len));
   w.end();
   return w.finish(out_len);
 }

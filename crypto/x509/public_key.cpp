@@ -1,7 +1,7 @@
 /*
  * The subject's key of certificates and requests: RFC 5280 section 4.1.2.7 through the shared
  * SubjectPublicKeyInfo reader (crypto/asn1/spki.h), RSA keys through crypto/rsa/rsa_keys.h
- * (RFC 3279 2.3.1, RFC 8017 A.1.1). Views into the caller's buffer. Not constant-time: public
+ * (RFC 3279 2.3.1, RFC 8017 A.1.1), EC keys through crypto/ec/ec_keys.h (RFC 5480). Views into the caller's buffer. Not constant-time: public
  * keys are public.
  */
 #include "crypto/x509/public_key.h"
@@ -18,6 +18,9 @@ Status read_subject_key(Reader* in, SubjectKey* out) noexcept {
   if (key.m_info.m_type == KeyType::rsa &&
       rsa_public_key_parts(&key.m_rsa, key.m_info) != Status::ok) {
     return Status::decode_error;
+  }
+  if (key.m_info.m_type == KeyType::ec) {
+    key.m_ec_status = ec_public_key_from_info(&key.m_ec, key.m_info, &key.m_ec_problem);
   }
   *in = r;
   *out = key;

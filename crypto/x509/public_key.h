@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "crypto/asn1/spki.h"
+#include "crypto/ec/ec_keys.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
 #include "crypto/util/cursor.h"
@@ -23,15 +24,24 @@ using petrel::KeyType;
 using petrel::PublicKeyInfo;
 
 // The key of a certificate or request: the SubjectPublicKeyInfo, and the values of the key
-// types Petrel reads (EC keys will add their curve and point here).
+// types Petrel reads.
 struct SubjectKey {
   PublicKeyInfo m_info;
   RsaPublicKeyParts m_rsa;  // valid when m_info.m_type == KeyType::rsa
+  // KeyType::ec: the curve and point when m_ec_status is ok; otherwise why the key is not
+  // usable (unsupported: explicit parameters, another curve, a compressed point;
+  // invalid_argument: not on the curve; decode_error: malformed parameters), with the reason.
+  EcPublicKey m_ec;
+  Status m_ec_status = Status::unsupported;
+  EcKeyProblem m_ec_problem = EcKeyProblem::none;
 };
 
 // Reads one SubjectPublicKeyInfo (RFC 5280 4.1.2.7) from the front of *in. An rsaEncryption key
-// must be well formed (RFC 3279 2.3.1, NULL parameters, one RSAPublicKey); keys of other
-// algorithms are kept as views. decode_error if malformed.
+// must be well formed (RFC 3279 2.3.1, NULL parameters, one RSAPublicKey); an id-ecPublicKey
+// key is read by ec_public_key_from_info (RFC 5480) into m_ec, and its verdict kept in
+// m_ec_status rather than refusing the certificate (OpenSSL too parses such certificates and
+// refuses the key when it is used); keys of other algorithms are kept as views. decode_error if
+// malformed.
 Status read_subject_key(Reader* in, SubjectKey* out) noexcept;
 // Writes SubjectPublicKeyInfo for an RSA public key.
 void add_rsa_public_key_info(Writer* w, const RsaPublicKeyBase& key) noexcept;

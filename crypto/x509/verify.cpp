@@ -44,6 +44,8 @@ const char* verify_error_name(VerifyError e) noexcept {
     case VerifyError::unsupported_key: return "unsupported_key";
     case VerifyError::unknown_critical_extension: return "unknown_critical_extension";
     case VerifyError::search_limit: return "search_limit";
+    case VerifyError::unsupported_curve: return "unsupported_curve";
+    case VerifyError::bad_ec_key: return "bad_ec_key";
   }
   return "unknown_error";
 }
@@ -71,6 +73,9 @@ const char* verify_error_text(VerifyError e) noexcept {
     case VerifyError::unsupported_key: return "RSA public exponent over 64 bits not supported";
     case VerifyError::unknown_critical_extension: return "unhandled critical extension";
     case VerifyError::search_limit: return "certificate path search limit reached";
+    case VerifyError::unsupported_curve:
+      return "EC key with explicit parameters or on a curve other than P-256/P-384 not supported";
+    case VerifyError::bad_ec_key: return "EC public key is not a point of its curve";
   }
   return "unknown error";
 }
@@ -249,6 +254,19 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
     if (c.m_key.m_info.m_type == KeyType::rsa &&
         c.m_key.m_rsa.m_e.size() > kRsaMaxPublicExponentBits / 8) {
       return fail(VerifyError::unsupported_key, i);
+    }
+    if (c.m_key.m_info.m_type == KeyType::ec) {
+      const SubjectKey& k = c.m_key;
+      if (k.m_ec_status == Status::invalid_argument) {
+        return fail(VerifyError::bad_ec_key, i);
+      }
+      if (k.m_ec_status != Status::ok) {
+        return fail(VerifyError::unsupported_curve, i);
+      }
+      const size_t bits = 8 * (ec_key_alg_public_size(k.m_ec.m_alg) - 1) / 2;
+      if (bits < o.m_min_ec_bits) {
+        return fail(VerifyError::weak_key, i);
+      }
     }
     if (i + 1 < n) {
       const SignatureAlgorithm& a = c.m_sig_alg;

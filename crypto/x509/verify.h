@@ -21,8 +21,10 @@
 //     cA, or a version 1 self-issued anchor) with keyCertSign if keyUsage is present; the
 //     purpose (extendedKeyUsage of every certificate, when present, contains the one asked for;
 //     the leaf's keyUsage allows it); pathLenConstraint;
-//  2. key sizes (RSA at least min_rsa_bits) and signature algorithms (MD5 and SHA-1 refused by
-//     default, as OpenSSL 3 does at its default security level 1);
+//  2. key sizes (RSA at least min_rsa_bits; EC keys on P-256 or P-384, the curve's size at
+//     least min_ec_bits; explicit EC parameters and other curves refused as unsupported_curve,
+//     a point not on its curve as bad_ec_key) and signature algorithms (MD5 and SHA-1 refused
+//     by default, as OpenSSL 3 does at its default security level 1);
 //  3. the host name or IP address against the leaf's subjectAltName;
 //  4. from the anchor down: each signature, and each validity period at the given time;
 //  5. name constraints of every CA over the certificates below it.
@@ -71,6 +73,9 @@ enum class VerifyError : uint8_t {
   unsupported_key,             // an RSA public exponent of more than 64 bits (see rsa.h)
   unknown_critical_extension,
   search_limit,                // the path search hit kMaxSearchSteps or kMaxPathsValidated
+  unsupported_curve,           // an EC key with explicit parameters or on a curve other than
+                               // P-256/P-384 (or a compressed point)
+  bad_ec_key,                  // an EC key that is not a point of its curve
 };
 
 // A short, stable, lower-case name ("unknown_issuer").
@@ -95,6 +100,7 @@ struct VerifyOptions {
   bool m_allow_md5 = false;
   bool m_allow_sha1 = false;          // as OpenSSL 3 at security level 1 (SHA-1: 63 bits)
   size_t m_min_rsa_bits = 1024;
+  size_t m_min_ec_bits = 256;         // EC keys: the curve's order size in bits (256 or 384)
   size_t m_max_depth = kMaxChainDepth;  // at most kMaxChainDepth
   bool m_partial_chain = false;       // every store certificate is an anchor, not only roots
 };

@@ -34,12 +34,14 @@
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/ec.h"
+#include "crypto/ec/ec_keys.h"
 #include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_test_hooks.h"
 #include "crypto/util/ct.h"
+#include "tls/client.h"
 #include "tls/messages.h"
 #include "tls/record.h"
 
@@ -704,6 +706,57 @@ void ecdsa_sign_case() {
   }
 }
 
+// EC key files and the TLS client key: a SEC 1 DER key whose d octets are poisoned is read
+// (strict DER: only lengths and tags, which are public, steer the parser; d is checked with
+// ec_private_check and d*G compared with the file's public key, both public results), keys are
+// set from a poisoned d (P-256, X25519), and EcClientKey signs CertificateVerify digests
+// (TLS 1.2 SHA-256/SHA-384, and the SHA-1 half of the TLS 1.0 MD5||SHA-1 digest).
+void ec_keys_client_key_case() {
+  using petrel::EcKeyAlg;
+  // (P-384 runs the same code as P-256 here; its scalar multiplications are in the cases above.)
+  for (EcKeyAlg a : {EcKeyAlg::p256, EcKeyAlg::x25519}) {
+    const size_t n = petrel::ec_key_alg_private_size(a);
+    uint8_t d[petrel::kEcMaxScalarSize];
+    fill(d, n, 81);
+    d[0] &= 0x7f;
+    petrel::EcPrivateKey clear;
+    expect_ok(petrel::ec_private_key_set(&clear, a, ByteView(d, n)), "ec_private_key_set (clear)");
+    uint8_t der[petrel::kEcMaxPrivateKeyDerLen];
+    size_t len = 0;
+    if (a != EcKeyAlg::x25519) {
+      expect_ok(petrel::ec_private_key_write(MutableBytes(der, sizeof(der)), &len, clear,
+                                             petrel::EcKeyFile::sec1_private, false),
+                "ec_private_key_write");
+      // SEC 1: 30 len 02 01 01 04 n d...: the d octets start after the OCTET STRING header.
+      const size_t at = der[1] == 0x81 ? 8 : 7;
+      CT_POISON(der + at, n);
+      petrel::EcPrivateKey from_file;
+      expect_ok(petrel::ec_private_key_from_sec1(&from_file, ByteView(der, len)),
+                "ec_private_key_from_sec1");
+    }
+    CT_POISON(d, n);
+    petrel::EcPrivateKey key;
+    expect_ok(petrel::ec_private_key_set(&key, a, ByteView(d, n)), "ec_private_key_set");
+    if (a == EcKeyAlg::x25519) {
+      continue;
+    }
+    PoisonedRng rng;
+    petrel::tls::EcClientKey ck(key, rng);
+    uint8_t digest[48];
+    fill(digest, sizeof(digest), 82);
+    uint8_t sig[petrel::kEcdsaMaxSignatureSize];
+    size_t sig_len = 0;
+    expect_ok(ck.sign(MutableBytes(sig, sizeof(sig)), &sig_len, petrel::tls::kSigEcdsaSecp256r1Sha256,
+                      ByteView(digest, 32)),
+              "EcClientKey sha256");
+    expect_ok(ck.sign(MutableBytes(sig, sizeof(sig)), &sig_len, petrel::tls::kSigEcdsaSecp384r1Sha384,
+                      ByteView(digest, 48)),
+              "EcClientKey sha384");
+    expect_ok(ck.sign(MutableBytes(sig, sizeof(sig)), &sig_len, 0, ByteView(digest, 36)),
+              "EcClientKey TLS 1.0");
+  }
+}
+
 // ---- TLS records ----------------------------------------------------------------------------
 // Opening a record: the keys are secret, so everything decrypted from a record (plaintext, MAC,
 // padding) is secret too; the fragment on the wire is public. Only the verdict, and the length
@@ -903,6 +956,7 @@ std::vector<Case> fixed_cases() {
       {"ec_p256_ecdh", [] { ec_scalar_case(true); }, false},
       {"ec_p256_public", [] { ec_scalar_case(false); }, false},
       {"ecdsa_p256_sign", ecdsa_sign_case, false},
+      {"ec_keys_client_key", ec_keys_client_key_case, false},
       {"leak_selftest", leak_selftest, true},
   };
 }

@@ -453,12 +453,29 @@ TEST(TlsSuites, ParsesOpenSslLists) {
   EXPECT_EQ(ids[1], 0x0035);
   EXPECT_EQ(ids[2], 0x0005);
   EXPECT_EQ(ids[3], 0x0004);
-  const char* wrong = "AES128-SHA:ECDHE-ECDSA-AES128-GCM-SHA256";
+  // ECDHE-ECDSA suites by their IANA numbers (RFC 5289 3.1, RFC 8422 6, RFC 7905 2).
+  const char* ec = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+                   "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA";
+  ASSERT_EQ(parse_suite_list(Span<uint16_t>(ids, 16), &n,
+                             ByteView(reinterpret_cast<const uint8_t*>(ec), std::strlen(ec)), &bad),
+            Status::ok);
+  ASSERT_EQ(n, 5u);
+  EXPECT_EQ(ids[0], 0xC02B);
+  EXPECT_EQ(ids[1], 0xC02C);
+  EXPECT_EQ(ids[2], 0xCCA9);
+  EXPECT_EQ(ids[3], 0xC009);
+  EXPECT_EQ(ids[4], 0xC00A);
+  // Absent (no HMAC-SHA384 records): an unknown name.
+  const char* wrong = "AES128-SHA:ECDHE-RSA-AES256-SHA384";
   EXPECT_EQ(parse_suite_list(Span<uint16_t>(ids, 16), &n,
                              ByteView(reinterpret_cast<const uint8_t*>(wrong), std::strlen(wrong)), &bad),
             Status::invalid_argument);
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(bad.data()), bad.size()),
-            "ECDHE-ECDSA-AES128-GCM-SHA256");
+            "ECDHE-RSA-AES256-SHA384");
+  // The default order: with the constant-time AES, ChaCha20-Poly1305 first, ECDSA before RSA.
+  EXPECT_EQ(default_suites(AesImpl::ct)[0], kSuiteEcdheEcdsaChacha20Poly1305);
+  EXPECT_EQ(default_suites(AesImpl::ct)[1], kSuiteEcdheRsaChacha20Poly1305);
+  EXPECT_EQ(default_suites(AesImpl::table)[0], kSuiteEcdheEcdsaAes128GcmSha256);
   // The default offer has no legacy suite.
   for (uint16_t id : default_suites()) {
     EXPECT_FALSE(find_suite(id)->m_legacy);

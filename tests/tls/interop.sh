@@ -86,6 +86,14 @@ issue int int.key "/CN=Provisioning Intermediate" ca.ext ca.pem ca.key
 issue server-int server.key "/CN=localhost" server.ext int.pem int.key
 issue device-int device.key "/CN=SEP00AABBCCDDEE" client.ext int.pem int.key
 issue server-foreign server.key "/CN=localhost" server.ext foreign-ca.pem foreign.key
+# EC: a P-256 and a P-384 server key and a P-256 device key, under the RSA CA (ECDSA server
+# certificates, an EC device certificate).
+q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out server-ec.key
+q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out server-ec384.key
+q openssl ecparam -name prime256v1 -genkey -noout -out device-ec.key
+issue server-ec server-ec.key "/CN=localhost" server.ext ca.pem ca.key
+issue server-ec384 server-ec384.key "/CN=localhost" server.ext ca.pem ca.key
+issue device-ec device-ec.key "/CN=SEP0000EC000256" client.ext ca.pem ca.key
 # Expired: openssl ca can back-date.
 mkdir -p newcerts && : >index.txt && echo 1000 >serial
 cat >ca.cnf <<CNF
@@ -163,6 +171,8 @@ start_server() {
 S_SERVER=(openssl s_server -accept)
 AUTH=(-Verify 1 -CAfile "$W/ca.pem" -cert "$W/server.pem" -key "$W/server.key")
 MUTUAL=(-CAfile ca.pem -cert device.pem -key device.key)
+MUTUAL_EC=(-CAfile ca.pem -cert device-ec.pem -key device-ec.key)
+AUTH_EC=(-Verify 1 -CAfile "$W/ca.pem" -cert "$W/server-ec.pem" -key "$W/server-ec.key")
 
 PORT=$(free_port); P_MAIN=$PORT
 start_server main "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}"
@@ -231,8 +241,7 @@ for s in "${SUITES[@]}"; do
 done
 
 if [ "$LEVEL" = full ]; then
-  # Servers of ECDHE only (the usual "intermediate" configuration): on X25519 it works; on P-256
-  # alone it is refused, since Petrel has no P-256 yet (README).
+  # Servers of ECDHE only (the usual "intermediate" configuration): on X25519 and on P-256.
   PORT=$(free_port); P_X25519=$PORT
   start_server x25519 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -tls1_2 -groups X25519 \
     -cipher ECDHE
@@ -243,7 +252,13 @@ if [ "$LEVEL" = full ]; then
   start_server p256 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -tls1_2 -groups P-256 \
     -cipher ECDHE
   run ecdhe-p256 s_client -connect "$HOST:$P_P256" "${MUTUAL[@]}"
-  expect_fail "ECDHE-only server on P-256 (no P-256 yet)" ecdhe-p256 "handshake_failure"
+  expect_ok "ECDHE-only server on P-256" ecdhe-p256 "Cipher is ECDHE-RSA-CHACHA20-POLY1305" \
+    "Client certificate: requested, sent"
+  in_log "ECDHE-only server on P-256: P-256 was the group" p256 "Shared groups: secp256r1"
+  run ecdhe-p256-ecdev s_client -connect "$HOST:$P_P256" "${MUTUAL_EC[@]}" -cipher ECDHE-RSA-AES128-GCM-SHA256
+  expect_ok "P-256 device certificate, RSA server" ecdhe-p256-ecdev "Cipher is ECDHE-RSA-AES128-GCM-SHA256" \
+    "Client certificate: requested, sent"
+  in_log "the RSA server verified the P-256 device certificate" p256 "CN = SEP0000EC000256"
 
   # EtM on CBC suites, and off with -no_etm; never on AEAD.
   run etm s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -cipher AES128-SHA256
@@ -281,6 +296,69 @@ if [ "$LEVEL" = full ]; then
   expect_ok "intermediate sent by the client" int-client "Client certificate: requested, sent"
   in_log "the server verified the client's intermediate" int "CN = SEP00AABBCCDDEE"
 fi
+
+# ---- ECDHE-ECDSA: ECDSA server certificates (P-256, P-384), P-256 and X25519 --------------------
+# openssl s_server -tls1_2 with only ECDHE suites and an ECDSA certificate, one server per group;
+# RSA and P-256 device certificates (client certificates required).
+PORT=$(free_port); P_ECP256=$PORT
+start_server ec_p256 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH_EC[@]}" -tls1_2 -groups P-256 \
+  -cipher ECDHE
+if [ "$LEVEL" = full ]; then
+  EC_SUITES=(ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES128-GCM-SHA256 ECDHE-ECDSA-AES256-GCM-SHA384
+             ECDHE-ECDSA-AES128-SHA ECDHE-ECDSA-AES256-SHA)
+else
+  EC_SUITES=(ECDHE-ECDSA-AES128-GCM-SHA256)
+fi
+for s in "${EC_SUITES[@]}"; do
+  for dev in rsa ec; do
+    creds=("${MUTUAL[@]}")
+    [ "$dev" = ec ] && creds=("${MUTUAL_EC[@]}")
+    echo "ping over $s with the $dev device" >"ping-ec-$s-$dev"
+    run_in "ecsuite-$s-$dev" "ping-ec-$s-$dev" s_client -connect "$HOST:$P_ECP256" "${creds[@]}" -cipher "$s"
+    expect_ok "ECDSA server, P-256, $s, $dev device" "ecsuite-$s-$dev" "New, TLSv1.2, Cipher is $s" \
+      "Verification: OK" "Client certificate: requested, sent"
+    in_log "$s ($dev device): data reached the server" ec_p256 "ping over $s with the $dev device"
+  done
+done
+in_log "ECDSA server: the group was P-256" ec_p256 "Shared groups: secp256r1"
+run ec-default s_client -connect "$HOST:$P_ECP256" "${MUTUAL_EC[@]}"
+expect_ok "ECDSA server, default offer" ec-default "Cipher is ECDHE-ECDSA-"
+if [ "$LEVEL" = full ]; then
+  PORT=$(free_port); P_ECX=$PORT
+  start_server ec_x25519 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH_EC[@]}" -tls1_2 -groups X25519 \
+    -cipher ECDHE
+  # (RSA device: OpenSSL refuses an ECDSA client certificate on a curve outside its -groups.)
+  run ec-x25519 s_client -connect "$HOST:$P_ECX" "${MUTUAL[@]}" -cipher ECDHE-ECDSA-CHACHA20-POLY1305
+  expect_ok "ECDSA server on X25519" ec-x25519 "Cipher is ECDHE-ECDSA-CHACHA20-POLY1305" \
+    "Client certificate: requested, sent"
+  # A P-384 server key signing with ecdsa_secp384r1_sha384.
+  PORT=$(free_port); P_EC384=$PORT
+  start_server ec_p384 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 1 -CAfile "$W/ca.pem" \
+    -cert "$W/server-ec384.pem" -key "$W/server-ec384.key" -tls1_2 -cipher ECDHE \
+    -sigalgs ECDSA+SHA384
+  run ec-p384 s_client -connect "$HOST:$P_EC384" "${MUTUAL_EC[@]}"
+  expect_ok "P-384 ECDSA server (ecdsa_secp384r1_sha384)" ec-p384 "Cipher is ECDHE-ECDSA-" \
+    "Verification: OK" "Client certificate: requested, sent"
+  in_log "P-384 server: ECDHE on X25519" ec_p384 "Shared groups: x25519"
+  # ECDHE over P-384 when the server allows only that group.
+  PORT=$(free_port); P_EC384G=$PORT
+  start_server ec_p384g "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" -Verify 1 -CAfile "$W/ca.pem" \
+    -cert "$W/server-ec384.pem" -key "$W/server-ec384.key" -tls1_2 -cipher ECDHE -groups P-384
+  run ec-p384g s_client -connect "$HOST:$P_EC384G" "${MUTUAL[@]}"
+  expect_ok "ECDHE over P-384" ec-p384g "Cipher is ECDHE-ECDSA-" "Client certificate: requested, sent"
+  in_log "ECDHE over P-384: the group" ec_p384g "Shared groups: secp384r1"
+  # Refusals: ECDSA suites only against an RSA server; RSA suites only against an ECDSA one.
+  run ec-vs-rsa s_client -connect "$HOST:$P_MAIN" "${MUTUAL[@]}" -cipher ECDHE-ECDSA-AES128-GCM-SHA256
+  expect_fail "ECDSA suites only, RSA server" ec-vs-rsa "handshake_failure"
+  run rsa-vs-ec s_client -connect "$HOST:$P_ECP256" "${MUTUAL[@]}" -cipher ECDHE-RSA-AES128-GCM-SHA256
+  expect_fail "RSA suites only, ECDSA server" rsa-vs-ec "handshake_failure"
+fi
+# petrel get with the P-256 device key.
+PORT=$(free_port); P_ECWWW=$PORT
+start_server ec_www "$W/www" "${S_SERVER[@]}" "127.0.0.1:$PORT" -WWW "${AUTH_EC[@]}" -tls1_2 -cipher ECDHE
+run ec-get get "https://$HOST:$P_ECWWW/profile.xml" "${MUTUAL_EC[@]}" -o ec-profile.xml
+expect_ok "get over ECDHE-ECDSA with a P-256 device key" ec-get
+cmp -s ec-profile.xml www/profile.xml || bad "get over ECDHE-ECDSA: the profile differs"
 
 # ---- resumption ---------------------------------------------------------------------------------
 # By ticket (the main server issues tickets), and by session ID (a server with -no_ticket).
@@ -409,6 +487,19 @@ if [ "$LEVEL" = full ] && command -v gnutls-serv >/dev/null; then
     run "gnu-$flag-$suite" s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" "-$flag" -cipher "$suite"
     expect_ok "gnutls $name $suite" "gnu-$flag-$suite" "New, $name, Cipher is $suite"
   done
+  # ECDHE-ECDSA with gnutls: ChaCha20-Poly1305 and AES-GCM, an ECDSA certificate, P-256 and
+  # X25519, RSA and P-256 device certificates.
+  PORT=$(free_port); P_GNUEC=$PORT
+  start_server gnutls_ec "$W" gnutls-serv --require-client-cert --verify-client-cert \
+    --x509cafile "$W/ca.pem" --x509certfile "$W/server-ec.pem" --x509keyfile "$W/server-ec.key" \
+    -p "$PORT" --priority 'NORMAL:-KX-ALL:+ECDHE-ECDSA:-VERS-ALL:+VERS-TLS1.2'
+  for suite in ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES256-GCM-SHA384 ECDHE-ECDSA-AES128-SHA; do
+    run "gnu-ec-$suite" s_client -connect "$HOST:$P_GNUEC" "${MUTUAL_EC[@]}" -cipher "$suite"
+    expect_ok "gnutls ECDSA $suite (P-256 device)" "gnu-ec-$suite" "New, TLSv1.2, Cipher is $suite" \
+      "Client certificate: requested, sent"
+  done
+  run gnu-ec-rsadev s_client -connect "$HOST:$P_GNUEC" "${MUTUAL[@]}" -cipher ECDHE-ECDSA-CHACHA20-POLY1305
+  expect_ok "gnutls ECDSA ChaCha20 (RSA device)" gnu-ec-rsadev "Cipher is ECDHE-ECDSA-CHACHA20-POLY1305"
   # A server of RC4 only, and a client that does not offer it.
   PORT=$(free_port); P_GRC4=$PORT
   start_server gnutls_rc4 "$W" "${GNUTLS[@]}" -p "$PORT" \

@@ -249,6 +249,14 @@ cert() {
 }
 keyof() { cat "$1.keyname"; }
 
+# eckey NAME CURVE: an EC key (P-256, P-384, or another curve openssl knows), made before the
+# cert that uses it (cert's key() then finds the file).
+eckey() {
+  if [ ! -f "$1.key" ]; then
+    run openssl genpkey -algorithm EC -pkeyopt "ec_paramgen_curve:$2" -out "$1.key"
+  fi
+}
+
 # Flips the last byte of a certificate's DER (inside the signature) and writes PEM.
 tamper() {
   run openssl x509 -in "$1.pem" -outform DER -out "$2.der"
@@ -521,6 +529,43 @@ add cross_signed_loop 20 root loop leaf_loop $SRV
 cert xb_by_root "/C=US/O=Loop/CN=Loop B" root ca $GOOD xb
 bundle loop_exit xa_by_xb.pem xb_by_root.pem xb_by_xa.pem
 add cross_signed_loop_with_exit OK root loop_exit leaf_loop $SRV
+
+# ---- EC keys and ECDSA signatures (RFC 5480, RFC 5758) ------------------------------------------
+# P-384 root -> P-256 intermediate -> RSA leaf, the reverse (RSA root -> P-256 intermediate ->
+# P-384 leaf), all-EC chains with each ECDSA hash, tampered ECDSA signatures at each depth, and
+# a second P-256 key under the intermediate's name.
+eckey ec384_root P-384
+eckey ec256_int P-256
+eckey ec256_int2 P-256
+eckey ec256_int_fake P-256
+eckey ec256_leaf P-256
+eckey ec384_leaf P-384
+cert ec_root "/C=US/O=Petrel EC/CN=Petrel EC Root P-384" self root $LONG ec384_root -md sha384
+cert ec_int "/C=US/O=Petrel EC/CN=Petrel EC Intermediate P-256" ec_root ca $GOOD ec256_int -md sha384
+cert ec_rsa_leaf "$LEAF_SUBJ" ec_int server $GOOD
+add ec_p384_root_p256_int_rsa_leaf OK ec_root ec_int ec_rsa_leaf $SRV
+cert ec_int_u_rsa "/C=US/O=Petrel EC/CN=P-256 Intermediate Under RSA" root ca $GOOD ec256_int2
+cert ec384_leaf_u_ec_int "$LEAF_SUBJ" ec_int_u_rsa server $GOOD ec384_leaf -md sha512
+add rsa_root_p256_int_p384_leaf OK root ec_int_u_rsa ec384_leaf_u_ec_int $SRV
+cert ec256_leaf_sha256 "$LEAF_SUBJ" ec_int server $GOOD ec256_leaf
+add ec_all_p256_leaf_sha256 OK ec_root ec_int ec256_leaf_sha256 $SRV
+cert ec256_leaf_sha224 "$LEAF_SUBJ" ec_int server $GOOD ec256_leaf -md sha224
+add ec_leaf_ecdsa_sha224 OK ec_root ec_int ec256_leaf_sha224 $SRV
+cert ec256_leaf_sha384 "$LEAF_SUBJ" ec_int server $GOOD ec256_leaf -md sha384
+add ec_leaf_ecdsa_sha384 OK ec_root ec_int ec256_leaf_sha384 $SRV
+cert ec256_leaf_sha512 "$LEAF_SUBJ" ec_int server $GOOD ec256_leaf -md sha512
+add ec_leaf_ecdsa_sha512 OK ec_root ec_int ec256_leaf_sha512 $SRV
+tamper ec_rsa_leaf ec_rsa_leaf_tampered
+add ec_tampered_leaf_sig_by_p256 7 ec_root ec_int ec_rsa_leaf_tampered $SRV
+tamper ec_int ec_int_tampered
+add ec_tampered_int_sig_by_p384 7 ec_root ec_int_tampered ec_rsa_leaf $SRV
+tamper ec384_leaf_u_ec_int ec384_leaf_tampered
+add ec_tampered_p384_leaf 7 root ec_int_u_rsa ec384_leaf_tampered $SRV
+tamper ec256_leaf_sha512 ec256_leaf_sha512_tampered
+add ec_tampered_leaf_sha512 7 ec_root ec_int ec256_leaf_sha512_tampered $SRV
+cert ec_int_fake "/C=US/O=Petrel EC/CN=Petrel EC Intermediate P-256" ec_root ca $GOOD ec256_int_fake
+cert ec_leaf_wrong_key "$LEAF_SUBJ" ec_int_fake server_nokeyid $GOOD ec256_leaf
+add ec_wrong_issuer_key 7 ec_root ec_int ec_leaf_wrong_key $SRV
 
 echo "make_corpus: $(wc -l < "$CASES") cases in $CASES"
 

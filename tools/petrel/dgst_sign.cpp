@@ -2,7 +2,8 @@
 // `openssl dgst` options: PKCS#1 v1.5 (RFC 8017 8.2) by default, RSASSA-PSS (8.1) with
 // -sigopt rsa_padding_mode:pss [-sigopt rsa_pss_saltlen:N|digest|max|auto] [-sigopt
 // rsa_mgf1_md:ALG] (MGF1 over the digest unless rsa_mgf1_md names another). Verification prints
-// "Verified OK" (exit 0) or "Verification failure" (exit 1), as openssl does.
+// "Verified OK" (exit 0) or "Verification failure" (exit 1), as openssl does. EC keys: ECDSA,
+// dgst_ec.cpp.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "crypto/hash/hash.h"
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
+#include "tools/petrel/ec_util.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -101,6 +103,23 @@ int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
   }
   if (files.size() > 1) {
     return fail(kCmd, "signing and verification take one input file");
+  }
+  {
+    // EC keys: ECDSA (dgst_ec.cpp).
+    const std::string& key_path = !o.sign_key.empty()     ? o.sign_key
+                                  : !o.prverify_key.empty() ? o.prverify_key
+                                                            : o.verify_key;
+    if (file_is_ec_key(key_path)) {
+      if (o.params.padding_set) {
+        return fail(kCmd, "-sigopt rsa_* options are for RSA keys");
+      }
+      std::vector<uint8_t> d;
+      if (!digest_input(files.empty() ? std::string() : files[0], alg, &d)) {
+        return kExitFail;
+      }
+      return dgst_ec_sign_verify(kCmd, key_path, !o.sign_key.empty(), o.verify_key.empty(),
+                                 o.signature, o.keyform, alg, d.data(), d.size(), out_path);
+    }
   }
   using Padding = RsaParams::Padding;
   if (o.params.padding == Padding::oaep) {

@@ -19,6 +19,7 @@
 #include "crypto/x509/name_match.h"
 #include "crypto/util/cursor.h"
 #include "tools/petrel/certs.h"
+#include "tools/petrel/ec_util.h"
 #include "tools/petrel/rsa_util.h"
 
 namespace petrel_tool {
@@ -237,14 +238,20 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
     return fail(cmd, "%s", error.c_str());
   }
   const x509::Certificate& ca_cert = ca.m_certs[0];
-  petrel::RsaPrivateKey key;
-  if (!load_private_key(cmd, p.m_ca_key, kFormAny, &key)) {
+  // An RSA or EC (ECDSA) CA key; it must be the CA certificate's key.
+  petrel::RsaPrivateKey rsa_key;
+  petrel::EcPrivateKey ec_key;
+  const bool ec = file_is_ec_key(p.m_ca_key);
+  if (ec ? !load_ec_private_key(cmd, p.m_ca_key, kFormAny, &ec_key)
+         : !load_private_key(cmd, p.m_ca_key, kFormAny, &rsa_key)) {
     return kExitFail;
   }
-  // The CA key must be the CA certificate's key.
-  if (x509::check_private_key_matches(ca_cert, key) != Status::ok) {
+  const Status match = ec ? x509::check_private_key_matches(ca_cert, ec_key)
+                          : x509::check_private_key_matches(ca_cert, rsa_key);
+  if (match != Status::ok) {
     return fail(cmd, "the CA key does not match the CA certificate");
   }
+  const x509::SigningKey key = ec ? x509::signing_key(ec_key) : x509::signing_key(rsa_key);
   std::vector<uint8_t> serial;
   if (!make_serial(p.m_serial, &serial, &error)) {
     return fail(cmd, "%s", error.c_str());

@@ -19,6 +19,9 @@ const char kUsage[] =
     "  speed    measure the throughput of ciphers, hashes and MACs, RSA operations per second\n"
     "  genrsa   generate an RSA private key\n"
     "  rsa      convert, print and check RSA key files\n"
+    "  genpkey  generate an EC (P-256, P-384) or X25519 private key\n"
+    "  ecparam  EC curve parameters, and SEC 1 key generation (-genkey)\n"
+    "  ec       convert and print EC key files\n"
     "  pkeyutl  RSA encryption, decryption, signing and verification\n"
     "  req      create and check PKCS#10 requests and self-signed roots\n"
     "  x509     print certificates, issue certificates from requests\n"
@@ -46,6 +49,9 @@ const Command kCommands[] = {
     {"pkeyutl", petrel_tool::cmd_pkeyutl},
     {"s_client", petrel_tool::cmd_s_client},
     {"get", petrel_tool::cmd_get},
+    {"genpkey", petrel_tool::cmd_genpkey},
+    {"ecparam", petrel_tool::cmd_ecparam},
+    {"ec", petrel_tool::cmd_ec},
 };
 
 const Command* find_command(const char* name) {

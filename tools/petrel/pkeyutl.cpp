@@ -2,7 +2,8 @@
 //   -encrypt / -decrypt with PKCS#1 v1.5 (RFC 8017 7.2, the default) or OAEP (7.1;
 //     -pkeyopt rsa_oaep_md:ALG, rsa_mgf1_md:ALG (default: the OAEP digest),
 //     rsa_oaep_label:HEX (default: empty));
-//   -sign / -verify of a digest given as input (-pkeyopt digest:ALG), PKCS#1 v1.5 or PSS.
+//   -sign / -verify of a digest given as input (-pkeyopt digest:ALG), PKCS#1 v1.5 or PSS;
+//   -derive -inkey KEY -peerkey PEER: X25519 or ECDH (P-256/P-384), pkeyutl_derive.cpp.
 // A failed decryption prints an error, writes nothing and exits 1.
 #include <cstdio>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
+#include "tools/petrel/ec_util.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -30,10 +32,11 @@ const char kUsage[] =
     "                      [-pkeyopt rsa_oaep_md:ALG] [-pkeyopt rsa_mgf1_md:ALG]\n"
     "                      [-pkeyopt rsa_oaep_label:HEX]\n"
     "                      [-pkeyopt digest:ALG] [-pkeyopt rsa_pss_saltlen:N]\n"
+    "       petrel pkeyutl -derive -inkey KEY -peerkey PEER [-out FILE]  (X25519, P-256, P-384)\n"
     "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n"
     "  key, input and signature files: at most 1 MiB each\n";
 
-enum class Op { none, encrypt, decrypt, sign, verify };
+enum class Op { none, encrypt, decrypt, sign, verify, derive };
 
 }  // namespace
 
@@ -69,6 +72,7 @@ int cmd_pkeyutl(int argc, char** argv) {
   std::string in_path;
   std::string out_path;
   std::string sig_path;
+  std::string peer_path;
   int keyform = kFormAny;
   bool pubin = false;
   Op op = Op::none;
@@ -83,10 +87,12 @@ int cmd_pkeyutl(int argc, char** argv) {
       this_op = Op::sign;
     } else if (opt == "verify") {
       this_op = Op::verify;
+    } else if (opt == "derive") {
+      this_op = Op::derive;
     }
     if (this_op != Op::none) {
       if (op != Op::none && op != this_op) {
-        return fail(kCmd, "give only one of -encrypt, -decrypt, -sign, -verify");
+        return fail(kCmd, "give only one of -encrypt, -decrypt, -sign, -verify, -derive");
       }
       op = this_op;
     } else if (opt == "inkey") {
@@ -99,6 +105,10 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
     } else if (opt == "out") {
       if (!args.value(opt, &out_path)) {
+        return kExitFail;
+      }
+    } else if (opt == "peerkey") {
+      if (!args.value(opt, &peer_path)) {
         return kExitFail;
       }
     } else if (opt == "sigfile") {
@@ -132,6 +142,12 @@ int cmd_pkeyutl(int argc, char** argv) {
   }
   if (key_path.empty()) {
     return fail(kCmd, "no key given (-inkey FILE)");
+  }
+  if (op == Op::derive) {
+    return pkeyutl_derive(kCmd, key_path, peer_path, keyform, out_path);
+  }
+  if (!peer_path.empty()) {
+    return fail(kCmd, "-peerkey is for -derive");
   }
   if ((op == Op::decrypt || op == Op::sign) && pubin) {
     return fail(kCmd, "a private key is needed for -%s", op == Op::decrypt ? "decrypt" : "sign");
@@ -239,6 +255,7 @@ int cmd_pkeyutl(int argc, char** argv) {
       }
       return st == Status::ok ? kExitOk : kExitFail;
     }
+    case Op::derive:
     case Op::none:
       break;
   }

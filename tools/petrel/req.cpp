@@ -18,6 +18,7 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/ec_util.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -308,10 +309,18 @@ int cmd_req(int argc, char** argv) {
     return fail(kCmd, "-new needs -key KEY and -subj SUBJECT");
   }
   std::string error;
-  petrel::RsaPrivateKey key;
-  if (!load_private_key(kCmd, key_path, kFormAny, &key)) {
+  // An RSA or EC (P-256/P-384: ECDSA) key.
+  petrel::RsaPrivateKey rsa_key;
+  petrel::EcPrivateKey ec_key;
+  const bool ec = file_is_ec_key(key_path);
+  if (ec ? !load_ec_private_key(kCmd, key_path, kFormAny, &ec_key)
+         : !load_private_key(kCmd, key_path, kFormAny, &rsa_key)) {
     return kExitFail;
   }
+  if (ec && ec_key.m_alg == petrel::EcKeyAlg::x25519) {
+    return fail(kCmd, "%s: an X25519 key cannot sign", input_name(key_path).c_str());
+  }
+  const x509::SigningKey key = ec ? x509::signing_key(ec_key) : x509::signing_key(rsa_key);
   std::vector<uint8_t> subject(subj.size() * 4 + 64);
   petrel::Writer nw(MutableBytes(subject.data(), subject.size()));
   size_t subject_len = 0;
@@ -349,7 +358,7 @@ int cmd_req(int argc, char** argv) {
     size_t san_len = 0;
     std::vector<uint8_t> spki(petrel::kRsaMaxModulusBytes * 2 + 64);
     petrel::Writer kw(MutableBytes(spki.data(), spki.size()));
-    x509::add_rsa_public_key_info(&kw, key.public_key());
+    x509::add_signer_public_key_info(&kw, key);
     size_t spki_len = 0;
     std::vector<uint8_t> serial;
     if (sw.finish(&san_len) != Status::ok || kw.finish(&spki_len) != Status::ok) {

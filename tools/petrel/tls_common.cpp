@@ -13,6 +13,7 @@
 #include "crypto/util/wipe.h"
 #include "crypto/x509/verify.h"
 #include "tls/suites.h"
+#include "tools/petrel/ec_util.h"
 #include "tools/petrel/rsa_util.h"
 
 namespace petrel_tool {
@@ -26,7 +27,7 @@ namespace x509 = petrel::x509;
 const char kTlsOptionsUsage[] =
     "  -CAfile FILE          trust anchors for the server's chain (PEM or DER; may repeat)\n"
     "  -cert FILE            client certificate (PEM: leaf first, may hold its chain)\n"
-    "  -key FILE             its RSA private key (default: the -cert file)\n"
+    "  -key FILE             its RSA or EC (P-256/P-384) private key (default: the -cert file)\n"
     "  -cert_chain FILE      more certificates sent after the client certificate\n"
     "  -servername NAME      SNI and the name checked (default: the host connected to)\n"
     "  -verify_hostname NAME check this name instead\n"
@@ -223,10 +224,18 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
     for (const auto& d : m_chain_der) {
       m_chain.emplace_back(d.data(), d.size());
     }
-    m_key = new_private_key();
-    if (!load_private_key(cmd, o.key_file.empty() ? o.cert_file : o.key_file, kFormAny,
-                          m_key.get())) {
-      return false;
+    const std::string key_file = o.key_file.empty() ? o.cert_file : o.key_file;
+    const bool ec = file_is_ec_key(key_file);
+    if (ec) {
+      m_ec_key.reset(new petrel::EcPrivateKey());
+      if (!load_ec_private_key(cmd, key_file, kFormAny, m_ec_key.get())) {
+        return false;
+      }
+    } else {
+      m_key = new_private_key();
+      if (!load_private_key(cmd, key_file, kFormAny, m_key.get())) {
+        return false;
+      }
     }
     // The key must be the certificate's (crypto/x509: compared by value), or the server would
     // only say "decrypt_error" after the handshake.
@@ -236,12 +245,17 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
       fail(cmd, "%s: the client certificate cannot be parsed", o.cert_file.c_str());
       return false;
     }
-    if (petrel::x509::check_private_key_matches(leaf, *m_key) != Status::ok) {
+    if ((ec ? petrel::x509::check_private_key_matches(leaf, *m_ec_key)
+            : petrel::x509::check_private_key_matches(leaf, *m_key)) != Status::ok) {
       fail(cmd, "%s: the private key does not match the client certificate %s",
            (o.key_file.empty() ? o.cert_file : o.key_file).c_str(), o.cert_file.c_str());
       return false;
     }
-    m_client_key.reset(new tls::RsaClientKey(*m_key, petrel::default_rng()));
+    if (ec) {
+      m_ec_client_key.reset(new tls::EcClientKey(*m_ec_key, petrel::default_rng()));
+    } else {
+      m_client_key.reset(new tls::RsaClientKey(*m_key, petrel::default_rng()));
+    }
   }
   if (!o.cipher.empty()) {
     m_suites.resize(32);
@@ -296,7 +310,8 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
   c.m_trust.m_certs = petrel::Span<const x509::Certificate>(m_trust.m_certs.data(),
                                                             m_trust.m_certs.size());
   c.m_client_chain = petrel::Span<const ByteView>(m_chain.data(), m_chain.size());
-  c.m_client_key = m_client_key.get();
+  c.m_client_key = m_ec_client_key ? static_cast<tls::ClientKey*>(m_ec_client_key.get())
+                                    : static_cast<tls::ClientKey*>(m_client_key.get());
   c.m_require_ems = o.require_ems;
   c.m_offer_etm = !o.no_etm;
   c.m_offer_tickets = !o.no_ticket;

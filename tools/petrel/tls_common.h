@@ -84,6 +84,8 @@ class TlsSession final {
   std::vector<petrel::ByteView> m_chain;
   std::unique_ptr<petrel::RsaPrivateKey> m_key;
   std::unique_ptr<petrel::tls::RsaClientKey> m_client_key;
+  std::unique_ptr<petrel::EcPrivateKey> m_ec_key;  // an EC client key (P-256/P-384) instead
+  std::unique_ptr<petrel::tls::EcClientKey> m_ec_client_key;
   std::vector<uint16_t> m_suites;
   std::unique_ptr<petrel::tls::Session> m_session_in;
   std::string m_name;

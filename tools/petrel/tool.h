@@ -33,6 +33,9 @@ int cmd_rsa(int argc, char** argv);      // rsa.cpp
 int cmd_pkeyutl(int argc, char** argv);  // pkeyutl.cpp
 int cmd_s_client(int argc, char** argv); // s_client.cpp
 int cmd_get(int argc, char** argv);      // get.cpp
+int cmd_genpkey(int argc, char** argv);  // genpkey.cpp (EC, X25519)
+int cmd_ecparam(int argc, char** argv);  // ecparam.cpp
+int cmd_ec(int argc, char** argv);       // ec.cpp
 
 // Prints "petrel <cmd>: <message>" and a newline on stderr; returns kExitFail.
 #if defined(__GNUC__)

@@ -196,6 +196,15 @@ std::string cert_text(const x509::Certificate& c) {
     s += "                Public-Key: (" + std::to_string(c.m_key.m_rsa.m_bits) + " bit)\n";
     s += "                Modulus:\n" + hex_block(c.m_key.m_rsa.m_n, "                    ");
     s += "                Exponent: 0x" + colon_hex(c.m_key.m_rsa.m_e) + "\n";
+  } else if (c.m_key.m_info.m_type == x509::KeyType::ec && c.m_key.m_ec_status == petrel::Status::ok) {
+    const bool p384 = c.m_key.m_ec.m_alg == petrel::EcKeyAlg::p384;
+    s += std::string("                Public-Key: (") + (p384 ? "384" : "256") + " bit)\n";
+    s += "                pub:\n" + hex_block(c.m_key.m_ec.m_point, "                    ");
+    s += std::string("                ASN1 OID: ") + (p384 ? "secp384r1" : "prime256v1") + "\n";
+    s += std::string("                NIST CURVE: ") + (p384 ? "P-384" : "P-256") + "\n";
+  } else if (c.m_key.m_info.m_type == x509::KeyType::ec) {
+    s += std::string("                (EC key not usable: ") +
+         petrel::ec_key_problem_text(c.m_key.m_ec_problem) + ")\n";
   }
   if (!c.m_extensions_der.empty()) {
     s += "        X509v3 extensions:\n";

@@ -1,0 +1,218 @@
+// EC helpers of the petrel tool (see ec_util.h).
+#include "tools/petrel/ec_util.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "crypto/asn1/spki.h"
+#include "crypto/pem/pem.h"
+#include "crypto/util/wipe.h"
+#include "tools/petrel/rsa_util.h"
+
+namespace petrel_tool {
+
+namespace {
+
+using petrel::ByteView;
+using petrel::EcKeyAlg;
+using petrel::EcKeyProblem;
+using petrel::Status;
+
+bool form_ok(const std::vector<uint8_t>& data, int form) {
+  if (form == kFormAny) {
+    return true;
+  }
+  const petrel::pem::Format f = petrel::pem::detect_format(ByteView(data.data(), data.size()));
+  return form == kFormPem ? f == petrel::pem::Format::pem : f == petrel::pem::Format::der;
+}
+
+void report(const char* cmd, const std::string& path, Status st, EcKeyProblem p) {
+  if (p != EcKeyProblem::none) {
+    fail(cmd, "%s: cannot load the EC key: %s", input_name(path).c_str(),
+         petrel::ec_key_problem_text(p));
+  } else {
+    fail(cmd, "%s: cannot load the EC key: %s", input_name(path).c_str(),
+         petrel::status_name(st));
+  }
+}
+
+}  // namespace
+
+bool bytes_are_ec_key(const std::vector<uint8_t>& data) {
+  const ByteView in(data.data(), data.size());
+  const petrel::EcKeyFile kind = petrel::ec_key_file_kind(in);
+  if (kind == petrel::EcKeyFile::sec1_private) {
+    return true;
+  }
+  if (kind == petrel::EcKeyFile::unknown || kind == petrel::EcKeyFile::pkcs8_encrypted) {
+    return false;
+  }
+  // PKCS#8 or SPKI: the algorithm decides. Try the EC readers (they say not_ec for RSA).
+  if (kind == petrel::EcKeyFile::pkcs8_private) {
+    petrel::EcPrivateKey k;
+    EcKeyProblem p = EcKeyProblem::none;
+    (void)petrel::ec_private_key_load(&k, in, &p);
+    return p != EcKeyProblem::not_ec && p != EcKeyProblem::malformed;
+  }
+  std::vector<uint8_t> scratch(petrel::kEcMaxPublicKeyDerLen + 4096);
+  petrel::EcPublicKey k;
+  EcKeyProblem p = EcKeyProblem::none;
+  (void)petrel::ec_public_key_load(&k, petrel::MutableBytes(scratch.data(), scratch.size()), in, &p);
+  return p != EcKeyProblem::not_ec && p != EcKeyProblem::malformed;
+}
+
+bool file_is_ec_key(const std::string& path) {
+  std::vector<uint8_t> data;
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    return false;
+  }
+  const bool ec = bytes_are_ec_key(data);
+  wipe_bytes(&data);
+  return ec;
+}
+
+bool load_ec_private_key(const char* cmd, const std::string& path, int form,
+                         petrel::EcPrivateKey* key) {
+  std::vector<uint8_t> data;
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
+    return false;
+  }
+  bool ok = false;
+  if (!form_ok(data, form)) {
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
+  } else {
+    EcKeyProblem p = EcKeyProblem::none;
+    const Status st = petrel::ec_private_key_load(key, ByteView(data.data(), data.size()), &p);
+    ok = st == Status::ok;
+    if (!ok) {
+      report(cmd, path, st, p);
+    }
+  }
+  wipe_bytes(&data);
+  return ok;
+}
+
+bool load_ec_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
+                        petrel::EcPublicKey* key, std::vector<uint8_t>* storage) {
+  std::vector<uint8_t> data;
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
+    return false;
+  }
+  bool ok = false;
+  const ByteView in(data.data(), data.size());
+  const petrel::EcKeyFile kind = petrel::ec_key_file_kind(in);
+  if (!form_ok(data, form)) {
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
+  } else if (allow_private && kind != petrel::EcKeyFile::spki_public) {
+    petrel::EcPrivateKey priv;
+    EcKeyProblem p = EcKeyProblem::none;
+    const Status st = petrel::ec_private_key_load(&priv, in, &p);
+    if (st == Status::ok) {
+      storage->assign(priv.public_key().begin(), priv.public_key().end());
+      key->m_alg = priv.m_alg;
+      key->m_point = ByteView(storage->data(), storage->size());
+      ok = true;
+    } else {
+      report(cmd, path, st, p);
+    }
+  } else {
+    storage->assign(petrel::kEcMaxPublicKeyDerLen + data.size(), 0);
+    EcKeyProblem p = EcKeyProblem::none;
+    petrel::EcPublicKey k;
+    const Status st = petrel::ec_public_key_load(
+        &k, petrel::MutableBytes(storage->data(), storage->size()), in, &p);
+    if (st == Status::ok) {
+      // Keep a copy of the point in storage (the key may view `data`).
+      std::vector<uint8_t> point(k.m_point.begin(), k.m_point.end());
+      *storage = point;
+      key->m_alg = k.m_alg;
+      key->m_point = ByteView(storage->data(), storage->size());
+      ok = true;
+    } else {
+      report(cmd, path, st, p);
+    }
+  }
+  wipe_bytes(&data);
+  return ok;
+}
+
+bool ec_curve_by_name(const std::string& name, EcKeyAlg* out) {
+  if (name == "P-256" || name == "prime256v1" || name == "secp256r1" || name == "P256") {
+    *out = EcKeyAlg::p256;
+  } else if (name == "P-384" || name == "secp384r1" || name == "P384") {
+    *out = EcKeyAlg::p384;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+const char* ec_curve_short_name(EcKeyAlg a) {
+  return a == EcKeyAlg::p384 ? "secp384r1" : a == EcKeyAlg::p256 ? "prime256v1" : "X25519";
+}
+
+void append_hex_block(std::string* out, const uint8_t* p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (i % 15 == 0) {
+      *out += "    ";
+    }
+    char hex[4];
+    std::snprintf(hex, sizeof(hex), "%02x", p[i]);
+    *out += hex;
+    if (i + 1 < n) {
+      *out += ":";
+    }
+    if (i % 15 == 14 || i + 1 == n) {
+      *out += "\n";
+    }
+  }
+}
+
+namespace {
+void curve_lines(std::string* out, EcKeyAlg a) {
+  if (a == EcKeyAlg::x25519) {
+    return;
+  }
+  *out += "ASN1 OID: ";
+  *out += ec_curve_short_name(a);
+  *out += "\nNIST CURVE: ";
+  *out += petrel::ec_key_alg_name(a);
+  *out += "\n";
+}
+size_t bits_of(EcKeyAlg a) { return a == EcKeyAlg::p384 ? 384 : a == EcKeyAlg::p256 ? 256 : 253; }
+}  // namespace
+
+std::string ec_key_text(const petrel::EcPrivateKey& key, bool public_only) {
+  std::string s;
+  char head[64];
+  const char* what = key.m_alg == EcKeyAlg::x25519 ? "X25519 " : "";
+  std::snprintf(head, sizeof(head), "%s%s-Key: (%zu bit)\n", what,
+                public_only ? "Public" : "Private", bits_of(key.m_alg));
+  s += head;
+  if (!public_only) {
+    s += "priv:\n";
+    append_hex_block(&s, key.d().data(), key.d().size());
+  }
+  s += "pub:\n";
+  append_hex_block(&s, key.public_key().data(), key.public_key().size());
+  curve_lines(&s, key.m_alg);
+  return s;
+}
+
+std::string ec_public_key_text(const petrel::EcPublicKey& key) {
+  std::string s;
+  char head[64];
+  std::snprintf(head, sizeof(head), "%sPublic-Key: (%zu bit)\npub:\n",
+                key.m_alg == EcKeyAlg::x25519 ? "X25519 " : "", bits_of(key.m_alg));
+  s += head;
+  append_hex_block(&s, key.m_point.data(), key.m_point.size());
+  curve_lines(&s, key.m_alg);
+  return s;
+}
+
+}  // namespace petrel_tool
