@@ -32,8 +32,6 @@ Client::~Client() {
 
 void Client::wipe_secrets() noexcept {
   secure_wipe(m_master, sizeof(m_master));
-  secure_wipe(m_key_block, sizeof(m_key_block));
-  m_read_keys_ready = false;
   m_read.clear();
   m_write.clear();
   if (!m_hs.empty()) {
@@ -45,6 +43,7 @@ void Client::wipe_secrets() noexcept {
   m_app = ByteView();
   m_in_len = 0;
   m_hs_in_len = 0;
+  m_hs_keep = 0;
   secure_wipe_object(m_th_md5);
   secure_wipe_object(m_th_sha1);
   secure_wipe_object(m_th_sha256);
@@ -82,9 +81,8 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   m_items_len = m_item_done = m_hs_out_len = 0;
   m_pending_alert = false;
   m_session_id_len = 0;
-  m_peer_spki_len = 0;
+  m_hs_keep = 0;
   m_kx = KeyExchangeState();
-  m_session.wipe();
   m_verify = x509::VerifyResult();
 
   const char* why = nullptr;
@@ -173,7 +171,7 @@ void Client::fail(Error e, uint8_t alert, const char* text) noexcept {
 // ---- output ------------------------------------------------------------------------------------
 
 size_t Client::hs_alloc(size_t n) noexcept {
-  if (m_hs_out_len + n > m_hs.size()) {
+  if (m_hs_out_len + n > hs_limit()) {
     return SIZE_MAX;
   }
   size_t off = m_hs_out_len;
@@ -234,7 +232,7 @@ void Client::pump_output() noexcept {
       if (!seal_record(kContentChangeCipherSpec, ByteView(&one, 1))) {
         return;  // no room: wait for the caller to send
       }
-      if (!activate_keys(true)) {
+      if (!m_write.activate()) {
         fail(Error::internal, static_cast<uint8_t>(Alert::internal_error),
              "internal error: the write keys could not be set");
         return;
@@ -563,7 +561,7 @@ void Client::process_ccs(ByteView in) noexcept {
          "the server sent a malformed ChangeCipherSpec");
     return;
   }
-  if (m_state != State::recv_ticket_or_ccs || m_hs_in_len != 0 || !m_read_keys_ready) {
+  if (m_state != State::recv_ticket_or_ccs || m_hs_in_len != 0 || !m_read.pending()) {
     fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
          "the server sent ChangeCipherSpec at the wrong time");
     return;
@@ -573,12 +571,11 @@ void Client::process_ccs(ByteView in) noexcept {
          "the server announced a NewSessionTicket and sent ChangeCipherSpec instead");
     return;
   }
-  if (!activate_keys(false)) {
+  if (!m_read.activate()) {
     fail(Error::internal, static_cast<uint8_t>(Alert::internal_error),
          "internal error: the read keys could not be set");
     return;
   }
-  m_read_keys_ready = false;
   m_state = State::recv_finished;
 }
 
@@ -613,7 +610,7 @@ void Client::process_handshake_bytes(ByteView in) noexcept {
       }
     }
     size_t len = (static_cast<size_t>(m_hs[1]) << 16) | (static_cast<size_t>(m_hs[2]) << 8) | m_hs[3];
-    if (kHsHeaderSize + len > m_hs.size()) {
+    if (kHsHeaderSize + len > hs_limit()) {
       fail(Error::handshake_too_large, static_cast<uint8_t>(Alert::internal_error),
            "a handshake message from the server is larger than the handshake buffer");
       return;

@@ -66,7 +66,6 @@ constexpr size_t output_buffer_min(size_t /*mfl*/) noexcept {
 }
 constexpr size_t kMaxServerCertificates = 10;  // the most a Certificate message may carry
 constexpr size_t kMaxTicketSize = 1024;         // longer tickets are not stored (ID resumption)
-constexpr size_t kMaxPeerSpkiSize = 1100;       // the leaf key, kept for the key exchange
 
 // The signature hash of a CertificateVerify: TLS 1.2 names a hash; TLS 1.0/1.1 sign MD5||SHA-1.
 enum class SignHash : uint8_t { md5_sha1, sha1, sha256, sha384, sha512 };
@@ -162,6 +161,12 @@ struct ClientConfig {
   AesImpl m_aes_impl = kAesDefaultImpl;
   Rng* m_rng = nullptr;          // nullptr: default_rng()
   const Session* m_session = nullptr;  // resume this session if the server agrees
+  // Where the engine writes this connection's session for a later resumption (caller storage,
+  // so that the context holds no session; it may be the object m_session points to). Untouched
+  // until the ServerHello; from then invalid (valid() false) until the handshake is done, and
+  // then valid if the server made the session resumable (a session ID or a ticket).
+  // nullptr: the session is not kept.
+  Session* m_session_out = nullptr;
 };
 
 // Why a connection failed (Client::error()).
@@ -277,8 +282,6 @@ class Client final {
   size_t max_fragment_length() const noexcept { return m_mfl; }
   // The server asked to renegotiate and was refused with a no_renegotiation warning.
   bool renegotiation_refused() const noexcept { return m_reneg_refused; }
-  // Valid after a handshake that the server let be resumed (ID or ticket).
-  const Session& session() const noexcept { return m_session; }
   // The number of RSA private-key operations this connection made (0 when resumed).
   size_t private_key_operations() const noexcept { return m_private_ops; }
 
@@ -324,8 +327,9 @@ class Client final {
   void process_certificate(ByteView body) noexcept;
   bool send_client_flight() noexcept;
   bool send_finished() noexcept;
-  bool derive_key_block() noexcept;
-  bool activate_keys(bool write) noexcept;
+  bool derive_key_block() noexcept;  // keys both directions, pending until ChangeCipherSpec
+  ByteView peer_spki() const noexcept;
+  size_t hs_limit() const noexcept { return m_hs.size() - m_hs_keep; }
   bool derive_master_secret(ByteView premaster) noexcept;
   void transcript_add(ByteView msg) noexcept;
   bool transcript_hash(SignHash h, MutableBytes out, size_t* out_len) const noexcept;
@@ -386,9 +390,10 @@ class Client final {
   uint8_t m_session_id[32] = {};  // sent in the ClientHello
   size_t m_session_id_len = 0;
   uint8_t m_master[48] = {};
-  uint8_t m_peer_spki[kMaxPeerSpkiSize] = {};
+  // The server's key (its SubjectPublicKeyInfo), from Certificate to ClientKeyExchange: kept at
+  // the top of m_hs, m_hs_keep bytes that the handshake messages in m_hs do not use meanwhile.
+  size_t m_hs_keep = 0;
   KeyExchangeState m_kx;  // the server's ephemeral key (ECDHE), between ServerKeyExchange and ClientKeyExchange
-  size_t m_peer_spki_len = 0;
   // The transcript is hashed with every hash it may need until the need is known (the version
   // at ServerHello, the CertificateVerify hash at CertificateRequest), then only with those.
   static constexpr unsigned kThMd5 = 1, kThSha1 = 2, kThSha256 = 4, kThSha384 = 8;
@@ -401,11 +406,8 @@ class Client final {
   HashCtx m_th_sha256;
   HashCtx m_th_sha384;
   x509::VerifyResult m_verify;
-  Session m_session;
-  // The key block (RFC 5246 6.3) between its derivation and the two ChangeCipherSpecs:
-  // client MAC key, server MAC key, client key, server key, client IV, server IV.
-  uint8_t m_key_block[2 * (32 + 32 + 16)] = {};
-  bool m_read_keys_ready = false;   // derived, waiting for the server's ChangeCipherSpec
+  // The key block (RFC 5246 6.3) is derived straight into both record states, which stay
+  // pending (unprotected) until their ChangeCipherSpec: it is never stored.
   RecordProtection m_read;
   RecordProtection m_write;
 };

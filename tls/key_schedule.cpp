@@ -136,36 +136,30 @@ bool Client::derive_master_secret(ByteView premaster) noexcept {
 }
 
 bool Client::derive_key_block() noexcept {
-  size_t mac = record_mac_size(m_suite->m_mac);
-  size_t key = bulk_key_size(m_suite->m_cipher);
-  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
+  const size_t mac = record_mac_size(m_suite->m_mac);
+  const size_t key = bulk_key_size(m_suite->m_cipher);
+  const size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
   uint8_t seed[64];
   std::memcpy(seed, m_server_random, 32);
   std::memcpy(seed + 32, m_client_random, 32);
-  size_t len = 2 * (mac + key + iv);
-  if (len > sizeof(m_key_block)) {
+  // client MAC key, server MAC key, client key, server key, client IV, server IV
+  uint8_t kb[2 * (32 + 32 + 16)];
+  const size_t len = 2 * (mac + key + iv);
+  if (len > sizeof(kb)) {
     return false;
   }
-  return prf(m_version, m_suite->m_prf, MutableBytes(m_key_block, len), ByteView(m_master),
-             label("key expansion"), ByteView(seed, 64)) == Status::ok;
-}
-
-bool Client::activate_keys(bool write) noexcept {
-  size_t mac = record_mac_size(m_suite->m_mac);
-  size_t key = bulk_key_size(m_suite->m_cipher);
-  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
-  const uint8_t* kb = m_key_block;
-  size_t side = write ? 0 : 1;  // the client writes with the client_write keys
-  RecordKeys keys;
-  keys.m_mac_key = ByteView(kb + side * mac, mac);
-  keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
-  keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
-  RecordProtection& rp = write ? m_write : m_read;
-  bool ok = rp.init(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
-                    m_config.m_aes_impl) == Status::ok;
-  if (m_read.active() && m_write.active()) {
-    secure_wipe(m_key_block, sizeof(m_key_block));  // both directions keyed: no longer needed
+  bool ok = prf(m_version, m_suite->m_prf, MutableBytes(kb, len), ByteView(m_master),
+                label("key expansion"), ByteView(seed, 64)) == Status::ok;
+  for (size_t side = 0; ok && side < 2; side++) {  // the client writes with the client_write keys
+    RecordKeys keys;
+    keys.m_mac_key = ByteView(kb + side * mac, mac);
+    keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
+    keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
+    RecordProtection& rp = side == 0 ? m_write : m_read;
+    ok = rp.init_pending(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
+                         m_config.m_aes_impl) == Status::ok;
   }
+  secure_wipe(kb, sizeof(kb));
   return ok;
 }
 

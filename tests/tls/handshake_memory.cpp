@@ -80,8 +80,10 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
     return false;
   }
   static Client c;  // static: its size is counted apart from the stack
+  ClientConfig config = cfg;
+  config.m_session_out = session;  // may be cfg.m_session: the engine allows that
   Status st = Status::ok;
-  on_painted_stack([&] { st = c.init(cfg, in, out, hs); });
+  on_painted_stack([&] { st = c.init(config, in, out, hs); });
   if (st != Status::ok) {
     std::fprintf(stderr, "init: %s\n", c.error_text());
     return false;
@@ -134,7 +136,6 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
     break;
   }
   ::close(fd);
-  *session = c.session();
   return ok;
 }
 
