@@ -64,6 +64,8 @@ constexpr size_t input_buffer_size(size_t mfl) noexcept {
 constexpr size_t output_buffer_min(size_t /*mfl*/) noexcept {
   return kRecordHeaderSize + 64 + kMaxRecordOverhead;
 }
+// sizeof(Client), checked at compile time (client.cpp) and by tls_test on every target.
+constexpr size_t kClientContextSize = sizeof(void*) == 4 ? 2784 : 3104;
 constexpr size_t kMaxServerCertificates = 10;  // the most a Certificate message may carry
 constexpr size_t kMaxTicketSize = 1024;         // longer tickets are not stored (ID resumption)
 
@@ -168,6 +170,17 @@ struct ClientConfig {
   // nullptr: the session is not kept.
   Session* m_session_out = nullptr;
 };
+
+// The input buffer a configuration needs: one record of the largest size the server may send
+// with the suites offered (m_suites, or the default list) and the fragment length asked for:
+// header + fragment + the largest record_open_expansion() of those suites (AES-GCM only:
+// 5 + 16384 + 24 = 16,413 bytes, or 5 + 512 + 24 = 541 with max_fragment_length 512). At most
+// input_buffer_size(m_max_fragment_length). init() refuses a smaller buffer.
+size_t input_buffer_size(const ClientConfig& config) noexcept;
+// The output buffer in which records of `record_plaintext` bytes are sealed whole with any suite
+// offered: header + record_plaintext + the largest record_seal_expansion() (AES-GCM only and
+// 512 bytes: 541). Any buffer from output_buffer_min() works; records are cut to fit.
+size_t output_buffer_size(const ClientConfig& config, size_t record_plaintext) noexcept;
 
 // Why a connection failed (Client::error()).
 enum class Error : uint8_t {
@@ -401,10 +414,11 @@ class Client final {
   void transcript_keep(unsigned mask) noexcept;
   unsigned transcript_bits(SignHash h) const noexcept;
   SignHash prf_transcript_hash() const noexcept;
-  HashCtx m_th_md5;
-  HashCtx m_th_sha1;
-  HashCtx m_th_sha256;
-  HashCtx m_th_sha384;
+  // The raw states, each its own size (a HashCtx is a union sized for SHA-512).
+  Md5State m_th_md5;
+  Sha1State m_th_sha1;
+  Sha256State m_th_sha256;
+  Sha512State m_th_sha384;
   x509::VerifyResult m_verify;
   // The key block (RFC 5246 6.3) is derived straight into both record states, which stay
   // pending (unprotected) until their ChangeCipherSpec: it is never stored.

@@ -23,16 +23,16 @@ ByteView label(const char* s) noexcept {
 
 void Client::transcript_add(ByteView msg) noexcept {
   if (m_th_active & kThMd5) {
-    m_th_md5.update(msg);
+    md5_update(&m_th_md5, msg.data(), msg.size());
   }
   if (m_th_active & kThSha1) {
-    m_th_sha1.update(msg);
+    sha1_update(&m_th_sha1, msg.data(), msg.size());
   }
   if (m_th_active & kThSha256) {
-    m_th_sha256.update(msg);
+    sha256_update(&m_th_sha256, msg.data(), msg.size());
   }
   if (m_th_active & kThSha384) {
-    m_th_sha384.update(msg);
+    sha512_update(&m_th_sha384, msg.data(), msg.size());
   }
 }
 
@@ -76,22 +76,49 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
     return false;  // a hash the handshake stopped keeping: an internal error
   }
   switch (h) {
+    // Each digest is taken from a copy: the running hash goes on.
     case SignHash::md5_sha1: {
-      HashCtx a = m_th_md5;
-      HashCtx b = m_th_sha1;
-      if (out.size() < 36 || a.final(out.first(16)) != Status::ok ||
-          b.final(out.subspan(16, 20)) != Status::ok) {
+      if (out.size() < 36) {
         return false;
       }
+      Md5State a = m_th_md5;
+      Sha1State b = m_th_sha1;
+      md5_final(&a, out.data());
+      sha1_final(&b, out.data() + 16);
+      secure_wipe_object(a);
+      secure_wipe_object(b);
       *out_len = 36;
       return true;
     }
-    case SignHash::sha1:
-    case SignHash::sha256:
+    case SignHash::sha1: {
+      if (out.size() < 20) {
+        return false;
+      }
+      Sha1State c = m_th_sha1;
+      sha1_final(&c, out.data());
+      secure_wipe_object(c);
+      *out_len = 20;
+      return true;
+    }
+    case SignHash::sha256: {
+      if (out.size() < 32) {
+        return false;
+      }
+      Sha256State c = m_th_sha256;
+      sha256_final(&c, out.data(), 32);
+      secure_wipe_object(c);
+      *out_len = 32;
+      return true;
+    }
     case SignHash::sha384: {
-      HashCtx c = h == SignHash::sha1 ? m_th_sha1 : h == SignHash::sha256 ? m_th_sha256 : m_th_sha384;
-      *out_len = c.digest_size();
-      return c.final(out) == Status::ok;
+      if (out.size() < 48) {
+        return false;
+      }
+      Sha512State c = m_th_sha384;
+      sha512_final(&c, out.data(), 48);
+      secure_wipe_object(c);
+      *out_len = 48;
+      return true;
     }
     case SignHash::sha512:
       return false;  // not kept: never chosen (RsaClientKey lists SHA-512 after SHA-256/384)

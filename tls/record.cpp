@@ -185,6 +185,26 @@ size_t record_mac_size(RecordMac m) noexcept {
   return 0;
 }
 
+size_t record_open_expansion(BulkCipher c, RecordMac m) noexcept {
+  switch (c) {
+    case BulkCipher::null: return 0;
+    case BulkCipher::rc4_128: return record_mac_size(m);
+    case BulkCipher::aes128_cbc:
+    case BulkCipher::aes256_cbc: return kAesBlockSize + record_mac_size(m) + kMaxPadSpan;
+    case BulkCipher::aes128_gcm:
+    case BulkCipher::aes256_gcm: return kGcmExplicitNonce + kGcmTagSize;
+    case BulkCipher::chacha20_poly1305: return kChaCha20Poly1305TagSize;
+  }
+  return kMaxRecordOverhead;
+}
+
+size_t record_seal_expansion(BulkCipher c, RecordMac m) noexcept {
+  if (is_cbc(c)) {
+    return kAesBlockSize + record_mac_size(m) + kAesBlockSize;
+  }
+  return record_open_expansion(c, m);
+}
+
 void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcept {
   rp.m_seq = seq;
 }

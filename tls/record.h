@@ -74,6 +74,13 @@ size_t bulk_key_size(BulkCipher c) noexcept;        // 0, 16 or 32
 // GCM 4, ChaCha20-Poly1305 12, TLS 1.0 CBC 16, else 0
 size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept;
 size_t record_mac_size(RecordMac m) noexcept;       // 0, 16, 20 or 32
+// The most a protected fragment may exceed its plaintext, as the peer may send it: AES-GCM 24
+// (explicit nonce and tag), ChaCha20-Poly1305 16, AES-CBC 16 + MAC + 256 (explicit IV, MAC,
+// the longest padding), RC4 the MAC, null 0. At most kMaxRecordOverhead.
+size_t record_open_expansion(BulkCipher c, RecordMac m) noexcept;
+// The most RecordProtection::seal adds (it pads CBC minimally): AES-CBC 16 + MAC + 16, else as
+// record_open_expansion().
+size_t record_seal_expansion(BulkCipher c, RecordMac m) noexcept;
 
 struct RecordKeys {
   ByteView m_mac_key;   // record_mac_size(mac) bytes, empty for AEAD

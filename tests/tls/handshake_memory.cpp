@@ -142,25 +142,25 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 8) {
-    std::fprintf(stderr, "usage: handshake_memory PORT CA.der CERT.der KEY.pem MFL STACK_BUDGET TOTAL_BUDGET\n");
+  if (argc != 10) {
+    std::fprintf(stderr, "usage: handshake_memory PORT CA.der CERT.der KEY.pem MFL OUT_SIZE HS_SIZE "
+                         "STACK_BUDGET TOTAL_BUDGET\n");
     return 2;
   }
   int port = std::atoi(argv[1]);
   size_t mfl = static_cast<size_t>(std::atoi(argv[5]));
-  size_t stack_budget = static_cast<size_t>(std::atoi(argv[6]));
-  size_t total_budget = static_cast<size_t>(std::atoi(argv[7]));
+  size_t out_size = static_cast<size_t>(std::atoi(argv[6]));
+  size_t hs_size = static_cast<size_t>(std::atoi(argv[7]));
+  size_t stack_budget = static_cast<size_t>(std::atoi(argv[8]));
+  size_t total_budget = static_cast<size_t>(std::atoi(argv[9]));
   static petrel_test::LocalDevice device(argv[2], argv[3], argv[4]);
   ClientConfig& cfg = device.config();
   cfg.m_max_fragment_length = mfl;
   static const uint16_t suite[] = {kSuiteRsaAes128GcmSha256};
   cfg.m_suites = Span<const uint16_t>(suite, 1);
-  // The smallest buffers that work: one record in, one record out, the handshake buffer for
-  // the server's chain (two certificates) and the client's flight.
-  size_t in_size = input_buffer_size(mfl);
-  size_t frag = mfl == 0 ? kMaxPlaintext : mfl;
-  size_t out_size = kRecordHeaderSize + frag + kMaxRecordOverhead;
-  size_t hs_size = 4096;
+  // The input buffer as the header's rule gives it for this configuration; the output and
+  // handshake buffers as given (the caller's choice; the header states their rules).
+  size_t in_size = input_buffer_size(cfg);
   // Static, and made before the (static) Client: the buffers must outlive it, since its
   // destructor wipes them.
   static std::vector<uint8_t> in(in_size), out(out_size), hs(hs_size);
