@@ -1,11 +1,13 @@
 // Memory of a TLS client connection, measured: sizeof(tls::Client), the buffers it is given,
 // and the peak stack of every engine call during a full mutual-auth handshake (RSA-2048 keys
-// both sides) and a resumed one, against a real server (tests/tls/memory_test.sh starts
+// both sides) and a resumed one, against a real server (tests/tls/local_server.sh starts
 // `openssl s_server`). Each engine call runs on a thread whose stack is painted; the deepest
 // overwritten byte over all calls is the peak. Prints the figures; exits non-zero if a
 // handshake fails or a figure exceeds the budget given on the command line.
 //
-//   handshake_memory PORT CA.der CERT.der KEY.pem MFL STACK_BUDGET TOTAL_BUDGET
+//   handshake_memory PORT CA.der CERT.der KEY.pem MFL OUT_SIZE HS_SIZE STACK_BUDGET TOTAL_BUDGET
+//
+// Then one more connection with half the handshake buffer must end in handshake_too_large.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -30,6 +32,7 @@ namespace {
 constexpr size_t kStackSize = 256 * 1024;
 constexpr uint8_t kPaint = 0x5a;
 size_t g_peak = 0;
+Error g_last_error = Error::none;
 
 struct Job {
   std::function<void()> fn;
@@ -102,6 +105,7 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
       continue;
     }
     if (w & kFailed) {
+      g_last_error = c.error();
       std::fprintf(stderr, "handshake failed: %s: %s (verify: %s)\n", error_name(c.error()),
                    c.error_text(), x509::verify_error_name(c.verify_error()));
       break;
@@ -183,9 +187,40 @@ int main(int argc, char** argv) {
                     &resumed, &ops)) {
     return 1;
   }
+  if (!session.valid()) {
+    std::fprintf(stderr, "FAIL: no session written after the resumed handshake\n");
+    return 1;
+  }
+  // The same handshake with half the handshake buffer: refused with handshake_too_large at the
+  // message that needs the room (never truncated).
+  {
+    static std::vector<uint8_t> small_hs(hs_size / 2);
+    static Session unused;
+    cfg.m_session = nullptr;  // a full handshake: the server's Certificate and the client's flight
+    bool r = false;
+    size_t o = 0;
+    size_t peak = g_peak;
+    g_last_error = Error::none;
+    if (connect_once(port, cfg, MutableBytes(in), MutableBytes(out), MutableBytes(small_hs), &unused,
+                     &r, &o) ||
+        g_last_error != Error::handshake_too_large) {
+      std::fprintf(stderr, "FAIL: a %zu-byte handshake buffer must end in handshake_too_large (got %s)\n",
+                   small_hs.size(), error_name(g_last_error));
+      return 1;
+    }
+    std::printf("a %zu-byte handshake buffer: refused with handshake_too_large, as it must be\n",
+                small_hs.size());
+    g_peak = peak;
+  }
   size_t total = sizeof(Client) + in_size + out_size + hs_size;
-  std::printf("max_fragment_length %zu: sizeof(Client) %zu + in %zu + out %zu + hs %zu = %zu bytes\n",
+  std::printf("max_fragment_length %zu: sizeof(Client) %zu + in %zu + out %zu + hs %zu = %zu bytes "
+              "(full and resumed handshake, AES128-GCM-SHA256, mutual RSA-2048)\n",
               mfl, sizeof(Client), in_size, out_size, hs_size, total);
+  if (sizeof(Client) != kClientContextSize) {
+    std::fprintf(stderr, "FAIL: sizeof(Client) %zu != kClientContextSize %zu\n", sizeof(Client),
+                 kClientContextSize);
+    return 1;
+  }
   std::printf("peak stack: full handshake %zu bytes (%zu RSA private-key operation(s)), resumed %zu bytes (%s, %zu RSA operations)\n",
               full_peak, full_ops, g_peak, resumed ? "resumed" : "NOT resumed", ops);
   bool ok = true;
