@@ -17,14 +17,29 @@
 //     if (w & kClosed)     -> the connection ended cleanly (close_notify)
 //   c.close() queues a close_notify.
 //
-// Buffers (no heap; the engine keeps views into them until it is destroyed):
-//   in_buf   one whole record: kInputBufferFull bytes, or input_buffer_size(mfl) when
-//            max_fragment_length is configured (the server's records are then that small);
-//   out_buf  any size from output_buffer_min(mfl); records are cut to fit it;
-//   hs_buf   handshake messages that span records, and the client's own flight (its certificate
-//            chain, ClientKeyExchange, CertificateVerify); a message larger than hs_buf is
-//            refused with Error::handshake_too_large, never truncated. 8 KiB is ample for
-//            chains of three RSA-2048 certificates.
+// Buffers (no heap; the engine keeps views into them until it is destroyed, and wipes them):
+//   in_buf   one whole record of the largest size the server may send: input_buffer_size(config)
+//            (the suites offered and max_fragment_length decide it: AES-GCM only, 16,413 bytes
+//            for full records, 541 with max_fragment_length 512; any suite, kInputBufferFull =
+//            16,693). init() refuses a smaller one; a longer record is record_overflow.
+//   out_buf  any size from output_buffer_min(); records are cut to fit it, so a small buffer
+//            means more, smaller records. output_buffer_size(config, n) holds a record of n
+//            plaintext bytes whole (541 for 512 bytes of AES-GCM).
+//   hs_buf   (1) handshake messages from the server that span records (with
+//            max_fragment_length, its Certificate message: 7 + the sum of 3 + each DER
+//            certificate; with full records nothing spans in practice), (2) the client's own
+//            messages: the ClientHello (with a resumption ticket), then the flight: Certificate
+//            (7 + the sum of 3 + each DER certificate of m_client_chain), ClientKeyExchange
+//            (6 + the server's modulus size), CertificateVerify (8 + the signature size) and
+//            Finished (16), and (3) from the server's Certificate to the ClientKeyExchange the
+//            server's SubjectPublicKeyInfo (294 bytes for RSA-2048), at the top of hs_buf, beside
+//            (1) and (2). hs_buf must hold the larger of (1) and (2) + (3); a message that does
+//            not fit is refused with Error::handshake_too_large (error_text() names it), never
+//            truncated. With a server chain of two and a client chain of one RSA-2048
+//            certificate (about 800 bytes each): (1) 1,626, (2) + (3) 1,616 bytes; tls_memory
+//            runs with 1,792. 8 KiB is ample for chains of three.
+//   session  resumption needs no context: the engine reads ClientConfig::m_session and writes
+//            the new session to ClientConfig::m_session_out (caller storage, sizeof(Session)).
 //
 // Security: every message is parsed strictly through crypto/util/cursor.h; the server's chain is
 // validated by crypto/x509 path validation against the configured trust store with the host name
@@ -32,8 +47,13 @@
 // compared in constant time; renegotiation is refused (no_renegotiation); a failure sends the
 // matching alert, is sticky, and wipes every secret. Secrets are also wiped by the destructor.
 //
-// Memory: sizeof(Client) is stated by kClientContextSize below and checked by tests; the
-// README gives the measured totals with buffers and the peak stack of a full handshake.
+// Memory: sizeof(Client) is kClientContextSize below: 3,104 bytes on x86-64, 2,784 on the
+// 32-bit targets (checked at compile time and by tls_test on each). Each direction keeps the
+// state of the negotiated cipher only (tls/record.h); the transcript is hashed only with the
+// hashes the handshake may still need. Measured by tls_memory against openssl s_server (full
+// and resumed mutual-auth handshake, RSA-2048 both sides, AES128-GCM-SHA256, out_buf 541,
+// hs_buf 1,792; x86-64): context + buffers 21,850 bytes with full records (goal 22 KiB),
+// 5,978 with max_fragment_length 512 (goal 6 KiB). The README gives the peak stack too.
 #ifndef PETREL_TLS_CLIENT_H
 #define PETREL_TLS_CLIENT_H
 
@@ -54,8 +74,11 @@
 namespace petrel {
 namespace tls {
 
+// One record of any suite at full size: header + 2^14 + kMaxRecordOverhead (CBC: IV, MAC, 256
+// bytes of padding).
 constexpr size_t kInputBufferFull = kRecordHeaderSize + kMaxCiphertext;
-// max_fragment_length: 0 (none), 512, 1024, 2048 or 4096.
+// The same bound for a fragment length, with any suite (input_buffer_size(config) below is
+// exact for a configuration). max_fragment_length: 0 (none), 512, 1024, 2048 or 4096.
 constexpr size_t input_buffer_size(size_t mfl) noexcept {
   return kRecordHeaderSize + (mfl == 0 ? kMaxPlaintext : mfl) + kMaxRecordOverhead;
 }
@@ -108,8 +131,8 @@ class RsaClientKey final : public ClientKey {
   Rng& m_rng;
 };
 
-// What a resumed handshake needs: saved after a handshake (Client::session()), restored with
-// ClientConfig::m_session. serialize()/parse() give a versioned byte form for files
+// What a resumed handshake needs: written after a handshake to ClientConfig::m_session_out,
+// given back with ClientConfig::m_session. serialize()/parse() give a versioned byte form for files
 // (`-sess_out`/`-sess_in`); it holds the master secret, so such files are secrets.
 struct Session {
   Session() noexcept = default;
