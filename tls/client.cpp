@@ -26,14 +26,15 @@ constexpr uint8_t kAlertFatal = 2;
 
 }  // namespace
 
+static_assert(sizeof(Client) == kClientContextSize,
+              "sizeof(Client) changed: update kClientContextSize, the header and the README");
+
 Client::~Client() {
   wipe_secrets();
 }
 
 void Client::wipe_secrets() noexcept {
   secure_wipe(m_master, sizeof(m_master));
-  secure_wipe(m_key_block, sizeof(m_key_block));
-  m_read_keys_ready = false;
   m_read.clear();
   m_write.clear();
   if (!m_hs.empty()) {
@@ -45,6 +46,7 @@ void Client::wipe_secrets() noexcept {
   m_app = ByteView();
   m_in_len = 0;
   m_hs_in_len = 0;
+  m_hs_keep = 0;
   secure_wipe_object(m_th_md5);
   secure_wipe_object(m_th_sha1);
   secure_wipe_object(m_th_sha256);
@@ -53,6 +55,40 @@ void Client::wipe_secrets() noexcept {
 }
 
 // ---- configuration -----------------------------------------------------------------------------
+
+namespace {
+
+// The largest expansion of a record with the configured suites (open: as the server may send
+// it; seal: as this engine makes it).
+size_t config_expansion(const ClientConfig& config, bool open) noexcept {
+  Span<const uint16_t> suites =
+      config.m_suites.empty() ? default_suites(config.m_aes_impl) : config.m_suites;
+  size_t most = 0;
+  for (uint16_t id : suites) {
+    const SuiteInfo* s = find_suite(id);
+    if (s == nullptr) {
+      return kMaxRecordOverhead;  // init() refuses the configuration anyway
+    }
+    if (!suite_allowed_in(*s, config.m_max_version)) {
+      continue;  // never offered
+    }
+    size_t e = open ? record_open_expansion(s->m_cipher, s->m_mac)
+                    : record_seal_expansion(s->m_cipher, s->m_mac);
+    most = e > most ? e : most;
+  }
+  return most;
+}
+
+}  // namespace
+
+size_t input_buffer_size(const ClientConfig& config) noexcept {
+  const size_t frag = config.m_max_fragment_length != 0 ? config.m_max_fragment_length : kMaxPlaintext;
+  return kRecordHeaderSize + frag + config_expansion(config, true);
+}
+
+size_t output_buffer_size(const ClientConfig& config, size_t record_plaintext) noexcept {
+  return kRecordHeaderSize + record_plaintext + config_expansion(config, false);
+}
 
 Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableBytes out_buf,
                     MutableBytes hs_buf) noexcept {
@@ -82,9 +118,8 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   m_items_len = m_item_done = m_hs_out_len = 0;
   m_pending_alert = false;
   m_session_id_len = 0;
-  m_peer_spki_len = 0;
+  m_hs_keep = 0;
   m_kx = KeyExchangeState();
-  m_session.wipe();
   m_verify = x509::VerifyResult();
 
   const char* why = nullptr;
@@ -93,8 +128,9 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     why = "configuration: versions must lie in TLS 1.0 .. TLS 1.2 with min <= max";
   } else if (config.m_max_fragment_length != 0 && mfl_code(config.m_max_fragment_length) == 0) {
     why = "configuration: max_fragment_length must be 512, 1024, 2048 or 4096";
-  } else if (in_buf.size() < input_buffer_size(config.m_max_fragment_length)) {
-    why = "configuration: the input buffer cannot hold one record (see input_buffer_size())";
+  } else if (in_buf.size() < input_buffer_size(config)) {
+    why = "configuration: the input buffer cannot hold the largest record of the suites offered "
+          "(see input_buffer_size(config))";
   } else if (out_buf.size() < output_buffer_min(config.m_max_fragment_length)) {
     why = "configuration: the output buffer is smaller than output_buffer_min()";
   } else if (hs_buf.size() < 512) {
@@ -135,13 +171,10 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     m_error_text = why;
     return Status::invalid_argument;
   }
-  if (m_th_md5.init(HashAlg::md5) != Status::ok || m_th_sha1.init(HashAlg::sha1) != Status::ok ||
-      m_th_sha256.init(HashAlg::sha256) != Status::ok ||
-      m_th_sha384.init(HashAlg::sha384) != Status::ok) {
-    m_state = State::failed;
-    m_error = Error::internal;
-    return Status::internal_error;
-  }
+  md5_init(&m_th_md5);
+  sha1_init(&m_th_sha1);
+  sha256_init(&m_th_sha256);
+  sha384_init(&m_th_sha384);
   m_th_active = kThMd5 | kThSha1 | kThSha256 | kThSha384;
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
@@ -173,7 +206,7 @@ void Client::fail(Error e, uint8_t alert, const char* text) noexcept {
 // ---- output ------------------------------------------------------------------------------------
 
 size_t Client::hs_alloc(size_t n) noexcept {
-  if (m_hs_out_len + n > m_hs.size()) {
+  if (m_hs_out_len + n > hs_limit()) {
     return SIZE_MAX;
   }
   size_t off = m_hs_out_len;
@@ -234,7 +267,7 @@ void Client::pump_output() noexcept {
       if (!seal_record(kContentChangeCipherSpec, ByteView(&one, 1))) {
         return;  // no room: wait for the caller to send
       }
-      if (!activate_keys(true)) {
+      if (!m_write.activate()) {
         fail(Error::internal, static_cast<uint8_t>(Alert::internal_error),
              "internal error: the write keys could not be set");
         return;
@@ -420,9 +453,16 @@ void Client::input_received(size_t n) noexcept {
       return;
     }
     size_t limit = m_mfl != 0 ? m_mfl : kMaxPlaintext;
-    if (len > limit + kMaxRecordOverhead || kRecordHeaderSize + len > m_in.size()) {
+    // The expansion of the protection in use (none before the server's ChangeCipherSpec).
+    size_t expansion = m_read.active() ? record_open_expansion(m_suite->m_cipher, m_suite->m_mac) : 0;
+    if (len > limit + expansion) {
       fail(Error::record_overflow, static_cast<uint8_t>(Alert::record_overflow),
            "the server sent a record longer than the protocol or the negotiated fragment length allows");
+      return;
+    }
+    if (kRecordHeaderSize + len > m_in.size()) {
+      fail(Error::record_overflow, static_cast<uint8_t>(Alert::record_overflow),
+           "the server sent a record longer than the input buffer (input_buffer_size())");
       return;
     }
     if (len == 0 && !m_read.active() && type != kContentApplicationData) {
@@ -563,7 +603,7 @@ void Client::process_ccs(ByteView in) noexcept {
          "the server sent a malformed ChangeCipherSpec");
     return;
   }
-  if (m_state != State::recv_ticket_or_ccs || m_hs_in_len != 0 || !m_read_keys_ready) {
+  if (m_state != State::recv_ticket_or_ccs || m_hs_in_len != 0 || !m_read.pending()) {
     fail(Error::unexpected_message, static_cast<uint8_t>(Alert::unexpected_message),
          "the server sent ChangeCipherSpec at the wrong time");
     return;
@@ -573,12 +613,11 @@ void Client::process_ccs(ByteView in) noexcept {
          "the server announced a NewSessionTicket and sent ChangeCipherSpec instead");
     return;
   }
-  if (!activate_keys(false)) {
+  if (!m_read.activate()) {
     fail(Error::internal, static_cast<uint8_t>(Alert::internal_error),
          "internal error: the read keys could not be set");
     return;
   }
-  m_read_keys_ready = false;
   m_state = State::recv_finished;
 }
 
@@ -613,7 +652,7 @@ void Client::process_handshake_bytes(ByteView in) noexcept {
       }
     }
     size_t len = (static_cast<size_t>(m_hs[1]) << 16) | (static_cast<size_t>(m_hs[2]) << 8) | m_hs[3];
-    if (kHsHeaderSize + len > m_hs.size()) {
+    if (kHsHeaderSize + len > hs_limit()) {
       fail(Error::handshake_too_large, static_cast<uint8_t>(Alert::internal_error),
            "a handshake message from the server is larger than the handshake buffer");
       return;

@@ -17,14 +17,29 @@
 //     if (w & kClosed)     -> the connection ended cleanly (close_notify)
 //   c.close() queues a close_notify.
 //
-// Buffers (no heap; the engine keeps views into them until it is destroyed):
-//   in_buf   one whole record: kInputBufferFull bytes, or input_buffer_size(mfl) when
-//            max_fragment_length is configured (the server's records are then that small);
-//   out_buf  any size from output_buffer_min(mfl); records are cut to fit it;
-//   hs_buf   handshake messages that span records, and the client's own flight (its certificate
-//            chain, ClientKeyExchange, CertificateVerify); a message larger than hs_buf is
-//            refused with Error::handshake_too_large, never truncated. 8 KiB is ample for
-//            chains of three RSA-2048 certificates.
+// Buffers (no heap; the engine keeps views into them until it is destroyed, and wipes them):
+//   in_buf   one whole record of the largest size the server may send: input_buffer_size(config)
+//            (the suites offered and max_fragment_length decide it: AES-GCM only, 16,413 bytes
+//            for full records, 541 with max_fragment_length 512; any suite, kInputBufferFull =
+//            16,693). init() refuses a smaller one; a longer record is record_overflow.
+//   out_buf  any size from output_buffer_min(); records are cut to fit it, so a small buffer
+//            means more, smaller records. output_buffer_size(config, n) holds a record of n
+//            plaintext bytes whole (541 for 512 bytes of AES-GCM).
+//   hs_buf   (1) handshake messages from the server that span records (with
+//            max_fragment_length, its Certificate message: 7 + the sum of 3 + each DER
+//            certificate; with full records nothing spans in practice), (2) the client's own
+//            messages: the ClientHello (with a resumption ticket), then the flight: Certificate
+//            (7 + the sum of 3 + each DER certificate of m_client_chain), ClientKeyExchange
+//            (6 + the server's modulus size), CertificateVerify (8 + the signature size) and
+//            Finished (16), and (3) from the server's Certificate to the ClientKeyExchange the
+//            server's SubjectPublicKeyInfo (294 bytes for RSA-2048), at the top of hs_buf, beside
+//            (1) and (2). hs_buf must hold the larger of (1) and (2) + (3); a message that does
+//            not fit is refused with Error::handshake_too_large (error_text() names it), never
+//            truncated. With a server chain of two and a client chain of one RSA-2048
+//            certificate (about 800 bytes each): (1) 1,626, (2) + (3) 1,616 bytes; tls_memory
+//            runs with 1,792. 8 KiB is ample for chains of three.
+//   session  resumption needs no context: the engine reads ClientConfig::m_session and writes
+//            the new session to ClientConfig::m_session_out (caller storage, sizeof(Session)).
 //
 // Security: every message is parsed strictly through crypto/util/cursor.h; the server's chain is
 // validated by crypto/x509 path validation against the configured trust store with the host name
@@ -32,8 +47,13 @@
 // compared in constant time; renegotiation is refused (no_renegotiation); a failure sends the
 // matching alert, is sticky, and wipes every secret. Secrets are also wiped by the destructor.
 //
-// Memory: sizeof(Client) is stated by kClientContextSize below and checked by tests; the
-// README gives the measured totals with buffers and the peak stack of a full handshake.
+// Memory: sizeof(Client) is kClientContextSize below: 3,104 bytes on x86-64, 2,784 on the
+// 32-bit targets (checked at compile time and by tls_test on each). Each direction keeps the
+// state of the negotiated cipher only (tls/record.h); the transcript is hashed only with the
+// hashes the handshake may still need. Measured by tls_memory against openssl s_server (full
+// and resumed mutual-auth handshake, RSA-2048 both sides, AES128-GCM-SHA256, out_buf 541,
+// hs_buf 1,792; x86-64): context + buffers 21,850 bytes with full records (goal 22 KiB),
+// 5,978 with max_fragment_length 512 (goal 6 KiB).
 // Stack: a full mutual-auth handshake with RSA-2048 keys both sides peaks at 11,736 bytes, a
 // resumed one at 7,528 (host x86-64, painted thread included; `ctest -R tls_memory -V`,
 // tests/tls/handshake_memory.cpp, which fails above 12 KiB and 8 KiB). The deepest path is the
@@ -63,8 +83,11 @@
 namespace petrel {
 namespace tls {
 
+// One record of any suite at full size: header + 2^14 + kMaxRecordOverhead (CBC: IV, MAC, 256
+// bytes of padding).
 constexpr size_t kInputBufferFull = kRecordHeaderSize + kMaxCiphertext;
-// max_fragment_length: 0 (none), 512, 1024, 2048 or 4096.
+// The same bound for a fragment length, with any suite (input_buffer_size(config) below is
+// exact for a configuration). max_fragment_length: 0 (none), 512, 1024, 2048 or 4096.
 constexpr size_t input_buffer_size(size_t mfl) noexcept {
   return kRecordHeaderSize + (mfl == 0 ? kMaxPlaintext : mfl) + kMaxRecordOverhead;
 }
@@ -73,9 +96,10 @@ constexpr size_t input_buffer_size(size_t mfl) noexcept {
 constexpr size_t output_buffer_min(size_t /*mfl*/) noexcept {
   return kRecordHeaderSize + 64 + kMaxRecordOverhead;
 }
+// sizeof(Client), checked at compile time (client.cpp) and by tls_test on every target.
+constexpr size_t kClientContextSize = sizeof(void*) == 4 ? 2784 : 3104;
 constexpr size_t kMaxServerCertificates = 10;  // the most a Certificate message may carry
 constexpr size_t kMaxTicketSize = 1024;         // longer tickets are not stored (ID resumption)
-constexpr size_t kMaxPeerSpkiSize = 1100;       // the leaf key, kept for the key exchange
 
 // The signature hash of a CertificateVerify: TLS 1.2 names a hash; TLS 1.0/1.1 sign MD5||SHA-1.
 enum class SignHash : uint8_t { md5_sha1, sha1, sha256, sha384, sha512 };
@@ -135,8 +159,8 @@ class EcClientKey final : public ClientKey {
   Rng& m_rng;
 };
 
-// What a resumed handshake needs: saved after a handshake (Client::session()), restored with
-// ClientConfig::m_session. serialize()/parse() give a versioned byte form for files
+// What a resumed handshake needs: written after a handshake to ClientConfig::m_session_out,
+// given back with ClientConfig::m_session. serialize()/parse() give a versioned byte form for files
 // (`-sess_out`/`-sess_in`); it holds the master secret, so such files are secrets.
 struct Session {
   Session() noexcept = default;
@@ -190,7 +214,24 @@ struct ClientConfig {
   AesImpl m_aes_impl = kAesDefaultImpl;
   Rng* m_rng = nullptr;          // nullptr: default_rng()
   const Session* m_session = nullptr;  // resume this session if the server agrees
+  // Where the engine writes this connection's session for a later resumption (caller storage,
+  // so that the context holds no session; it may be the object m_session points to). Untouched
+  // until the ServerHello; from then invalid (valid() false) until the handshake is done, and
+  // then valid if the server made the session resumable (a session ID or a ticket).
+  // nullptr: the session is not kept.
+  Session* m_session_out = nullptr;
 };
+
+// The input buffer a configuration needs: one record of the largest size the server may send
+// with the suites offered (m_suites, or the default list) and the fragment length asked for:
+// header + fragment + the largest record_open_expansion() of those suites (AES-GCM only:
+// 5 + 16384 + 24 = 16,413 bytes, or 5 + 512 + 24 = 541 with max_fragment_length 512). At most
+// input_buffer_size(m_max_fragment_length). init() refuses a smaller buffer.
+size_t input_buffer_size(const ClientConfig& config) noexcept;
+// The output buffer in which records of `record_plaintext` bytes are sealed whole with any suite
+// offered: header + record_plaintext + the largest record_seal_expansion() (AES-GCM only and
+// 512 bytes: 541). Any buffer from output_buffer_min() works; records are cut to fit.
+size_t output_buffer_size(const ClientConfig& config, size_t record_plaintext) noexcept;
 
 // Why a connection failed (Client::error()).
 enum class Error : uint8_t {
@@ -305,8 +346,6 @@ class Client final {
   size_t max_fragment_length() const noexcept { return m_mfl; }
   // The server asked to renegotiate and was refused with a no_renegotiation warning.
   bool renegotiation_refused() const noexcept { return m_reneg_refused; }
-  // Valid after a handshake that the server let be resumed (ID or ticket).
-  const Session& session() const noexcept { return m_session; }
   // The number of RSA private-key operations this connection made (0 when resumed).
   size_t private_key_operations() const noexcept { return m_private_ops; }
 
@@ -352,8 +391,9 @@ class Client final {
   void process_certificate(ByteView body) noexcept;
   bool send_client_flight() noexcept;
   bool send_finished() noexcept;
-  bool derive_key_block() noexcept;
-  bool activate_keys(bool write) noexcept;
+  bool derive_key_block() noexcept;  // keys both directions, pending until ChangeCipherSpec
+  ByteView peer_spki() const noexcept;
+  size_t hs_limit() const noexcept { return m_hs.size() - m_hs_keep; }
   bool derive_master_secret(ByteView premaster) noexcept;
   void transcript_add(ByteView msg) noexcept;
   bool transcript_hash(SignHash h, MutableBytes out, size_t* out_len) const noexcept;
@@ -414,9 +454,10 @@ class Client final {
   uint8_t m_session_id[32] = {};  // sent in the ClientHello
   size_t m_session_id_len = 0;
   uint8_t m_master[48] = {};
-  uint8_t m_peer_spki[kMaxPeerSpkiSize] = {};
+  // The server's key (its SubjectPublicKeyInfo), from Certificate to ClientKeyExchange: kept at
+  // the top of m_hs, m_hs_keep bytes that the handshake messages in m_hs do not use meanwhile.
+  size_t m_hs_keep = 0;
   KeyExchangeState m_kx;  // the server's ephemeral key (ECDHE), between ServerKeyExchange and ClientKeyExchange
-  size_t m_peer_spki_len = 0;
   // The transcript is hashed with every hash it may need until the need is known (the version
   // at ServerHello, the CertificateVerify hash at CertificateRequest), then only with those.
   static constexpr unsigned kThMd5 = 1, kThSha1 = 2, kThSha256 = 4, kThSha384 = 8;
@@ -424,16 +465,14 @@ class Client final {
   void transcript_keep(unsigned mask) noexcept;
   unsigned transcript_bits(SignHash h) const noexcept;
   SignHash prf_transcript_hash() const noexcept;
-  HashCtx m_th_md5;
-  HashCtx m_th_sha1;
-  HashCtx m_th_sha256;
-  HashCtx m_th_sha384;
+  // The raw states, each its own size (a HashCtx is a union sized for SHA-512).
+  Md5State m_th_md5;
+  Sha1State m_th_sha1;
+  Sha256State m_th_sha256;
+  Sha512State m_th_sha384;
   x509::VerifyResult m_verify;
-  Session m_session;
-  // The key block (RFC 5246 6.3) between its derivation and the two ChangeCipherSpecs:
-  // client MAC key, server MAC key, client key, server key, client IV, server IV.
-  uint8_t m_key_block[2 * (32 + 32 + 16)] = {};
-  bool m_read_keys_ready = false;   // derived, waiting for the server's ChangeCipherSpec
+  // The key block (RFC 5246 6.3) is derived straight into both record states, which stay
+  // pending (unprotected) until their ChangeCipherSpec: it is never stored.
   RecordProtection m_read;
   RecordProtection m_write;
 };

@@ -206,16 +206,16 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
       }
     }
     m_state = State::established;
-    // The session: resumable if the server gave an ID or a ticket.
-    m_session.m_version = m_version;
-    m_session.m_suite = m_suite->m_id;
-    m_session.m_ems = m_ems;
-    std::memcpy(m_session.m_master, m_master, 48);
-    m_session.m_server_name_len = m_config.m_server_name.size();
-    std::memcpy(m_session.m_server_name, m_config.m_server_name.data(),
-                m_config.m_server_name.size());
-    if (m_session.m_id_len == 0 && m_session.m_ticket_len == 0) {
-      m_session.m_version = 0;  // not resumable
+    // The session, in the caller's storage: resumable if the server gave an ID or a ticket.
+    Session* out = m_config.m_session_out;
+    if (out != nullptr && (out->m_id_len != 0 || out->m_ticket_len != 0)) {
+      out->m_suite = m_suite->m_id;
+      out->m_ems = m_ems;
+      std::memcpy(out->m_master, m_master, 48);
+      out->m_server_name_len = m_config.m_server_name.size();
+      std::memcpy(out->m_server_name, m_config.m_server_name.data(),
+                  m_config.m_server_name.size());
+      out->m_version = m_version;  // last: valid from here
     }
     transcript_keep(0);
     return;
@@ -304,10 +304,11 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
           return;
         }
         m_ticket_expected = false;
-        if (!ticket.empty() && ticket.size() <= kMaxTicketSize) {
-          std::memcpy(m_session.m_ticket, ticket.data(), ticket.size());
-          m_session.m_ticket_len = ticket.size();
-          m_session.m_ticket_lifetime = lifetime;
+        Session* out = m_config.m_session_out;
+        if (out != nullptr && !ticket.empty() && ticket.size() <= kMaxTicketSize) {
+          std::memcpy(out->m_ticket, ticket.data(), ticket.size());
+          out->m_ticket_len = ticket.size();
+          out->m_ticket_lifetime = lifetime;
         }
         return;
       }
@@ -409,23 +410,31 @@ void Client::process_server_hello(ByteView body) noexcept {
     m_resumed = true;
     transcript_keep(transcript_bits(prf_transcript_hash()));
     std::memcpy(m_master, s->m_master, 48);
-    m_session = *s;
-    if (m_offered_ticket) {
-      // Resumed by ticket: the ID is ours and means nothing to the server next time.
-      m_session.m_id_len = 0;
+    Session* out = m_config.m_session_out;
+    if (out != nullptr) {
+      if (out != s) {
+        *out = *s;
+      }
+      out->m_version = 0;  // invalid until the handshake is done
+      if (m_offered_ticket) {
+        // Resumed by ticket: the ID is ours and means nothing to the server next time.
+        out->m_id_len = 0;
+      }
     }
     if (!derive_key_block()) {
       fail(Error::internal, A(Alert::internal_error), "internal error deriving keys");
       return;
     }
-    m_read_keys_ready = true;
     m_state = State::recv_ticket_or_ccs;
     return;
   }
   transcript_keep(keep);
-  m_session.wipe();
-  std::memcpy(m_session.m_id, sh.m_session_id.data(), sh.m_session_id.size());
-  m_session.m_id_len = sh.m_session_id.size();
+  Session* out = m_config.m_session_out;
+  if (out != nullptr) {
+    out->wipe();
+    std::memcpy(out->m_id, sh.m_session_id.data(), sh.m_session_id.size());
+    out->m_id_len = sh.m_session_id.size();
+  }
   m_state = State::recv_certificate;
 }
 
@@ -483,14 +492,17 @@ void Client::process_certificate(ByteView body) noexcept {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate), why);
     return;
   }
+  // The key is kept at the top of m_hs (the certificates are dead once verified, and the
+  // message may itself lie in m_hs: memmove).
   ByteView spki = leaf.m_key.m_info.m_der;
-  if (spki.size() > sizeof(m_peer_spki)) {
-    fail(Error::unsupported_certificate, A(Alert::unsupported_certificate),
-         "the server's key is larger than the client supports");
+  if (spki.empty() || spki.size() >= m_hs.size()) {
+    fail(Error::handshake_too_large, A(Alert::internal_error),
+         "the server's key does not fit the handshake buffer (it must hold the key and the "
+         "messages that follow)");
     return;
   }
-  std::memcpy(m_peer_spki, spki.data(), spki.size());
-  m_peer_spki_len = spki.size();
+  std::memmove(m_hs.data() + m_hs.size() - spki.size(), spki.data(), spki.size());
+  m_hs_keep = spki.size();
   m_state = kx_needs_server_key_exchange(m_suite->m_kx) ? State::recv_server_key_exchange
                                                          : State::recv_key_exchange_or_request;
 }
@@ -498,9 +510,13 @@ void Client::process_certificate(ByteView body) noexcept {
 // ---- ServerKeyExchange (by the key exchange) ---------------------------------------------------
 
 // What the key exchange may know of the handshake: public values only.
+ByteView Client::peer_spki() const noexcept {
+  return ByteView(m_hs.data() + m_hs.size() - m_hs_keep, m_hs_keep);
+}
+
 KeyExchangeInput Client::kx_input() const noexcept {
   return KeyExchangeInput{m_suite->m_kx,
-                          ByteView(m_peer_spki, m_peer_spki_len),
+                          peer_spki(),
                           m_offered_version,
                           m_version,
                           ByteView(m_client_random),
@@ -528,7 +544,7 @@ void Client::process_server_key_exchange(ByteView body) noexcept {
 
 bool Client::send_client_flight() noexcept {
   m_hs_out_len = 0;
-  Writer w(m_hs);
+  Writer w(m_hs.first(hs_limit()));  // below the server's key, which ClientKeyExchange needs
   size_t mark = 0;
   size_t len = 0;
   bool send_chain = m_cert_requested && m_config.m_client_key != nullptr;
@@ -547,7 +563,13 @@ bool Client::send_client_flight() noexcept {
   size_t premaster_len = 0;
   const KeyExchangeInput kx = kx_input();
   Status st = kx_write_client_key_exchange(&w, MutableBytes(premaster), &premaster_len, m_kx, kx);
-  if (st != Status::ok || w.status() != Status::ok) {
+  if (w.status() != Status::ok) {
+    secure_wipe(premaster, sizeof(premaster));
+    fail(Error::handshake_too_large, A(Alert::internal_error),
+         "the ClientKeyExchange does not fit the handshake buffer beside the server's key");
+    return false;
+  }
+  if (st != Status::ok) {
     secure_wipe(premaster, sizeof(premaster));
     fail(st == Status::rng_failure        ? Error::rng_failure
          : st == Status::invalid_argument ? Error::illegal_parameter
@@ -608,6 +630,7 @@ bool Client::send_client_flight() noexcept {
     return false;
   }
   m_hs_out_len = len;
+  m_hs_keep = 0;  // the server's key is no longer needed
   (void)queue(OutKind::handshake, 0, len);
   if (!derive_key_block()) {
     fail(Error::internal, A(Alert::internal_error), "internal error deriving keys");
@@ -616,7 +639,6 @@ bool Client::send_client_flight() noexcept {
   if (!send_finished()) {
     return false;
   }
-  m_read_keys_ready = true;
   m_state = State::recv_ticket_or_ccs;
   return true;
 }

@@ -23,16 +23,16 @@ ByteView label(const char* s) noexcept {
 
 void Client::transcript_add(ByteView msg) noexcept {
   if (m_th_active & kThMd5) {
-    m_th_md5.update(msg);
+    md5_update(&m_th_md5, msg.data(), msg.size());
   }
   if (m_th_active & kThSha1) {
-    m_th_sha1.update(msg);
+    sha1_update(&m_th_sha1, msg.data(), msg.size());
   }
   if (m_th_active & kThSha256) {
-    m_th_sha256.update(msg);
+    sha256_update(&m_th_sha256, msg.data(), msg.size());
   }
   if (m_th_active & kThSha384) {
-    m_th_sha384.update(msg);
+    sha512_update(&m_th_sha384, msg.data(), msg.size());
   }
 }
 
@@ -76,22 +76,49 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
     return false;  // a hash the handshake stopped keeping: an internal error
   }
   switch (h) {
+    // Each digest is taken from a copy: the running hash goes on.
     case SignHash::md5_sha1: {
-      HashCtx a = m_th_md5;
-      HashCtx b = m_th_sha1;
-      if (out.size() < 36 || a.final(out.first(16)) != Status::ok ||
-          b.final(out.subspan(16, 20)) != Status::ok) {
+      if (out.size() < 36) {
         return false;
       }
+      Md5State a = m_th_md5;
+      Sha1State b = m_th_sha1;
+      md5_final(&a, out.data());
+      sha1_final(&b, out.data() + 16);
+      secure_wipe_object(a);
+      secure_wipe_object(b);
       *out_len = 36;
       return true;
     }
-    case SignHash::sha1:
-    case SignHash::sha256:
+    case SignHash::sha1: {
+      if (out.size() < 20) {
+        return false;
+      }
+      Sha1State c = m_th_sha1;
+      sha1_final(&c, out.data());
+      secure_wipe_object(c);
+      *out_len = 20;
+      return true;
+    }
+    case SignHash::sha256: {
+      if (out.size() < 32) {
+        return false;
+      }
+      Sha256State c = m_th_sha256;
+      sha256_final(&c, out.data(), 32);
+      secure_wipe_object(c);
+      *out_len = 32;
+      return true;
+    }
     case SignHash::sha384: {
-      HashCtx c = h == SignHash::sha1 ? m_th_sha1 : h == SignHash::sha256 ? m_th_sha256 : m_th_sha384;
-      *out_len = c.digest_size();
-      return c.final(out) == Status::ok;
+      if (out.size() < 48) {
+        return false;
+      }
+      Sha512State c = m_th_sha384;
+      sha512_final(&c, out.data(), 48);
+      secure_wipe_object(c);
+      *out_len = 48;
+      return true;
     }
     case SignHash::sha512:
       return false;  // not kept: never chosen (RsaClientKey lists SHA-512 after SHA-256/384)
@@ -136,36 +163,30 @@ bool Client::derive_master_secret(ByteView premaster) noexcept {
 }
 
 bool Client::derive_key_block() noexcept {
-  size_t mac = record_mac_size(m_suite->m_mac);
-  size_t key = bulk_key_size(m_suite->m_cipher);
-  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
+  const size_t mac = record_mac_size(m_suite->m_mac);
+  const size_t key = bulk_key_size(m_suite->m_cipher);
+  const size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
   uint8_t seed[64];
   std::memcpy(seed, m_server_random, 32);
   std::memcpy(seed + 32, m_client_random, 32);
-  size_t len = 2 * (mac + key + iv);
-  if (len > sizeof(m_key_block)) {
+  // client MAC key, server MAC key, client key, server key, client IV, server IV
+  uint8_t kb[2 * (32 + 32 + 16)];
+  const size_t len = 2 * (mac + key + iv);
+  if (len > sizeof(kb)) {
     return false;
   }
-  return prf(m_version, m_suite->m_prf, MutableBytes(m_key_block, len), ByteView(m_master),
-             label("key expansion"), ByteView(seed, 64)) == Status::ok;
-}
-
-bool Client::activate_keys(bool write) noexcept {
-  size_t mac = record_mac_size(m_suite->m_mac);
-  size_t key = bulk_key_size(m_suite->m_cipher);
-  size_t iv = bulk_fixed_iv_size(m_suite->m_cipher, m_version);
-  const uint8_t* kb = m_key_block;
-  size_t side = write ? 0 : 1;  // the client writes with the client_write keys
-  RecordKeys keys;
-  keys.m_mac_key = ByteView(kb + side * mac, mac);
-  keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
-  keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
-  RecordProtection& rp = write ? m_write : m_read;
-  bool ok = rp.init(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
-                    m_config.m_aes_impl) == Status::ok;
-  if (m_read.active() && m_write.active()) {
-    secure_wipe(m_key_block, sizeof(m_key_block));  // both directions keyed: no longer needed
+  bool ok = prf(m_version, m_suite->m_prf, MutableBytes(kb, len), ByteView(m_master),
+                label("key expansion"), ByteView(seed, 64)) == Status::ok;
+  for (size_t side = 0; ok && side < 2; side++) {  // the client writes with the client_write keys
+    RecordKeys keys;
+    keys.m_mac_key = ByteView(kb + side * mac, mac);
+    keys.m_enc_key = ByteView(kb + 2 * mac + side * key, key);
+    keys.m_fixed_iv = ByteView(kb + 2 * mac + 2 * key + side * iv, iv);
+    RecordProtection& rp = side == 0 ? m_write : m_read;
+    ok = rp.init_pending(m_suite->m_cipher, m_suite->m_mac, m_version, m_etm, keys,
+                         m_config.m_aes_impl) == Status::ok;
   }
+  secure_wipe(kb, sizeof(kb));
   return ok;
 }
 

@@ -22,6 +22,7 @@
 #include "tls/record.h"
 
 #include <cstring>
+#include <new>
 
 #include "crypto/mac/hmac.h"
 #include "crypto/mac/hmac_ct.h"
@@ -184,6 +185,26 @@ size_t record_mac_size(RecordMac m) noexcept {
   return 0;
 }
 
+size_t record_open_expansion(BulkCipher c, RecordMac m) noexcept {
+  switch (c) {
+    case BulkCipher::null: return 0;
+    case BulkCipher::rc4_128: return record_mac_size(m);
+    case BulkCipher::aes128_cbc:
+    case BulkCipher::aes256_cbc: return kAesBlockSize + record_mac_size(m) + kMaxPadSpan;
+    case BulkCipher::aes128_gcm:
+    case BulkCipher::aes256_gcm: return kGcmExplicitNonce + kGcmTagSize;
+    case BulkCipher::chacha20_poly1305: return kChaCha20Poly1305TagSize;
+  }
+  return kMaxRecordOverhead;
+}
+
+size_t record_seal_expansion(BulkCipher c, RecordMac m) noexcept {
+  if (is_cbc(c)) {
+    return kAesBlockSize + record_mac_size(m) + kAesBlockSize;
+  }
+  return record_open_expansion(c, m);
+}
+
 void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcept {
   rp.m_seq = seq;
 }
@@ -191,13 +212,21 @@ void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcep
 RecordProtection::~RecordProtection() { clear(); }
 
 void RecordProtection::clear() noexcept {
-  m_gcm.clear();
-  m_aes.clear();
-  m_chacha.clear();
-  m_rc4.clear();
+  switch (m_keyed) {
+    case BulkCipher::null: break;
+    case BulkCipher::rc4_128: m_state.m_rc4.~Rc4(); break;
+    case BulkCipher::chacha20_poly1305: m_state.m_chacha.~ChaCha20Poly1305(); break;
+    case BulkCipher::aes128_cbc:
+    case BulkCipher::aes256_cbc:
+    case BulkCipher::aes128_gcm:
+    case BulkCipher::aes256_gcm: m_state.m_aes.~AesState(); break;
+  }
+  // The destructors wipe each cipher's state; this wipes the union whatever it held.
+  secure_wipe(&m_state, sizeof(m_state));
   secure_wipe(m_mac_key, sizeof(m_mac_key));
   secure_wipe(m_iv, sizeof(m_iv));
   m_cipher = BulkCipher::null;
+  m_keyed = BulkCipher::null;
   m_mac = RecordMac::none;
   m_version = kTls12;
   m_etm = false;
@@ -206,6 +235,24 @@ void RecordProtection::clear() noexcept {
 
 Status RecordProtection::init(BulkCipher cipher, RecordMac mac, uint16_t version, bool etm,
                               const RecordKeys& keys, AesImpl aes_impl) noexcept {
+  Status s = init_pending(cipher, mac, version, etm, keys, aes_impl);
+  if (s == Status::ok) {
+    (void)activate();
+  }
+  return s;
+}
+
+bool RecordProtection::activate() noexcept {
+  if (m_keyed == BulkCipher::null || m_cipher != BulkCipher::null) {
+    return false;
+  }
+  m_cipher = m_keyed;
+  m_seq = 0;
+  return true;
+}
+
+Status RecordProtection::init_pending(BulkCipher cipher, RecordMac mac, uint16_t version,
+                                      bool etm, const RecordKeys& keys, AesImpl aes_impl) noexcept {
   clear();
   if (version != kTls10 && version != kTls11 && version != kTls12) {
     return Status::invalid_argument;
@@ -245,14 +292,18 @@ Status RecordProtection::init(BulkCipher cipher, RecordMac mac, uint16_t version
     return Status::invalid_argument;
   }
   Status s = Status::ok;
+  m_keyed = cipher;
   if (cipher == BulkCipher::rc4_128) {
-    s = m_rc4.init(keys.m_enc_key);
+    new (&m_state.m_rc4) Rc4();
+    s = m_state.m_rc4.init(keys.m_enc_key);
   } else if (cipher == BulkCipher::chacha20_poly1305) {
-    s = m_chacha.init(keys.m_enc_key);
+    new (&m_state.m_chacha) ChaCha20Poly1305();
+    s = m_state.m_chacha.init(keys.m_enc_key);
   } else {
-    s = m_aes.init(keys.m_enc_key, aes_impl);
+    new (&m_state.m_aes) AesState();
+    s = m_state.m_aes.m_key.init(keys.m_enc_key, aes_impl);
     if (s == Status::ok && is_gcm(cipher)) {
-      s = m_gcm.init(&m_aes);
+      s = m_state.m_aes.m_gcm.init(&m_state.m_aes.m_key);
     }
   }
   if (s != Status::ok) {
@@ -265,7 +316,6 @@ Status RecordProtection::init(BulkCipher cipher, RecordMac mac, uint16_t version
   if (!keys.m_fixed_iv.empty()) {
     std::memcpy(m_iv, keys.m_fixed_iv.data(), keys.m_fixed_iv.size());
   }
-  m_cipher = cipher;
   m_mac = mac;
   m_version = version;
   m_etm = etm;
@@ -293,7 +343,10 @@ size_t RecordProtection::suffix_size() const noexcept {
   if (is_cbc(m_cipher)) {
     return record_mac_size(m_mac) + kAesBlockSize;  // MAC and 1..16 bytes of padding
   }
-  return record_mac_size(m_mac);  // RC4: the MAC; null: nothing
+  if (m_cipher == BulkCipher::null) {
+    return 0;  // unprotected (also while keys are pending)
+  }
+  return record_mac_size(m_mac);  // RC4: the MAC
 }
 
 Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableBytes body,
@@ -326,7 +379,7 @@ Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableByte
       s = record_hmac(pt + plaintext_len, m_mac, m_mac_key, header, ByteView(pt, plaintext_len));
       if (s == Status::ok) {
         const size_t n = plaintext_len + mac_len;
-        s = m_rc4.crypt(MutableBytes(pt, n), ByteView(pt, n));
+        s = m_state.m_rc4.crypt(MutableBytes(pt, n), ByteView(pt, n));
         *body_len = n;
       }
       break;
@@ -338,7 +391,7 @@ Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableByte
       std::memcpy(nonce, m_iv, kGcmSaltSize);
       store_be64(nonce + kGcmSaltSize, m_seq);
       std::memcpy(body.data(), nonce + kGcmSaltSize, kGcmExplicitNonce);
-      s = m_gcm.seal(MutableBytes(pt, plaintext_len), MutableBytes(pt + plaintext_len, kGcmTagSize),
+      s = m_state.m_aes.m_gcm.seal(MutableBytes(pt, plaintext_len), MutableBytes(pt + plaintext_len, kGcmTagSize),
                      ByteView(nonce, sizeof(nonce)), ByteView(header, sizeof(header)),
                      ByteView(pt, plaintext_len));
       *body_len = prefix + plaintext_len + kGcmTagSize;
@@ -348,7 +401,7 @@ Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableByte
       make_header(header, m_seq, type, record_version, plaintext_len);
       uint8_t nonce[kChaCha20Poly1305NonceSize];
       chacha20_poly1305_tls_nonce(nonce, m_iv, m_seq);
-      s = m_chacha.seal(MutableBytes(pt, plaintext_len),
+      s = m_state.m_chacha.seal(MutableBytes(pt, plaintext_len),
                         MutableBytes(pt + plaintext_len, kChaCha20Poly1305TagSize),
                         ByteView(nonce, sizeof(nonce)), ByteView(header, sizeof(header)),
                         ByteView(pt, plaintext_len));
@@ -399,7 +452,7 @@ Status RecordProtection::seal_cbc(uint8_t type, uint16_t record_version, Mutable
   std::memset(p + n, static_cast<int>(pad), pad + 1);
   n += pad + 1;
   AesCbc cbc;
-  Status s = cbc.init(&m_aes, ByteView(iv, sizeof(iv)));
+  Status s = cbc.init(&m_state.m_aes.m_key, ByteView(iv, sizeof(iv)));
   if (s == Status::ok) {
     s = cbc.encrypt(MutableBytes(p, n), ByteView(p, n));
   }
@@ -443,7 +496,7 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
       if (body.size() < mac_len) {
         return Status::decode_error;
       }
-      s = m_rc4.crypt(body, body);
+      s = m_state.m_rc4.crypt(body, body);
       if (s != Status::ok) {
         return s;
       }
@@ -476,7 +529,7 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
       uint8_t header[kMacHeaderSize];
       make_header(header, m_seq, type, record_version, n);
       uint8_t* c = body.data() + kGcmExplicitNonce;
-      s = m_gcm.open(MutableBytes(c, n), ByteView(nonce, sizeof(nonce)),
+      s = m_state.m_aes.m_gcm.open(MutableBytes(c, n), ByteView(nonce, sizeof(nonce)),
                      ByteView(header, sizeof(header)), ByteView(c, n),
                      ByteView(c + n, kGcmTagSize));
       if (s != Status::ok) {
@@ -495,7 +548,7 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
       uint8_t header[kMacHeaderSize];
       make_header(header, m_seq, type, record_version, n);
       uint8_t* c = body.data();
-      s = m_chacha.open(MutableBytes(c, n), ByteView(nonce, sizeof(nonce)),
+      s = m_state.m_chacha.open(MutableBytes(c, n), ByteView(nonce, sizeof(nonce)),
                         ByteView(header, sizeof(header)), ByteView(c, n),
                         ByteView(c + n, kChaCha20Poly1305TagSize));
       if (s != Status::ok) {
@@ -542,7 +595,7 @@ Status RecordProtection::open_cbc_mte(uint8_t type, uint16_t record_version, Mut
     std::memcpy(m_iv, p + n - kAesBlockSize, kAesBlockSize);  // the next record's IV
   }
   AesCbc cbc;
-  Status s = cbc.init(&m_aes, ByteView(iv, sizeof(iv)));
+  Status s = cbc.init(&m_state.m_aes.m_key, ByteView(iv, sizeof(iv)));
   if (s == Status::ok) {
     s = cbc.decrypt(MutableBytes(p, n), ByteView(p, n));
   }
@@ -615,7 +668,7 @@ Status RecordProtection::open_cbc_etm(uint8_t type, uint16_t record_version, Mut
     std::memcpy(m_iv, p + n - kAesBlockSize, kAesBlockSize);
   }
   AesCbc cbc;
-  s = cbc.init(&m_aes, ByteView(iv, sizeof(iv)));
+  s = cbc.init(&m_state.m_aes.m_key, ByteView(iv, sizeof(iv)));
   if (s == Status::ok) {
     s = cbc.decrypt(MutableBytes(p, n), ByteView(p, n));
   }

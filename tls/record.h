@@ -74,6 +74,13 @@ size_t bulk_key_size(BulkCipher c) noexcept;        // 0, 16 or 32
 // GCM 4, ChaCha20-Poly1305 12, TLS 1.0 CBC 16, else 0
 size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept;
 size_t record_mac_size(RecordMac m) noexcept;       // 0, 16, 20 or 32
+// The most a protected fragment may exceed its plaintext, as the peer may send it: AES-GCM 24
+// (explicit nonce and tag), ChaCha20-Poly1305 16, AES-CBC 16 + MAC + 256 (explicit IV, MAC,
+// the longest padding), RC4 the MAC, null 0. At most kMaxRecordOverhead.
+size_t record_open_expansion(BulkCipher c, RecordMac m) noexcept;
+// The most RecordProtection::seal adds (it pads CBC minimally): AES-CBC 16 + MAC + 16, else as
+// record_open_expansion().
+size_t record_seal_expansion(BulkCipher c, RecordMac m) noexcept;
 
 struct RecordKeys {
   ByteView m_mac_key;   // record_mac_size(mac) bytes, empty for AEAD
@@ -95,6 +102,15 @@ class RecordProtection final {
   // combination that is not a TLS suite (GCM with a MAC, CBC without one, ...).
   Status init(BulkCipher cipher, RecordMac mac, uint16_t version, bool etm, const RecordKeys& keys,
               AesImpl aes_impl = kAesDefaultImpl) noexcept;
+  // The same, but the direction stays unprotected (seal and open pass records through, the
+  // sequence number counts them) until activate(): the engine keys both directions as soon as
+  // the key block is derived and switches each at its ChangeCipherSpec, so that the key block
+  // itself is never stored. The sequence number restarts at 0 on activate().
+  Status init_pending(BulkCipher cipher, RecordMac mac, uint16_t version, bool etm,
+                      const RecordKeys& keys, AesImpl aes_impl = kAesDefaultImpl) noexcept;
+  // Switches to the keys of init_pending(); false if none are pending.
+  bool activate() noexcept;
+  bool pending() const noexcept { return m_keyed != BulkCipher::null && m_cipher == BulkCipher::null; }
   // Back to the unprotected state, wiping every key.
   void clear() noexcept;
   bool active() const noexcept { return m_cipher != BulkCipher::null; }
@@ -126,17 +142,29 @@ class RecordProtection final {
   Status open_cbc_etm(uint8_t type, uint16_t record_version, MutableBytes body,
                       MutableBytes* plaintext) noexcept;
 
-  BulkCipher m_cipher = BulkCipher::null;
+  BulkCipher m_cipher = BulkCipher::null;  // the protection in use
+  BulkCipher m_keyed = BulkCipher::null;   // the cipher whose state m_state holds
   RecordMac m_mac = RecordMac::none;
   uint16_t m_version = kTls12;
   bool m_etm = false;
   uint64_t m_seq = 0;
   uint8_t m_mac_key[32] = {};
   uint8_t m_iv[16] = {};  // GCM salt (4 bytes) or the TLS 1.0 CBC chained IV (16 bytes)
-  AesKey m_aes;
-  AesGcm m_gcm;
-  Rc4 m_rc4;
-  ChaCha20Poly1305 m_chacha;
+  // One cipher at a time: the state of the suite in use, constructed by init_pending() for
+  // m_keyed and wiped and destroyed by clear(). (Every cipher's state side by side would cost
+  // the RC4 and ChaCha20 states on top of AES and GHASH in each direction.)
+  struct AesState {
+    AesKey m_key;
+    AesGcm m_gcm;  // GCM suites only; refers to m_key
+  };
+  union CipherState {
+    CipherState() noexcept {}
+    ~CipherState() {}
+    AesState m_aes;
+    Rc4 m_rc4;
+    ChaCha20Poly1305 m_chacha;
+  };
+  CipherState m_state;
 };
 
 }  // namespace tls

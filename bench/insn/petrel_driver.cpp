@@ -429,7 +429,10 @@ bool tls_connection(const tls::ClientConfig& cfg, MutableBytes in, MutableBytes 
     return false;
   }
   tls::Client c;
-  bool ok = c.init(cfg, in, out, hs) == Status::ok;
+  static tls::Session fresh;  // the engine writes the connection's session here
+  tls::ClientConfig config = cfg;
+  config.m_session_out = &fresh;
+  bool ok = c.init(config, in, out, hs) == Status::ok;
   while (ok && !c.handshake_done()) {
     unsigned w = c.wants();
     if ((w & tls::kWantSend) != 0) {
@@ -465,8 +468,8 @@ bool tls_connection(const tls::ClientConfig& cfg, MutableBytes in, MutableBytes 
   outcome->m_resumed = c.resumed();
   outcome->m_cert_sent = c.client_certificate_sent();
   outcome->m_private_ops = c.private_key_operations();
-  if (ok && c.session().valid()) {
-    *session = c.session();
+  if (ok && fresh.valid()) {
+    *session = fresh;
   }
   return ok;
 }

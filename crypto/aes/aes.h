@@ -75,8 +75,11 @@ class AesKey final {
     m_decrypt(m_schedule, m_rounds, out, in, nblocks);
   }
 
-  // Implementation-private key schedule storage (layout chosen by each implementation).
-  static constexpr size_t kScheduleWords = 256;
+  // Implementation-private key schedule storage (layout chosen by each implementation), sized
+  // for the largest one in the build: 120 words, AES-256's 15 round keys of 8 words for "ct"
+  // (bitsliced) or 60 + 60 encryption and decryption words for "table". Each implementation
+  // checks its need against this at compile time.
+  static constexpr size_t kScheduleWords = 120;
   uint32_t* schedule() noexcept { return m_schedule; }
   const uint32_t* schedule() const noexcept { return m_schedule; }
 

@@ -347,6 +347,8 @@ uint32_t sub_word(uint32_t x) noexcept {
 // FIPS 197 section 5.2 with words in little-endian byte order (RotWord is a right rotation by 8
 // and Rcon lands in the low byte). Each word is stored twice (for the two parallel blocks), then
 // each group of four words is transposed into the bitsliced layout.
+static_assert(8 * (14 + 1) <= AesKey::kScheduleWords, "the bitsliced AES-256 schedule must fit AesKey");
+
 void ct_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds) noexcept {
   static const uint8_t kRcon[10] = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1B, 0x36};
   const size_t nk = key_len / 4;

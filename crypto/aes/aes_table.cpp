@@ -10,7 +10,7 @@
 // NOT constant-time: table indices depend on key and data, so cache timing can leak them.
 //
 // Schedule layout in AesKey::schedule(): encryption round keys in words 0..59, decryption
-// (equivalent inverse cipher) round keys in words 64..123, both as big-endian column words.
+// (equivalent inverse cipher) round keys in words 60..119, both as big-endian column words.
 #include <cstring>
 
 #include "crypto/aes/aes_internal.h"
@@ -20,7 +20,8 @@
 namespace petrel {
 namespace {
 
-constexpr size_t kDecOffset = 64;
+constexpr size_t kDecOffset = 60;
+static_assert(kDecOffset + 60 <= AesKey::kScheduleWords, "the table schedule must fit AesKey");
 
 constexpr uint8_t gf_mul(uint8_t a, uint8_t b) {
   uint8_t r = 0;

@@ -166,6 +166,8 @@ void ghash_ct(uint8_t* ybytes, const uint64_t* table, const uint8_t* data, size_
   secure_wipe(y, sizeof(y));
 }
 
+static_assert(18 <= AesGcm::kTableWords, "the ct GHASH operands must fit AesGcm");
+
 void init_ct(uint64_t* table, const uint8_t* h) noexcept {
   uint32_t a[4];
   for (size_t i = 0; i < 4; i++) {
@@ -204,6 +206,8 @@ constexpr Last4 make_last4() {
 constexpr Last4 kLast4 = make_last4();
 
 // table[0..15] = low halves, table[16..31] = high halves of i*H (i a 4-bit reflected index).
+static_assert(2 * 16 <= AesGcm::kTableWords, "the 4-bit GHASH table must fit AesGcm");
+
 void init_table(uint64_t* table, const uint8_t* h) noexcept {
   uint64_t* hl = table;
   uint64_t* hh = table + 16;

@@ -73,8 +73,9 @@ class AesGcm final {
   // is wiped (nothing of the plaintext is released).
   Status open(MutableBytes out, ByteView iv, ByteView aad, ByteView ct, ByteView tag) noexcept;
 
-  // GHASH state, implementation-private: H and precomputed tables.
-  static constexpr size_t kTableWords = 16 * 4 * 2;
+  // GHASH state, implementation-private: the Shoup 4-bit table (16 entries of two 64-bit
+  // halves) or, for ct, H's 9 Karatsuba operands and their bit reversals (18 words).
+  static constexpr size_t kTableWords = 16 * 2;
 
  private:
   const AesKey* m_key = nullptr;

@@ -194,6 +194,15 @@ TEST(TlsEngine, RefusesBadConfigurations) {
          h->cfg.m_suites = Span<const uint16_t>(s, 1);
        }},
       {"small input buffer", [](Harness* h) { h->in.resize(1000); }},
+      {"input buffer one byte short for the suites offered",
+       [](Harness* h) { h->in.resize(input_buffer_size(h->cfg) - 1); }},
+      {"input buffer one byte short for GCM with max_fragment_length 512",
+       [](Harness* h) {
+         static const uint16_t s[] = {kSuiteRsaAes128GcmSha256};
+         h->cfg.m_suites = Span<const uint16_t>(s, 1);
+         h->cfg.m_max_fragment_length = 512;
+         h->in.resize(5 + 512 + 8 + 16 - 1);
+       }},
   };
   for (const Cfg& c : cases) {
     Harness h;
@@ -204,6 +213,38 @@ TEST(TlsEngine, RefusesBadConfigurations) {
     EXPECT_TRUE(h.c.wants() & kFailed) << c.name;
   }
   petrel_test::report_cases("tls bad configurations", sizeof(cases) / sizeof(cases[0]));
+}
+
+// The context size the header states, on every target; the buffer rules of the header.
+TEST(TlsEngine, ContextAndBufferSizesAreAsStated) {
+  std::printf("sizeof(tls::Client) = %zu (kClientContextSize %zu)\n", sizeof(Client),
+              kClientContextSize);
+  EXPECT_EQ(sizeof(Client), kClientContextSize);
+  ClientConfig cfg;
+  static const uint16_t gcm[] = {kSuiteRsaAes128GcmSha256};
+  static const uint16_t cbc[] = {kSuiteRsaAes128GcmSha256, kSuiteRsaAes256CbcSha256};
+  cfg.m_suites = Span<const uint16_t>(gcm, 1);
+  EXPECT_EQ(input_buffer_size(cfg), 5u + 16384 + 8 + 16);  // RFC 5288: explicit nonce, tag
+  EXPECT_EQ(output_buffer_size(cfg, 512), 5u + 512 + 8 + 16);
+  cfg.m_max_fragment_length = 512;
+  EXPECT_EQ(input_buffer_size(cfg), 5u + 512 + 8 + 16);
+  cfg.m_suites = Span<const uint16_t>(cbc, 2);
+  // RFC 5246 6.2.3.2: explicit IV, HMAC-SHA256, up to 256 bytes of padding from the server.
+  EXPECT_EQ(input_buffer_size(cfg), 5u + 512 + 16 + 32 + 256);
+  EXPECT_EQ(output_buffer_size(cfg, 512), 5u + 512 + 16 + 32 + 16);  // minimal padding
+  cfg.m_suites = Span<const uint16_t>();
+  cfg.m_max_fragment_length = 0;
+  EXPECT_LE(input_buffer_size(cfg), kInputBufferFull);  // the default list
+  // Each accepted at its exact size.
+  for (size_t mfl : {size_t{0}, size_t{512}}) {
+    Harness h;
+    h.cfg.m_suites = Span<const uint16_t>(gcm, 1);
+    h.cfg.m_max_fragment_length = mfl;
+    h.in.resize(input_buffer_size(h.cfg));
+    h.out.resize(output_buffer_min(mfl));
+    EXPECT_EQ(h.start(), Status::ok) << mfl << ": " << h.c.error_text();
+  }
+  petrel_test::report_cases("tls context and buffer sizes", 2);
 }
 
 TEST(TlsEngine, HostileServerFlights) {

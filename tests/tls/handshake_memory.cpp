@@ -1,14 +1,16 @@
 // Memory of a TLS client connection, measured: sizeof(tls::Client), the buffers it is given,
 // and the peak stack of every engine call during a full mutual-auth handshake (RSA-2048 keys
-// both sides) and a resumed one, against a real server (tests/tls/memory_test.sh starts
+// both sides) and a resumed one, against a real server (tests/tls/local_server.sh starts
 // `openssl s_server`). Each engine call runs on a thread whose stack is painted; the deepest
 // overwritten byte over all calls is the peak. The figures include what the thread itself
 // touches in the painted area (an empty call is measured and printed for comparison). Prints
 // the figures; exits non-zero if a handshake fails or a figure exceeds the budgets given on the
 // command line (full-handshake stack, resumed-handshake stack, total of context and buffers).
 //
-//   handshake_memory PORT CA.der CERT.der KEY.pem MFL FULL_STACK_BUDGET RESUMED_STACK_BUDGET
-//                    TOTAL_BUDGET
+//   handshake_memory PORT CA.der CERT.der KEY.pem MFL OUT_SIZE HS_SIZE FULL_STACK_BUDGET
+//                    RESUMED_STACK_BUDGET TOTAL_BUDGET
+//
+// Then one more connection with half the handshake buffer must end in handshake_too_large.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -33,6 +35,7 @@ namespace {
 constexpr size_t kStackSize = 256 * 1024;
 constexpr uint8_t kPaint = 0x5a;
 size_t g_peak = 0;
+Error g_last_error = Error::none;
 
 struct Job {
   std::function<void()> fn;
@@ -83,8 +86,10 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
     return false;
   }
   static Client c;  // static: its size is counted apart from the stack
+  ClientConfig config = cfg;
+  config.m_session_out = session;  // may be cfg.m_session: the engine allows that
   Status st = Status::ok;
-  on_painted_stack([&] { st = c.init(cfg, in, out, hs); });
+  on_painted_stack([&] { st = c.init(config, in, out, hs); });
   if (st != Status::ok) {
     std::fprintf(stderr, "init: %s\n", c.error_text());
     return false;
@@ -103,6 +108,7 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
       continue;
     }
     if (w & kFailed) {
+      g_last_error = c.error();
       std::fprintf(stderr, "handshake failed: %s: %s (verify: %s)\n", error_name(c.error()),
                    c.error_text(), x509::verify_error_name(c.verify_error()));
       break;
@@ -137,22 +143,24 @@ bool connect_once(int port, const ClientConfig& cfg, MutableBytes in, MutableByt
     break;
   }
   ::close(fd);
-  *session = c.session();
   return ok;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 9) {
-    std::fprintf(stderr, "usage: handshake_memory PORT CA.der CERT.der KEY.pem MFL FULL_STACK_BUDGET RESUMED_STACK_BUDGET TOTAL_BUDGET\n");
+  if (argc != 11) {
+    std::fprintf(stderr, "usage: handshake_memory PORT CA.der CERT.der KEY.pem MFL OUT_SIZE HS_SIZE "
+                         "FULL_STACK_BUDGET RESUMED_STACK_BUDGET TOTAL_BUDGET\n");
     return 2;
   }
   int port = std::atoi(argv[1]);
   size_t mfl = static_cast<size_t>(std::atoi(argv[5]));
-  size_t stack_budget = static_cast<size_t>(std::atoi(argv[6]));
-  size_t resumed_budget = static_cast<size_t>(std::atoi(argv[7]));
-  size_t total_budget = static_cast<size_t>(std::atoi(argv[8]));
+  size_t out_size = static_cast<size_t>(std::atoi(argv[6]));
+  size_t hs_size = static_cast<size_t>(std::atoi(argv[7]));
+  size_t stack_budget = static_cast<size_t>(std::atoi(argv[8]));
+  size_t resumed_budget = static_cast<size_t>(std::atoi(argv[9]));
+  size_t total_budget = static_cast<size_t>(std::atoi(argv[10]));
   on_painted_stack([] {});
   const size_t empty_call = g_peak;
   g_peak = 0;
@@ -161,12 +169,9 @@ int main(int argc, char** argv) {
   cfg.m_max_fragment_length = mfl;
   static const uint16_t suite[] = {kSuiteRsaAes128GcmSha256};
   cfg.m_suites = Span<const uint16_t>(suite, 1);
-  // The smallest buffers that work: one record in, one record out, the handshake buffer for
-  // the server's chain (two certificates) and the client's flight.
-  size_t in_size = input_buffer_size(mfl);
-  size_t frag = mfl == 0 ? kMaxPlaintext : mfl;
-  size_t out_size = kRecordHeaderSize + frag + kMaxRecordOverhead;
-  size_t hs_size = 4096;
+  // The input buffer as the header's rule gives it for this configuration; the output and
+  // handshake buffers as given (the caller's choice; the header states their rules).
+  size_t in_size = input_buffer_size(cfg);
   // Static, and made before the (static) Client: the buffers must outlive it, since its
   // destructor wipes them.
   static std::vector<uint8_t> in(in_size), out(out_size), hs(hs_size);
@@ -189,9 +194,40 @@ int main(int argc, char** argv) {
                     &resumed, &ops)) {
     return 1;
   }
+  if (!session.valid()) {
+    std::fprintf(stderr, "FAIL: no session written after the resumed handshake\n");
+    return 1;
+  }
+  // The same handshake with half the handshake buffer: refused with handshake_too_large at the
+  // message that needs the room (never truncated).
+  {
+    static std::vector<uint8_t> small_hs(hs_size / 2);
+    static Session unused;
+    cfg.m_session = nullptr;  // a full handshake: the server's Certificate and the client's flight
+    bool r = false;
+    size_t o = 0;
+    size_t peak = g_peak;
+    g_last_error = Error::none;
+    if (connect_once(port, cfg, MutableBytes(in), MutableBytes(out), MutableBytes(small_hs), &unused,
+                     &r, &o) ||
+        g_last_error != Error::handshake_too_large) {
+      std::fprintf(stderr, "FAIL: a %zu-byte handshake buffer must end in handshake_too_large (got %s)\n",
+                   small_hs.size(), error_name(g_last_error));
+      return 1;
+    }
+    std::printf("a %zu-byte handshake buffer: refused with handshake_too_large, as it must be\n",
+                small_hs.size());
+    g_peak = peak;
+  }
   size_t total = sizeof(Client) + in_size + out_size + hs_size;
-  std::printf("max_fragment_length %zu: sizeof(Client) %zu + in %zu + out %zu + hs %zu = %zu bytes\n",
+  std::printf("max_fragment_length %zu: sizeof(Client) %zu + in %zu + out %zu + hs %zu = %zu bytes "
+              "(full and resumed handshake, AES128-GCM-SHA256, mutual RSA-2048)\n",
               mfl, sizeof(Client), in_size, out_size, hs_size, total);
+  if (sizeof(Client) != kClientContextSize) {
+    std::fprintf(stderr, "FAIL: sizeof(Client) %zu != kClientContextSize %zu\n", sizeof(Client),
+                 kClientContextSize);
+    return 1;
+  }
   std::printf("peak stack: full handshake %zu bytes (%zu RSA private-key operation(s)), resumed %zu bytes (%s, %zu RSA operations); an empty call on the painted thread: %zu bytes\n",
               full_peak, full_ops, g_peak, resumed ? "resumed" : "NOT resumed", ops, empty_call);
   bool ok = true;

@@ -141,6 +141,53 @@ TEST(Record, NullStateIsThePlaintext) {
             Status::decode_error);
 }
 
+// Keys set with init_pending() leave the direction unprotected (records pass through as with
+// no keys) until activate(); then the records are those of a direction keyed by init() (opened
+// by one), from sequence number 0, and each record's size stays within the stated expansions.
+TEST(Record, PendingKeysTakeEffectAtActivate) {
+  size_t n = 0;
+  for (const RecordCombo& c : all_record_combos()) {
+    for (AesImpl impl : impls_for(c)) {
+      const RecordKeyMaterial k = record_keys_for(c, 9);
+      RecordProtection w;
+      RecordProtection r;
+      ASSERT_EQ(w.init_pending(c.cipher, c.mac, c.version, c.etm, k.keys(), impl), Status::ok)
+          << combo_name(c);
+      EXPECT_TRUE(w.pending()) << combo_name(c);
+      EXPECT_FALSE(w.active()) << combo_name(c);
+      EXPECT_EQ(w.prefix_size() + w.suffix_size(), 0u) << combo_name(c);
+      TestRng rng;
+      const std::vector<uint8_t> pt = plaintext_of(300, 5);
+      EXPECT_EQ(to_hex(seal_record(w, kContentHandshake, c.version, pt, rng)), to_hex(pt))
+          << combo_name(c);
+      EXPECT_TRUE(w.activate()) << combo_name(c);
+      EXPECT_FALSE(w.activate()) << combo_name(c);  // once
+      EXPECT_TRUE(w.active()) << combo_name(c);
+      EXPECT_EQ(w.sequence(), 0u) << combo_name(c);
+      ASSERT_EQ(r.init(c.cipher, c.mac, c.version, c.etm, k.keys(), impl), Status::ok);
+      const size_t seal_exp = record_seal_expansion(c.cipher, c.mac);
+      const size_t open_exp = record_open_expansion(c.cipher, c.mac);
+      EXPECT_LE(seal_exp, open_exp) << combo_name(c);
+      EXPECT_LE(open_exp, kMaxRecordOverhead) << combo_name(c);
+      EXPECT_LE(w.prefix_size() + w.suffix_size(), seal_exp) << combo_name(c);
+      for (size_t len : {size_t{0}, size_t{1}, size_t{300}, kMaxPlaintext}) {
+        const std::vector<uint8_t> p = plaintext_of(len, 6);
+        const std::vector<uint8_t> rec = seal_record(w, kContentApplicationData, c.version, p, rng);
+        EXPECT_NE(to_hex(rec), to_hex(p)) << combo_name(c);
+        EXPECT_LE(rec.size(), len + seal_exp) << combo_name(c);
+        std::vector<uint8_t> got;
+        EXPECT_EQ(open_copy(r, kContentApplicationData, c.version, rec, &got), Status::ok)
+            << combo_name(c);
+        EXPECT_EQ(to_hex(got), to_hex(p)) << combo_name(c);
+      }
+      n++;
+    }
+  }
+  RecordProtection none;
+  EXPECT_FALSE(none.activate());  // nothing pending
+  report_cases("pending record keys", n);
+}
+
 // Every single-bit flip of the fragment, of type, version and sequence number, every
 // truncation and two extensions: never ok.
 TEST(Record, TamperingIsRejected) {

@@ -317,6 +317,7 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
   c.m_offer_tickets = !o.no_ticket;
   c.m_max_fragment_length = o.max_fragment_length;
   c.m_session = m_session_in.get();
+  c.m_session_out = &m_session_out;
   // -no_ems: the engine always offers extended_master_secret (RFC 7627 says a client SHOULD);
   // there is no switch for it in ClientConfig, so -no_ems is refused rather than ignored.
   if (o.no_ems) {
@@ -437,7 +438,7 @@ bool TlsSession::save_session() {
   if (m_opts.sess_out.empty()) {
     return true;
   }
-  const tls::Session& s = m_client->session();
+  const tls::Session& s = m_session_out;
   if (!s.valid()) {
     std::fprintf(stderr, "the server offers no resumption: %s not written\n",
                  m_opts.sess_out.c_str());

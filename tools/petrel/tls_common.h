@@ -88,6 +88,7 @@ class TlsSession final {
   std::unique_ptr<petrel::tls::EcClientKey> m_ec_client_key;
   std::vector<uint16_t> m_suites;
   std::unique_ptr<petrel::tls::Session> m_session_in;
+  petrel::tls::Session m_session_out;  // the engine writes the connection's session here
   std::string m_name;
   std::string m_verify_name;
   petrel::tls::ClientConfig m_config;
