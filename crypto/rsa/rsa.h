@@ -231,7 +231,7 @@ Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest,
 // differ; OpenSSL's -pkeyopt rsa_mgf1_md): mgf1_alg may be any hash but MD5.
 Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, HashAlg mgf1_alg,
                     ByteView digest, Rng& rng, size_t salt_len = kPssSaltHashLen) noexcept;
-Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
+Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
                       ByteView sig, size_t salt_len = kPssSaltAny) noexcept;
 
 // ---- RSAES-OAEP (RFC 8017 section 7.1), MGF1 over the same hash or another ---------------------
@@ -245,7 +245,7 @@ Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& 
 // The same with MGF1 over mgf1_alg instead of alg (the label hash): RFC 8017 A.2.1 lets the two
 // differ (OpenSSL's -pkeyopt rsa_mgf1_md). The label is any byte string (empty by default in
 // the tools; OpenSSL's rsa_oaep_label). MD5 is refused for either hash.
-Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg,
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg alg, HashAlg mgf1_alg,
                         ByteView msg, ByteView label, Rng& rng) noexcept;
 Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
                         HashAlg mgf1_alg, ByteView ciphertext, ByteView label, Rng& rng) noexcept;

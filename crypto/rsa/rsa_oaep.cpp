@@ -16,7 +16,7 @@ Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg a
   return rsa_oaep_encrypt(out, key, alg, alg, msg, label, rng);
 }
 
-Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg,
+Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg alg, HashAlg mgf1_alg,
                         ByteView msg, ByteView label, Rng& rng) noexcept {
   if (!key.is_set() || alg == HashAlg::md5 || mgf1_alg == HashAlg::md5) {
     return Status::invalid_argument;

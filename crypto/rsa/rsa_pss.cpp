@@ -115,7 +115,7 @@ Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest,
   return rsa_pss_verify(key, alg, alg, digest, sig, salt_len);
 }
 
-Status rsa_pss_verify(const RsaPublicKey& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
+Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
                       ByteView sig, size_t salt_len) noexcept {
   if (!key.is_set() || !pss_hash_ok(alg) || !pss_hash_ok(mgf1_alg)) {
     return Status::invalid_argument;
