@@ -123,8 +123,9 @@ VerifyError verify_certificate(VerifyResult* out, const Certificate& leaf,
 // The same search and checks with the untrusted certificates as candidates: one is parsed again
 // in full, into a Certificate on the stack of the search, only while the search has it on the
 // path being tried (so the memory is one Certificate per level of that path, at most
-// kMaxChainDepth - 1, not one per certificate sent). m_der should be a certificate that
-// parse_certificate() accepts (make_candidate's source); one that does not is never an issuer.
+// kMaxChainDepth - 1, not one per certificate sent); the price is one parse per search step
+// (at most kMaxSearchSteps). m_der should be a certificate that parse_certificate() accepts
+// (make_candidate's source); one that does not is never an issuer.
 // The verdict, m_error and m_depth are those of the form above for the same certificates; in
 // out->m_path, the entries of candidates are null on return (their Certificates are gone), those
 // of the leaf and of store certificates are kept.

@@ -72,17 +72,16 @@ Status verify_in_class(ByteView n, ByteView e, HashAlg alg, ByteView digest, Byt
   return rsa_pkcs1_verify(key, alg, digest, sig);
 }
 
-// Runs the verification in every size class whose storage holds n and expects `want` (the
-// verdict of RsaPublicKey, the 8192-bit class); smaller classes must refuse the key with
-// bad_key_length. Returns the number of verifications run.
+// Runs the verification in the 2048- and 4096-bit size classes when their storage holds n and
+// expects `want` (the verdict of RsaPublicKey, the 8192-bit class); a class too small must
+// refuse the key with bad_key_length. Then through with_rsa_public_key, which must pick the
+// smallest class that holds n. Returns the number of verifications run.
 size_t check_size_classes(ByteView n, ByteView e, HashAlg alg, ByteView digest, ByteView sig,
                           Status want, const std::string& where) {
   size_t runs = 0;
+  // (The 8192-bit class is RsaPublicKey itself, which gave `want`.)
   const Status s2048 = verify_in_class<2048>(n, e, alg, digest, sig);
   const Status s4096 = verify_in_class<4096>(n, e, alg, digest, sig);
-  const Status s8192 = verify_in_class<8192>(n, e, alg, digest, sig);
-  EXPECT_EQ(s8192, want) << where;
-  runs++;
   if (n.size() <= 4096 / 8) {
     EXPECT_EQ(s4096, want) << where;
     runs++;
@@ -189,9 +188,9 @@ void run_sigver(const std::string& file, const std::string& label) {
     cases++;
   }
   std::printf("[ vectors  ] %s: %zu must pass, %zu must fail, %zu recovered EM checked, "
-              "%zu verifications in the 2048/4096/8192-bit key size classes\n",
+              "%zu more verifications in the 2048/4096-bit size classes and the dispatcher\n",
               label.c_str(), passes, cases - passes, ems, classes);
-  EXPECT_GE(classes, cases);
+  EXPECT_GE(classes, cases);  // at least the dispatcher's, for every case
   petrel_test::report_cases(label, cases);
 }
 
