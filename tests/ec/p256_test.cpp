@@ -176,6 +176,7 @@ void run_kas(const std::string& file, size_t* total) {
       curve = EcCurve::p384;
       h = HashAlg::sha384;
     } else {
+      c.skip();  // a curve Petrel does not implement: counted, reported, not run
       skipped++;
       continue;
     }
@@ -265,6 +266,7 @@ TEST(Ecdsa, NistSigVer) {
     EcCurve curve = EcCurve::p256;
     HashAlg h = HashAlg::sha256;
     if (!section(c, &curve, &h)) {
+      c.skip();  // a curve Petrel does not implement: counted, reported, not run
       skipped++;
       continue;
     }
@@ -307,6 +309,7 @@ TEST(Ecdsa, NistSigGenWithGivenK) {
     EcCurve curve = EcCurve::p256;
     HashAlg h = HashAlg::sha256;
     if (!section(c, &curve, &h)) {
+      c.skip();  // a curve Petrel does not implement: counted, reported, not run
       skipped++;
       continue;
     }
@@ -351,6 +354,7 @@ TEST(EcPoint, NistPkv) {
       known = known || (kv.second.empty() && curve_from_name(kv.first, &curve));
     }
     if (!known) {
+      c.skip();  // a curve Petrel does not implement: counted, reported, not run
       skipped++;
       continue;
     }
@@ -418,6 +422,7 @@ TEST(EcPoint, NistKeyPair) {
     }
     EcCurve curve = EcCurve::p256;
     if (!curve_from_name(name, &curve)) {
+      c.skip();  // a curve Petrel does not implement: counted, reported, not run
       skipped++;
       continue;
     }
