@@ -37,7 +37,7 @@
 //            not fit is refused with Error::handshake_too_large (error_text() names it), never
 //            truncated. With a server chain of two and a client chain of one RSA-2048
 //            certificate (about 800 bytes each): (1) 1,626, (2) + (3) 1,616 bytes; tls_memory
-//            runs with 1,792. 8 KiB is ample for chains of three.
+//            runs with 1,700. 8 KiB is ample for chains of three.
 //   session  resumption needs no context: the engine reads ClientConfig::m_session and writes
 //            the new session to ClientConfig::m_session_out (caller storage, sizeof(Session)).
 //
@@ -52,8 +52,8 @@
 // state of the negotiated cipher only (tls/record.h); the transcript is hashed only with the
 // hashes the handshake may still need. Measured by tls_memory against openssl s_server (full
 // and resumed mutual-auth handshake, RSA-2048 both sides, AES128-GCM-SHA256, out_buf 541,
-// hs_buf 1,792; x86-64): context + buffers 21,850 bytes with full records (goal 22 KiB),
-// 5,978 with max_fragment_length 512 (goal 6 KiB).
+// hs_buf 1,700; x86-64): context + buffers 21,822 bytes with full records (goal 22 KiB),
+// 5,950 with max_fragment_length 512 (goal 6 KiB).
 // Stack: a full mutual-auth handshake with RSA-2048 keys both sides peaks at 11,736 bytes, a
 // resumed one at 7,528 (host x86-64, painted thread included; `ctest -R tls_memory -V`,
 // tests/tls/handshake_memory.cpp, which fails above 12 KiB and 8 KiB). The deepest path is the

@@ -67,9 +67,10 @@ add_test(NAME tls_record_openssl COMMAND tls_record_openssl_test)
 # soak of 10,000 resumed handshakes (no growth of memory or descriptors), both against a real
 # openssl s_server started by tests/tls/local_server.sh (host only: the server runs natively).
 # The buffers: input as input_buffer_size(config) (AES128-GCM-SHA256 offered), output 541 bytes
-# (one 512-byte GCM record, output_buffer_size(config, 512)), handshake 1792 bytes (the test PKI's
+# (one 512-byte GCM record, output_buffer_size(config, 512)), handshake 1700 bytes (the test PKI's
 # 1,626-byte server Certificate message and the client's 1,616 bytes of flight and server key;
-# tls/client.h). The total budgets are the issue's goals, 22 KiB with full records and 6 KiB
+# tls/client.h). The total budgets are the issue's goals read as decimal kilobytes (stricter than KiB),
+# 22,000 bytes with full records and 6,000
 # with max_fragment_length 512 (README "TLS client memory"). Stack: full handshake 12288
 # (12 KiB, issue 7's goal; 11,736 measured), resumed 8192 (7,528 measured).
 find_program(PETREL_OPENSSL_FOR_TLS openssl)
@@ -80,8 +81,8 @@ if(PETREL_OPENSSL_FOR_TLS AND NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
   add_test(NAME tls_memory
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/local_server.sh ${CMAKE_CURRENT_BINARY_DIR}/tls_memory.work
             "-www -naccept 6"
-            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 0 541 1792 12288 8192 22528
-            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 512 541 1792 12288 8192 6144)
+            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 0 541 1700 12288 8192 22000
+            -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 512 541 1700 12288 8192 6000)
   add_executable(tls_soak ${CMAKE_CURRENT_LIST_DIR}/soak.cpp)
   target_link_libraries(tls_soak PRIVATE petrel)
   petrel_set_warnings(tls_soak)
