@@ -184,10 +184,13 @@ void run_kas(const std::string& file, size_t* total) {
     c.number("COUNT");
     std::vector<uint8_t> ds_cavs = fixed_or_fail(c.get("dsCAVS"), sz);
     std::vector<uint8_t> qx_cavs, qy_cavs, qx_iut, qy_iut;
-    const bool cavs_fits = fixed(&qx_cavs, c.get("QsCAVSx"), sz) &&
-                           fixed(&qy_cavs, c.get("QsCAVSy"), sz);
-    const bool iut_fits =
-        fixed(&qx_iut, c.get("QsIUTx"), sz) && fixed(&qy_iut, c.get("QsIUTy"), sz);
+    // Every coordinate is read (and decoded) even when an earlier one does not fit.
+    const bool cx_fits = fixed(&qx_cavs, c.get("QsCAVSx"), sz);
+    const bool cy_fits = fixed(&qy_cavs, c.get("QsCAVSy"), sz);
+    const bool ix_fits = fixed(&qx_iut, c.get("QsIUTx"), sz);
+    const bool iy_fits = fixed(&qy_iut, c.get("QsIUTy"), sz);
+    const bool cavs_fits = cx_fits && cy_fits;
+    const bool iut_fits = ix_fits && iy_fits;
     std::vector<uint8_t> ds_iut = fixed_or_fail(c.get("dsIUT"), sz);
     const std::vector<uint8_t> z = fixed_or_fail(c.get("Z"), sz);
     const std::vector<uint8_t> hash_zz = c.bytes("CAVSHashZZ");
@@ -360,7 +363,9 @@ TEST(EcPoint, NistPkv) {
     }
     const size_t sz = ec_scalar_size(curve);
     std::vector<uint8_t> x, y;
-    const bool fits = fixed(&x, c.get("Qx"), sz) & fixed(&y, c.get("Qy"), sz);
+    const bool x_fits = fixed(&x, c.get("Qx"), sz);
+    const bool y_fits = fixed(&y, c.get("Qy"), sz);  // read even when Qx does not fit
+    const bool fits = x_fits && y_fits;
     const std::string result = c.get("Result");
     check_all_read(c);
     // A coordinate too long for the encoding is out of range by itself.
