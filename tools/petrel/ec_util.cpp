@@ -62,6 +62,9 @@ bool bytes_are_ec_key(const std::vector<uint8_t>& data) {
 }
 
 bool file_is_ec_key(const std::string& path) {
+  if (is_std_stream(path)) {
+    return false;  // stdin can be read once only: the caller's RSA reader takes it
+  }
   std::vector<uint8_t> data;
   std::string err;
   if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
@@ -70,6 +73,39 @@ bool file_is_ec_key(const std::string& path) {
   const bool ec = bytes_are_ec_key(data);
   wipe_bytes(&data);
   return ec;
+}
+
+namespace {
+bool load_ec_private_bytes(const char* cmd, const std::string& path,
+                           const std::vector<uint8_t>& data, int form, petrel::EcPrivateKey* key) {
+  bool ok = false;
+  if (!form_ok(data, form)) {
+    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
+  } else {
+    EcKeyProblem p = EcKeyProblem::none;
+    const Status st = petrel::ec_private_key_load(key, ByteView(data.data(), data.size()), &p);
+    ok = st == Status::ok;
+    if (!ok) {
+      report(cmd, path, st, p);
+    }
+  }
+  return ok;
+}
+}  // namespace
+
+bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int form,
+                                petrel::RsaPrivateKey* rsa, petrel::EcPrivateKey* ec, bool* is_ec) {
+  std::vector<uint8_t> data;
+  std::string err;
+  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
+    fail(cmd, "%s", err.c_str());
+    return false;
+  }
+  *is_ec = bytes_are_ec_key(data);
+  const bool ok = *is_ec ? load_ec_private_bytes(cmd, path, data, form, ec)
+                         : load_private_key_bytes(cmd, path, &data, form, rsa);
+  wipe_bytes(&data);
+  return ok;
 }
 
 bool load_ec_private_key(const char* cmd, const std::string& path, int form,

@@ -12,14 +12,22 @@
 
 #include "crypto/ec/ec_keys.h"
 #include "crypto/hash/hash.h"
+#include "crypto/rsa/rsa.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
 // Whether a key file (PEM or DER) holds an EC or X25519 key rather than an RSA one: an "EC
 // PRIVATE KEY" block, or a PKCS#8/SPKI whose algorithm is id-ecPublicKey or id-X25519.
+// false for stdin ("-" or ""), which is not read here (so `dgst -sign -` takes RSA keys only).
 bool file_is_ec_key(const std::string& path);
 bool bytes_are_ec_key(const std::vector<uint8_t>& data);
+
+// Reads a private key file once (stdin too) and loads it as an EC key if it holds one (*is_ec
+// true), else as an RSA key: the commands that take either (req -key, x509 -CAkey, dgst -sign,
+// s_client/get -key).
+bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int form,
+                                petrel::RsaPrivateKey* rsa, petrel::EcPrivateKey* ec, bool* is_ec);
 
 // Loads an EC/X25519 private key (SEC 1 or PKCS#8, PEM or DER; form as rsa_util.h kForm*).
 bool load_ec_private_key(const char* cmd, const std::string& path, int form,

@@ -241,9 +241,8 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
   // An RSA or EC (ECDSA) CA key; it must be the CA certificate's key.
   petrel::RsaPrivateKey rsa_key;
   petrel::EcPrivateKey ec_key;
-  const bool ec = file_is_ec_key(p.m_ca_key);
-  if (ec ? !load_ec_private_key(cmd, p.m_ca_key, kFormAny, &ec_key)
-         : !load_private_key(cmd, p.m_ca_key, kFormAny, &rsa_key)) {
+  bool ec = false;
+  if (!load_rsa_or_ec_private_key(cmd, p.m_ca_key, kFormAny, &rsa_key, &ec_key, &ec)) {
     return kExitFail;
   }
   const Status match = ec ? x509::check_private_key_matches(ca_cert, ec_key)

@@ -312,9 +312,8 @@ int cmd_req(int argc, char** argv) {
   // An RSA or EC (P-256/P-384: ECDSA) key.
   petrel::RsaPrivateKey rsa_key;
   petrel::EcPrivateKey ec_key;
-  const bool ec = file_is_ec_key(key_path);
-  if (ec ? !load_ec_private_key(kCmd, key_path, kFormAny, &ec_key)
-         : !load_private_key(kCmd, key_path, kFormAny, &rsa_key)) {
+  bool ec = false;
+  if (!load_rsa_or_ec_private_key(kCmd, key_path, kFormAny, &rsa_key, &ec_key, &ec)) {
     return kExitFail;
   }
   if (ec && ec_key.m_alg == petrel::EcKeyAlg::x25519) {

@@ -85,6 +85,14 @@ bool load_private_key(const char* cmd, const std::string& path, int form,
     fail(cmd, "%s", err.c_str());
     return false;
   }
+  const bool ok = load_private_key_bytes(cmd, path, &data, form, key);
+  wipe_bytes(&data);
+  return ok;
+}
+
+bool load_private_key_bytes(const char* cmd, const std::string& path, std::vector<uint8_t>* in,
+                            int form, petrel::RsaPrivateKey* key) {
+  std::vector<uint8_t>& data = *in;
   bool ok = false;
   if (!form_matches(data, form)) {
     fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
@@ -99,7 +107,6 @@ bool load_private_key(const char* cmd, const std::string& path, int form,
       report_load_error(cmd, path, st, kind, problem, true);
     }
   }
-  wipe_bytes(&data);
   return ok;
 }
 

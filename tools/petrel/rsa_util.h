@@ -29,6 +29,9 @@ bool parse_form(const char* cmd, const std::string& value, bool* pem);
 // key, found a SubjectPublicKeyInfo public key").
 bool load_private_key(const char* cmd, const std::string& path, int form,
                       petrel::RsaPrivateKey* key);
+// The same from bytes already read from `path` (the caller wipes them).
+bool load_private_key_bytes(const char* cmd, const std::string& path, std::vector<uint8_t>* in,
+                            int form, petrel::RsaPrivateKey* key);
 // Loads a public key (SPKI or PKCS#1); with allow_private, a private key file gives its public
 // half (as openssl does for -verify with -inkey KEY without -pubin... and for dgst -prverify).
 bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,

@@ -225,17 +225,11 @@ bool TlsSession::prepare(const char* cmd, const TlsOptions& o, const std::string
       m_chain.emplace_back(d.data(), d.size());
     }
     const std::string key_file = o.key_file.empty() ? o.cert_file : o.key_file;
-    const bool ec = file_is_ec_key(key_file);
-    if (ec) {
-      m_ec_key.reset(new petrel::EcPrivateKey());
-      if (!load_ec_private_key(cmd, key_file, kFormAny, m_ec_key.get())) {
-        return false;
-      }
-    } else {
-      m_key = new_private_key();
-      if (!load_private_key(cmd, key_file, kFormAny, m_key.get())) {
-        return false;
-      }
+    bool ec = false;
+    m_ec_key.reset(new petrel::EcPrivateKey());
+    m_key = new_private_key();
+    if (!load_rsa_or_ec_private_key(cmd, key_file, kFormAny, m_key.get(), m_ec_key.get(), &ec)) {
+      return false;
     }
     // The key must be the certificate's (crypto/x509: compared by value), or the server would
     // only say "decrypt_error" after the handshake.
