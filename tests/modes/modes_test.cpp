@@ -1,9 +1,9 @@
 // Block cipher mode tests (crypto/modes/modes.h), run against every AES implementation:
 // NIST AESAVS CBC KAT/MMT/MCT files through the streaming AesCbc, CFB128 and OFB KAT/MMT files
 // through the streaming AesCfb128 and AesOfb (whole, and in place in odd pieces), PKCS#7 padding (good and every
-// kind of bad), CTR with expected output computed here from the NIST-verified ECB core (counter
-// wrap across 2^128 and across a 32-bit boundary), streaming in odd chunks, in-place operation,
-// and length/argument errors.
+// kind of bad), CTR against the NIST SP 800-38A F.5 examples and against `openssl enc` output for
+// counters that wrap 2^128 and carry across 32- and 64-bit boundaries (vectors/openssl/
+// aes_ctr_wrap.txt), each whole and in place in odd pieces, and length/argument errors.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -219,33 +219,6 @@ std::vector<uint8_t> random_bytes(std::mt19937& rng, size_t n) {
     b = static_cast<uint8_t>(rng());
   }
   return v;
-}
-
-// Counter block + i as a 128-bit big-endian integer, written independently of the library.
-void add_to_counter(uint8_t* out, const uint8_t* ctr, uint64_t i) {
-  unsigned carry = 0;
-  for (int b = 15; b >= 0; b--) {
-    const unsigned add = (15 - b) < 8 ? static_cast<unsigned>((i >> (8 * (15 - b))) & 0xFF) : 0;
-    const unsigned v = ctr[b] + add + carry;
-    out[b] = static_cast<uint8_t>(v);
-    carry = v >> 8;
-  }
-}
-
-// The expected CTR output: in xor E(ctr), E(ctr+1), ... from the ECB core, block by block.
-std::vector<uint8_t> ctr_reference(const AesKey& key, const uint8_t* ctr,
-                                   const std::vector<uint8_t>& in) {
-  std::vector<uint8_t> out(in.size());
-  for (size_t off = 0; off < in.size(); off += 16) {
-    uint8_t cb[16];
-    uint8_t ks[16];
-    add_to_counter(cb, ctr, off / 16);
-    EXPECT_EQ(aes_ecb_encrypt(key, MutableBytes(ks), ByteView(cb)), Status::ok);
-    for (size_t i = 0; i < 16 && off + i < in.size(); i++) {
-      out[off + i] = static_cast<uint8_t>(in[off + i] ^ ks[i]);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -529,58 +502,68 @@ TEST(Pkcs7, Errors) {
   }
 }
 
-// CTR against the ECB core, from counters chosen to wrap 2^128 and a 32-bit boundary, one-shot,
-// streamed in odd chunks, and in place.
-TEST(Ctr, AgainstEcbCore) {
-  const char* const kCounters[] = {
-      "fffffffffffffffffffffffffffffffd",  // wraps 2^128 to zero
-      "000102030405060708090a0bfffffffe",  // carry out of the low 32 bits
-      "0000000000000000ffffffffffffffff",  // carry out of the low 64 bits
-      "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff",  // SP 800-38A F.5 initial counter
-  };
-  std::mt19937 rng(99);
+// AesCtr over a vector file: each case once in one call and once in place in odd pieces (the
+// position inside the keystream block carries across calls, and a 0-byte call is in the list).
+void run_ctr_file(const std::string& name, AesImpl impl) {
+  VectorFile f;
+  ASSERT_TRUE(f.load(name));
   size_t n = 0;
-  for (AesImpl impl : petrel_test::all_aes_impls()) {
-    for (const char* hex : kCounters) {
-      const std::vector<uint8_t> ctr = from_hex(hex);
-      for (size_t key_len : {16, 24, 32}) {
-        const std::vector<uint8_t> k = random_bytes(rng, key_len);
-        AesKey key;
-        ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
-        const std::vector<uint8_t> pt = random_bytes(rng, 16 * 12 + 7);
-        const std::vector<uint8_t> want = ctr_reference(key, ctr.data(), pt);
-        // One call.
-        AesCtr one;
-        ASSERT_EQ(one.init(&key, ByteView(ctr)), Status::ok);
-        std::vector<uint8_t> out(pt.size());
-        ASSERT_EQ(one.crypt(MutableBytes(out), ByteView(pt)), Status::ok);
-        EXPECT_EQ(to_hex(out), to_hex(want)) << hex << " " << aes_impl_name(impl);
-        // Odd chunks, in place.
-        AesCtr st;
-        ASSERT_EQ(st.init(&key, ByteView(ctr)), Status::ok);
-        std::vector<uint8_t> buf = pt;
-        const size_t chunks[] = {1, 15, 2, 31, 17, 0, 3, 64, 5, 13, 33};
-        size_t off = 0;
-        for (size_t ci = 0; off < buf.size(); ci++) {
-          size_t len = chunks[ci % 11];
-          if (len > buf.size() - off) {
-            len = buf.size() - off;
-          }
-          MutableBytes part(buf.data() + off, len);
-          ASSERT_EQ(st.crypt(part, ByteView(part)), Status::ok);
-          off += len;
-        }
-        EXPECT_EQ(to_hex(buf), to_hex(want)) << hex << " streamed " << aes_impl_name(impl);
-        // Decryption is the same operation.
-        AesCtr back;
-        ASSERT_EQ(back.init(&key, ByteView(ctr)), Status::ok);
-        ASSERT_EQ(back.crypt(MutableBytes(buf), ByteView(buf)), Status::ok);
-        EXPECT_EQ(buf, pt);
-        n++;
+  for (VectorCase& c : f.cases()) {
+    const bool encrypt = !c.has_header("DECRYPT");
+    ASSERT_TRUE(c.has_header("ENCRYPT") || c.has_header("DECRYPT") || c.has_header("WRAP"))
+        << c.where();
+    c.number("COUNT");
+    const std::vector<uint8_t> k = c.bytes("KEY");
+    const std::vector<uint8_t> iv = c.bytes("IV");
+    const std::vector<uint8_t> pt = c.bytes("PLAINTEXT");
+    const std::vector<uint8_t> ct = c.bytes("CIPHERTEXT");
+    check_all_read(c);
+    ASSERT_EQ(pt.size(), ct.size()) << c.where();
+    ASSERT_FALSE(pt.empty()) << c.where();
+    AesKey key;
+    ASSERT_EQ(key.init(ByteView(k), impl), Status::ok) << c.where();
+    const std::vector<uint8_t>& in = encrypt ? pt : ct;
+    const std::vector<uint8_t>& want = encrypt ? ct : pt;
+    // One call.
+    AesCtr one;
+    ASSERT_EQ(one.init(&key, ByteView(iv)), Status::ok) << c.where();
+    std::vector<uint8_t> out(in.size(), 0xee);
+    ASSERT_EQ(one.crypt(MutableBytes(out), ByteView(in)), Status::ok) << c.where();
+    EXPECT_EQ(to_hex(out), to_hex(want)) << c.where();
+    // In place, in odd pieces.
+    AesCtr st;
+    ASSERT_EQ(st.init(&key, ByteView(iv)), Status::ok) << c.where();
+    std::vector<uint8_t> buf = in;
+    static const size_t kChunks[] = {1, 15, 2, 31, 17, 0, 3, 64, 5, 13, 33};
+    size_t off = 0;
+    for (size_t ci = 0; off < buf.size(); ci++) {
+      size_t len = kChunks[ci % 11];
+      if (len > buf.size() - off) {
+        len = buf.size() - off;
       }
+      MutableBytes part(buf.data() + off, len);
+      ASSERT_EQ(st.crypt(part, ByteView(part)), Status::ok) << c.where();
+      off += len;
     }
+    EXPECT_EQ(to_hex(buf), to_hex(want)) << c.where() << " (in place, in pieces)";
+    n++;
   }
-  report_cases("CTR vs ECB core (wrap 2^128, 2^32, 2^64)", n);
+  report_cases(label(name, impl), n);
+}
+
+// NIST SP 800-38A F.5.1-F.5.6 (CTR-AES128/192/256 Encrypt and Decrypt).
+TEST(CtrVectors, Sp800_38a) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
+    run_ctr_file("nist/aes/sp800-38a/ctr.txt", impl);
+  }
+}
+
+// Counters that wrap 2^128 to zero and carry out of the low 32 and 64 bits, 12 blocks and 7 bytes
+// each, with the expected output computed by `openssl enc -aes-<bits>-ctr` (file header).
+TEST(CtrVectors, CounterWrapOpenssl) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
+    run_ctr_file("openssl/aes_ctr_wrap.txt", impl);
+  }
 }
 
 // The wrap itself, spelled out: after ff..ff comes 00..00.
