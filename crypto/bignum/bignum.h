@@ -54,7 +54,28 @@ uint32_t mont_step_limbs(uint32_t* t, const uint32_t* a, uint32_t b, const uint3
 uint64_t mont_step_limbs(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
                          uint64_t m0inv, size_t n, uint64_t top) noexcept;
 #endif
-// Name of the implementation of mul_add_limbs used for Limb ("portable-c64", "portable-c32").
+// The implementations of the 32-bit-limb kernels (mul_add_limbs, mont_step_limbs), selectable by
+// name: portable C++ everywhere, and the assembly of crypto/bignum/arm/ and crypto/bignum/mips/
+// where the target guarantees its instructions (crypto/bignum/mul_add_impls.h). The library
+// uses the best one the build has (armv6, else armv4 on ARM; mips32r2 on MIPS32r2; else
+// portable); tests switch it with bn_use_mul_add_impl_for_testing (bn_test_hooks.h). 64-bit
+// limbs always use the portable C++. All of them are constant-time in the sense of this file
+// (no branch or index on limb values); see each .S for its multiplier's timing.
+enum class MulAddImpl : uint8_t {
+  portable,  // "portable-c32" / "portable-c64" (by the width of Limb)
+  armv4,     // ARM state, UMLAL: ARMv5TE and later
+  armv6,     // ARM state, UMAAL: ARMv6 and later
+  mips32r2,  // MIPS32r2 O32, MADDU
+};
+const char* mul_add_impl_name(MulAddImpl impl) noexcept;
+bool mul_add_impl_available(MulAddImpl impl) noexcept;
+// Accepts the names above ("portable" too); Status::not_available for a known name this build
+// lacks, Status::invalid_argument for an unknown one.
+Status mul_add_impl_from_name(MulAddImpl* out, const char* name) noexcept;
+// Every implementation compiled into this build, portable first; returns the count.
+size_t mul_add_impls_available(MulAddImpl* out, size_t max) noexcept;
+// The implementation in use for Limb, and its name ("portable-c64", "armv6", ...).
+MulAddImpl mul_add_impl() noexcept;
 const char* mul_add_impl_name() noexcept;
 
 // ---- conversions --------------------------------------------------------------------------------

@@ -12,3 +12,15 @@ if(NOT CMAKE_CROSSCOMPILING AND TARGET petrel_tool)
     message(STATUS "openssl or bash not found: rsa_openssl_diff is not registered")
   endif()
 endif()
+
+# Every big-number kernel runs the RSA vectors: the plain `rsa` test runs the default kernel,
+# these one run each of the others (tests/common/bn_impl_env.cc, PETREL_BN_OTHER_KERNELS):
+# every vector test and key operation, without the slowest tests that exercise no more of the
+# kernel (2048-bit key generation, the stack-depth measurement, the key-file format tests).
+target_sources(rsa_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/common/bn_impl_env.cc)
+foreach(_k ${PETREL_BN_OTHER_KERNELS})
+  add_test(NAME rsa.kernel.${_k}
+    COMMAND rsa_test --gtest_filter=-RsaKeygen.Generate2048:RsaStack.*:RsaKeys.*)
+  set_tests_properties(rsa.kernel.${_k} PROPERTIES
+    ENVIRONMENT "PETREL_TEST_BN_IMPL=${_k};PETREL_VECTOR_SAMPLE=${PETREL_VECTOR_SAMPLE}")
+endforeach()
