@@ -222,5 +222,9 @@ CASES=$((CASES + 1))
 if ! petrel version -a >out 2>err || ! grep -q '^aes implementations:.* ct' out; then
   bad "petrel version -a: want the AES implementations: $(cat out err)"
 fi
+CASES=$((CASES + 1))
+if ! grep -qE '^bignum kernels: portable-c(32|64).*\(default\)$' out; then
+  bad "petrel version -a: want the bignum kernels, portable first, the default marked: $(cat out)"
+fi
 
 finish "tools_errors ($LEVEL)"

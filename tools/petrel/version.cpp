@@ -1,8 +1,10 @@
-// petrel version [-a]: the version; with -a also the AES implementations in this build.
+// petrel version [-a]: the version; with -a also the AES implementations and the big-number
+// kernels in this build.
 #include <cstdio>
 #include <string>
 
 #include "crypto/aes/aes.h"
+#include "crypto/bignum/bignum.h"
 #include "tools/petrel/tool.h"
 
 #ifndef PETREL_VERSION
@@ -41,6 +43,15 @@ int cmd_version(int argc, char** argv) {
       std::printf("%s %s%s%s%s%s", i == 0 ? "" : ",", petrel::aes_impl_name(impls[i]),
                   ct || dflt ? " (" : "", ct ? "constant-time" : "", ct && dflt ? ", " : "",
                   dflt ? "default)" : (ct ? ")" : ""));
+    }
+    std::printf("\n");
+    // e.g. "bignum kernels: portable-c32, armv4, armv6 (default)"
+    petrel::bn::MulAddImpl kernels[8];
+    const size_t nk = petrel::bn::mul_add_impls_available(kernels, 8);
+    std::printf("bignum kernels:");
+    for (size_t i = 0; i < nk; ++i) {
+      std::printf("%s %s%s", i == 0 ? "" : ",", petrel::bn::mul_add_impl_name(kernels[i]),
+                  kernels[i] == petrel::bn::mul_add_impl() ? " (default)" : "");
     }
     std::printf("\n");
   }
