@@ -16,13 +16,16 @@ mode="${1:?}"; plugin="${2:?}"; prog="${3:?}"; case_name="${4:?}"; shift 4
 [[ $# -ge 1 ]] || { echo "trace_check: no emulator given" >&2; exit 2; }
 [[ "$mode" == same || "$mode" == differ ]] || { echo "trace_check: mode same|differ" >&2; exit 2; }
 [[ -f "$plugin" ]] || { echo "trace_check: no plugin at $plugin" >&2; exit 1; }
+# A full path: the guest's environment, and so env's PATH, is emptied below.
+emulator="$(command -v "$1")" || { echo "trace_check: $1 not found (apt-get install qemu-user)" >&2; exit 1; }
+shift
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 for seed in 0 1; do
   # An empty environment, so that the guest's stack (and so every stack address) is placed the
   # same way in both runs.
-  if ! env -i "$@" -plugin "$plugin,outfile=$tmp/trace.$seed" "$prog" "$case_name" "$seed" \
+  if ! env -i "$emulator" "$@" -plugin "$plugin,outfile=$tmp/trace.$seed" "$prog" "$case_name" "$seed" \
       > "$tmp/out.$seed" 2> "$tmp/err.$seed"; then
     echo "trace_check: $case_name seed $seed: the program failed:" >&2
     cat "$tmp/out.$seed" "$tmp/err.$seed" >&2
