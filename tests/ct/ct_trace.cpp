@@ -33,11 +33,17 @@
 #include "crypto/rsa/rsa_keys.h"
 #include "tests/ct/trace_keys.h"
 
-// The markers the plugin finds by symbol. noipa: the compiler must neither inline them, nor
-// merge them, nor assume anything about what they touch (so no work moves across a marker).
+// The markers the plugin finds by symbol. noipa (gcc): the compiler must neither inline them,
+// nor merge them, nor assume anything about what they touch (so no work moves across a marker);
+// clang has no noipa, and the volatile stores keep it from treating them as pure.
+#if defined(__clang__)
+#define PETREL_TRACE_OPAQUE __attribute__((noinline))
+#else
+#define PETREL_TRACE_OPAQUE __attribute__((noipa, noinline))
+#endif
 volatile int g_trace_state;
-extern "C" __attribute__((noipa, noinline)) void petrel_trace_on() { g_trace_state = 1; }
-extern "C" __attribute__((noipa, noinline)) void petrel_trace_off() { g_trace_state = 2; }
+extern "C" PETREL_TRACE_OPAQUE void petrel_trace_on() { g_trace_state = 1; }
+extern "C" PETREL_TRACE_OPAQUE void petrel_trace_off() { g_trace_state = 2; }
 
 namespace {
 
@@ -302,8 +308,8 @@ void chacha20_poly1305_case(unsigned seed) {
 // the compiler cannot turn the branch into predicated instructions (ARM conditional execution
 // of an ALU instruction is invisible to the trace: README "Constant-time checks").
 volatile uint32_t g_sink;
-__attribute__((noinline, noipa)) void arm_add(uint8_t v) { g_sink = g_sink + v; }
-__attribute__((noinline, noipa)) void arm_xor(uint8_t v) { g_sink = g_sink ^ v; }
+PETREL_TRACE_OPAQUE void arm_add(uint8_t v) { g_sink = g_sink + v; }
+PETREL_TRACE_OPAQUE void arm_xor(uint8_t v) { g_sink = g_sink ^ v; }
 __attribute__((noinline)) void planted_branch(const uint8_t* secret, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (secret[i] & 0x10) {
