@@ -47,7 +47,7 @@
 // compared in constant time; renegotiation is refused (no_renegotiation); a failure sends the
 // matching alert, is sticky, and wipes every secret. Secrets are also wiped by the destructor.
 //
-// Memory: sizeof(Client) is kClientContextSize below: 3,168 bytes on x86-64, 2,848 on the
+// Memory: sizeof(Client) is kClientContextSize below: 3,168 bytes on x86-64, 2,816 on the
 // 32-bit targets (checked at compile time and by tls_test on each). Each direction keeps the
 // state of the negotiated cipher only (tls/record.h); the transcript is hashed only with the
 // hashes the handshake may still need. Measured by tls_memory against openssl s_server (full
@@ -97,7 +97,7 @@ constexpr size_t output_buffer_min(size_t /*mfl*/) noexcept {
   return kRecordHeaderSize + 64 + kMaxRecordOverhead;
 }
 // sizeof(Client), checked at compile time (client.cpp) and by tls_test on every target.
-constexpr size_t kClientContextSize = sizeof(void*) == 4 ? 2848 : 3168;
+constexpr size_t kClientContextSize = sizeof(void*) == 4 ? 2816 : 3168;
 constexpr size_t kMaxServerCertificates = 10;  // the most a Certificate message may carry
 constexpr size_t kMaxTicketSize = 1024;         // longer tickets are not stored (ID resumption)
 
