@@ -52,7 +52,9 @@ struct Kernel {
                         uint32_t) noexcept;
 };
 
-bool is_portable(bn::BnKernel k) { return k == bn::BnKernel::c32 || k == bn::BnKernel::c64; }
+[[maybe_unused]] bool is_portable(bn::BnKernel k) {
+  return k == bn::BnKernel::c32 || k == bn::BnKernel::c64;
+}
 
 // The assembly kernels of the table that are available, with their raw entry points (the ops
 // record kernel_select installs, bn_kernel.h). Only with 32-bit limbs (every assembly kernel is
