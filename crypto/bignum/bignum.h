@@ -43,17 +43,26 @@ constexpr size_t limbs_for_bytes(size_t bytes) { return (bytes + kLimbBytes - 1)
 // ---- the multiply-accumulate kernel (mul_add.cpp, crypto/bignum/bn_kernel.h) -----------------
 // The inner loops of every product, in variants chosen by name (crypto/util/variant.h):
 //
-//   name   alias (accepted)  constant-time  limb  notes
-//   "c32"  "portable-c32"    yes (*)        32    portable C++, 32x32->64-bit products; every
-//                                                 build whose Limb is 32 bits
-//   "c64"  "portable-c64"    yes (*)        64    portable C++, 64x64->128-bit products
-//                                                 (unsigned __int128); 64-bit hosts
+//   name        alias           constant-time  limb  notes
+//   "armv6"                     yes (*)        32    crypto/bignum/arm/mul_add_armv6.S, UMAAL; built
+//                                                    where the compiler targets ARMv6 or later
+//                                                    (armhf)
+//   "armv4"                     yes (*)        32    crypto/bignum/arm/mul_add_armv4.S, UMLAL; any
+//                                                    ARM-state target, ARMv5TE baseline (armel,
+//                                                    armhf)
+//   "mips32r2"                  yes (*)        32    crypto/bignum/mips/r2/mul_add_mips32r2.S,
+//                                                    MADDU; MIPS32r2 O32, both byte orders
+//   "c64"       "portable-c64"  yes (*)        64    portable C++, 64x64->128-bit products
+//                                                    (unsigned __int128); 64-bit hosts
+//   "c32"       "portable-c32"  yes (*)        32    portable C++, 32x32->64-bit products; every
+//                                                    build whose Limb is 32 bits
 //
-// (*) provided the CPU's multiplier takes a fixed time (some ARM9-family cores end multiplies
-// early on small operands; each assembly variant states what its instruction choice
-// guarantees). A kernel works on this build's Limb: a variant of the other width is listed and
-// reports not available. Assembly kernels ("armv4", "armv7-neon", "mips32r2") are one entry in
-// the table of mul_add.cpp plus their file under crypto/bignum/<isa>/; none exists yet.
+// (*) provided the CPU's multiplier takes a fixed time (the ARM926EJ-S of armel ends UMULL/UMLAL
+// early on small Rs operands: see mul_add_armv4.S; the portable C++ compiles to the same
+// instructions there). A kernel works on this build's Limb: a variant of the other width, or
+// one whose file this target does not build (cmake/PetrelSources.cmake, PETREL_NO_ASM), is
+// listed and reports not available. The assembly kernels need no run-time CPU check: each is
+// built only where the compiler's target level guarantees its instructions.
 //
 // The kernel is process-wide: the first available one in table order (the fastest first) unless
 // kernel_select() names another. Selecting while another thread computes with big numbers is
@@ -61,6 +70,9 @@ constexpr size_t limbs_for_bytes(size_t bytes) { return (bytes + kLimbBytes - 1)
 enum class BnKernel : uint8_t {
   c32 = 0,
   c64 = 1,
+  armv4 = 2,
+  armv6 = 3,
+  mips32r2 = 4,
 };
 const char* kernel_name(BnKernel k) noexcept;
 bool kernel_is_constant_time(BnKernel k) noexcept;

@@ -21,7 +21,10 @@
 //
 // Both read and write only the n limbs named, keep no state, and must run in time independent
 // of the limb values (the table's constant_time flag says whether they do on every CPU of the
-// target). The portable kernels are petrel_bn_*_c32 and petrel_bn_*_c64 (mul_add.cpp).
+// target). The portable kernels are petrel_bn_*_c32 and petrel_bn_*_c64 (mul_add.cpp); the
+// assembly ones petrel_bn_*_armv4 and petrel_bn_*_armv6 (crypto/bignum/arm/, 32-bit limbs, ARM
+// state, AAPCS) and petrel_bn_*_mips32r2 (crypto/bignum/mips/r2/, O32), declared below and
+// defined only where their file is built (mul_add.cpp refers to them only then).
 #ifndef PETREL_CRYPTO_BIGNUM_BN_KERNEL_H
 #define PETREL_CRYPTO_BIGNUM_BN_KERNEL_H
 
@@ -38,6 +41,17 @@ uint32_t petrel_bn_mont_step_c32(uint32_t* t, const uint32_t* a, uint32_t b, con
 uint64_t petrel_bn_mul_add_c64(uint64_t* acc, const uint64_t* a, size_t n, uint64_t b) noexcept;
 uint64_t petrel_bn_mont_step_c64(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
                                  uint64_t m0inv, size_t n, uint64_t top) noexcept;
+uint32_t petrel_bn_mul_add_armv4(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
+uint32_t petrel_bn_mont_step_armv4(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
+                                   uint32_t m0inv, size_t n, uint32_t top) noexcept;
+uint32_t petrel_bn_mul_add_armv6(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
+uint32_t petrel_bn_mont_step_armv6(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
+                                   uint32_t m0inv, size_t n, uint32_t top) noexcept;
+uint32_t petrel_bn_mul_add_mips32r2(uint32_t* acc, const uint32_t* a, size_t n,
+                                    uint32_t b) noexcept;
+uint32_t petrel_bn_mont_step_mips32r2(uint32_t* t, const uint32_t* a, uint32_t b,
+                                      const uint32_t* m, uint32_t m0inv, size_t n,
+                                      uint32_t top) noexcept;
 }
 
 namespace petrel {

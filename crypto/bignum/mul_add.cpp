@@ -1,6 +1,6 @@
 // The multiply-accumulate kernels of crypto/bignum and their table (crypto/util/variant.h): the
 // inner loops of every big-number product, where hand-written assembly plugs in (ARM UMLAL/UMAAL
-// in crypto/bignum/arm/, MIPS MULTU/MADDU in crypto/bignum/mips/), over the extern "C" contract
+// in crypto/bignum/arm/, MIPS MADDU in crypto/bignum/mips/r2/), over the extern "C" contract
 // of crypto/bignum/bn_kernel.h:
 // - mul_add, acc[0..n) += a[0..n) * b returning the carry limb: the schoolbook product
 //   (bignum.cpp);
@@ -13,7 +13,7 @@
 // a fixed time (some ARM9-family cores end multiplies early on small operands; each assembly
 // variant must state what its instruction choice guarantees).
 //
-// Adding a kernel: its file (crypto/bignum/<isa>/bn_<variant>.S, picked up for that target by
+// Adding a kernel: its file (crypto/bignum/<isa>/mul_add_<variant>.S, picked up for that target by
 // cmake/PetrelSources.cmake), its extern "C" declarations in bn_kernel.h, an ops getter below
 // (a stub returning nullptr where the build lacks the file), one BnKernel value in bignum.h and
 // one row in kKernels (fastest first: the first available row is the default).
@@ -125,10 +125,40 @@ constexpr const KernelOps* c32_ops() noexcept { return nullptr; }
 constexpr const KernelOps* c64_ops() noexcept { return &kC64Ops; }
 #endif
 
+// The assembly kernels: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*)
+// and, within it, where the compiler's target level has their instructions; each condition is
+// the guard at the top of its .S file (a file whose guard is false assembles to nothing).
+#if defined(PETREL_ASM_ARM) && PETREL_BN_LIMB_BITS == 32 && defined(__ARM_ARCH_ISA_ARM)
+constexpr KernelOps kArmv4Ops = {petrel_bn_mul_add_armv4, petrel_bn_mont_step_armv4};
+constexpr const KernelOps* armv4_ops() noexcept { return &kArmv4Ops; }
+#else
+constexpr const KernelOps* armv4_ops() noexcept { return nullptr; }
+#endif
+#if defined(PETREL_ASM_ARM) && PETREL_BN_LIMB_BITS == 32 && defined(__ARM_ARCH_ISA_ARM) && \
+    defined(__ARM_ARCH) && __ARM_ARCH >= 6
+constexpr KernelOps kArmv6Ops = {petrel_bn_mul_add_armv6, petrel_bn_mont_step_armv6};
+constexpr const KernelOps* armv6_ops() noexcept { return &kArmv6Ops; }
+#else
+constexpr const KernelOps* armv6_ops() noexcept { return nullptr; }  // e.g. armel (ARMv5TE)
+#endif
+#if defined(PETREL_ASM_MIPS32R2) && PETREL_BN_LIMB_BITS == 32 && defined(__mips_isa_rev) && \
+    __mips_isa_rev >= 2 && __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr KernelOps kMips32r2Ops = {petrel_bn_mul_add_mips32r2, petrel_bn_mont_step_mips32r2};
+constexpr const KernelOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
+#else
+constexpr const KernelOps* mips32r2_ops() noexcept { return nullptr; }
+#endif
+
 using KernelVariant = Variant<BnKernel, KernelOps>;
 
 // The table: name, the old name still accepted, constant-time, ops, CPU check. Fastest first.
+// The assembly rows need no CPU check: the build level guarantees them (see above). Measured
+// (scripts/perf-table, RSA-2048 sign): armv6 < armv4 < c32 on armhf, armv4 < c32 on armel,
+// mips32r2 < c32 on mipsel; figures in the .S headers and the README.
 constexpr KernelVariant kKernels[] = {
+    {BnKernel::armv6, "armv6", nullptr, true, armv6_ops(), nullptr},
+    {BnKernel::armv4, "armv4", nullptr, true, armv4_ops(), nullptr},
+    {BnKernel::mips32r2, "mips32r2", nullptr, true, mips32r2_ops(), nullptr},
     {BnKernel::c64, "c64", "portable-c64", true, c64_ops(), nullptr},
     {BnKernel::c32, "c32", "portable-c32", true, c32_ops(), nullptr},
 };

@@ -5,6 +5,7 @@
 // Carmichael numbers and strong pseudoprimes for Miller-Rabin.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -75,10 +76,19 @@ std::string hex_of(const Num& x) {
 // The build says which multiply loop this target must get (tests/bignum/tests.cmake, from the
 // toolchain's processor and pointer size, not from the library's own #if): a target that
 // silently fell back to another loop, or a name that no longer tells the limb width, fails.
+// The per-kernel reruns (bignum.kernel.<k>) select another kernel by PETREL_TEST_BN_IMPL
+// (tests/common/bn_impl_env.cc): there the kernel in use must be the one named, and the default
+// (the first available row of the table) must still be the expected one.
 TEST(Bignum, ReportsLimbImplementation) {
-  std::printf("[ bignum   ] limb %zu bits, mul_add %s (expected for %s: %s)\n", bn::kLimbBits,
-              bn::mul_add_impl_name(), PETREL_TEST_PROCESSOR, PETREL_EXPECT_MUL_ADD);
-  EXPECT_STREQ(bn::mul_add_impl_name(), PETREL_EXPECT_MUL_ADD);
+  const char* chosen = std::getenv("PETREL_TEST_BN_IMPL");
+  const bool rerun = chosen != nullptr && chosen[0] != '\0';
+  std::printf("[ bignum   ] limb %zu bits, mul_add %s (expected for %s: %s%s%s)\n", bn::kLimbBits,
+              bn::mul_add_impl_name(), PETREL_TEST_PROCESSOR, PETREL_EXPECT_MUL_ADD,
+              rerun ? " by default, selected: " : "", rerun ? chosen : "");
+  EXPECT_STREQ(bn::mul_add_impl_name(), rerun ? chosen : PETREL_EXPECT_MUL_ADD);
+  bn::BnKernel avail[16];
+  ASSERT_GE(bn::kernels_available(avail, 16), 1u);
+  EXPECT_STREQ(bn::kernel_name(avail[0]), PETREL_EXPECT_MUL_ADD);
   EXPECT_EQ(bn::kLimbBits, static_cast<size_t>(PETREL_EXPECT_LIMB_BITS));
   // The limb type really has that width: a carry out of the top bit of one limb.
   bn::Limb acc[2] = {0, 0};

@@ -1,0 +1,118 @@
+@ Big-number multiply-accumulate kernels, ARM state, ARMv6 and later (UMAAL): variant "armv6"
+@ of crypto/bignum/mul_add.cpp (the portable C++ there is the reference; its comment gives the
+@ algorithms: mul_add_limbs = schoolbook row, mont_step_limbs = one CIOS Montgomery step,
+@ Koc, Acar, Kaliski 1996). UMAAL RdLo, RdHi, Rn, Rm sets RdHi:RdLo = Rn * Rm + RdHi + RdLo,
+@ which is exactly one limb of either sum (a*b + t + c1, q*m + lo + c2): one instruction each.
+@
+@ Calling convention: AAPCS (EABI), ARM state, callable from ARM and Thumb code.
+@   uint32_t petrel_bn_mul_add_armv6(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b)
+@     r0 acc, r1 a, r2 n, r3 b; returns the carry limb in r0. n may be 0.
+@   uint32_t petrel_bn_mont_step_armv6(uint32_t* t, const uint32_t* a, uint32_t b,
+@                                      const uint32_t* m, uint32_t m0inv, size_t n, uint32_t top)
+@     r0 t, r1 a, r2 b, r3 m; [sp] m0inv, [sp, #4] n (>= 1), [sp, #8] top; returns the new top.
+@ Register plan (mont_step): r4 q, r5 c1, r6 c2, r7 limbs left, r8 a[j], r9 m[j], r10 write
+@   pointer t[j-1], ip the limb in flight; saves r4-r10 and lr (32 bytes), no other stack.
+@   mul_add: r4 carry, r5 a[i], ip acc[i]; saves r4, r5 and lr (with r6 for alignment).
+@   The loops do two limbs per iteration, with one odd limb first when the count is odd.
+@
+@ Constant-time status: no branch and no address depends on limb values (the branches test only
+@ the public limb count); the trace check (tests/ct/trace.cmake) sees identical traces for the
+@ RSA-2048 private operation under two keys. It cannot see multiplier timing: whether UMAAL's
+@ latency depends on operand values on a given core is not checked here (README "Constant-time
+@ checks").
+@
+@ Cost: 7 instructions per limb in the mont_step loop, 5 in mul_add (counted from the code).
+@ Measured (scripts/perf-table --targets armhf --algs "rsa2048-sign rsa2048-verify", guest
+@ instructions per operation): armhf RSA-2048 sign 62,793,268 (portable C++) -> 34,925,108,
+@ verify 1,468,943 -> 658,703.
+@
+@ Built from crypto/bignum/arm/ for every ARM target (cmake/PetrelSources.cmake); the guard
+@ below makes it empty where the compiler targets less than ARMv6 (armel, ARMv5TE: no UMAAL
+@ assembled), and mul_add.cpp's armv6 row is a stub under the same condition.
+#if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && defined(__ARM_ARCH) && __ARM_ARCH >= 6
+        .syntax unified
+        .arm
+        .text
+
+        .global petrel_bn_mul_add_armv6
+        .type   petrel_bn_mul_add_armv6, %function
+        .p2align 2
+petrel_bn_mul_add_armv6:
+        push    {r4-r6, lr}
+        mov     r4, #0                  @ carry
+        tst     r2, #1
+        beq     1f
+        ldr     r5, [r1], #4            @ the odd limb
+        ldr     ip, [r0]
+        umaal   ip, r4, r5, r3          @ r4:ip = a[i] * b + acc[i] + carry
+        str     ip, [r0], #4
+1:      lsrs    r2, r2, #1              @ pairs left
+        beq     3f
+2:      ldr     r5, [r1], #4
+        ldr     ip, [r0]
+        umaal   ip, r4, r5, r3
+        ldr     r5, [r1], #4
+        ldr     r6, [r0, #4]
+        str     ip, [r0], #4
+        umaal   r6, r4, r5, r3
+        str     r6, [r0], #4
+        subs    r2, r2, #1
+        bne     2b
+3:      mov     r0, r4
+        pop     {r4-r6, pc}
+        .size   petrel_bn_mul_add_armv6, . - petrel_bn_mul_add_armv6
+
+        .global petrel_bn_mont_step_armv6
+        .type   petrel_bn_mont_step_armv6, %function
+        .p2align 2
+petrel_bn_mont_step_armv6:
+        push    {r4-r10, lr}
+        ldr     r4, [sp, #32]           @ m0inv
+        ldr     r7, [sp, #36]           @ n
+        @ Limb 0: s1 = a[0] * b + t[0]; q = lo(s1) * m0inv; s2 = q * m[0] + lo(s1) (low word 0).
+        ldr     ip, [r0]
+        ldr     r8, [r1], #4
+        mov     r5, #0
+        umaal   ip, r5, r8, r2          @ r5:ip = a[0] * b + t[0]
+        mul     r4, ip, r4              @ q
+        ldr     r9, [r3], #4
+        mov     r6, #0
+        umaal   ip, r6, r4, r9          @ r6:ip = q * m[0] + lo(s1); ip = 0
+        mov     r10, r0
+        add     r0, r0, #4
+        sub     r7, r7, #1              @ limbs 1 .. n-1
+        tst     r7, #1
+        beq     1f
+        ldr     ip, [r0], #4            @ the odd limb
+        ldr     r8, [r1], #4
+        ldr     r9, [r3], #4
+        umaal   ip, r5, r8, r2          @ s1 = a[j] * b + t[j] + c1
+        umaal   ip, r6, r4, r9          @ s2 = q * m[j] + lo(s1) + c2
+        str     ip, [r10], #4
+1:      lsrs    r7, r7, #1              @ pairs left
+        beq     3f
+2:      ldr     ip, [r0], #4
+        ldr     r8, [r1], #4
+        ldr     r9, [r3], #4
+        umaal   ip, r5, r8, r2
+        umaal   ip, r6, r4, r9
+        str     ip, [r10], #4
+        ldr     ip, [r0], #4
+        ldr     r8, [r1], #4
+        ldr     r9, [r3], #4
+        umaal   ip, r5, r8, r2
+        umaal   ip, r6, r4, r9
+        str     ip, [r10], #4
+        subs    r7, r7, #1
+        bne     2b
+3:      ldr     ip, [sp, #40]           @ top
+        mov     r0, #0
+        adds    ip, ip, r5
+        adc     r0, r0, #0
+        adds    ip, ip, r6
+        adc     r0, r0, #0
+        str     ip, [r10]               @ t[n - 1]
+        pop     {r4-r10, pc}
+        .size   petrel_bn_mont_step_armv6, . - petrel_bn_mont_step_armv6
+#endif
+        .section .note.GNU-stack, "", %progbits

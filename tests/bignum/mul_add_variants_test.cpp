@@ -1,0 +1,233 @@
+// The multiply-accumulate kernels (crypto/bignum/mul_add.cpp, the kKernels table): every assembly
+// variant the build has against the portable C++ on the same inputs (random limbs and the extreme ones),
+// the assembly variants' calling convention (callee-saved registers, sp) through a patterned
+// call harness (tests/bignum/call_harness_<arch>.S), and the name table. The published vectors
+// (bignum and RSA) run once per kernel as separate CTest runs (tests/bignum/tests.cmake,
+// tests/rsa/tests.cmake; tests/common/bn_impl_env.cc selects the kernel).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "crypto/bignum/bignum.h"
+#include "crypto/bignum/bn_kernel.h"
+#include "tests/common/bn_kernels.h"
+
+namespace {
+
+using petrel::Status;
+namespace bn = petrel::bn;
+
+struct Gen {
+  uint64_t s;
+  uint32_t next() {
+    s += 0x9e3779b97f4a7c15ull;
+    uint64_t z = s;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return static_cast<uint32_t>(z ^ (z >> 31));
+  }
+  // Mostly random limbs, often the extremes (carries run the whole length on all-ones).
+  uint32_t limb() {
+    const uint32_t k = next() % 8;
+    return k == 0 ? 0u : k == 1 ? 0xffffffffu : k == 2 ? 1u : k == 3 ? 0xfffffffeu : next();
+  }
+};
+
+uint32_t neg_inv32(uint32_t m) {  // -m^-1 mod 2^32, m odd (Newton)
+  uint32_t x = m;
+  for (int i = 0; i < 5; i++) {
+    x *= 2 - m * x;
+  }
+  return 0u - x;
+}
+
+struct Kernel {
+  bn::BnKernel id;
+  uint32_t (*mul_add)(uint32_t*, const uint32_t*, size_t, uint32_t) noexcept;
+  uint32_t (*mont_step)(uint32_t*, const uint32_t*, uint32_t, const uint32_t*, uint32_t, size_t,
+                        uint32_t) noexcept;
+};
+
+[[maybe_unused]] bool is_portable(bn::BnKernel k) {
+  return k == bn::BnKernel::c32 || k == bn::BnKernel::c64;
+}
+
+// The assembly kernels of the table that are available, with their raw entry points (the ops
+// record kernel_select installs, bn_kernel.h). Only with 32-bit limbs (every assembly kernel is
+// 32-bit; the host has none).
+std::vector<Kernel> asm_kernels() {
+  std::vector<Kernel> out;
+#if PETREL_BN_LIMB_BITS == 32
+  const bn::BnKernel saved = bn::kernel_active();
+  for (bn::BnKernel k : petrel_test::all_bn_kernels()) {
+    if (is_portable(k)) {
+      continue;
+    }
+    EXPECT_EQ(bn::kernel_select(k), Status::ok) << bn::kernel_name(k);
+    out.push_back({k, bn::kernel_ops().mul_add, bn::kernel_ops().mont_step});
+  }
+  EXPECT_EQ(bn::kernel_select(saved), Status::ok);
+#endif
+  return out;
+}
+
+// Restores the kernel in use when a test that switches it ends.
+struct KeepImpl {
+  bn::BnKernel saved = bn::kernel_active();
+  ~KeepImpl() { EXPECT_EQ(bn::kernel_select(saved), Status::ok); }
+};
+
+// The assembly kernels this target must have, from the toolchain (tests/bignum/tests.cmake,
+// PETREL_TEST_ASM_KERNELS, e.g. "armv6 armv4"), against what the table says is available: a
+// kernel that silently went missing from a build, or one that appeared where it must not run
+// (armv6 on ARMv5TE), fails here.
+TEST(MulAddVariants, NameTable) {
+  std::string list;
+  for (const Kernel& k : asm_kernels()) {
+    list += std::string(list.empty() ? "" : " ") + bn::kernel_name(k.id);
+  }
+  std::printf("[ bn kernel] assembly kernels available: '%s' (expected '%s'); in use: %s\n",
+              list.c_str(), PETREL_TEST_ASM_KERNELS, bn::mul_add_impl_name());
+  EXPECT_EQ(list, std::string(PETREL_TEST_ASM_KERNELS));
+  bn::BnKernel x{};
+  EXPECT_EQ(bn::kernel_from_name(&x, "no-such-kernel"), Status::unsupported);
+  EXPECT_EQ(bn::kernel_from_name(nullptr, "armv4"), Status::invalid_argument);
+  // A known name the build lacks: not_available, and kernel_select refuses it too.
+  for (bn::BnKernel k : {bn::BnKernel::armv4, bn::BnKernel::armv6, bn::BnKernel::mips32r2}) {
+    if (!bn::kernel_available(k)) {
+      EXPECT_EQ(bn::kernel_from_name(&x, bn::kernel_name(k)), Status::not_available);
+      EXPECT_EQ(bn::kernel_select(k), Status::not_available);
+    } else {
+      EXPECT_EQ(bn::kernel_from_name(&x, bn::kernel_name(k)), Status::ok);
+      EXPECT_EQ(x, k);
+    }
+  }
+}
+
+// Every kernel gives the portable kernel's results, through the public entry points (the
+// dispatch) and through the raw symbols alike, for n = 1 .. 70 limbs.
+TEST(MulAddVariants, MatchPortable) {
+  if (bn::kLimbBits != 32) {
+    GTEST_SKIP() << "64-bit limbs: no assembly kernel serves Limb (the portable widths are "
+                    "compared in bignum_test)";
+  }
+  KeepImpl keep;
+  Gen g{42};
+  size_t cases = 0;
+  for (const Kernel& k : asm_kernels()) {
+    for (size_t n = 1; n <= 70; n++) {
+      for (int rep = 0; rep < 6; rep++) {
+        std::vector<uint32_t> a(n), m(n), acc(n), t(n);
+        for (size_t i = 0; i < n; i++) {
+          a[i] = g.limb();
+          m[i] = g.limb();
+          acc[i] = g.limb();
+          t[i] = g.limb();
+        }
+        m[0] |= 1;
+        const uint32_t b = rep == 0 ? 0xffffffffu : g.limb();
+        const uint32_t top = g.next() & 1;
+        const uint32_t m0inv = neg_inv32(m[0]);
+        // Reference: the portable kernel.
+        std::vector<uint32_t> acc_ref = acc, t_ref = t;
+        const uint32_t c_ref = bn::mul_add_limbs(acc_ref.data(), a.data(), n, b);
+        const uint32_t top_ref =
+            bn::mont_step_limbs(t_ref.data(), a.data(), b, m.data(), m0inv, n, top);
+        // Raw symbol.
+        std::vector<uint32_t> acc1 = acc, t1 = t;
+        EXPECT_EQ(k.mul_add(acc1.data(), a.data(), n, b), c_ref) << n;
+        EXPECT_EQ(acc1, acc_ref) << bn::kernel_name(k.id) << " mul_add n=" << n;
+        EXPECT_EQ(k.mont_step(t1.data(), a.data(), b, m.data(), m0inv, n, top), top_ref) << n;
+        EXPECT_EQ(t1, t_ref) << bn::kernel_name(k.id) << " mont_step n=" << n;
+        // Through the dispatch.
+        ASSERT_EQ(bn::kernel_select(k.id), Status::ok);
+        std::vector<bn::Limb> acc2(acc.begin(), acc.end()), t2(t.begin(), t.end());
+        std::vector<bn::Limb> a2(a.begin(), a.end()), m2(m.begin(), m.end());
+        EXPECT_EQ(bn::mul_add(acc2.data(), a2.data(), n, b), c_ref);
+        EXPECT_TRUE(std::equal(acc2.begin(), acc2.end(), acc_ref.begin()));
+        EXPECT_EQ(bn::mont_step(t2.data(), a2.data(), b, m2.data(), m0inv, n, top), top_ref);
+        EXPECT_TRUE(std::equal(t2.begin(), t2.end(), t_ref.begin()));
+        cases++;
+      }
+    }
+    // mul_add over zero limbs: no access, carry 0.
+    EXPECT_EQ(k.mul_add(nullptr, nullptr, 0, 0xffffffffu), 0u);
+  }
+  std::printf("[ bn kernel] %zu kernel(s) x %zu cases matched the portable kernel\n",
+              asm_kernels().size(), cases);
+}
+
+#if defined(PETREL_TEST_CALL_HARNESS_ARM) || defined(PETREL_TEST_CALL_HARNESS_MIPS)
+extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
+                                               uint32_t* out);
+#if defined(PETREL_TEST_CALL_HARNESS_ARM)
+constexpr size_t kSaved = 8;  // r4-r11, then the sp difference
+const char* const kSavedNames[kSaved] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
+#else
+constexpr size_t kSaved = 9;  // s0-s7, fp, then the sp difference
+const char* const kSavedNames[kSaved] = {"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "fp"};
+#endif
+
+// The kernels, called with the callee-saved registers full of patterns, must hand them back
+// unchanged and give the same results as a plain call.
+TEST(MulAddVariants, CalleeSavedRegisters) {
+  Gen g{7};
+  size_t calls = 0;
+  for (const Kernel& k : asm_kernels()) {
+    for (size_t n : {1u, 2u, 3u, 32u, 33u}) {
+      std::vector<uint32_t> a(n), m(n), acc(n), t(n);
+      for (size_t i = 0; i < n; i++) {
+        a[i] = g.next();
+        m[i] = g.next();
+        acc[i] = g.next();
+        t[i] = g.next();
+      }
+      m[0] |= 1;
+      const uint32_t b = g.next();
+      const uint32_t m0inv = neg_inv32(m[0]);
+      std::vector<uint32_t> acc_ref = acc, t_ref = t;
+      const uint32_t c_ref = k.mul_add(acc_ref.data(), a.data(), n, b);
+      const uint32_t top_ref = k.mont_step(t_ref.data(), a.data(), b, m.data(), m0inv, n, 1);
+      for (int fn = 0; fn < 2; fn++) {
+        uint32_t out[kSaved + 1];
+        std::memset(out, 0, sizeof(out));
+        uint32_t r;
+        if (fn == 0) {
+          const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(acc.data())),
+                                    static_cast<uint32_t>(reinterpret_cast<uintptr_t>(a.data())),
+                                    static_cast<uint32_t>(n), b, 0, 0, 0};
+          r = petrel_test_call_patterned(reinterpret_cast<const void*>(k.mul_add), args, out);
+          EXPECT_EQ(r, c_ref);
+          EXPECT_EQ(acc, acc_ref);
+        } else {
+          const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(t.data())),
+                                    static_cast<uint32_t>(reinterpret_cast<uintptr_t>(a.data())),
+                                    b,
+                                    static_cast<uint32_t>(reinterpret_cast<uintptr_t>(m.data())),
+                                    m0inv, static_cast<uint32_t>(n), 1};
+          r = petrel_test_call_patterned(reinterpret_cast<const void*>(k.mont_step), args, out);
+          EXPECT_EQ(r, top_ref);
+          EXPECT_EQ(t, t_ref);
+        }
+        for (size_t i = 0; i < kSaved; i++) {
+          const uint32_t want = 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1);
+          EXPECT_EQ(out[i], want) << bn::kernel_name(k.id)
+                                  << (fn == 0 ? " mul_add" : " mont_step") << " n=" << n
+                                  << " clobbered " << kSavedNames[i];
+        }
+        EXPECT_EQ(out[kSaved], 0u) << bn::kernel_name(k.id) << " moved sp";
+        calls++;
+      }
+    }
+  }
+  std::printf("[ bn kernel] %zu patterned calls, %zu callee-saved registers checked each\n",
+              calls, kSaved);
+  EXPECT_GT(calls, 0u);
+}
+#endif
+
+}  // namespace
