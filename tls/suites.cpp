@@ -110,7 +110,7 @@ Span<const SuiteInfo> all_suites() noexcept {
 }
 
 Span<const uint16_t> default_suites(AesImpl aes) noexcept {
-  if (aes == AesImpl::ct) {
+  if (aes_impl_is_constant_time(aes)) {  // ct first: ChaCha20-Poly1305; table AES: AES-GCM
     return Span<const uint16_t>(kDefaultCtAes, sizeof(kDefaultCtAes) / sizeof(kDefaultCtAes[0]));
   }
   return Span<const uint16_t>(kDefaultFastAes, sizeof(kDefaultFastAes) / sizeof(kDefaultFastAes[0]));

@@ -3,9 +3,10 @@
 // client engine tls::Client over a blocking socket), built by CMake for every preset as
 // petrel_insn_driver and measured under qemu-user by scripts/insn-count and scripts/perf-table.
 //
-//   petrel_insn_driver [-impl ct|table] ALG N
+//   petrel_insn_driver [-impl ct|table|armv4] ALG N
 //
-// -impl names the AES implementation (default: kAesDefaultImpl, the constant-time one); GCM's
+// -impl names the AES implementation (default: kAesDefaultImpl, the constant-time one; any name
+// of crypto/aes/aes.h's table that this build has, e.g. the ARM assembly "armv4"); GCM's
 // GHASH follows it. Hashes, HMAC and RC4 have a single implementation and ignore it. RSA uses
 // the fixed test key of rsa2048_test_key.h; its blinding draws from an HMAC_DRBG with a fixed
 // seed, so two runs execute the same instructions. The TLS workloads draw the client random,
@@ -570,7 +571,7 @@ int main(int argc, char** argv) {
   const char* alg = nullptr;
   size_t n = 0;
   if (wl_parse_args(argc, argv, &alg, &n) != 0) {
-    std::fprintf(stderr, "usage: %s [-impl ct|table] ALG N\n", prog);
+    std::fprintf(stderr, "usage: %s [-impl ct|table|armv4] ALG N\n", prog);
     return wl_usage(prog);
   }
   const char* verbose = std::getenv("PETREL_INSN_VERBOSE");

@@ -15,15 +15,30 @@ namespace {
 using aes_detail::AesOps;
 
 constexpr AesOps kCtOps = {petrel_aes_expand_ct, petrel_aes_encrypt_blocks_ct,
-                           petrel_aes_decrypt_blocks_ct};
+                           petrel_aes_decrypt_blocks_ct, nullptr};
 constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks_table,
-                              petrel_aes_decrypt_blocks_table};
+                              petrel_aes_decrypt_blocks_table, nullptr};
+// The ARM assembly: built where cmake/PetrelSources.cmake adds crypto/aes/arm/ (PETREL_ASM_ARM)
+// and the compiler has ARM state; the condition is the guard of aes_armv4.S and aes_armv4.cpp.
+#if defined(PETREL_ASM_ARM) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
+    !defined(__ARMEB__)
+constexpr AesOps kArmv4Ops = {petrel_aes_expand_armv4, petrel_aes_encrypt_blocks_armv4,
+                              petrel_aes_decrypt_blocks_armv4, petrel_aes_cbc_encrypt_armv4};
+constexpr const AesOps* armv4_ops() noexcept { return &kArmv4Ops; }
+// The fastest table (not constant-time) variant of this build: the assembly where there is one.
+constexpr AesImpl kFastestTable = AesImpl::armv4;
+#else
+constexpr const AesOps* armv4_ops() noexcept { return nullptr; }
+constexpr AesImpl kFastestTable = AesImpl::table;
+#endif
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
-// CPU check. Table order is the order of aes_impls_available().
+// CPU check. Table order is the order of aes_impls_available(); the default is kAesDefaultImpl
+// ("ct"), not the first row. "armv4" needs no CPU check: every ARM target has ARM state.
 constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
     {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
+    {AesImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
 };
 
 }  // namespace
@@ -42,6 +57,7 @@ size_t aes_impls_available(AesImpl* out, size_t max) noexcept {
 size_t aes_impls_listed(AesImpl* out, size_t max) noexcept {
   return variant::list_all(kImpls, out, max);
 }
+AesImpl aes_fastest_table_impl() noexcept { return kFastestTable; }
 
 AesKey::~AesKey() { clear(); }
 
@@ -49,6 +65,7 @@ void AesKey::clear() noexcept {
   secure_wipe(m_schedule, sizeof(m_schedule));
   m_encrypt = nullptr;
   m_decrypt = nullptr;
+  m_cbc_encrypt = nullptr;
   m_key_bits = 0;
   m_rounds = 0;
 }
@@ -75,11 +92,29 @@ Status AesKey::init(ByteView key, AesImpl impl) noexcept {
   }
   ops->expand(m_schedule, key.data(), key.size(), rounds);
   m_rounds = rounds;
-  m_key_bits = key.size() * 8;
+  m_key_bits = static_cast<uint16_t>(key.size() * 8);
   m_impl = impl;
   m_encrypt = ops->encrypt;
   m_decrypt = ops->decrypt;
+  m_cbc_encrypt = ops->cbc_encrypt;
   return Status::ok;
+}
+
+void AesKey::cbc_encrypt_blocks(uint8_t iv[kAesBlockSize], uint8_t* out, const uint8_t* in,
+                                size_t nblocks) const noexcept {
+  if (m_cbc_encrypt != nullptr) {
+    m_cbc_encrypt(m_schedule, m_rounds, out, in, nblocks, iv);
+    return;
+  }
+  uint8_t block[kAesBlockSize];
+  for (size_t i = 0; i < nblocks; i++) {
+    for (size_t j = 0; j < kAesBlockSize; j++) {
+      block[j] = static_cast<uint8_t>(in[i * kAesBlockSize + j] ^ iv[j]);
+    }
+    m_encrypt(m_schedule, m_rounds, iv, block, 1);
+    std::memcpy(out + i * kAesBlockSize, iv, kAesBlockSize);
+  }
+  secure_wipe(block, sizeof(block));
 }
 
 }  // namespace petrel

@@ -5,11 +5,13 @@
 //   name      constant-time  notes
 //   "ct"      yes            portable bitsliced C++, no secret-indexed table, no secret branch
 //   "table"   no             portable T-table C++, faster, leaks through cache timing
+//   "armv4"   no             T-table ARM assembly (crypto/aes/arm/aes_armv4.S), ARMv4 and later
+//                            (armel and armhf), with a CBC-encryption chain; fastest on ARM
 //
-// Hand-optimized ARM and MIPS variants ("armv4", "armv7-neon", "mips32r2") are one AesImpl value
-// and one table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build
-// or CPU that lacks one reports it as not available (aes_impl_available() == false) and
-// AesKey::init refuses it. None exists yet.
+// Hand-optimized ARM and MIPS variants ("armv4", later "armv7-neon", "mips32r2") are one AesImpl
+// value and one table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a
+// build or CPU that lacks one reports it as not available (aes_impl_available() == false) and
+// AesKey::init refuses it. Only "armv4" exists so far.
 //
 // The implementation is chosen once, at key set-up (AesKey::init); every later call goes
 // through the function pointers stored in the key.
@@ -29,6 +31,7 @@ constexpr size_t kAesBlockSize = 16;
 enum class AesImpl : uint8_t {
   ct = 0,
   table = 1,
+  armv4 = 2,
 };
 
 // The default used when no implementation is named: the constant-time one (see README).
@@ -44,6 +47,9 @@ Status aes_impl_from_name(AesImpl* out, const char* name) noexcept;
 size_t aes_impls_available(AesImpl* out, size_t max) noexcept;
 // Every implementation the table lists, available or not; returns the count.
 size_t aes_impls_listed(AesImpl* out, size_t max) noexcept;
+// The fastest not-constant-time (table) implementation of this build: "armv4" on ARM, else
+// "table" (the benchmarks' table column, bench/insn/petrel_driver.cpp).
+AesImpl aes_fastest_table_impl() noexcept;
 
 class AesKey final {
  public:
@@ -51,6 +57,9 @@ class AesKey final {
   // extern "C" contract of crypto/aes/aes_internal.h), not over AesKey.
   using BlockFn = void (*)(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                            const uint8_t* in, size_t nblocks) noexcept;
+  // An implementation's optional CBC-encryption chain (aes_internal.h); iv is updated.
+  using CbcFn = void (*)(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                         const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
 
   AesKey() noexcept = default;
   ~AesKey();
@@ -74,6 +83,10 @@ class AesKey final {
   void decrypt_blocks(uint8_t* out, const uint8_t* in, size_t nblocks) const noexcept {
     m_decrypt(m_schedule, m_rounds, out, in, nblocks);
   }
+  // CBC encryption of whole blocks from iv, which becomes the last ciphertext block: the
+  // implementation's chain where it has one (AesOps::cbc_encrypt), else block by block.
+  void cbc_encrypt_blocks(uint8_t iv[kAesBlockSize], uint8_t* out, const uint8_t* in,
+                          size_t nblocks) const noexcept;
 
   // Implementation-private key schedule storage (layout chosen by each implementation), sized
   // for the largest one in the build: 120 words, AES-256's 15 round keys of 8 words for "ct"
@@ -87,8 +100,9 @@ class AesKey final {
   alignas(16) uint32_t m_schedule[kScheduleWords] = {};
   BlockFn m_encrypt = nullptr;
   BlockFn m_decrypt = nullptr;
-  size_t m_key_bits = 0;
+  CbcFn m_cbc_encrypt = nullptr;
   unsigned m_rounds = 0;
+  uint16_t m_key_bits = 0;  // 128, 192 or 256: 16 bits, in this order, keep sizeof(AesKey) at 512
   AesImpl m_impl = kAesDefaultImpl;
 };
 

@@ -16,6 +16,12 @@
 //   void petrel_aes_decrypt_blocks_<v>(...the same...)
 //       ECB on nblocks whole 16-byte blocks (nblocks may be 0); in and out may be equal but
 //       must not otherwise overlap; no alignment required of in and out.
+//
+//   void petrel_aes_cbc_encrypt_<v>(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+//                                   const uint8_t* in, size_t nblocks, uint8_t iv[16])
+//       Optional (AesOps::cbc_encrypt, nullptr where a variant has none: AesKey then chains
+//       encrypt_blocks one block at a time): the CBC encryption chain over nblocks blocks from
+//       iv, which is replaced by the last ciphertext block. Same aliasing rules.
 #ifndef PETREL_CRYPTO_AES_AES_INTERNAL_H
 #define PETREL_CRYPTO_AES_AES_INTERNAL_H
 
@@ -37,6 +43,16 @@ void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, 
                                      const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_decrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                      const uint8_t* in, size_t nblocks) noexcept;
+// "armv4": crypto/aes/arm/aes_armv4.S (blocks, CBC chain) and aes_armv4.cpp (expansion); only
+// in ARM builds (cmake PETREL_ASM_ARM).
+void petrel_aes_expand_armv4(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                             unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_armv4(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_armv4(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_cbc_encrypt_armv4(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                  const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
 }
 
 namespace petrel {
@@ -47,6 +63,7 @@ struct AesOps {
   void (*expand)(uint32_t* schedule, const uint8_t* key, size_t key_len, unsigned rounds) noexcept;
   AesKey::BlockFn encrypt;
   AesKey::BlockFn decrypt;
+  AesKey::CbcFn cbc_encrypt;  // optional: nullptr chains encrypt one block at a time
 };
 
 }  // namespace aes_detail

@@ -3,8 +3,9 @@
 // petrel_trace_off(); the plugin hashes the executed instruction addresses and the data
 // addresses touched inside each such window. The test runs every case twice, with seed 0 and
 // seed 1: different keys and data of the same lengths. A constant-time routine must give the
-// same trace both times; the leak_* cases (T-table AES, a planted secret-dependent branch, a
-// planted secret-dependent index) must give different traces, which shows the check can fail.
+// same trace both times; the leak_* cases (T-table AES, portable and the ARM assembly "armv4",
+// a planted secret-dependent branch, a planted secret-dependent index) must give different
+// traces, which shows the check can fail.
 //
 // Usage: ct_trace CASE SEED     run one case; prints one line per window ("window K: NAME")
 //                               in the order the plugin numbers them, then a functional verdict
@@ -368,6 +369,9 @@ const Case kCases[] = {
     {"poly1305", poly1305_case, false},
     {"chacha20_poly1305", chacha20_poly1305_case, false},
     {"leak_aes_table", [](unsigned s) { aes_modes(petrel::AesImpl::table, "table", s); }, true},
+#if defined(PETREL_TRACE_AES_ARMV4)
+    {"leak_aes_armv4", [](unsigned s) { aes_modes(petrel::AesImpl::armv4, "armv4", s); }, true},
+#endif
     {"leak_branch", leak_branch, true},
     {"leak_index", leak_index, true},
 };

@@ -27,6 +27,9 @@ using petrel_test::VectorFile;
 
 namespace {
 
+// (in, out) byte offsets from an aligned allocation: both misaligned, out only, in only.
+constexpr size_t kCbcOffsets[3][2] = {{1, 1}, {0, 3}, {2, 0}};
+
 std::string label(const std::string& name, AesImpl impl) {
   return name + " [" + aes_impl_name(impl) + "]";
 }
@@ -80,6 +83,21 @@ void run_cbc_file(const std::string& name, AesImpl impl) {
         ASSERT_EQ(cbc.decrypt(rest, ByteView(rest)), Status::ok);
       }
       EXPECT_EQ(to_hex(buf), to_hex(want)) << c.where() << " (in place, split)";
+    }
+    // Buffers at odd byte offsets (in, out), so that an assembly chain's word-aligned and
+    // byte-wise paths both run: both misaligned, out only, in only.
+    for (const size_t* off : {kCbcOffsets[0], kCbcOffsets[1], kCbcOffsets[2]}) {
+      AesCbc cbc;
+      ASSERT_EQ(cbc.init(&key, ByteView(iv)), Status::ok);
+      std::vector<uint8_t> in_buf(in.size() + 8);
+      std::vector<uint8_t> out_buf(in.size() + 8);
+      std::memcpy(in_buf.data() + off[0], in.data(), in.size());
+      const ByteView src(in_buf.data() + off[0], in.size());
+      const MutableBytes dst(out_buf.data() + off[1], in.size());
+      ASSERT_EQ(encrypt ? cbc.encrypt(dst, src) : cbc.decrypt(dst, src), Status::ok);
+      EXPECT_EQ(to_hex(dst.data(), dst.size()), to_hex(want))
+          << c.where() << " (offsets " << off[0] << ", " << off[1] << ")";
+      EXPECT_EQ(to_hex(cbc.iv(), 16), to_hex(ct.data() + ct.size() - 16, 16)) << c.where();
     }
     n++;
   }
