@@ -44,8 +44,12 @@
 @ can leak the key; the trace check lists it as a must-leak case (tests/ct/trace.cmake,
 @ leak_aes_armv4). Use the default "ct" variant where that matters.
 @
-@ Measured (scripts/perf-table --targets "armhf armel" --algs "aes-128-cbc aes-256-cbc
-@ aes-256-ctr aes-256-gcm", guest instructions per byte): see the figures below.
+@ Measured at 556b6de (scripts/perf-table --targets "armhf armel" --algs "aes-128-cbc
+@ aes-256-cbc aes-256-ctr aes-256-gcm", guest instructions per byte; OpenSSL 3.0 aes-armv4 in
+@ brackets): armhf (cortex-a7) AES-128-CBC 31.97 (38.30), AES-256-CBC 44.22 (51.80),
+@ AES-256-CTR 50.29 (24.13, its NEON code); armel (arm926) 31.97 (40.74), 44.22 (54.24),
+@ 51.56 (60.30). Portable "table": 60.21 / 82.46 / 85.85 on armhf, 71.65 / 95.40 / 94.56 on armel.
+@ Cost per AES-128 block: 9 x 49 + 47 (last round) + about 25 of load, key xor, call and store.
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && !defined(__ARMEB__)
         .syntax unified
         .arm
