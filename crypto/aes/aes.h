@@ -90,8 +90,8 @@ class AesKey final {
 
   // Implementation-private key schedule storage (layout chosen by each implementation), sized
   // for the largest one in the build: 120 words, AES-256's 15 round keys of 8 words for "ct"
-  // (bitsliced) or 60 + 60 encryption and decryption words for "table". Each implementation
-  // checks its need against this at compile time.
+  // (bitsliced) or 60 + 60 encryption and decryption words for "table" and "armv4" (the same
+  // words byte-reversed). Each implementation checks its need against this at compile time.
   static constexpr size_t kScheduleWords = 120;
   uint32_t* schedule() noexcept { return m_schedule; }
   const uint32_t* schedule() const noexcept { return m_schedule; }
