@@ -19,11 +19,24 @@ constexpr AesOps kCtOps = {petrel_aes_expand_ct, petrel_aes_encrypt_blocks_ct,
 constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks_table,
                               petrel_aes_decrypt_blocks_table};
 
+// The assembly rows: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*) and
+// the compiler's target has their instructions (the guard at the top of the .S file); elsewhere
+// a stub (nullptr ops: listed, not available). No CPU check: the build level guarantees them.
+#if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
+    __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr AesOps kMips32r2Ops = {petrel_aes_expand_mips32r2, petrel_aes_encrypt_blocks_mips32r2,
+                                 petrel_aes_decrypt_blocks_mips32r2};
+constexpr const AesOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
+#else
+constexpr const AesOps* mips32r2_ops() noexcept { return nullptr; }
+#endif
+
 // The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
 // CPU check. Table order is the order of aes_impls_available().
 constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
     {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
+    {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
 };
 
 }  // namespace

@@ -5,11 +5,13 @@
 //   name      constant-time  notes
 //   "ct"      yes            portable bitsliced C++, no secret-indexed table, no secret branch
 //   "table"   no             portable T-table C++, faster, leaks through cache timing
+//   "mips32r2" no            MIPS32r2 assembly, four T-tables per direction
+//                            (crypto/aes/mips/r2/aes_mips32r2.S); mipsel and mips builds only;
+//                            leaks through cache timing like "table"
 //
-// Hand-optimized ARM and MIPS variants ("armv4", "armv7-neon", "mips32r2") are one AesImpl value
-// and one table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build
-// or CPU that lacks one reports it as not available (aes_impl_available() == false) and
-// AesKey::init refuses it. None exists yet.
+// Hand-optimized ARM and MIPS variants are one AesImpl value and one table row each, over the
+// extern "C" entry points of crypto/aes/aes_internal.h; a build or CPU that lacks one reports it
+// as not available (aes_impl_available() == false) and AesKey::init refuses it.
 //
 // The implementation is chosen once, at key set-up (AesKey::init); every later call goes
 // through the function pointers stored in the key.
@@ -29,6 +31,7 @@ constexpr size_t kAesBlockSize = 16;
 enum class AesImpl : uint8_t {
   ct = 0,
   table = 1,
+  mips32r2 = 2,
 };
 
 // The default used when no implementation is named: the constant-time one (see README).
