@@ -24,6 +24,22 @@ inline void xor_bytes(uint8_t* out, const uint8_t* a, const uint8_t* b, size_t n
   }
 }
 
+// out = a ^ b over one 16-byte block, as four 32-bit words (memcpy: any alignment; LWL/LWR on
+// MIPS). The CBC chaining XOR: gcc's vectorized byte loop above pays its set-up on every block
+// (measured on mipsel with the mips32r2 AES, scripts/insn-count: AES-128-CBC encryption 50.65 ->
+// 49.71 instructions per byte), while the long XORs of CTR keep the byte loop, which is faster
+// there. out may equal a or b.
+inline void xor_block(uint8_t* out, const uint8_t* a, const uint8_t* b) noexcept {
+  for (size_t i = 0; i < kAesBlockSize; i += 4) {
+    uint32_t x;
+    uint32_t y;
+    std::memcpy(&x, a + i, 4);
+    std::memcpy(&y, b + i, 4);
+    x ^= y;
+    std::memcpy(out + i, &x, 4);
+  }
+}
+
 // Adds one to a 16-byte big-endian counter, without branching on its value.
 inline void increment_be128(uint8_t* ctr) noexcept {
   uint32_t carry = 1;
@@ -104,7 +120,7 @@ Status AesCbc::encrypt(MutableBytes out, ByteView in) noexcept {
   const size_t n = in.size() / kAesBlockSize;
   uint8_t block[kAesBlockSize];
   for (size_t i = 0; i < n; i++) {
-    xor_bytes(block, in.data() + i * kAesBlockSize, m_iv, kAesBlockSize);
+    xor_block(block, in.data() + i * kAesBlockSize, m_iv);
     m_key->encrypt_blocks(m_iv, block, 1);
     std::memcpy(out.data() + i * kAesBlockSize, m_iv, kAesBlockSize);
   }
@@ -130,7 +146,7 @@ Status AesCbc::decrypt(MutableBytes out, ByteView in) noexcept {
     const size_t len = n * kAesBlockSize;
     std::memcpy(ct, src, len);
     m_key->decrypt_blocks(dst, ct, n);
-    xor_bytes(dst, dst, m_iv, kAesBlockSize);
+    xor_block(dst, dst, m_iv);
     xor_bytes(dst + kAesBlockSize, dst + kAesBlockSize, ct, len - kAesBlockSize);
     std::memcpy(m_iv, ct + len - kAesBlockSize, kAesBlockSize);
     src += len;
