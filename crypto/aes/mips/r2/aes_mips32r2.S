@@ -25,9 +25,9 @@
 #   by the assembler from the S-box lists and sit in .text after the code, found PC-relative
 #   (BAL), so the code works the same in static, PIC and PIE builds.
 # Lookup: the table base sits in a register whose bits 2..9 are free (1 KiB alignment), and
-#   INS base, byte, 2, 8 writes the index into it: SRL (rows not at bit 0) + INS + LW per
-#   lookup, 16 per round; 64 instructions per full round (48 lookup, 16 XOR incl. the round
-#   key, 4 LW of the round key... counted from the code: 4 x 16 per round).
+#   INS base, byte, 2, 8 writes the index into it: SRL (for rows not at bit 0) + INS + LW. One
+#   column is 4 lookups (4 INS, 3 SRL, 4 LW), the LW of its round-key word and 4 XOR: 16
+#   instructions, 64 per round (65 with the round-key pointer step).
 # Register plan: $t0-$t3 and $t4-$t7 the two state sets (rounds alternate between them, two
 #   rounds per loop pass), $s0-$s3 the bases of T_0..T_3, $v0 $v1 $t8 $t9 the looked-up words,
 #   $at the shifted byte, $s4 the round-key pointer, $s5 its loop bound, $s6 the end of in,
@@ -35,8 +35,14 @@
 #   round, $a2/$a3 out/in. Saves $s0-$s7 and $ra (BAL) in a 40-byte frame; $fp and $gp are
 #   untouched. .set noreorder: delay slots filled by hand.
 #
-# Cost, counted from the code: 64 instructions per full round, 64 for the last, about 30 per
-# block around them: 670 per AES-128 block, 926 per AES-256 block.
+# Cost, counted from the code: per block 153 + 131 * (Nr - 2) / 2 instructions (load, first
+#   round, loop passes of two rounds, last round, store): 677 for AES-128, 808 for AES-192, 939
+#   for AES-256, plus 37 per call (frame, table addresses).
+# Measured (scripts/perf-table --targets "mipsel mips" --algs "aes-128-cbc aes-256-cbc
+#   aes-256-ctr aes-256-gcm rc4", 8a93b9f, guest instructions per byte through AesCbc/AesCtr/
+#   AesGcm): mipsel AES-128-CBC 49.71 (table 73.21, OpenSSL 56.37), AES-256-CBC 66.09 (98.21,
+#   76.12), AES-256-CTR 66.12 (97.86, 83.12), AES-256-GCM 128.67 (160.54, 136.44); mips the same
+#   within 0.2.
 #if defined(__mips__) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && __mips_isa_rev < 6 \
     && defined(_ABIO32) && _MIPS_SIM == _ABIO32
 
