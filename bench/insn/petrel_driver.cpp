@@ -3,11 +3,15 @@
 // client engine tls::Client over a blocking socket), built by CMake for every preset as
 // petrel_insn_driver and measured under qemu-user by scripts/insn-count and scripts/perf-table.
 //
-//   petrel_insn_driver [-impl ct|table|armv4] ALG N
+//   petrel_insn_driver [-impl ct|table|armv4|mips32r2|...|asm] ALG N
 //
 // -impl names the AES implementation (default: kAesDefaultImpl, the constant-time one; any name
 // of crypto/aes/aes.h's table that this build has, e.g. the ARM assembly "armv4"); GCM's
-// GHASH follows it. Hashes, HMAC and RC4 have a single implementation and ignore it. RSA uses
+// GHASH follows it. RC4 takes the RC4 variant of that name if there is one, else the portable
+// "c" (so -impl ct and -impl table measure "c", -impl mips32r2 the assembly). "asm" means the
+// first available assembly row of the family's table (AES: neither ct nor table; RC4: not c);
+// where there is none the driver exits 3 (not available). Hashes and HMAC have a single
+// implementation and ignore -impl. RSA uses
 // the fixed test key of rsa2048_test_key.h; its blinding draws from an HMAC_DRBG with a fixed
 // seed, so two runs execute the same instructions. The TLS workloads draw the client random,
 // the premaster secret and the blinding from the same kind of DRBG.
@@ -181,9 +185,9 @@ int run_hmac(const char* alg, size_t n) {
   return WL_EXIT_OK;
 }
 
-int run_rc4(const char* alg, size_t n) {
+int run_rc4(const char* alg, Rc4Impl impl, size_t n) {
   Rc4 rc4;
-  Status s = rc4.init(ByteView(wl_key, 16));
+  Status s = rc4.init(ByteView(wl_key, 16), impl);
   if (s != Status::ok) {
     return fail("Rc4::init", s);
   }
@@ -555,15 +559,53 @@ int run_tls(const char* alg, int workload, size_t n) {
 
 bool is(const char* a, const char* b) { return std::strcmp(a, b) == 0; }
 
+// The first available assembly row of each table ("-impl asm"); false if there is none.
+bool first_asm_aes(AesImpl* out) {
+  AesImpl impls[16];
+  const size_t n = aes_impls_available(impls, 16);
+  for (size_t i = 0; i < n && i < 16; i++) {
+    if (impls[i] != AesImpl::ct && impls[i] != AesImpl::table) {
+      *out = impls[i];
+      return true;
+    }
+  }
+  return false;
+}
+bool first_asm_rc4(Rc4Impl* out) {
+  Rc4Impl impls[8];
+  const size_t n = rc4_impls_available(impls, 8);
+  for (size_t i = 0; i < n && i < 8; i++) {
+    if (impls[i] != Rc4Impl::c) {
+      *out = impls[i];
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const char* prog = argv[0];
   AesImpl impl = kAesDefaultImpl;
+  Rc4Impl rc4_impl = Rc4Impl::c;
+  bool want_asm = false;
+  bool have_asm_aes = false;
+  bool have_asm_rc4 = false;
   if (argc >= 3 && is(argv[1], "-impl")) {
-    if (aes_impl_from_name(&impl, argv[2]) != Status::ok || !aes_impl_available(impl)) {
-      std::fprintf(stderr, "petrel_insn_driver: AES implementation '%s' not available\n", argv[2]);
-      return WL_EXIT_UNAVAILABLE;
+    if (is(argv[2], "asm")) {
+      want_asm = true;
+      have_asm_aes = first_asm_aes(&impl);
+      have_asm_rc4 = first_asm_rc4(&rc4_impl);
+    } else {
+      if (aes_impl_from_name(&impl, argv[2]) != Status::ok || !aes_impl_available(impl)) {
+        std::fprintf(stderr, "petrel_insn_driver: AES implementation '%s' not available\n",
+                     argv[2]);
+        return WL_EXIT_UNAVAILABLE;
+      }
+      if (rc4_impl_from_name(&rc4_impl, argv[2]) != Status::ok) {
+        rc4_impl = Rc4Impl::c;
+      }
     }
     argc -= 2;
     argv += 2;
@@ -571,14 +613,19 @@ int main(int argc, char** argv) {
   const char* alg = nullptr;
   size_t n = 0;
   if (wl_parse_args(argc, argv, &alg, &n) != 0) {
-    std::fprintf(stderr, "usage: %s [-impl ct|table|armv4] ALG N\n", prog);
+    std::fprintf(stderr, "usage: %s [-impl ct|table|NAME|asm] ALG N\n", prog);
     return wl_usage(prog);
+  }
+  if (want_asm && !(is(alg, "rc4") ? have_asm_rc4 : (std::strncmp(alg, "aes-", 4) == 0 && have_asm_aes))) {
+    std::fprintf(stderr, "petrel_insn_driver: no assembly variant of %s in this build\n", alg);
+    return WL_EXIT_UNAVAILABLE;
   }
   const char* verbose = std::getenv("PETREL_INSN_VERBOSE");
   g_verbose = verbose != nullptr && is(verbose, "1");
   if (g_verbose) {
-    std::fprintf(stderr, "petrel_insn_driver: AES %s (%s)\n", aes_impl_name(impl),
-                 aes_impl_is_constant_time(impl) ? "constant-time" : "not constant-time");
+    std::fprintf(stderr, "petrel_insn_driver: AES %s (%s), RC4 %s\n", aes_impl_name(impl),
+                 aes_impl_is_constant_time(impl) ? "constant-time" : "not constant-time",
+                 rc4_impl_name(rc4_impl));
   }
   wl_init();
   g_aes_impl = impl;
@@ -610,7 +657,7 @@ int main(int argc, char** argv) {
     return run_hmac(alg, n);
   }
   if (is(alg, "rc4")) {
-    return run_rc4(alg, n);
+    return run_rc4(alg, rc4_impl, n);
   }
   if (is(alg, "chacha20")) {
     return run_chacha20(alg, n);

@@ -25,12 +25,26 @@ constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks
 constexpr AesOps kArmv4Ops = {petrel_aes_expand_armv4, petrel_aes_encrypt_blocks_armv4,
                               petrel_aes_decrypt_blocks_armv4, petrel_aes_cbc_encrypt_armv4};
 constexpr const AesOps* armv4_ops() noexcept { return &kArmv4Ops; }
-// The fastest table (not constant-time) variant of this build: the assembly where there is one.
-constexpr AesImpl kFastestTable = AesImpl::armv4;
 #else
 constexpr const AesOps* armv4_ops() noexcept { return nullptr; }
-constexpr AesImpl kFastestTable = AesImpl::table;
 #endif
+
+// The assembly rows: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*) and
+// the compiler's target has their instructions (the guard at the top of the .S file); elsewhere
+// a stub (nullptr ops: listed, not available). No CPU check: the build level guarantees them.
+#if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
+    __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr AesOps kMips32r2Ops = {petrel_aes_expand_mips32r2, petrel_aes_encrypt_blocks_mips32r2,
+                                 petrel_aes_decrypt_blocks_mips32r2, nullptr};
+constexpr const AesOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
+#else
+constexpr const AesOps* mips32r2_ops() noexcept { return nullptr; }
+#endif
+
+// The fastest table (not constant-time) variant of this build: the assembly where there is one.
+constexpr AesImpl kFastestTable = armv4_ops() != nullptr      ? AesImpl::armv4
+                                  : mips32r2_ops() != nullptr ? AesImpl::mips32r2
+                                                              : AesImpl::table;
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
 // CPU check. Table order is the order of aes_impls_available(); the default is kAesDefaultImpl
@@ -39,6 +53,7 @@ constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
     {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
     {AesImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
+    {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
 };
 
 }  // namespace
@@ -106,10 +121,18 @@ void AesKey::cbc_encrypt_blocks(uint8_t iv[kAesBlockSize], uint8_t* out, const u
     m_cbc_encrypt(m_schedule, m_rounds, out, in, nblocks, iv);
     return;
   }
+  // The chaining XOR as four 32-bit words (memcpy: any alignment; LWL/LWR on MIPS): gcc's
+  // vectorized byte loop pays its set-up on every block (measured on mipsel with the mips32r2
+  // AES, scripts/insn-count: AES-128-CBC encryption 50.65 -> 49.71 instructions per byte).
   uint8_t block[kAesBlockSize];
   for (size_t i = 0; i < nblocks; i++) {
-    for (size_t j = 0; j < kAesBlockSize; j++) {
-      block[j] = static_cast<uint8_t>(in[i * kAesBlockSize + j] ^ iv[j]);
+    for (size_t j = 0; j < kAesBlockSize; j += 4) {
+      uint32_t x;
+      uint32_t y;
+      std::memcpy(&x, in + i * kAesBlockSize + j, 4);
+      std::memcpy(&y, iv + j, 4);
+      x ^= y;
+      std::memcpy(block + j, &x, 4);
     }
     m_encrypt(m_schedule, m_rounds, iv, block, 1);
     std::memcpy(out + i * kAesBlockSize, iv, kAesBlockSize);

@@ -7,11 +7,14 @@
 //   "table"   no             portable T-table C++, faster, leaks through cache timing
 //   "armv4"   no             T-table ARM assembly (crypto/aes/arm/aes_armv4.S), ARMv4 and later
 //                            (armel and armhf), with a CBC-encryption chain; fastest on ARM
+//   "mips32r2" no            MIPS32r2 assembly, four T-tables per direction
+//                            (crypto/aes/mips/r2/aes_mips32r2.S); mipsel and mips builds only;
+//                            leaks through cache timing like "table"
 //
-// Hand-optimized ARM and MIPS variants ("armv4", later "armv7-neon", "mips32r2") are one AesImpl
-// value and one table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a
-// build or CPU that lacks one reports it as not available (aes_impl_available() == false) and
-// AesKey::init refuses it. Only "armv4" exists so far.
+// Hand-optimized ARM and MIPS variants (later also "armv7-neon") are one AesImpl value and one
+// table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build or CPU
+// that lacks one reports it as not available (aes_impl_available() == false) and AesKey::init
+// refuses it.
 //
 // The implementation is chosen once, at key set-up (AesKey::init); every later call goes
 // through the function pointers stored in the key.
@@ -32,6 +35,7 @@ enum class AesImpl : uint8_t {
   ct = 0,
   table = 1,
   armv4 = 2,
+  mips32r2 = 3,
 };
 
 // The default used when no implementation is named: the constant-time one (see README).

@@ -8,7 +8,7 @@
 //   void petrel_aes_expand_<v>(uint32_t* schedule, const uint8_t* key, size_t key_len,
 //                              unsigned rounds)
 //       key_len 16/24/32 and rounds 10/12/14 (checked by the caller). Writes the variant's own
-//       schedule layout into schedule[0..AesKey::kScheduleWords) (256 words, 16-byte aligned),
+//       schedule layout into schedule[0..AesKey::kScheduleWords) (120 words, 16-byte aligned),
 //       both directions. Leaves no key material elsewhere (wipes its stack copies).
 //
 //   void petrel_aes_encrypt_blocks_<v>(const uint32_t* schedule, unsigned rounds, uint8_t* out,
@@ -53,6 +53,13 @@ void petrel_aes_decrypt_blocks_armv4(const uint32_t* schedule, unsigned rounds, 
                                      const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_cbc_encrypt_armv4(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                   const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
+// "mips32r2": crypto/aes/mips/r2/ (assembly blocks, expansion in C++), MIPS32r2 O32 builds only.
+void petrel_aes_expand_mips32r2(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                                unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_mips32r2(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                        const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_mips32r2(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                        const uint8_t* in, size_t nblocks) noexcept;
 }
 
 namespace petrel {

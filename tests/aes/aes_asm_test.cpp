@@ -1,122 +1,181 @@
-// The assembly AES variants (crypto/aes/arm/aes_armv4.S): that the build has every one its
-// target must have (PETREL_TEST_AES_ASM_IMPLS from the toolchain, tests/aes/tests.cmake), and
-// their calling convention: each entry point called through the patterned harness
-// (tests/bignum/call_harness_arm.S) must hand back r4-r11 and sp unchanged and still give the
-// FIPS 197 Appendix C answers, with aligned and misaligned buffers. The NIST vector files run
-// on every variant in aes_test.cpp and modes_test.cpp.
+// The assembly AES variants (crypto/aes/mips/r2/, ...): which ones the build has against what
+// the toolchain says it must have, every block count and misaligned in and out buffers (the
+// NIST vectors of aes_test.cpp and the modes tests run on every variant with aligned buffers),
+// and the O32 callee-saved registers through the patterned call harness
+// (tests/bignum/call_harness_mips.S).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
-#include <sstream>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "crypto/aes/aes.h"
 #include "crypto/aes/aes_internal.h"
+#include "tests/common/aes_impls.h"
 #include "tests/common/file_test.h"
 
 using namespace petrel;
-using petrel_test::to_hex;
 
 namespace {
 
-TEST(AesAsm, TargetHasItsVariants) {
-  std::istringstream names(PETREL_TEST_AES_ASM_IMPLS);
-  std::string name;
-  size_t n = 0;
-  while (names >> name) {
-    AesImpl impl = AesImpl::ct;
-    EXPECT_EQ(aes_impl_from_name(&impl, name.c_str()), Status::ok) << name;
-    EXPECT_TRUE(aes_impl_available(impl)) << name;
-    EXPECT_FALSE(aes_impl_is_constant_time(impl)) << name << ": a table variant";
-    EXPECT_EQ(aes_fastest_table_impl(), impl) << name;
-    n++;
-  }
-  if (n == 0) {
-    EXPECT_EQ(aes_fastest_table_impl(), AesImpl::table);
-    AesImpl impl = AesImpl::ct;
-    EXPECT_EQ(aes_impl_from_name(&impl, "armv4"), Status::not_available);
-  }
-  std::printf("[ aes asm  ] %zu assembly variant(s) expected and present\n", n);
-}
+bool is_portable(AesImpl impl) { return impl == AesImpl::ct || impl == AesImpl::table; }
 
-#if defined(PETREL_TEST_AES_ARMV4)
-extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
-                                               uint32_t* out);
-constexpr size_t kSaved = 8;  // r4-r11, then the sp difference
-const char* const kSavedNames[kSaved] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
-
-uint32_t word(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
-
-std::vector<uint8_t> from_hex(const char* h) {
-  std::vector<uint8_t> out;
-  for (size_t i = 0; h[i] != 0 && h[i + 1] != 0; i += 2) {
-    out.push_back(static_cast<uint8_t>(std::stoul(std::string(h + i, 2), nullptr, 16)));
+std::vector<AesImpl> asm_impls() {
+  std::vector<AesImpl> out;
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
+    if (!is_portable(impl)) {
+      out.push_back(impl);
+    }
   }
   return out;
 }
 
-// FIPS 197 Appendix C.1-C.3: plaintext 00112233445566778899aabbccddeeff, key 000102...
-struct Fips197 {
-  size_t key_len;
-  const char* ct;
-};
-constexpr Fips197 kFips197[] = {{16, "69c4e0d86a7b0430d8cdb78070b4c55a"},
-                                {24, "dda97ca4864cdfe06eaf70a0ec0d7191"},
-                                {32, "8ea2b7ca516745bfeafc49904b496089"}};
+}  // namespace
 
-TEST(AesAsm, Armv4CalleeSavedRegisters) {
-  const std::vector<uint8_t> pt = from_hex("00112233445566778899aabbccddeeff");
-  uint8_t k[32];
-  for (size_t i = 0; i < sizeof(k); i++) {
-    k[i] = static_cast<uint8_t>(i);
+// A variant that silently went missing from a build (or appeared where it must not run) fails.
+TEST(AesAsm, NameTable) {
+  std::string list;
+  for (AesImpl impl : asm_impls()) {
+    list += std::string(list.empty() ? "" : " ") + aes_impl_name(impl);
   }
-  size_t calls = 0;
-  for (const Fips197& v : kFips197) {
-    AesKey key;
-    ASSERT_EQ(key.init(ByteView(k, v.key_len), AesImpl::armv4), Status::ok);
-    const std::vector<uint8_t> ct = from_hex(v.ct);
-    for (size_t off : {0u, 1u}) {
-      // fn 0 encrypt, 1 decrypt, 2 CBC-encrypt from a zero IV (one block: the ECB answer).
-      for (int fn = 0; fn < 3; fn++) {
-        alignas(16) uint8_t in[48] = {};
-        alignas(16) uint8_t out[48] = {};
-        uint8_t iv[17] = {};
-        std::memcpy(in + off, fn == 1 ? ct.data() : pt.data(), 16);
-        const void* f = fn == 0   ? reinterpret_cast<const void*>(petrel_aes_encrypt_blocks_armv4)
-                        : fn == 1 ? reinterpret_cast<const void*>(petrel_aes_decrypt_blocks_armv4)
-                                  : reinterpret_cast<const void*>(petrel_aes_cbc_encrypt_armv4);
-        const uint32_t args[7] = {word(key.schedule()), key.rounds(), word(out + off),
-                                  word(in + off), 1, word(iv + off), 0};
-        uint32_t saved[kSaved + 1];
-        std::memset(saved, 0, sizeof(saved));
-        petrel_test_call_patterned(f, args, saved);
-        const std::string where = std::to_string(v.key_len * 8) + " fn " + std::to_string(fn) +
-                                  " offset " + std::to_string(off);
-        EXPECT_EQ(to_hex(out + off, 16), to_hex(fn == 1 ? pt : ct)) << where;
-        EXPECT_EQ(out[off + 16], 0) << where << ": wrote past the block";
-        if (fn == 2) {
-          EXPECT_EQ(to_hex(iv + off, 16), to_hex(ct)) << where << ": IV not updated";
+  std::printf("[ aes asm  ] assembly variants available: '%s' (expected '%s')\n", list.c_str(),
+              PETREL_TEST_AES_ASM_IMPLS);
+  EXPECT_EQ(list, std::string(PETREL_TEST_AES_ASM_IMPLS));
+  // Every listed variant that is not available is refused by name and by AesKey::init.
+  AesImpl listed[16];
+  const size_t n = aes_impls_listed(listed, 16);
+  for (size_t i = 0; i < n && i < 16; i++) {
+    if (!aes_impl_available(listed[i])) {
+      AesImpl x = AesImpl::ct;
+      EXPECT_EQ(aes_impl_from_name(&x, aes_impl_name(listed[i])), Status::not_available);
+      AesKey key;
+      const uint8_t k[16] = {};
+      EXPECT_EQ(key.init(ByteView(k, 16), listed[i]), Status::not_available);
+    }
+  }
+  EXPECT_FALSE(aes_impl_is_constant_time(AesImpl::mips32r2));
+  EXPECT_EQ(std::string(aes_impl_name(AesImpl::mips32r2)), "mips32r2");
+}
+
+// 0 to 9 blocks, in and out at every offset 0..3 (the LWL/LWR path and the LW path), in place,
+// all key sizes, against the portable "table" variant on the same keys and data.
+TEST(AesAsm, BlockCountsAndAlignment) {
+  std::mt19937 rng(2026);
+  size_t cases = 0;
+  for (AesImpl impl : asm_impls()) {
+    for (size_t key_len : {16u, 24u, 32u}) {
+      std::vector<uint8_t> k(key_len);
+      for (uint8_t& b : k) {
+        b = static_cast<uint8_t>(rng());
+      }
+      AesKey ref, key;
+      ASSERT_EQ(ref.init(ByteView(k), AesImpl::table), Status::ok);
+      ASSERT_EQ(key.init(ByteView(k), impl), Status::ok);
+      for (size_t nblocks = 0; nblocks <= 9; nblocks++) {
+        for (size_t in_off = 0; in_off < 4; in_off++) {
+          for (size_t out_off = 0; out_off < 4; out_off++) {
+            const size_t len = nblocks * kAesBlockSize;
+            std::vector<uint8_t> in(len + 8), out(len + 8, 0xEE), want(len), back(len + 8, 0xEE);
+            for (uint8_t& b : in) {
+              b = static_cast<uint8_t>(rng());
+            }
+            for (int dir = 0; dir < 2; dir++) {
+              std::fill(out.begin(), out.end(), 0xEE);
+              if (dir == 0) {
+                ref.encrypt_blocks(want.data(), in.data() + in_off, nblocks);
+                key.encrypt_blocks(out.data() + out_off, in.data() + in_off, nblocks);
+              } else {
+                ref.decrypt_blocks(want.data(), in.data() + in_off, nblocks);
+                key.decrypt_blocks(out.data() + out_off, in.data() + in_off, nblocks);
+              }
+              EXPECT_EQ(std::memcmp(out.data() + out_off, want.data(), len), 0)
+                  << aes_impl_name(impl) << " key " << key_len << " blocks " << nblocks
+                  << " offsets " << in_off << "/" << out_off << (dir ? " decrypt" : " encrypt");
+              // Nothing written outside out[out_off, out_off + len).
+              for (size_t i = 0; i < out.size(); i++) {
+                if (i < out_off || i >= out_off + len) {
+                  ASSERT_EQ(out[i], 0xEE) << aes_impl_name(impl) << " wrote byte " << i;
+                }
+              }
+              cases++;
+            }
+          }
+          // In place at this offset.
+          const size_t len = nblocks * kAesBlockSize;
+          std::vector<uint8_t> buf(len + 4), want(len);
+          for (uint8_t& b : buf) {
+            b = static_cast<uint8_t>(rng());
+          }
+          ref.encrypt_blocks(want.data(), buf.data() + in_off, nblocks);
+          key.encrypt_blocks(buf.data() + in_off, buf.data() + in_off, nblocks);
+          EXPECT_EQ(std::memcmp(buf.data() + in_off, want.data(), len), 0) << "in place";
+          ref.decrypt_blocks(want.data(), want.data(), nblocks);
+          key.decrypt_blocks(buf.data() + in_off, buf.data() + in_off, nblocks);
+          EXPECT_EQ(std::memcmp(buf.data() + in_off, want.data(), len), 0) << "in place";
+          cases += 2;
         }
-        for (size_t i = 0; i < kSaved; i++) {
-          const uint32_t want = 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1);
-          EXPECT_EQ(saved[i], want) << where << " clobbered " << kSavedNames[i];
-        }
-        EXPECT_EQ(saved[kSaved], 0u) << where << ": sp moved";
-        // nblocks 0: writes nothing, keeps the registers.
-        const uint32_t none[7] = {word(key.schedule()), key.rounds(), word(out + off + 32),
-                                  word(in + off), 0, word(iv + off), 0};
-        petrel_test_call_patterned(f, none, saved);
-        EXPECT_EQ(out[off + 32], 0) << where << " nblocks 0";
-        for (size_t i = 0; i < kSaved; i++) {
-          EXPECT_EQ(saved[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1)) << where;
-        }
-        calls += 2;
       }
     }
   }
-  std::printf("[ aes asm  ] armv4: %zu patterned calls, FIPS 197 C.1-C.3 answers\n", calls);
+  std::printf("[ aes asm  ] %zu variant(s), %zu block-count/alignment cases against table\n",
+              asm_impls().size(), cases);
+}
+
+#if defined(PETREL_TEST_CALL_HARNESS_MIPS)
+extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
+                                               uint32_t* out);
+namespace {
+constexpr size_t kSaved = 10;  // s0-s7, fp, gp, then the sp difference
+const char* const kSavedNames[kSaved] = {"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "fp", "gp"};
+uint32_t u32(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
+}  // namespace
+
+// The block functions, called with the callee-saved registers full of patterns, hand them back
+// unchanged and give the plain call's result (aligned and misaligned, 0, 1 and 3 blocks).
+TEST(AesAsm, CalleeSavedRegisters) {
+  struct Entry {
+    const char* name;
+    AesKey::BlockFn fn;
+    bool encrypt;
+  };
+  const Entry entries[] = {{"encrypt", petrel_aes_encrypt_blocks_mips32r2, true},
+                           {"decrypt", petrel_aes_decrypt_blocks_mips32r2, false}};
+  size_t calls = 0;
+  for (size_t key_len : {16u, 24u, 32u}) {
+    uint8_t k[32];
+    for (size_t i = 0; i < sizeof(k); i++) {
+      k[i] = static_cast<uint8_t>(i * 13 + key_len);
+    }
+    AesKey key;
+    ASSERT_EQ(key.init(ByteView(k, key_len), AesImpl::mips32r2), Status::ok);
+    for (const Entry& e : entries) {
+      for (size_t nblocks : {0u, 1u, 3u}) {
+        for (size_t off : {0u, 1u}) {
+          uint8_t in[3 * 16 + 1], want[3 * 16 + 1], got[3 * 16 + 1];
+          for (size_t i = 0; i < sizeof(in); i++) {
+            in[i] = static_cast<uint8_t>(i * 7 + 1);
+          }
+          std::memset(want, 0, sizeof(want));
+          std::memset(got, 0, sizeof(got));
+          e.fn(key.schedule(), key.rounds(), want + off, in + off, nblocks);
+          const uint32_t args[7] = {u32(key.schedule()), key.rounds(), u32(got + off),
+                                    u32(in + off), static_cast<uint32_t>(nblocks), 0, 0};
+          uint32_t out[kSaved + 1] = {};
+          petrel_test_call_patterned(reinterpret_cast<const void*>(e.fn), args, out);
+          EXPECT_EQ(std::memcmp(got, want, sizeof(got)), 0) << e.name << " " << nblocks;
+          for (size_t i = 0; i < kSaved; i++) {
+            const uint32_t pattern = 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1);
+            EXPECT_EQ(out[i], pattern) << "mips32r2 " << e.name << " clobbered " << kSavedNames[i];
+          }
+          EXPECT_EQ(out[kSaved], 0u) << "mips32r2 " << e.name << " moved sp";
+          calls++;
+        }
+      }
+    }
+  }
+  std::printf("[ aes asm  ] %zu patterned calls, %zu callee-saved registers checked each\n", calls,
+              kSaved);
 }
 #endif
-
-}  // namespace

@@ -1,9 +1,14 @@
-# The assembly AES variants this target must have (PETREL_AES_ASM_IMPLS, tests/CMakeLists.txt)
-# and, on ARM, the patterned call harness of tests/bignum for their entry points
-# (tests/aes/aes_asm_test.cpp).
+# The assembly AES variants this target must have (PETREL_AES_ASM_IMPLS, tests/CMakeLists.txt:
+# armv4 on 32-bit little-endian ARM, mips32r2 on MIPS32r2, none under PETREL_NO_ASM), for
+# AesAsm.NameTable and AesAsm.TargetHasItsVariants; and the patterned call harness of tests/bignum
+# for their entry points (tests/aes/aes_asm_arm_test.cpp, aes_asm_test.cpp).
 string(REPLACE ";" " " _petrel_aes_asm "${PETREL_AES_ASM_IMPLS}")
 target_compile_definitions(aes_test PRIVATE PETREL_TEST_AES_ASM_IMPLS="${_petrel_aes_asm}")
 if("armv4" IN_LIST PETREL_AES_ASM_IMPLS)
   target_sources(aes_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/bignum/call_harness_arm.S)
   target_compile_definitions(aes_test PRIVATE PETREL_TEST_AES_ARMV4=1)
+endif()
+if("mips32r2" IN_LIST PETREL_AES_ASM_IMPLS)
+  target_sources(aes_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/bignum/call_harness_mips.S)
+  target_compile_definitions(aes_test PRIVATE PETREL_TEST_CALL_HARNESS_MIPS=1)
 endif()

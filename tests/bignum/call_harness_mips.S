@@ -1,19 +1,21 @@
-# Test harness (tests/bignum/mul_add_variants_test.cpp): calls an assembly kernel with $s0-$s7
-# and $fp filled with known patterns and reports what the callee left in them, so the test can
-# check the O32 callee-saved registers survive the call (and that $sp comes back unchanged; a
-# wrong $ra would not come back at all).
+# Test harness (tests/bignum/mul_add_variants_test.cpp, tests/aes/aes_asm_test.cpp,
+# tests/rc4/rc4_test.cpp): calls an assembly entry point with $s0-$s7, $fp and $gp filled with
+# known patterns and reports what the callee left in them, so the test can check the O32
+# callee-saved registers survive the call (and that $sp comes back unchanged; a wrong $ra would
+# not come back at all).
 #
-#   uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7], uint32_t out[10])
+#   uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7], uint32_t out[11])
 #     calls fn(args[0], ..., args[6]) ($a0-$a3, then 16/20/24($sp)) with
-#     $s0..$s7, $fp = 0xa5c30101, 0xa5c30202, ..., 0xa5c30909; stores them after the call in
-#     out[0..8] and ($sp after - $sp before) in out[9]; returns fn's $v0. Restores the caller's
-#     registers itself.
+#     $s0..$s7, $fp, $gp = 0xa5c30101, 0xa5c30202, ..., 0xa5c30a0a; stores them after the call
+#     in out[0..9] and ($sp after - $sp before) in out[10]; returns fn's $v0. Restores the
+#     caller's registers ($gp included) itself.
         .text
         .globl  petrel_test_call_patterned
         .type   petrel_test_call_patterned, @function
         .ent    petrel_test_call_patterned
 petrel_test_call_patterned:
         addiu   $sp, $sp, -80
+        sw      $gp, 76($sp)
         sw      $ra, 72($sp)
         sw      $fp, 68($sp)
         sw      $s7, 64($sp)
@@ -46,6 +48,7 @@ petrel_test_call_patterned:
         li      $s6, 0xa5c30707
         li      $s7, 0xa5c30808
         li      $fp, 0xa5c30909
+        li      $gp, 0xa5c30a0a
         jalr    $t9
         lw      $t0, 28($sp)
         sw      $s0, 0($t0)
@@ -57,9 +60,10 @@ petrel_test_call_patterned:
         sw      $s6, 24($t0)
         sw      $s7, 28($t0)
         sw      $fp, 32($t0)
+        sw      $gp, 36($t0)
         lw      $t1, 32($sp)
         subu    $t1, $sp, $t1
-        sw      $t1, 36($t0)
+        sw      $t1, 40($t0)
         lw      $s0, 36($sp)
         lw      $s1, 40($sp)
         lw      $s2, 44($sp)
@@ -70,6 +74,7 @@ petrel_test_call_patterned:
         lw      $s7, 64($sp)
         lw      $fp, 68($sp)
         lw      $ra, 72($sp)
+        lw      $gp, 76($sp)
         addiu   $sp, $sp, 80
         jr      $ra
         .end    petrel_test_call_patterned

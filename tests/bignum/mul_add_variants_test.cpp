@@ -168,8 +168,8 @@ extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t ar
 constexpr size_t kSaved = 8;  // r4-r11, then the sp difference
 const char* const kSavedNames[kSaved] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
 #else
-constexpr size_t kSaved = 9;  // s0-s7, fp, then the sp difference
-const char* const kSavedNames[kSaved] = {"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "fp"};
+constexpr size_t kSaved = 10;  // s0-s7, fp, gp, then the sp difference
+const char* const kSavedNames[kSaved] = {"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "fp", "gp"};
 #endif
 
 // The kernels, called with the callee-saved registers full of patterns, must hand them back

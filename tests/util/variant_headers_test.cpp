@@ -14,6 +14,7 @@
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/modes/gcm.h"
+#include "crypto/rc4/rc4.h"
 
 namespace {
 
@@ -96,6 +97,8 @@ TEST(VariantHeaders, MatchTheTables) {
                                      petrel::poly1305_impl_is_constant_time);
   check_family<petrel::X25519Impl>("crypto/ec/x25519.h", petrel::x25519_impls_listed,
                                    petrel::x25519_impl_name, petrel::x25519_impl_is_constant_time);
+  check_family<petrel::Rc4Impl>("crypto/rc4/rc4.h", petrel::rc4_impls_listed, petrel::rc4_impl_name,
+                                petrel::rc4_impl_is_constant_time);
 }
 
 }  // namespace

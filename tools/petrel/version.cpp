@@ -9,6 +9,7 @@
 #include "crypto/cpu/cpu.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/modes/gcm.h"
+#include "crypto/rc4/rc4.h"
 #include "tools/petrel/tool.h"
 
 #ifndef PETREL_VERSION
@@ -90,6 +91,9 @@ int cmd_version(int argc, char** argv) {
                                      petrel::x25519_impl_available,
                                      petrel::x25519_impl_is_constant_time, petrel::x25519_impl_name,
                                      petrel::kX25519DefaultImpl);
+    print_family<petrel::Rc4Impl>("rc4 implementations", petrel::rc4_impls_listed,
+                                  petrel::rc4_impl_available, petrel::rc4_impl_is_constant_time,
+                                  petrel::rc4_impl_name, petrel::rc4_default_impl());
     std::printf("cpu: %s\n", petrel::cpu::describe());
   }
   return kExitOk;

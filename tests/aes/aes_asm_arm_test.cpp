@@ -1,0 +1,123 @@
+// The ARM assembly AES (crypto/aes/arm/aes_armv4.S): that the build has every assembly variant
+// its target must have (PETREL_TEST_AES_ASM_IMPLS from the toolchain, tests/aes/tests.cmake), and
+// the ARM calling convention: each entry point called through the patterned harness
+// (tests/bignum/call_harness_arm.S) must hand back r4-r11 and sp unchanged and still give the
+// FIPS 197 Appendix C answers, with aligned and misaligned buffers. aes_asm_test.cpp runs every
+// assembly variant over block counts and offsets; the NIST files run on every variant in
+// aes_test.cpp and modes_test.cpp.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "crypto/aes/aes.h"
+#include "crypto/aes/aes_internal.h"
+#include "tests/common/file_test.h"
+
+using namespace petrel;
+using petrel_test::to_hex;
+
+namespace {
+
+TEST(AesAsm, TargetHasItsVariants) {
+  std::istringstream names(PETREL_TEST_AES_ASM_IMPLS);
+  std::string name;
+  size_t n = 0;
+  while (names >> name) {
+    AesImpl impl = AesImpl::ct;
+    EXPECT_EQ(aes_impl_from_name(&impl, name.c_str()), Status::ok) << name;
+    EXPECT_TRUE(aes_impl_available(impl)) << name;
+    EXPECT_FALSE(aes_impl_is_constant_time(impl)) << name << ": a table variant";
+    EXPECT_EQ(aes_fastest_table_impl(), impl) << name;
+    n++;
+  }
+  if (n == 0) {
+    EXPECT_EQ(aes_fastest_table_impl(), AesImpl::table);
+    AesImpl impl = AesImpl::ct;
+    EXPECT_EQ(aes_impl_from_name(&impl, "armv4"), Status::not_available);
+  }
+  std::printf("[ aes asm  ] %zu assembly variant(s) expected and present\n", n);
+}
+
+#if defined(PETREL_TEST_AES_ARMV4)
+extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
+                                               uint32_t* out);
+constexpr size_t kSaved = 8;  // r4-r11, then the sp difference
+const char* const kSavedNames[kSaved] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
+
+uint32_t word(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
+
+std::vector<uint8_t> from_hex(const char* h) {
+  std::vector<uint8_t> out;
+  for (size_t i = 0; h[i] != 0 && h[i + 1] != 0; i += 2) {
+    out.push_back(static_cast<uint8_t>(std::stoul(std::string(h + i, 2), nullptr, 16)));
+  }
+  return out;
+}
+
+// FIPS 197 Appendix C.1-C.3: plaintext 00112233445566778899aabbccddeeff, key 000102...
+struct Fips197 {
+  size_t key_len;
+  const char* ct;
+};
+constexpr Fips197 kFips197[] = {{16, "69c4e0d86a7b0430d8cdb78070b4c55a"},
+                                {24, "dda97ca4864cdfe06eaf70a0ec0d7191"},
+                                {32, "8ea2b7ca516745bfeafc49904b496089"}};
+
+TEST(AesAsm, Armv4CalleeSavedRegisters) {
+  const std::vector<uint8_t> pt = from_hex("00112233445566778899aabbccddeeff");
+  uint8_t k[32];
+  for (size_t i = 0; i < sizeof(k); i++) {
+    k[i] = static_cast<uint8_t>(i);
+  }
+  size_t calls = 0;
+  for (const Fips197& v : kFips197) {
+    AesKey key;
+    ASSERT_EQ(key.init(ByteView(k, v.key_len), AesImpl::armv4), Status::ok);
+    const std::vector<uint8_t> ct = from_hex(v.ct);
+    for (size_t off : {0u, 1u}) {
+      // fn 0 encrypt, 1 decrypt, 2 CBC-encrypt from a zero IV (one block: the ECB answer).
+      for (int fn = 0; fn < 3; fn++) {
+        alignas(16) uint8_t in[48] = {};
+        alignas(16) uint8_t out[48] = {};
+        uint8_t iv[17] = {};
+        std::memcpy(in + off, fn == 1 ? ct.data() : pt.data(), 16);
+        const void* f = fn == 0   ? reinterpret_cast<const void*>(petrel_aes_encrypt_blocks_armv4)
+                        : fn == 1 ? reinterpret_cast<const void*>(petrel_aes_decrypt_blocks_armv4)
+                                  : reinterpret_cast<const void*>(petrel_aes_cbc_encrypt_armv4);
+        const uint32_t args[7] = {word(key.schedule()), key.rounds(), word(out + off),
+                                  word(in + off), 1, word(iv + off), 0};
+        uint32_t saved[kSaved + 1];
+        std::memset(saved, 0, sizeof(saved));
+        petrel_test_call_patterned(f, args, saved);
+        const std::string where = std::to_string(v.key_len * 8) + " fn " + std::to_string(fn) +
+                                  " offset " + std::to_string(off);
+        EXPECT_EQ(to_hex(out + off, 16), to_hex(fn == 1 ? pt : ct)) << where;
+        EXPECT_EQ(out[off + 16], 0) << where << ": wrote past the block";
+        if (fn == 2) {
+          EXPECT_EQ(to_hex(iv + off, 16), to_hex(ct)) << where << ": IV not updated";
+        }
+        for (size_t i = 0; i < kSaved; i++) {
+          const uint32_t want = 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1);
+          EXPECT_EQ(saved[i], want) << where << " clobbered " << kSavedNames[i];
+        }
+        EXPECT_EQ(saved[kSaved], 0u) << where << ": sp moved";
+        // nblocks 0: writes nothing, keeps the registers.
+        const uint32_t none[7] = {word(key.schedule()), key.rounds(), word(out + off + 32),
+                                  word(in + off), 0, word(iv + off), 0};
+        petrel_test_call_patterned(f, none, saved);
+        EXPECT_EQ(out[off + 32], 0) << where << " nblocks 0";
+        for (size_t i = 0; i < kSaved; i++) {
+          EXPECT_EQ(saved[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1)) << where;
+        }
+        calls += 2;
+      }
+    }
+  }
+  std::printf("[ aes asm  ] armv4: %zu patterned calls, FIPS 197 C.1-C.3 answers\n", calls);
+}
+#endif
+
+}  // namespace
