@@ -91,10 +91,6 @@ bool dgst_sign_option(const std::string& opt, class ArgScanner* args, DgstSignOp
 int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
                      const std::vector<std::string>& files, const std::string& out_path);
 
-// speed rsa1024..rsa4096 (speed_rsa.cpp): sign/verify per second, or exactly `ops` of each.
-bool is_rsa_speed_name(const std::string& name);
-int speed_rsa(const std::vector<std::string>& names, double seconds, bool have_ops, size_t ops);
-
 // A process-wide RSA private key object on the heap (about 12 KiB; too big for some stacks).
 std::unique_ptr<petrel::RsaPrivateKey> new_private_key();
 

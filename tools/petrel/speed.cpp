@@ -1,4 +1,5 @@
-// petrel speed: throughput of the library's ciphers, hashes and MACs.
+// petrel speed: throughput of the library's ciphers, hashes and MACs (RSA and the elliptic curves:
+// speed_rsa.cpp and speed_ec.cpp).
 //
 // Default: for each algorithm and each block size (16 B .. 16 KiB), as many one-block operations
 // as fit in -seconds S, then a table in the style of `openssl speed` (1000s of bytes per second).
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "crypto/aes/aes.h"
+#include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/hash/hash.h"
 #include "crypto/mac/hmac.h"
 #include "crypto/modes/gcm.h"
@@ -23,7 +25,7 @@
 #include "crypto/rc4/rc4.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
-#include "tools/petrel/rsa_util.h"
+#include "tools/petrel/speed.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -40,7 +42,7 @@ const size_t kSizes[] = {16, 64, 256, 1024, 8192, 16384};
 constexpr size_t kNumSizes = sizeof(kSizes) / sizeof(kSizes[0]);
 constexpr size_t kMaxSize = 16384;
 
-enum class Kind { aes_cbc, aes_ctr, aes_gcm, rc4, hash, hmac };
+enum class Kind { aes_cbc, aes_ctr, aes_gcm, chacha_poly, rc4, hash, hmac };
 
 struct AlgSpec {
   const char* name;
@@ -56,6 +58,7 @@ const AlgSpec kAlgs[] = {
     {"aes-256-ctr", Kind::aes_ctr, 32, HashAlg::sha256},
     {"aes-128-gcm", Kind::aes_gcm, 16, HashAlg::sha256},
     {"aes-256-gcm", Kind::aes_gcm, 32, HashAlg::sha256},
+    {"chacha20-poly1305", Kind::chacha_poly, 32, HashAlg::sha256},
     {"rc4", Kind::rc4, 16, HashAlg::sha256},
     {"md5", Kind::hash, 0, HashAlg::md5},
     {"sha1", Kind::hash, 0, HashAlg::sha1},
@@ -70,21 +73,24 @@ const AlgSpec kAlgs[] = {
     {"hmac-sha512", Kind::hmac, 64, HashAlg::sha512},
 };
 
-// Public-key and other algorithms that openssl speed knows and Petrel will add later.
+// Public-key and other algorithms that openssl speed knows and Petrel does not have (rsa,
+// ecdsa and ecdh names that are not Petrel's sizes or curves fall here too).
 const char* const kFuturePrefixes[] = {"rsa", "dsa", "ecdsa", "ecdh", "ffdh", "ed25519", "ed448",
-                                       "x25519", "x448", "eddsa"};
+                                       "x448", "eddsa"};
 
 const char kSpeedUsage[] =
-    "usage: petrel speed [-impl NAME] [-decrypt] [-seconds S | -bytes N] [ALG...]\n"
-    "  ALG: aes-128-cbc aes-256-cbc aes-128-ctr aes-256-ctr aes-128-gcm aes-256-gcm rc4\n"
-    "       md5 sha1 sha224 sha256 sha384 sha512 hmac-md5 hmac-sha1 hmac-sha256 hmac-sha384\n"
-    "       hmac-sha512   (default: all)\n"
+    "usage: petrel speed [-impl NAME] [-decrypt] [-seconds S | -bytes N | -ops N] [ALG...]\n"
+    "  ALG: aes-128-cbc aes-256-cbc aes-128-ctr aes-256-ctr aes-128-gcm aes-256-gcm\n"
+    "       chacha20-poly1305 rc4 md5 sha1 sha224 sha256 sha384 sha512 hmac-md5 hmac-sha1\n"
+    "       hmac-sha256 hmac-sha384 hmac-sha512   (default: all)\n"
     "       rsa1024 rsa2048 rsa3072 rsa4096   (RSA sign/verify per second; not in the default)\n"
+    "       x25519 (or ecdhx25519) ecdhp256   (shared secrets per second; not in the default)\n"
+    "       ecdsap256                         (ECDSA sign/verify per second; not in the default)\n"
     "  -impl NAME  AES implementation (default: the library's default)\n"
     "  -decrypt    time decryption (cbc, gcm) instead of encryption\n"
     "  -seconds S  time per block size (default 3; may be fractional)\n"
     "  -bytes N    process exactly N bytes once per ALG and print one line, no timings\n"
-    "  -ops N      RSA: exactly N signatures and N verifications, one line, no timings\n";
+    "  -ops N      RSA and EC: exactly N operations of each kind, one line, no timings\n";
 
 // Fixed, public benchmark key material.
 void fill_pattern(uint8_t* p, size_t n, uint8_t seed) {
@@ -115,6 +121,9 @@ class Bench final {
           s = m_gcm.init(&m_key);
         }
         break;
+      case Kind::chacha_poly:
+        s = m_chacha.init(ByteView(key, a.key_len));
+        break;
       case Kind::rc4:
         s = m_rc4.init(ByteView(key, a.key_len));
         break;
@@ -131,8 +140,12 @@ class Bench final {
     return true;
   }
 
-  // A GCM decryption needs a valid tag: seal in once (into ct) and keep the tag.
-  bool prepare_gcm_open(uint8_t* ct, const uint8_t* in, size_t len) {
+  // An AEAD decryption needs a valid tag: seal in once (into ct) and keep the tag.
+  bool prepare_open(uint8_t* ct, const uint8_t* in, size_t len) {
+    if (m_alg->kind == Kind::chacha_poly) {
+      return check(m_chacha.seal(MutableBytes(ct, len), MutableBytes(m_tag, sizeof(m_tag)),
+                                 ByteView(m_iv, 12), ByteView(), ByteView(in, len)));
+    }
     return check(m_gcm.seal(MutableBytes(ct, len), MutableBytes(m_tag, sizeof(m_tag)),
                             ByteView(m_iv, 12), ByteView(), ByteView(in, len)));
   }
@@ -155,6 +168,13 @@ class Bench final {
         }
         return check(m_gcm.seal(MutableBytes(out, len), MutableBytes(m_tag, sizeof(m_tag)),
                                 ByteView(m_iv, 12), ByteView(), ByteView(in, len)));
+      case Kind::chacha_poly:
+        if (m_decrypt) {
+          return check(m_chacha.open(MutableBytes(out, len), ByteView(m_iv, 12), ByteView(),
+                                     ByteView(in, len), ByteView(m_tag, sizeof(m_tag))));
+        }
+        return check(m_chacha.seal(MutableBytes(out, len), MutableBytes(m_tag, sizeof(m_tag)),
+                                   ByteView(m_iv, 12), ByteView(), ByteView(in, len)));
       case Kind::hash:
         return check(petrel::hash(m_alg->hash, MutableBytes(out, petrel::kMaxDigestSize),
                                   ByteView(in, len)));
@@ -215,14 +235,16 @@ class Bench final {
   petrel::AesCbc m_cbc;
   petrel::AesCtr m_ctr;
   petrel::AesGcm m_gcm;
+  petrel::ChaCha20Poly1305 m_chacha;
   petrel::Rc4 m_rc4;
   petrel::HashCtx m_hash;
   petrel::HmacCtx m_hmac_keyed;
   petrel::HmacCtx m_hmac;
 };
 
+bool is_aead(Kind k) { return k == Kind::aes_gcm || k == Kind::chacha_poly; }
 bool is_cipher(Kind k) {
-  return k == Kind::aes_cbc || k == Kind::aes_ctr || k == Kind::aes_gcm || k == Kind::rc4;
+  return k == Kind::aes_cbc || k == Kind::aes_ctr || is_aead(k) || k == Kind::rc4;
 }
 bool is_aes(Kind k) { return k == Kind::aes_cbc || k == Kind::aes_ctr || k == Kind::aes_gcm; }
 
@@ -234,8 +256,9 @@ struct Options {
   size_t bytes = 0;
   std::vector<const AlgSpec*> algs;
   std::vector<std::string> rsa;  // rsa1024..rsa4096 (speed_rsa.cpp)
+  std::vector<std::string> ec;   // x25519, ecdhp256, ecdsap256 (speed_ec.cpp)
   bool have_ops = false;
-  size_t rsa_ops = 0;
+  size_t ops = 0;  // -ops N (RSA and EC)
 };
 
 std::string label(const AlgSpec& a, const Options& o) {
@@ -244,7 +267,7 @@ std::string label(const AlgSpec& a, const Options& o) {
     s += std::string(" impl=") + petrel::aes_impl_name(o.impl);
   }
   if (is_cipher(a.kind)) {
-    s += o.decrypt && (a.kind == Kind::aes_cbc || a.kind == Kind::aes_gcm) ? " decrypt" : " encrypt";
+    s += o.decrypt && (a.kind == Kind::aes_cbc || is_aead(a.kind)) ? " decrypt" : " encrypt";
   }
   return s;
 }
@@ -266,18 +289,19 @@ int run_bytes(const AlgSpec& a, const Options& o) {
     return kExitFail;
   }
   Buffer in(static_cast<uint8_t*>(std::calloc(n == 0 ? 1 : n, 1)));
-  // GCM is one call over the whole buffer, so its output is N bytes; the rest reuse one chunk.
-  const size_t out_size = a.kind == Kind::aes_gcm ? n : kChunk;
+  // An AEAD is one call over the whole buffer, so its output is N bytes; the rest reuse one
+  // chunk.
+  const size_t out_size = is_aead(a.kind) ? n : kChunk;
   Buffer out(static_cast<uint8_t*>(std::calloc(out_size == 0 ? 1 : out_size, 1)));
   if (!in || !out) {
     return fail(kCmd, "cannot allocate %zu bytes for %s", n, a.name);
   }
   std::string check;
-  if (a.kind == Kind::aes_gcm) {
+  if (is_aead(a.kind)) {
     if (o.decrypt) {
       // The tag must be valid for the timing to be that of a successful open: this seal is part
       // of the measured work (subtract an encrypt run to isolate open).
-      if (!b.prepare_gcm_open(out.get(), in.get(), n)) {
+      if (!b.prepare_open(out.get(), in.get(), n)) {
         return kExitFail;
       }
       std::memcpy(in.get(), out.get(), n);
@@ -330,9 +354,9 @@ bool run_timed(const AlgSpec& a, const Options& o, double* results) {
     const size_t len = kSizes[si];
     const uint8_t* src = in.data();
     std::vector<uint8_t> ct;
-    if (a.kind == Kind::aes_gcm && o.decrypt) {
+    if (is_aead(a.kind) && o.decrypt) {
       ct.resize(len);
-      if (!b.prepare_gcm_open(ct.data(), in.data(), len)) {
+      if (!b.prepare_open(ct.data(), in.data(), len)) {
         return false;
       }
       src = ct.data();
@@ -403,7 +427,7 @@ int cmd_speed(int argc, char** argv) {
       }
       o.have_bytes = true;
     } else if (opt == "ops") {
-      if (!args.value(opt, &val) || !parse_size(val, &o.rsa_ops)) {
+      if (!args.value(opt, &val) || !parse_size(val, &o.ops)) {
         return fail(kCmd, "bad -ops '%s' (a decimal count)", val.c_str());
       }
       o.have_ops = true;
@@ -417,6 +441,10 @@ int cmd_speed(int argc, char** argv) {
   for (const std::string& name : args.operands()) {
     if (is_rsa_speed_name(name)) {
       o.rsa.push_back(name);
+      continue;
+    }
+    if (is_ec_speed_name(name)) {
+      o.ec.push_back(name);
       continue;
     }
     const AlgSpec* found = nullptr;
@@ -435,16 +463,29 @@ int cmd_speed(int argc, char** argv) {
     }
     o.algs.push_back(found);
   }
-  if (o.have_ops && (o.rsa.empty() || !o.algs.empty())) {
-    return fail(kCmd, "-ops is for the RSA algorithms only (rsa1024 ... rsa4096)");
+  const bool public_key = !o.rsa.empty() || !o.ec.empty();
+  if (o.have_ops && (!public_key || !o.algs.empty())) {
+    return fail(kCmd, "-ops is for the public-key algorithms only (rsa1024 ... rsa4096, x25519, "
+                      "ecdhp256, ecdsap256)");
   }
-  if (!o.rsa.empty()) {
+  if (public_key) {
     if (o.have_bytes) {
-      return fail(kCmd, "-bytes is not for RSA (use -ops N)");
+      return fail(kCmd, "-bytes is not for the public-key algorithms (use -ops N)");
     }
-    const int rc = speed_rsa(o.rsa, o.seconds, o.have_ops, o.rsa_ops);
-    if (rc != kExitOk || o.algs.empty()) {
-      return rc;
+    if (!o.rsa.empty()) {
+      const int rc = speed_rsa(o.rsa, o.seconds, o.have_ops, o.ops);
+      if (rc != kExitOk) {
+        return rc;
+      }
+    }
+    if (!o.ec.empty()) {
+      const int rc = speed_ec(o.ec, o.seconds, o.have_ops, o.ops);
+      if (rc != kExitOk) {
+        return rc;
+      }
+    }
+    if (o.algs.empty()) {
+      return kExitOk;
     }
   }
   if (o.algs.empty()) {

@@ -17,6 +17,7 @@
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
 #include "tools/petrel/rsa_util.h"
+#include "tools/petrel/speed.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
