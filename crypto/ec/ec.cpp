@@ -3,14 +3,17 @@
 // public-from-private and ECDH (SP 800-56A section 5.7.1.2). Arithmetic in ec_internal.h.
 //
 // Constant time: every function taking a private scalar runs point_mul_ct (fixed window, masked
-// table reads, complete formulas) and Fermat inversions; the scalar range check is a masked
-// comparison whose verdict alone is declassified. Public-point checks may branch (public data).
+// table reads, complete formulas) or, for k*G on P-256, point_mul_base (a fixed-base comb over
+// the precomputed table of p256_comb.h, read by masked selection of every entry), and Fermat
+// inversions; the scalar range check is a masked comparison whose verdict alone is
+// declassified. Public-point checks may branch (public data).
 #include "crypto/ec/ec.h"
 
 #include <cstring>
 
 #include "crypto/ec/ec_internal.h"
 #include "crypto/ec/ec_curves.h"
+#include "crypto/ec/p256_comb.h"
 #include "crypto/rand/rng.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/wipe.h"
@@ -89,12 +92,84 @@ void generator(Point<N>& g, const Curve<N>& C) noexcept {
   g.z = C.p.one;
 }
 
+namespace {
+
+// P-256: k*G by the two-table comb of p256_comb.h (Lim-Lee; the layout BoringSSL's p256.c
+// uses). With d_s(t) = sum over b of bit (64 b + 32 s + t) of k, shifted left by b,
+//   k*G = sum over t = 0..31 of 2^t (T0[d_0(t)] + T1[d_1(t)]),
+// evaluated from t = 31 down: 31 doublings and 64 complete additions, against 256 doublings and
+// 64 additions for the variable-base window. Each table read selects every one of the 15
+// entries under a mask; digit 0 gives the identity (0:1:0), which the complete formulas add
+// without a branch.
+void comb_select(Point<8>& r, const uint32_t (&table)[15][2][8], uint32_t digit,
+                 const Curve<8>& C) noexcept {
+  Fe<8> x{}, y{};
+  for (uint32_t j = 0; j < 15; j++) {
+    const uint32_t mask = ct::eq(j + 1, digit);
+    for (size_t i = 0; i < 8; i++) {
+      x.v[i] |= table[j][0][i] & mask;
+      y.v[i] |= table[j][1][i] & mask;
+    }
+  }
+  const uint32_t zero = ct::eq(digit, 0);
+  r.x = x;
+  r.y = y;
+  r.z = C.p.one;
+  fe_cmov(r.y, C.p.one, zero);
+  fe_cmov(r.z, Fe<8>{}, zero);
+  secure_wipe(&x, sizeof(x));
+  secure_wipe(&y, sizeof(y));
+}
+
+uint32_t comb_digit(const Fe<8>& k, size_t s, size_t t) noexcept {
+  uint32_t d = 0;
+  for (size_t b = 0; b < 4; b++) {
+    const size_t bit = 64 * b + 32 * s + t;
+    d |= ((k.v[bit / 32] >> (bit % 32)) & 1) << b;
+  }
+  return d;
+}
+
+void point_mul_base_p256(Point<8>& r, const Fe<8>& k, const Curve<8>& C) noexcept {
+  Point<8> acc, t;
+  point_identity(acc, C);
+  for (size_t i = 32; i-- > 0;) {
+    if (i != 31) {  // the loop position is public
+      point_dbl(acc, acc, C);
+    }
+    comb_select(t, kP256Comb[1], comb_digit(k, 1, i), C);
+    point_add(acc, acc, t, C);
+    comb_select(t, kP256Comb[0], comb_digit(k, 0, i), C);
+    point_add(acc, acc, t, C);
+  }
+  r = acc;
+  secure_wipe(&acc, sizeof(acc));
+  secure_wipe(&t, sizeof(t));
+}
+
+}  // namespace
+
+// k*G: the comb on P-256; on P-384 (public keys and signatures, not on the phones' hot path)
+// the variable-base window.
+template <size_t N>
+void point_mul_base(Point<N>& r, const Fe<N>& k, const Curve<N>& C) noexcept {
+  if constexpr (N == 8) {
+    point_mul_base_p256(r, k, C);
+  } else {
+    Point<N> g;
+    generator(g, C);
+    point_mul_ct(r, g, k, C);
+  }
+}
+
 template Status decode_point<8>(Point<8>&, const Curve<8>&, ByteView) noexcept;
 template Status decode_point<12>(Point<12>&, const Curve<12>&, ByteView) noexcept;
 template Status decode_scalar<8>(Fe<8>&, const Curve<8>&, ByteView) noexcept;
 template Status decode_scalar<12>(Fe<12>&, const Curve<12>&, ByteView) noexcept;
 template void generator<8>(Point<8>&, const Curve<8>&) noexcept;
 template void generator<12>(Point<12>&, const Curve<12>&) noexcept;
+template void point_mul_base<8>(Point<8>&, const Fe<8>&, const Curve<8>&) noexcept;
+template void point_mul_base<12>(Point<12>&, const Fe<12>&, const Curve<12>&) noexcept;
 
 }  // namespace ec_internal
 
@@ -125,9 +200,8 @@ Status public_from_private(const Curve<N>& C, MutableBytes out, ByteView d) noex
   if (s != Status::ok) {
     return s;
   }
-  Point<N> g, r;
-  generator(g, C);
-  point_mul_ct(r, g, k, C);
+  Point<N> r;
+  point_mul_base(r, k, C);
   Fe<N> x, y;
   uint32_t inf = point_to_affine(x, y, r, C);
   CT_UNPOISON(&inf, sizeof(inf));

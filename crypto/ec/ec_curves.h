@@ -34,6 +34,10 @@ template <size_t N>
 Status decode_scalar(Fe<N>& out, const Curve<N>& C, ByteView in) noexcept;
 template <size_t N>
 void generator(Point<N>& g, const Curve<N>& C) noexcept;
+// r = k*G (k any N-limb value; the callers pass 1 <= k < n). Constant time: a fixed-base comb
+// over a precomputed table on P-256 (p256_comb.h), the variable-base window on P-384.
+template <size_t N>
+void point_mul_base(Point<N>& r, const Fe<N>& k, const Curve<N>& C) noexcept;
 
 }  // namespace ec_internal
 }  // namespace petrel

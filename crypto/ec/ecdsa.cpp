@@ -2,7 +2,7 @@
 // RFC 6979 section 3.2 (optionally hedged, section 3.6), signatures as the DER
 // SEQUENCE { r INTEGER, s INTEGER } of RFC 3279 section 2.2.3, read strictly (crypto/asn1/der.h).
 //
-// Signing is constant time (point_mul_ct for k*G, Fermat inversion of k mod n, Montgomery
+// Signing is constant time (point_mul_base for k*G, Fermat inversion of k mod n, Montgomery
 // products with d); the only declassified values are the public r and s and the verdicts of
 // the RFC 6979 candidate test (k in [1, n-1]) and of r, s != 0. Verification is variable time
 // (public inputs only).
@@ -46,9 +46,8 @@ void digest_to_scalar(Fe<N>& e, ByteView digest, const Curve<N>& C) noexcept {
 template <size_t N>
 Status sign_core(Fe<N>& r, Fe<N>& s, const Curve<N>& C, const Fe<N>& d, const Fe<N>& e,
                  const Fe<N>& k) noexcept {
-  Point<N> g, R;
-  generator(g, C);
-  point_mul_ct(R, g, k, C);
+  Point<N> R;
+  point_mul_base(R, k, C);
   Fe<N> x, y;
   uint32_t inf = point_to_affine(x, y, R, C);  // inf only if k = 0 mod n (excluded)
   secure_wipe(&R, sizeof(R));
