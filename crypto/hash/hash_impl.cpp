@@ -36,6 +36,14 @@ constexpr const Sha32Ops* sha256_armv4() noexcept { return &kSha256Armv4; }
 constexpr const Sha32Ops* sha1_armv4() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_armv4() noexcept { return nullptr; }
 #endif
+#if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
+    __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr Sha32Ops kSha256Mips32r2 = {petrel_sha256_blocks_mips32r2};
+constexpr const Sha32Ops* sha256_mips32r2() noexcept { return &kSha256Mips32r2; }
+#else
+constexpr const Sha32Ops* sha256_mips32r2() noexcept { return nullptr; }
+#endif
+
 using Sha32Variant = Variant<HashImpl, Sha32Ops>;
 using Sha64Variant = Variant<HashImpl, Sha64Ops>;
 
@@ -47,6 +55,7 @@ constexpr Sha32Variant kSha1[] = {
 };
 constexpr Sha32Variant kSha256[] = {
     {HashImpl::armv4, "armv4", nullptr, true, sha256_armv4(), nullptr},
+    {HashImpl::mips32r2, "mips32r2", nullptr, true, sha256_mips32r2(), nullptr},
     {HashImpl::c32, "c32", "portable", true, &kSha256C32, nullptr},
 };
 constexpr Sha64Variant kSha512[] = {

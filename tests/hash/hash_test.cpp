@@ -372,6 +372,8 @@ TEST(HashImpls, CalleeSavedRegisters) {
 #if defined(PETREL_TEST_CALL_HARNESS_ARM)
       {"sha1 armv4", petrel_sha1_blocks_armv4, petrel_sha1_blocks_c32, 5},
       {"sha256 armv4", petrel_sha256_blocks_armv4, petrel_sha256_blocks_c32, 8},
+#else
+      {"sha256 mips32r2", petrel_sha256_blocks_mips32r2, petrel_sha256_blocks_c32, 8},
 #endif
   };
   std::vector<uint8_t> msg(3 * 64 + 1);
