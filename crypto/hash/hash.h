@@ -95,6 +95,50 @@ class HashCtx final {
 // One-shot. out.size() >= hash_digest_size(alg).
 Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
 
+// ---- block-function variants (crypto/hash/hash_impl.cpp, crypto/util/variant.h) ------------
+// SHA-1, SHA-224/256 and SHA-384/512 each have a table of block functions (SHA-224 shares
+// SHA-256's, SHA-384 SHA-512's; MD5 has one implementation and no table). The names, over the
+// three tables:
+//
+//   name        alias        constant-time  tables              notes
+//   "armv4"                  yes            sha1 sha256         crypto/hash/arm/*_armv4.S; any
+//                                                               ARM-state target, ARMv4 baseline
+//                                                               (armel, armhf; REV where ARMv6+)
+//   "mips32r2"               yes            sha256              crypto/hash/mips/r2/*_mips32r2.S;
+//                                                               MIPS32r2 O32, both byte orders
+//   "c32"       "portable"   yes            sha1 sha256         portable C++, 32-bit words
+//   "c64"       "portable"   yes            sha512              portable C++, 64-bit words
+//
+// Not there yet (issue 10): SHA-512 in assembly, SHA-1 for MIPS32r2, NEON variants.
+// Constant-time means no branch and no memory index depends on the state or the message (the
+// round constants are indexed by the round number). A variant whose file this target does not
+// build (cmake/PetrelSources.cmake, PETREL_NO_ASM) is listed and reports not available; the
+// assembly needs no run-time CPU check (the build level guarantees its instructions).
+//
+// The variant is process-wide per table: the first available one in table order (assembly
+// first) unless hash_impl_select() names another. Hashing, HashCtx, HMAC, hmac_ct and the TLS
+// PRF all go through it. Selecting while another thread hashes is not allowed (tests select
+// before they hash).
+enum class HashImpl : uint8_t { c32 = 0, c64 = 1, armv4 = 2, mips32r2 = 3 };
+
+// For alg md5 these report no variants (unsupported / 0); sha224 means the sha256 table and
+// sha384 the sha512 table.
+const char* hash_impl_name(HashAlg alg, HashImpl impl) noexcept;
+bool hash_impl_is_constant_time(HashAlg alg, HashImpl impl) noexcept;
+bool hash_impl_available(HashAlg alg, HashImpl impl) noexcept;
+// By name or alias; Status::not_available for a known variant this build lacks,
+// Status::unsupported for an unknown name (or md5).
+Status hash_impl_from_name(HashAlg alg, HashImpl* out, const char* name) noexcept;
+// The available variants of alg's table in table order; returns the count (out may be null).
+size_t hash_impls_available(HashAlg alg, HashImpl* out, size_t max) noexcept;
+// Every variant alg's table lists, available or not; returns the count.
+size_t hash_impls_listed(HashAlg alg, HashImpl* out, size_t max) noexcept;
+// Makes impl alg's process-wide block function. Status::not_available (nothing changed) if it is
+// not available, Status::unsupported for md5.
+Status hash_impl_select(HashAlg alg, HashImpl impl) noexcept;
+// The active variant of alg's table (HashImpl::c32 for md5).
+HashImpl hash_impl_active(HashAlg alg) noexcept;
+
 }  // namespace petrel
 
 #endif  // PETREL_CRYPTO_HASH_HASH_H

@@ -3,13 +3,39 @@
 // hashes a message of secret length by compressing every candidate final block and selecting
 // the right state with masks. Internal, like aes_internal.h: not part of the public API.
 //
-// Each function processes `blocks` whole 64-byte blocks at p into the chaining state h
-// (MD5: 4 words, SHA-1: 5 words, SHA-224/256: 8 words), in constant time.
+// Each function processes `blocks` whole blocks (64 bytes; 128 for SHA-512) at p into the
+// chaining state h (MD5: 4 words, SHA-1: 5 words, SHA-224/256: 8 words, SHA-384/512: 8 64-bit
+// words), in constant time. The SHA ones run the process-wide variant of their table
+// (crypto/hash/hash_impl.cpp, hash_impl_select()), so hashing, HMAC, hmac_ct and the TLS PRF all
+// use the same block function.
+//
+// The block-function seam of the variants (extern "C", like aes_internal.h and bn_kernel.h):
+//   void petrel_sha1_blocks_<v>(uint32_t state[5], const uint8_t* in, size_t nblocks)
+//   void petrel_sha256_blocks_<v>(uint32_t state[8], const uint8_t* in, size_t nblocks)
+//   void petrel_sha512_blocks_<v>(uint64_t state[8], const uint8_t* in, size_t nblocks)
+// state is the FIPS 180-4 chaining value H0..H7 as native words (H0 first); in is nblocks whole
+// blocks of message, any alignment, big-endian words as FIPS 180-4 defines them; nblocks may be
+// 0. The functions keep no state and must run in time independent of state and message bytes
+// (only nblocks, which is public, may decide a branch). Calling contract: AAPCS on ARM (r0-r2,
+// r4-r11 preserved), O32 on MIPS (a0-a2, s0-s7, fp preserved). <v> is "c32"/"c64" (portable C++,
+// sha1.cpp, sha256.cpp, sha512.cpp), "armv4" (crypto/hash/arm/) or "mips32r2"
+// (crypto/hash/mips/r2/); the assembly ones are defined only where their file is built.
 #ifndef PETREL_CRYPTO_HASH_HASH_INTERNAL_H
 #define PETREL_CRYPTO_HASH_HASH_INTERNAL_H
 
 #include <cstddef>
 #include <cstdint>
+
+extern "C" {
+void petrel_sha1_blocks_c32(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha256_blocks_c32(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha512_blocks_c64(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha1_blocks_armv4(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha256_blocks_armv4(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha512_blocks_armv4(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha1_blocks_mips32r2(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha256_blocks_mips32r2(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+}
 
 namespace petrel {
 namespace hash_detail {
@@ -17,6 +43,7 @@ namespace hash_detail {
 void md5_compress_blocks(uint32_t h[4], const uint8_t* p, size_t blocks) noexcept;
 void sha1_compress_blocks(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept;
 void sha256_compress_blocks(uint32_t h[8], const uint8_t* p, size_t blocks) noexcept;
+void sha512_compress_blocks(uint64_t h[8], const uint8_t* p, size_t blocks) noexcept;
 
 }  // namespace hash_detail
 }  // namespace petrel

@@ -143,11 +143,12 @@ void sha1_compress(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
 
 }  // namespace
 
-namespace hash_detail {
-void sha1_compress_blocks(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
-  sha1_compress(h, p, blocks);
+// The portable row "c32" of the SHA-1 variant table (crypto/hash/hash_impl.cpp).
+extern "C" void petrel_sha1_blocks_c32(uint32_t state[5], const uint8_t* in,
+                                      size_t nblocks) noexcept {
+  sha1_compress(state, in, nblocks);
 }
-}  // namespace hash_detail
+
 
 void sha1_init(Sha1State* s) noexcept {
   s->h[0] = 0x67452301;
@@ -162,15 +163,15 @@ void sha1_init(Sha1State* s) noexcept {
 void sha1_update(Sha1State* s, const uint8_t* in, size_t len) noexcept {
   s->total += len;
   hash_detail::md_update<64>(s->buf, &s->buf_len, in, len,
-                              [s](const uint8_t* p, size_t n) { sha1_compress(s->h, p, n); });
+                              [s](const uint8_t* p, size_t n) { hash_detail::sha1_compress_blocks(s->h, p, n); });
 }
 
 void sha1_final(Sha1State* s, uint8_t out[20]) noexcept {
   const uint64_t bits = s->total << 3;
   hash_detail::md_pad<64, 8>(s->buf, s->buf_len,
-                             [s](const uint8_t* p, size_t n) { sha1_compress(s->h, p, n); });
+                             [s](const uint8_t* p, size_t n) { hash_detail::sha1_compress_blocks(s->h, p, n); });
   store_be64(s->buf + 56, bits);
-  sha1_compress(s->h, s->buf, 1);
+  hash_detail::sha1_compress_blocks(s->h, s->buf, 1);
   for (size_t i = 0; i < 5; i++) {
     store_be32(out + 4 * i, s->h[i]);
   }

@@ -121,11 +121,12 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
 
 }  // namespace
 
-namespace hash_detail {
-void sha256_compress_blocks(uint32_t h[8], const uint8_t* p, size_t blocks) noexcept {
-  sha256_compress(h, p, blocks);
+// The portable row "c32" of the SHA-256 variant table (crypto/hash/hash_impl.cpp).
+extern "C" void petrel_sha256_blocks_c32(uint32_t state[8], const uint8_t* in,
+                                      size_t nblocks) noexcept {
+  sha256_compress(state, in, nblocks);
 }
-}  // namespace hash_detail
+
 
 void sha224_init(Sha256State* s) noexcept {
   static constexpr uint32_t kIv[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
@@ -146,15 +147,15 @@ void sha256_init(Sha256State* s) noexcept {
 void sha256_update(Sha256State* s, const uint8_t* in, size_t len) noexcept {
   s->total += len;
   hash_detail::md_update<64>(s->buf, &s->buf_len, in, len,
-                              [s](const uint8_t* p, size_t n) { sha256_compress(s->h, p, n); });
+                              [s](const uint8_t* p, size_t n) { hash_detail::sha256_compress_blocks(s->h, p, n); });
 }
 
 void sha256_final(Sha256State* s, uint8_t* out, size_t out_len) noexcept {
   const uint64_t bits = s->total << 3;
   hash_detail::md_pad<64, 8>(s->buf, s->buf_len,
-                             [s](const uint8_t* p, size_t n) { sha256_compress(s->h, p, n); });
+                             [s](const uint8_t* p, size_t n) { hash_detail::sha256_compress_blocks(s->h, p, n); });
   store_be64(s->buf + 56, bits);
-  sha256_compress(s->h, s->buf, 1);
+  hash_detail::sha256_compress_blocks(s->h, s->buf, 1);
   // Reuse the block buffer for the full 32-byte big-endian digest, then truncate (SHA-224).
   for (size_t i = 0; i < 8; i++) {
     store_be32(s->buf + 4 * i, s->h[i]);

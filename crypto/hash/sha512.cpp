@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -165,6 +166,12 @@ void init_common(Sha512State* s, const uint64_t iv[8]) noexcept {
 
 }  // namespace
 
+// The portable row "c64" of the SHA-512 variant table (crypto/hash/hash_impl.cpp).
+extern "C" void petrel_sha512_blocks_c64(uint64_t state[8], const uint8_t* in,
+                                      size_t nblocks) noexcept {
+  sha512_compress(state, in, nblocks);
+}
+
 void sha384_init(Sha512State* s) noexcept {
   static constexpr uint64_t kIv[8] = {
       0xcbbb9d5dc1059ed8ull, 0x629a292a367cd507ull, 0x9159015a3070dd17ull, 0x152fecd8f70e5939ull,
@@ -184,17 +191,17 @@ void sha512_update(Sha512State* s, const uint8_t* in, size_t len) noexcept {
   s->total_lo += add;
   s->total_hi += (s->total_lo < add) ? 1u : 0u;
   hash_detail::md_update<128>(s->buf, &s->buf_len, in, len,
-                              [s](const uint8_t* p, size_t n) { sha512_compress(s->h, p, n); });
+                              [s](const uint8_t* p, size_t n) { hash_detail::sha512_compress_blocks(s->h, p, n); });
 }
 
 void sha512_final(Sha512State* s, uint8_t* out, size_t out_len) noexcept {
   const uint64_t bits_hi = (s->total_hi << 3) | (s->total_lo >> 61);
   const uint64_t bits_lo = s->total_lo << 3;
   hash_detail::md_pad<128, 16>(s->buf, s->buf_len,
-                             [s](const uint8_t* p, size_t n) { sha512_compress(s->h, p, n); });
+                             [s](const uint8_t* p, size_t n) { hash_detail::sha512_compress_blocks(s->h, p, n); });
   store_be64(s->buf + 112, bits_hi);
   store_be64(s->buf + 120, bits_lo);
-  sha512_compress(s->h, s->buf, 1);
+  hash_detail::sha512_compress_blocks(s->h, s->buf, 1);
   for (size_t i = 0; i < 8; i++) {
     store_be64(s->buf + 8 * i, s->h[i]);
   }

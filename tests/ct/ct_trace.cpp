@@ -26,6 +26,9 @@
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/x25519.h"
+#include "crypto/hash/hash.h"
+#include "crypto/mac/hmac.h"
+#include "crypto/mac/hmac_ct.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/modes/modes.h"
 #include "crypto/rand/rng.h"
@@ -307,6 +310,49 @@ void chacha20_poly1305_case(unsigned seed) {
   expect(ran > 0, "a constant-time Poly1305 implementation");
 }
 
+// ---- SHA block functions: every available variant of each table ------------------------------
+// HMAC with a secret key over secret data (public lengths), in one window per variant, and for
+// SHA-1/SHA-256 the constant-time TLS CBC MAC (hmac_ct) with a secret length as well. The
+// selected variant runs every block of the window (hash_impl_select is process-wide).
+void sha_case(unsigned seed) {
+  size_t ran = 0;
+  for (petrel::HashAlg alg :
+       {petrel::HashAlg::sha1, petrel::HashAlg::sha256, petrel::HashAlg::sha512}) {
+    petrel::HashImpl impls[8];
+    const size_t n = petrel::hash_impls_available(alg, impls, 8);
+    const petrel::HashImpl saved = petrel::hash_impl_active(alg);
+    for (size_t i = 0; i < n; i++) {
+      expect(petrel::hash_impl_is_constant_time(alg, impls[i]), "SHA variant claims constant time");
+      expect_ok(petrel::hash_impl_select(alg, impls[i]), "select SHA variant");
+      uint8_t key[32];
+      uint8_t msg[300];
+      uint8_t out[64];
+      fill(key, sizeof(key), seed, 20);
+      fill(msg, sizeof(msg), seed, 21);
+      // The secret length of the hmac_ct call: seed-dependent, within [min, max].
+      const size_t secret_len = 200 + (seed != 0 ? 37 : 0);
+      Status s2 = Status::ok;
+      on(alg == petrel::HashAlg::sha1     ? "sha1 hmac (+ hmac_ct)"
+         : alg == petrel::HashAlg::sha256 ? "sha256 hmac (+ hmac_ct)"
+                                          : "sha512 hmac",
+         petrel::hash_impl_name(alg, impls[i]));
+      const Status s1 = petrel::hmac(alg, MutableBytes(out, petrel::hash_digest_size(alg)),
+                                     ByteView(key, sizeof(key)), ByteView(msg, sizeof(msg)));
+      if (alg != petrel::HashAlg::sha512) {
+        s2 = petrel::hmac_ct(alg, MutableBytes(out, petrel::hash_digest_size(alg)),
+                             ByteView(key, sizeof(key)), ByteView(msg, 13),
+                             ByteView(msg + 13, 280), secret_len, 150);
+      }
+      off();
+      expect_ok(s1, "hmac");
+      expect_ok(s2, "hmac_ct");
+      ran++;
+    }
+    expect_ok(petrel::hash_impl_select(alg, saved), "restore SHA variant");
+  }
+  expect(ran >= 3, "a SHA variant per table");
+}
+
 // ---- must-leak cases ------------------------------------------------------------------------------
 // A planted secret-dependent branch: the same work on both sides, only the path differs (so it
 // is the code trace, not the amount of work, that gives it away). The two arms are calls, so
@@ -375,6 +421,7 @@ const Case kCases[] = {
     {"x25519", x25519_case, false, nullptr},
     {"poly1305", poly1305_case, false, nullptr},
     {"chacha20_poly1305", chacha20_poly1305_case, false, nullptr},
+    {"sha", sha_case, false, nullptr},
     {"leak_aes_table", [](unsigned s) { aes_modes(petrel::AesImpl::table, "table", s); }, true,
      nullptr},
     {"leak_aes_armv4", [](unsigned s) { aes_modes(petrel::AesImpl::armv4, "armv4", s); }, true,

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "tests/common/file_test.h"
+#include "tests/common/hash_impls.h"
 
 using namespace petrel;
 using petrel_test::VectorCase;
@@ -26,7 +28,7 @@ std::vector<uint8_t> digest(HashAlg alg, const std::vector<uint8_t>& msg) {
 }
 
 // Len (bits) / Msg / MD files: SHAVS byte-oriented ShortMsg/LongMsg and RFC 1321.
-void run_msg_file(const std::string& path, HashAlg alg) {
+void run_msg_file_once(const std::string& path, const std::string& label, HashAlg alg) {
   VectorFile f;
   ASSERT_TRUE(f.load(path));
   size_t n = 0;
@@ -44,12 +46,12 @@ void run_msg_file(const std::string& path, HashAlg alg) {
     EXPECT_EQ(to_hex(digest(alg, msg)), to_hex(md)) << c.where();
     n++;
   }
-  report_cases(path, n);
+  report_cases(label, n);
 }
 
 // SHAVS section 6.4 Monte Carlo: MD0 = MD1 = MD2 = Seed; 1000 iterations of
 // MDi = H(MD(i-3) || MD(i-2) || MD(i-1)); the last becomes the checkpoint and the next Seed.
-void run_monte_file(const std::string& path, HashAlg alg) {
+void run_monte_file_once(const std::string& path, const std::string& label, HashAlg alg) {
   VectorFile f;
   ASSERT_TRUE(f.load(path));
   const size_t dlen = hash_digest_size(alg);
@@ -83,7 +85,26 @@ void run_monte_file(const std::string& path, HashAlg alg) {
     checkpoints++;
   }
   EXPECT_EQ(checkpoints, 100u) << path;
-  report_cases(path, checkpoints);
+  report_cases(label, checkpoints);
+}
+
+// Each file on every available block-function variant of alg's table (md5 has none: once).
+void run_msg_file(const std::string& path, HashAlg alg) {
+  if (alg == HashAlg::md5) {
+    run_msg_file_once(path, path, alg);
+    return;
+  }
+  for (HashImpl impl : petrel_test::all_hash_impls(alg)) {
+    petrel_test::HashImplScope scope(alg, impl);
+    run_msg_file_once(path, path + " [" + hash_impl_name(alg, impl) + "]", alg);
+  }
+}
+
+void run_monte_file(const std::string& path, HashAlg alg) {
+  for (HashImpl impl : petrel_test::all_hash_impls(alg)) {
+    petrel_test::HashImplScope scope(alg, impl);
+    run_monte_file_once(path, path + " [" + hash_impl_name(alg, impl) + "]", alg);
+  }
 }
 
 const HashAlg kAll[] = {HashAlg::md5,    HashAlg::sha1,   HashAlg::sha224,
@@ -110,6 +131,8 @@ TEST(Md5, Rfc1321) { run_msg_file("md5/rfc-1321.txt", HashAlg::md5); }
 // two-block message and one million 'a'. tests/hash/sha224_openssl.sh adds a differential test
 // against `openssl dgst -sha224` on the host.
 TEST(Sha224, Fips180Examples) {
+  for (HashImpl impl : petrel_test::all_hash_impls(HashAlg::sha224)) {
+  petrel_test::HashImplScope scope(HashAlg::sha224, impl);
   const std::string abc = "abc";
   const std::string two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
   const std::string million(1000000, 'a');
@@ -119,7 +142,8 @@ TEST(Sha224, Fips180Examples) {
             "75388b16512776cc5dba5da1fd890150b0c6455cb4f58b1952522525");
   EXPECT_EQ(to_hex(digest(HashAlg::sha224, std::vector<uint8_t>(million.begin(), million.end()))),
             "20794655980c91d8bbb4c1ea97618a4bf03f42581948b2ee4ee7ad67");
-  report_cases("FIPS 180-4 SHA-224 examples", 3);
+  report_cases(std::string("FIPS 180-4 SHA-224 examples [") + hash_impl_name(HashAlg::sha224, impl) + "]", 3);
+  }
 }
 
 // Streaming with random chunk sizes (including empty updates and block-boundary straddles)
@@ -217,3 +241,172 @@ TEST(HashNames, RoundTrip) {
   EXPECT_EQ(hash_block_size(HashAlg::sha384), 128u);
   EXPECT_EQ(hash_block_size(HashAlg::md5), 64u);
 }
+
+// The variant tables: every listed name looks up to itself, the available ones select, the
+// portable row is always there, and an unknown name or md5 is refused.
+TEST(HashImpls, Table) {
+  for (HashAlg alg : {HashAlg::sha1, HashAlg::sha224, HashAlg::sha256, HashAlg::sha384,
+                      HashAlg::sha512}) {
+    HashImpl listed[16];
+    const size_t n = hash_impls_listed(alg, listed, 16);
+    ASSERT_GE(n, 1u);
+    const std::vector<HashImpl> avail = petrel_test::all_hash_impls(alg);
+    const HashImpl portable =
+        (alg == HashAlg::sha384 || alg == HashAlg::sha512) ? HashImpl::c64 : HashImpl::c32;
+    EXPECT_TRUE(hash_impl_available(alg, portable)) << hash_name(alg);
+    EXPECT_TRUE(hash_impl_is_constant_time(alg, portable));
+    HashImpl got = HashImpl::armv4;
+    EXPECT_EQ(hash_impl_from_name(alg, &got, "portable"), Status::ok);
+    EXPECT_EQ(got, portable);
+    for (size_t i = 0; i < n; i++) {
+      const Status st = hash_impl_from_name(alg, &got, hash_impl_name(alg, listed[i]));
+      if (hash_impl_available(alg, listed[i])) {
+        EXPECT_EQ(st, Status::ok) << hash_impl_name(alg, listed[i]);
+        EXPECT_EQ(got, listed[i]);
+      } else {
+        EXPECT_EQ(st, Status::not_available) << hash_impl_name(alg, listed[i]);
+        EXPECT_EQ(hash_impl_select(alg, listed[i]), Status::not_available);
+      }
+    }
+    EXPECT_EQ(hash_impl_from_name(alg, &got, "no-such-variant"), Status::unsupported);
+    EXPECT_EQ(hash_impl_from_name(alg, nullptr, "c32"), Status::invalid_argument);
+    // The default is the first available row.
+    EXPECT_EQ(hash_impl_active(alg), avail[0]) << hash_name(alg);
+    std::printf("[ variants ] %s: %zu listed, %zu available, default %s\n", hash_name(alg), n,
+                avail.size(), hash_impl_name(alg, avail[0]));
+  }
+  HashImpl got = HashImpl::c32;
+  EXPECT_EQ(hash_impl_from_name(HashAlg::md5, &got, "c32"), Status::unsupported);
+  EXPECT_EQ(hash_impl_select(HashAlg::md5, HashImpl::c32), Status::unsupported);
+  EXPECT_EQ(hash_impls_available(HashAlg::md5, nullptr, 0), 0u);
+}
+
+// Every variant on inputs at every alignment and of 0..5 blocks, in one call and split: the
+// digests must equal the portable variant's (which the NIST vectors above pin down), and a
+// zero-block call must leave the state alone. This catches what the vector files cannot: an
+// unaligned-load or multi-block bug in one variant.
+TEST(HashImpls, AlignmentAndBlockCounts) {
+  std::mt19937 rng(777);
+  std::vector<uint8_t> buf(5 * 128 + 8);
+  for (auto& b : buf) {
+    b = static_cast<uint8_t>(rng());
+  }
+  size_t n = 0;
+  for (HashAlg alg : {HashAlg::sha1, HashAlg::sha256, HashAlg::sha512}) {
+    const HashImpl portable = alg == HashAlg::sha512 ? HashImpl::c64 : HashImpl::c32;
+    const size_t bs = hash_block_size(alg);
+    for (HashImpl impl : petrel_test::all_hash_impls(alg)) {
+      for (size_t off = 0; off < 8; off++) {
+        for (size_t len : {size_t{0}, size_t{1}, bs - 9, bs - 8, bs, bs + 1, 2 * bs + 7, 5 * bs}) {
+          const ByteView msg(buf.data() + off, len);
+          std::vector<uint8_t> want(hash_digest_size(alg));
+          std::vector<uint8_t> got(hash_digest_size(alg));
+          {
+            petrel_test::HashImplScope scope(alg, portable);
+            ASSERT_EQ(hash(alg, MutableBytes(want), msg), Status::ok);
+          }
+          petrel_test::HashImplScope scope(alg, impl);
+          ASSERT_EQ(hash(alg, MutableBytes(got), msg), Status::ok);
+          EXPECT_EQ(to_hex(got), to_hex(want))
+              << hash_name(alg) << " " << hash_impl_name(alg, impl) << " off " << off << " len "
+              << len;
+          n++;
+        }
+      }
+    }
+  }
+  for (HashImpl impl : petrel_test::all_hash_impls(HashAlg::sha1)) {
+    petrel_test::HashImplScope scope(HashAlg::sha1, impl);
+    uint32_t h[5] = {1, 2, 3, 4, 5};
+    hash_detail::sha1_compress_blocks(h, buf.data(), 0);
+    EXPECT_EQ(h[0] + h[1] + h[2] + h[3] + h[4], 15u) << hash_impl_name(HashAlg::sha1, impl);
+    n++;
+  }
+  for (HashImpl impl : petrel_test::all_hash_impls(HashAlg::sha256)) {
+    petrel_test::HashImplScope scope(HashAlg::sha256, impl);
+    uint32_t h[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    hash_detail::sha256_compress_blocks(h, buf.data(), 0);
+    EXPECT_EQ(h[0] + h[1] + h[2] + h[3] + h[4] + h[5] + h[6] + h[7], 36u);
+    n++;
+  }
+  for (HashImpl impl : petrel_test::all_hash_impls(HashAlg::sha512)) {
+    petrel_test::HashImplScope scope(HashAlg::sha512, impl);
+    uint64_t h[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    hash_detail::sha512_compress_blocks(h, buf.data(), 0);
+    EXPECT_EQ(h[0] + h[1] + h[2] + h[3] + h[4] + h[5] + h[6] + h[7], 36u);
+    n++;
+  }
+  report_cases("variant digests vs portable (alignment, block counts, zero blocks)", n);
+}
+
+// The default of each table is the variant the toolchain says this target must have
+// (tests/hash/tests.cmake), so an assembly row that silently dropped out of the build fails.
+TEST(HashImpls, DefaultsOfThisTarget) {
+  EXPECT_STREQ(hash_impl_name(HashAlg::sha1, hash_impl_active(HashAlg::sha1)), PETREL_EXPECT_SHA1);
+  EXPECT_STREQ(hash_impl_name(HashAlg::sha256, hash_impl_active(HashAlg::sha256)),
+               PETREL_EXPECT_SHA256);
+  EXPECT_STREQ(hash_impl_name(HashAlg::sha512, hash_impl_active(HashAlg::sha512)),
+               PETREL_EXPECT_SHA512);
+}
+
+#if defined(PETREL_TEST_CALL_HARNESS_ARM) || defined(PETREL_TEST_CALL_HARNESS_MIPS)
+extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
+                                               uint32_t* out);
+
+// Each assembly block function, called with the callee-saved registers full of patterns
+// (tests/bignum/call_harness_*.S), must hand them back and leave sp where it was, and give the
+// portable digest state.
+TEST(HashImpls, CalleeSavedRegisters) {
+#if defined(PETREL_TEST_CALL_HARNESS_ARM)
+  constexpr size_t kSaved = 8;  // r4-r11
+#else
+  constexpr size_t kSaved = 9;  // s0-s7, fp
+#endif
+  struct Fn {
+    const char* name;
+    void (*fn)(uint32_t*, const uint8_t*, size_t) noexcept;
+    void (*ref)(uint32_t*, const uint8_t*, size_t) noexcept;
+    size_t words;
+  };
+  const Fn fns[] = {
+#if defined(PETREL_TEST_CALL_HARNESS_ARM)
+      {"sha1 armv4", petrel_sha1_blocks_armv4, petrel_sha1_blocks_c32, 5},
+      {"sha256 armv4", petrel_sha256_blocks_armv4, petrel_sha256_blocks_c32, 8},
+#else
+      {"sha256 mips32r2", petrel_sha256_blocks_mips32r2, petrel_sha256_blocks_c32, 8},
+#endif
+  };
+  std::vector<uint8_t> msg(3 * 64 + 1);
+  for (size_t i = 0; i < msg.size(); i++) {
+    msg[i] = static_cast<uint8_t>(i * 13 + 5);
+  }
+  size_t calls = 0;
+  for (const Fn& f : fns) {
+    for (size_t blocks : {0u, 1u, 3u}) {
+      uint32_t st[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                        0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+      uint32_t ref[8];
+      std::memcpy(ref, st, sizeof(st));
+      f.ref(ref, msg.data() + 1, blocks);
+      const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(st)),
+                                static_cast<uint32_t>(reinterpret_cast<uintptr_t>(msg.data() + 1)),
+                                static_cast<uint32_t>(blocks), 0, 0, 0, 0};
+      uint32_t out[kSaved + 1];
+      std::memset(out, 0, sizeof(out));
+      (void)petrel_test_call_patterned(reinterpret_cast<const void*>(f.fn), args, out);
+      for (size_t i = 0; i < f.words; i++) {
+        EXPECT_EQ(st[i], ref[i]) << f.name << " blocks " << blocks << " word " << i;
+      }
+      for (size_t i = 0; i < kSaved; i++) {
+        EXPECT_EQ(out[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
+            << f.name << " clobbered callee-saved register " << i;
+      }
+      EXPECT_EQ(out[kSaved], 0u) << f.name << " moved sp";
+      calls++;
+    }
+  }
+  std::printf("[ sha asm  ] %zu patterned calls, %zu callee-saved registers checked each\n", calls,
+              kSaved);
+  EXPECT_GT(calls, 0u);
+}
+#endif

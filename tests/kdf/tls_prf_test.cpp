@@ -8,6 +8,7 @@
 
 #include "crypto/kdf/tls_prf.h"
 #include "tests/common/file_test.h"
+#include "tests/common/hash_impls.h"
 
 using namespace petrel;
 using petrel_test::VectorCase;
@@ -18,7 +19,7 @@ using petrel_test::to_hex;
 
 namespace {
 
-void run_file(const std::string& path) {
+void run_file_once(const std::string& path, const std::string& what) {
   VectorFile f;
   ASSERT_TRUE(f.load(path));
   size_t n = 0;
@@ -61,7 +62,16 @@ void run_file(const std::string& path) {
     }
     n++;
   }
-  report_cases(path, n);
+  report_cases(what, n);
+}
+
+// Each file on every SHA variant set (tests/common/hash_impls.h), so the PRF runs each
+// available block function of each table.
+void run_file(const std::string& path) {
+  for (size_t k = 0; k < petrel_test::hash_impl_sets(); k++) {
+    petrel_test::HashImplSetScope scope(k);
+    run_file_once(path, path + " [" + scope.name() + "]");
+  }
 }
 
 }  // namespace

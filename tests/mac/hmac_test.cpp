@@ -8,6 +8,7 @@
 
 #include "crypto/mac/hmac.h"
 #include "tests/common/file_test.h"
+#include "tests/common/hash_impls.h"
 
 using namespace petrel;
 using petrel_test::VectorCase;
@@ -42,7 +43,7 @@ std::vector<uint8_t> mac(HashAlg alg, const std::vector<uint8_t>& key,
   return out;
 }
 
-void run_rfc_file(const std::string& path, HashAlg alg) {
+void run_rfc_file_once(const std::string& path, const std::string& label, HashAlg alg) {
   VectorFile f;
   ASSERT_TRUE(f.load(path));
   size_t n = 0;
@@ -59,12 +60,19 @@ void run_rfc_file(const std::string& path, HashAlg alg) {
         << c.where();
     n++;
   }
-  report_cases(path, n);
+  report_cases(label, n);
+}
+
+void run_rfc_file(const std::string& path, HashAlg alg) {
+  for (size_t k = 0; k < petrel_test::hash_impl_sets(); k++) {
+    petrel_test::HashImplSetScope scope(k);
+    run_rfc_file_once(path, path + " [" + scope.name() + "]", alg);
+  }
 }
 
 }  // namespace
 
-TEST(Hmac, NistCavs) {
+static void run_nist_cavs(const std::string& label) {
   VectorFile f;
   ASSERT_TRUE(f.load("nist/hmac/HMAC.rsp"));
   size_t n = 0;
@@ -100,7 +108,16 @@ TEST(Hmac, NistCavs) {
   for (size_t i = 0; i < 5; i++) {
     EXPECT_GT(per_l[i], 0u) << "no cases for L section " << i;
   }
-  report_cases("nist/hmac/HMAC.rsp", n);
+  report_cases(label, n);
+}
+
+// Every file on every SHA variant set (tests/common/hash_impls.h: together they run each
+// available block function of each table).
+TEST(Hmac, NistCavs) {
+  for (size_t k = 0; k < petrel_test::hash_impl_sets(); k++) {
+    petrel_test::HashImplSetScope scope(k);
+    run_nist_cavs("nist/hmac/HMAC.rsp [" + scope.name() + "]");
+  }
 }
 
 TEST(Hmac, Rfc2202Md5) { run_rfc_file("hmac-rfc/rfc-2202-md5.txt", HashAlg::md5); }

@@ -13,6 +13,7 @@
 #include "crypto/bignum/bignum.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/x25519.h"
+#include "crypto/hash/hash.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/rc4/rc4.h"
 
@@ -85,6 +86,30 @@ void check_family(const std::string& header, size_t (*listed)(Id*, size_t),
 
 bool bn_ct(petrel::bn::BnKernel k) { return petrel::bn::kernel_is_constant_time(k); }
 
+// hash.h lists the names of its three tables (SHA-1, SHA-256, SHA-512) in one comment: the rows
+// must equal the union of the tables, and a name's claim must agree across the tables.
+void check_hash_tables() {
+  std::map<std::string, bool> table;
+  for (petrel::HashAlg alg :
+       {petrel::HashAlg::sha1, petrel::HashAlg::sha256, petrel::HashAlg::sha512}) {
+    petrel::HashImpl ids[16];
+    const size_t n = petrel::hash_impls_listed(alg, ids, 16);
+    EXPECT_GE(n, 1u) << petrel::hash_name(alg);
+    for (size_t i = 0; i < n && i < 16; i++) {
+      const std::string name = petrel::hash_impl_name(alg, ids[i]);
+      const bool ct = petrel::hash_impl_is_constant_time(alg, ids[i]);
+      if (table.count(name) != 0) {
+        EXPECT_EQ(table[name], ct) << name << ": constant-time claim differs between tables";
+      }
+      table[name] = ct;
+    }
+  }
+  const std::map<std::string, bool> rows = header_rows("crypto/hash/hash.h");
+  EXPECT_FALSE(rows.empty()) << "crypto/hash/hash.h: no variant rows found";
+  EXPECT_EQ(rows, table) << "crypto/hash/hash.h lists other variants than its tables";
+  std::printf("[ variants ] crypto/hash/hash.h: %zu variants, as in the tables\n", table.size());
+}
+
 TEST(VariantHeaders, MatchTheTables) {
   check_family<petrel::AesImpl>("crypto/aes/aes.h", petrel::aes_impls_listed, petrel::aes_impl_name,
                                 petrel::aes_impl_is_constant_time);
@@ -99,6 +124,7 @@ TEST(VariantHeaders, MatchTheTables) {
                                    petrel::x25519_impl_name, petrel::x25519_impl_is_constant_time);
   check_family<petrel::Rc4Impl>("crypto/rc4/rc4.h", petrel::rc4_impls_listed, petrel::rc4_impl_name,
                                 petrel::rc4_impl_is_constant_time);
+  check_hash_tables();
 }
 
 }  // namespace
