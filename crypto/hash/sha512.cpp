@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -164,6 +165,12 @@ void init_common(Sha512State* s, const uint64_t iv[8]) noexcept {
 }
 
 }  // namespace
+
+namespace hash_detail {
+void sha512_compress_blocks(uint64_t h[8], const uint8_t* p, size_t blocks) noexcept {
+  sha512_compress(h, p, blocks);
+}
+}  // namespace hash_detail
 
 void sha384_init(Sha512State* s) noexcept {
   static constexpr uint64_t kIv[8] = {
