@@ -1,8 +1,8 @@
 // Fuzz target "tls_record": tls/record.h RecordProtection::open and ::seal under fixed keys,
 // for every record protection Petrel has: AES-128/256-GCM, ChaCha20-Poly1305 (RFC 7905),
-// AES-128/256-CBC with HMAC-SHA-1, HMAC-SHA-256 or HMAC-SHA-384, MAC-then-encrypt and encrypt_then_mac,
-// TLS 1.0 (chained IV), 1.1 and 1.2 (explicit IV), RC4-128 with HMAC-SHA-1 / HMAC-MD5, and the
-// null protection. Aims at open (GCM, ChaCha20-Poly1305, open_cbc_mte with its constant-time padding and MAC scan, open_cbc_etm, RC4), seal and
+// AES-128/256-CBC with HMAC-SHA-1, HMAC-SHA-256 or HMAC-SHA-384 (TLS 1.2), MAC-then-encrypt
+// and encrypt_then_mac, TLS 1.0 (chained IV), 1.1 and 1.2 (explicit IV), RC4-128 with
+// HMAC-SHA-1 / HMAC-MD5, and the null protection. Aims at open (GCM, ChaCha20-Poly1305, open_cbc_mte with its constant-time padding and MAC scan, open_cbc_etm, RC4), seal and
 // seal_cbc, with every AES implementation of the build.
 // Input: byte 0 picks the protection (mod 16, table kConfigs), byte 1: bit 0 the mode (0: open
 // the rest as a received fragment; 1: seal the rest as plaintext, then open it), bits 1-2 the

@@ -97,7 +97,8 @@ void store_words(uint8_t* out, const uint32_t* h, size_t nbytes, bool big_endian
   }
 }
 
-void store_words(uint8_t* out, const uint64_t* h, size_t nbytes, bool /* always big-endian */) noexcept {
+// SHA-384/512: always big-endian.
+void store_words(uint8_t* out, const uint64_t* h, size_t nbytes, bool /* big_endian */) noexcept {
   for (size_t i = 0; i < nbytes / 8; i++) {
     store_be64(out + 8 * i, h[i]);
   }
