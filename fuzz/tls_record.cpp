@@ -1,10 +1,10 @@
 // Fuzz target "tls_record": tls/record.h RecordProtection::open and ::seal under fixed keys,
 // for every record protection Petrel has: AES-128/256-GCM, ChaCha20-Poly1305 (RFC 7905),
-// AES-128/256-CBC with HMAC-SHA-1 or HMAC-SHA-256, MAC-then-encrypt and encrypt_then_mac,
-// TLS 1.0 (chained IV), 1.1 and 1.2 (explicit IV), RC4-128 with HMAC-SHA-1 / HMAC-MD5, and the
-// null protection. Aims at open (GCM, ChaCha20-Poly1305, open_cbc_mte with its constant-time padding and MAC scan, open_cbc_etm, RC4), seal and
+// AES-128/256-CBC with HMAC-SHA-1, HMAC-SHA-256 or HMAC-SHA-384 (TLS 1.2), MAC-then-encrypt
+// and encrypt_then_mac, TLS 1.0 (chained IV), 1.1 and 1.2 (explicit IV), RC4-128 with
+// HMAC-SHA-1 / HMAC-MD5, and the null protection. Aims at open (GCM, ChaCha20-Poly1305, open_cbc_mte with its constant-time padding and MAC scan, open_cbc_etm, RC4), seal and
 // seal_cbc, with every AES implementation of the build.
-// Input: byte 0 picks the protection (mod 14, table kConfigs), byte 1: bit 0 the mode (0: open
+// Input: byte 0 picks the protection (mod 16, table kConfigs), byte 1: bit 0 the mode (0: open
 // the rest as a received fragment; 1: seal the rest as plaintext, then open it), bits 1-2 the
 // content type, bits 3-4 the sequence number (0, 1, 2^32 + 7, 2^64 - 2); byte 2 the AES
 // implementation (mod the number available).
@@ -50,6 +50,8 @@ const Config kConfigs[] = {
     {BulkCipher::rc4_128, RecordMac::hmac_md5, kTls10, false},
     {BulkCipher::chacha20_poly1305, RecordMac::none, kTls12, false},
     {BulkCipher::null, RecordMac::none, kTls12, false},
+    {BulkCipher::aes256_cbc, RecordMac::hmac_sha384, kTls12, false},
+    {BulkCipher::aes256_cbc, RecordMac::hmac_sha384, kTls12, true},
 };
 constexpr size_t kNumConfigs = sizeof(kConfigs) / sizeof(kConfigs[0]);
 const uint8_t kTypes[4] = {kContentApplicationData, kContentHandshake, kContentAlert,
@@ -57,7 +59,7 @@ const uint8_t kTypes[4] = {kContentApplicationData, kContentHandshake, kContentA
 const uint64_t kSeqs[4] = {0, 1, (1ull << 32) + 7, UINT64_MAX - 1};
 
 // Fixed keys (test values: bytes 0x00.., 0x40.., 0x80..).
-uint8_t g_mac_key[32];
+uint8_t g_mac_key[kMaxRecordMacSize];
 uint8_t g_enc_key[32];
 uint8_t g_iv[16];
 

@@ -170,7 +170,7 @@ bool Client::derive_key_block() noexcept {
   std::memcpy(seed, m_server_random, 32);
   std::memcpy(seed + 32, m_client_random, 32);
   // client MAC key, server MAC key, client key, server key, client IV, server IV
-  uint8_t kb[2 * (32 + 32 + 16)];
+  uint8_t kb[2 * (kMaxRecordMacSize + 32 + 16)];
   const size_t len = 2 * (mac + key + iv);
   if (len > sizeof(kb)) {
     return false;

@@ -56,6 +56,7 @@ HashAlg mac_hash(RecordMac m) noexcept {
   switch (m) {
     case RecordMac::hmac_md5: return HashAlg::md5;
     case RecordMac::hmac_sha1: return HashAlg::sha1;
+    case RecordMac::hmac_sha384: return HashAlg::sha384;
     case RecordMac::hmac_sha256:
     case RecordMac::none: break;
   }
@@ -103,11 +104,11 @@ uint32_t ct_check_padding(const uint8_t* p, size_t n, size_t overhead, uint32_t*
 
 // Copies the mac_len bytes at the secret offset mac_start of in[0..in_len) to out, reading every
 // byte of in[scan_start..in_len) (the public window that holds the MAC) and rotating into place
-// in log2(mac_len) masked steps (BoringSSL EVP_tls_cbc_copy_mac). mac_len <= 32.
+// in log2(mac_len) masked steps (BoringSSL EVP_tls_cbc_copy_mac). mac_len <= 48.
 void ct_copy_mac(uint8_t* out, const uint8_t* in, size_t in_len, size_t scan_start,
                  uint32_t mac_start, size_t mac_len) noexcept {
-  uint8_t rotated[32] = {};
-  uint8_t tmp[32];
+  uint8_t rotated[kMaxRecordMacSize] = {};
+  uint8_t tmp[kMaxRecordMacSize];
   const uint32_t mac_end = mac_start + static_cast<uint32_t>(mac_len);
   uint32_t rotate = 0;
   size_t j = 0;
@@ -181,6 +182,7 @@ size_t record_mac_size(RecordMac m) noexcept {
     case RecordMac::hmac_md5: return 16;
     case RecordMac::hmac_sha1: return 20;
     case RecordMac::hmac_sha256: return 32;
+    case RecordMac::hmac_sha384: return 48;
   }
   return 0;
 }
@@ -266,7 +268,8 @@ Status RecordProtection::init_pending(BulkCipher cipher, RecordMac mac, uint16_t
       break;
     case BulkCipher::aes128_cbc:
     case BulkCipher::aes256_cbc:
-      suite = mac == RecordMac::hmac_sha1 || mac == RecordMac::hmac_sha256;
+      suite = mac == RecordMac::hmac_sha1 || mac == RecordMac::hmac_sha256 ||
+              mac == RecordMac::hmac_sha384;
       break;
     case BulkCipher::aes128_gcm:
     case BulkCipher::aes256_gcm:
@@ -502,7 +505,7 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
       }
       const size_t n = body.size() - mac_len;
       uint8_t header[kMacHeaderSize];
-      uint8_t mac[32];
+      uint8_t mac[kMaxRecordMacSize];
       make_header(header, m_seq, type, record_version, n);
       s = record_hmac(mac, m_mac, m_mac_key, header, ByteView(body.data(), n));
       if (s != Status::ok) {
@@ -611,8 +614,8 @@ Status RecordProtection::open_cbc_mte(uint8_t type, uint16_t record_version, Mut
   const uint32_t data_len = static_cast<uint32_t>(n - mac_len) - strip;  // secret
   uint8_t header[kMacHeaderSize];
   make_header(header, m_seq, type, record_version, data_len);
-  uint8_t mac[32];
-  uint8_t received[32];
+  uint8_t mac[kMaxRecordMacSize];
+  uint8_t received[kMaxRecordMacSize];
   s = hmac_ct(mac_hash(m_mac), MutableBytes(mac, mac_len), ByteView(m_mac_key, mac_len),
               ByteView(header, sizeof(header)), ByteView(p, max_len), data_len, min_len);
   if (s != Status::ok) {
@@ -651,7 +654,7 @@ Status RecordProtection::open_cbc_etm(uint8_t type, uint16_t record_version, Mut
   }
   uint8_t header[kMacHeaderSize];
   make_header(header, m_seq, type, record_version, prefix + n);
-  uint8_t mac[32];
+  uint8_t mac[kMaxRecordMacSize];
   Status s = record_hmac(mac, m_mac, m_mac_key, header, ByteView(body.data(), prefix + n));
   if (s != Status::ok) {
     return s;

@@ -55,7 +55,7 @@ constexpr size_t kRecordHeaderSize = 5;
 constexpr size_t kMaxPlaintext = 16384;
 // Largest protected fragment Petrel's suites produce for a full plaintext: explicit IV (16),
 // MAC (32), padding (at most 256 bytes, the peer chooses).
-constexpr size_t kMaxRecordOverhead = 16 + 32 + 256;
+constexpr size_t kMaxRecordOverhead = 16 + 48 + 256;
 constexpr size_t kMaxCiphertext = kMaxPlaintext + kMaxRecordOverhead;
 
 enum class BulkCipher : uint8_t {
@@ -67,13 +67,15 @@ enum class BulkCipher : uint8_t {
   aes256_gcm,
   chacha20_poly1305,  // RFC 7905: no explicit nonce, the 12-byte fixed IV xored with seq
 };
-// The record MAC: none for AEAD suites, HMAC with MD5, SHA-1 or SHA-256 otherwise.
-enum class RecordMac : uint8_t { none, hmac_md5, hmac_sha1, hmac_sha256 };
+// The record MAC: none for AEAD suites, HMAC with MD5, SHA-1, SHA-256 or SHA-384 (RFC 5289
+// *_CBC_SHA384 suites) otherwise.
+enum class RecordMac : uint8_t { none, hmac_md5, hmac_sha1, hmac_sha256, hmac_sha384 };
+constexpr size_t kMaxRecordMacSize = 48;
 
 size_t bulk_key_size(BulkCipher c) noexcept;        // 0, 16 or 32
 // GCM 4, ChaCha20-Poly1305 12, TLS 1.0 CBC 16, else 0
 size_t bulk_fixed_iv_size(BulkCipher c, uint16_t version) noexcept;
-size_t record_mac_size(RecordMac m) noexcept;       // 0, 16, 20 or 32
+size_t record_mac_size(RecordMac m) noexcept;       // 0, 16, 20, 32 or 48
 // The most a protected fragment may exceed its plaintext, as the peer may send it: AES-GCM 24
 // (explicit nonce and tag), ChaCha20-Poly1305 16, AES-CBC 16 + MAC + 256 (explicit IV, MAC,
 // the longest padding), RC4 the MAC, null 0. At most kMaxRecordOverhead.
@@ -148,7 +150,7 @@ class RecordProtection final {
   uint16_t m_version = kTls12;
   bool m_etm = false;
   uint64_t m_seq = 0;
-  uint8_t m_mac_key[32] = {};
+  uint8_t m_mac_key[kMaxRecordMacSize] = {};
   uint8_t m_iv[16] = {};  // GCM salt (4 bytes) or the TLS 1.0 CBC chained IV (16 bytes)
   // One cipher at a time: the state of the suite in use, constructed by init_pending() for
   // m_keyed and wiped and destroyed by clear(). (Every cipher's state side by side would cost

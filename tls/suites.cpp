@@ -1,5 +1,6 @@
 // The suite table (tls/suites.h). RFC 5246 appendix A.5, RFC 5288, RFC 7465 (RC4: legacy),
-// RFC 8422 6 and RFC 5289 (ECDHE_ECDSA), RFC 7905 (ChaCha20-Poly1305).
+// RFC 8422 6 and RFC 5289 (ECDHE_ECDSA; the SHA-384 CBC suites, section 3.2), RFC 7905
+// (ChaCha20-Poly1305).
 #include "tls/suites.h"
 
 #include <cstring>
@@ -15,6 +16,8 @@ constexpr SuiteInfo kSuites[] = {
      BulkCipher::aes128_gcm, RecordMac::none, HashAlg::sha256, kTls12, false},
     {kSuiteEcdheEcdsaAes256GcmSha384, "ECDHE-ECDSA-AES256-GCM-SHA384", KeyExchange::ecdhe_ecdsa,
      BulkCipher::aes256_gcm, RecordMac::none, HashAlg::sha384, kTls12, false},
+    {kSuiteEcdheEcdsaAes256CbcSha384, "ECDHE-ECDSA-AES256-SHA384", KeyExchange::ecdhe_ecdsa,
+     BulkCipher::aes256_cbc, RecordMac::hmac_sha384, HashAlg::sha384, kTls12, false},
     {kSuiteEcdheEcdsaAes128CbcSha, "ECDHE-ECDSA-AES128-SHA", KeyExchange::ecdhe_ecdsa,
      BulkCipher::aes128_cbc, RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
     {kSuiteEcdheEcdsaAes256CbcSha, "ECDHE-ECDSA-AES256-SHA", KeyExchange::ecdhe_ecdsa,
@@ -27,6 +30,8 @@ constexpr SuiteInfo kSuites[] = {
      BulkCipher::aes256_gcm, RecordMac::none, HashAlg::sha384, kTls12, false},
     {kSuiteEcdheRsaAes128CbcSha256, "ECDHE-RSA-AES128-SHA256", KeyExchange::ecdhe_rsa,
      BulkCipher::aes128_cbc, RecordMac::hmac_sha256, HashAlg::sha256, kTls12, false},
+    {kSuiteEcdheRsaAes256CbcSha384, "ECDHE-RSA-AES256-SHA384", KeyExchange::ecdhe_rsa,
+     BulkCipher::aes256_cbc, RecordMac::hmac_sha384, HashAlg::sha384, kTls12, false},
     {kSuiteEcdheRsaAes128CbcSha, "ECDHE-RSA-AES128-SHA", KeyExchange::ecdhe_rsa,
      BulkCipher::aes128_cbc, RecordMac::hmac_sha1, HashAlg::sha256, kTls10, false},
     {kSuiteEcdheRsaAes256CbcSha, "ECDHE-RSA-AES256-SHA", KeyExchange::ecdhe_rsa,
@@ -54,7 +59,8 @@ constexpr uint16_t kDefaultCtAes[] = {
     kSuiteEcdheEcdsaChacha20Poly1305, kSuiteEcdheRsaChacha20Poly1305,
     kSuiteEcdheEcdsaAes128GcmSha256,  kSuiteEcdheRsaAes128GcmSha256,
     kSuiteEcdheEcdsaAes256GcmSha384,  kSuiteEcdheRsaAes256GcmSha384,
-    kSuiteEcdheRsaAes128CbcSha256,    kSuiteEcdheEcdsaAes128CbcSha,
+    kSuiteEcdheRsaAes128CbcSha256,    kSuiteEcdheEcdsaAes256CbcSha384,
+    kSuiteEcdheRsaAes256CbcSha384,    kSuiteEcdheEcdsaAes128CbcSha,
     kSuiteEcdheRsaAes128CbcSha,       kSuiteEcdheEcdsaAes256CbcSha,
     kSuiteEcdheRsaAes256CbcSha,
     kSuiteRsaAes128GcmSha256,       kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
@@ -64,7 +70,8 @@ constexpr uint16_t kDefaultFastAes[] = {
     kSuiteEcdheEcdsaAes128GcmSha256,  kSuiteEcdheRsaAes128GcmSha256,
     kSuiteEcdheEcdsaAes256GcmSha384,  kSuiteEcdheRsaAes256GcmSha384,
     kSuiteEcdheEcdsaChacha20Poly1305, kSuiteEcdheRsaChacha20Poly1305,
-    kSuiteEcdheRsaAes128CbcSha256,    kSuiteEcdheEcdsaAes128CbcSha,
+    kSuiteEcdheRsaAes128CbcSha256,    kSuiteEcdheEcdsaAes256CbcSha384,
+    kSuiteEcdheRsaAes256CbcSha384,    kSuiteEcdheEcdsaAes128CbcSha,
     kSuiteEcdheRsaAes128CbcSha,       kSuiteEcdheEcdsaAes256CbcSha,
     kSuiteEcdheRsaAes256CbcSha,
     kSuiteRsaAes128GcmSha256,      kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,

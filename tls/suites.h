@@ -3,10 +3,11 @@
 //
 //   ECDHE-RSA-CHACHA20-POLY1305               TLS 1.2, ECDHE over X25519 signed with RSA, AEAD
 //                                             (RFC 8422, RFC 7905)
-//   ECDHE-RSA-AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES128-SHA256, -AES128-SHA, -AES256-SHA
-//                                             the same key exchange with AES (RFC 5289, 8422)
-//   ECDHE-ECDSA-CHACHA20-POLY1305, -AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES128-SHA,
-//   -AES256-SHA                               ECDHE signed with the certificate's ECDSA key
+//   ECDHE-RSA-AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES128-SHA256, -AES256-SHA384,
+//   -AES128-SHA, -AES256-SHA                  the same key exchange with AES (RFC 5289, 8422;
+//                                             -AES256-SHA384: CBC with HMAC-SHA384, PRF SHA-384)
+//   ECDHE-ECDSA-CHACHA20-POLY1305, -AES128-GCM-SHA256, -AES256-GCM-SHA384, -AES256-SHA384,
+//   -AES128-SHA, -AES256-SHA                  ECDHE signed with the certificate's ECDSA key
 //                                             (P-256 or P-384; RFC 8422, RFC 5289, RFC 7905)
 //   AES256-GCM-SHA384, AES128-GCM-SHA256      TLS 1.2, RSA key exchange, AEAD (RFC 5288)
 //   AES256-SHA256, AES128-SHA256              TLS 1.2, CBC with HMAC-SHA256 (RFC 5246)
@@ -21,8 +22,7 @@
 // that need it, AEAD before CBC, ECDSA before RSA for the same protection. When the AES implementation in use is the portable
 // constant-time one (`ct`), ChaCha20-Poly1305 comes before AES-GCM: it is constant-time by
 // construction and several times faster in portable integer code (BoringSSL orders the same way
-// on CPUs without AES instructions); with the `table` AES, AES-GCM first. Not there yet:
-// ECDHE-RSA-AES256-SHA384 (absent: the record layer has no HMAC-SHA384 CBC records).
+// on CPUs without AES instructions); with the `table` AES, AES-GCM first.
 #ifndef PETREL_TLS_SUITES_H
 #define PETREL_TLS_SUITES_H
 
@@ -63,11 +63,13 @@ constexpr uint16_t kSuiteEcdheRsaAes128GcmSha256 = 0xC02F;
 constexpr uint16_t kSuiteEcdheRsaAes256GcmSha384 = 0xC030;
 constexpr uint16_t kSuiteEcdheRsaChacha20Poly1305 = 0xCCA8;
 constexpr uint16_t kSuiteEcdheRsaAes128CbcSha256 = 0xC027;
+constexpr uint16_t kSuiteEcdheRsaAes256CbcSha384 = 0xC028;
 constexpr uint16_t kSuiteEcdheRsaAes128CbcSha = 0xC013;
 constexpr uint16_t kSuiteEcdheRsaAes256CbcSha = 0xC014;
 constexpr uint16_t kSuiteEcdheEcdsaAes128GcmSha256 = 0xC02B;
 constexpr uint16_t kSuiteEcdheEcdsaAes256GcmSha384 = 0xC02C;
 constexpr uint16_t kSuiteEcdheEcdsaChacha20Poly1305 = 0xCCA9;
+constexpr uint16_t kSuiteEcdheEcdsaAes256CbcSha384 = 0xC024;
 constexpr uint16_t kSuiteEcdheEcdsaAes128CbcSha = 0xC009;
 constexpr uint16_t kSuiteEcdheEcdsaAes256CbcSha = 0xC00A;
 
@@ -80,7 +82,7 @@ Span<const uint16_t> default_suites() noexcept;
 // nullptr if unknown.
 const SuiteInfo* find_suite(uint16_t id) noexcept;
 const SuiteInfo* find_suite_by_name(const char* name, size_t len) noexcept;
-// May this suite be used at this version? (SHA-256 and GCM suites need TLS 1.2.)
+// May this suite be used at this version? (SHA-256, SHA-384 and GCM suites need TLS 1.2.)
 bool suite_allowed_in(const SuiteInfo& s, uint16_t version) noexcept;
 
 // Parses an OpenSSL-style list ("AES128-GCM-SHA256:AES256-SHA", also "DEFAULT", "ALL" with the

@@ -374,12 +374,15 @@ static int tls_recv(void *ctx, unsigned char *buf, size_t len)
 /* One connection: a new context, the handshake (resuming sess if given) step by step so that
  * the resume flag can be read before the handshake state is freed, the checks, close_notify,
  * close. With keep, the session is saved into sess. */
-static int tls_connection(const mbedtls_ssl_config *conf, unsigned suite, mbedtls_ssl_session *sess,
-                          int resume, int keep)
+static int tls_connection(const mbedtls_ssl_config *conf, int workload, unsigned suite,
+                          mbedtls_ssl_session *sess, int resume, int keep)
 {
     mbedtls_ecp_group_id group = MBEDTLS_ECP_DP_NONE;
+    const mbedtls_ecp_group_id want = suite == WL_TLS_SUITE_ECDHE   ? MBEDTLS_ECP_DP_CURVE25519
+                                      : suite == WL_TLS_SUITE_ECDSA ? MBEDTLS_ECP_DP_SECP256R1
+                                                                    : MBEDTLS_ECP_DP_NONE;
     mbedtls_ssl_context ssl;
-    int fd = wl_tls_connect();
+    int fd = wl_tls_connect(workload);
     int resumed = 0;
     int ok = 0;
     int ret = 0;
@@ -410,7 +413,7 @@ static int tls_connection(const mbedtls_ssl_config *conf, unsigned suite, mbedtl
                    mbedtls_ssl_get_ciphersuite_id(mbedtls_ssl_get_ciphersuite(&ssl)) != (int)suite ||
                    mbedtls_ssl_get_verify_result(&ssl) != 0) {
             fprintf(stderr, "mbedtls_driver: wrong version, suite or verification result\n");
-        } else if (group != (suite == WL_TLS_SUITE_ECDHE ? MBEDTLS_ECP_DP_CURVE25519 : MBEDTLS_ECP_DP_NONE)) {
+        } else if (group != want) {
             fprintf(stderr, "mbedtls_driver: ECDHE group %d\n", (int)group);
         } else if (resumed != resume) {
             fprintf(stderr, "mbedtls_driver: the handshake %s resumed\n", resumed ? "was" : "was not");
@@ -433,7 +436,9 @@ static int run_tls(const char *alg, int workload, size_t n)
     const unsigned suite = wl_tls_suite(workload);
     static const int rsa_suites[] = {MBEDTLS_TLS_RSA_WITH_AES_128_GCM_SHA256, 0};
     static const int ecdhe_suites[] = {MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0};
+    static const int ecdsa_suites[] = {MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, 0};
     static const mbedtls_ecp_group_id groups[] = {MBEDTLS_ECP_DP_CURVE25519, MBEDTLS_ECP_DP_NONE};
+    static const mbedtls_ecp_group_id groups_p256[] = {MBEDTLS_ECP_DP_SECP256R1, MBEDTLS_ECP_DP_NONE};
     mbedtls_ssl_config conf;
     mbedtls_x509_crt ca, cert;
     mbedtls_pk_context key;
@@ -447,9 +452,9 @@ static int run_tls(const char *alg, int workload, size_t n)
     mbedtls_x509_crt_init(&cert);
     mbedtls_pk_init(&key);
     mbedtls_ssl_session_init(&sess);
-    if (wl_tls_path(ca_path, sizeof ca_path, "ca.pem") != 0 ||
-        wl_tls_path(cert_path, sizeof cert_path, "client.pem") != 0 ||
-        wl_tls_path(key_path, sizeof key_path, "client.key") != 0) {
+    if (wl_tls_path(ca_path, sizeof ca_path, wl_tls_file(workload, "ca", ".pem")) != 0 ||
+        wl_tls_path(cert_path, sizeof cert_path, wl_tls_file(workload, "client", ".pem")) != 0 ||
+        wl_tls_path(key_path, sizeof key_path, wl_tls_file(workload, "client", ".key")) != 0) {
         return fail("PETREL_TLS_DIR", 0);
     }
     if ((ret = mbedtls_x509_crt_parse_file(&ca, ca_path)) != 0 ||
@@ -464,18 +469,22 @@ static int run_tls(const char *alg, int workload, size_t n)
     }
     mbedtls_ssl_conf_min_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_max_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
-    mbedtls_ssl_conf_ciphersuites(&conf, suite == WL_TLS_SUITE_ECDHE ? ecdhe_suites : rsa_suites);
+    mbedtls_ssl_conf_ciphersuites(&conf, suite == WL_TLS_SUITE_ECDHE   ? ecdhe_suites
+                                         : suite == WL_TLS_SUITE_ECDSA ? ecdsa_suites
+                                                                       : rsa_suites);
     if (suite == WL_TLS_SUITE_ECDHE) {
         mbedtls_ssl_conf_curves(&conf, groups);
+    } else if (suite == WL_TLS_SUITE_ECDSA) {
+        mbedtls_ssl_conf_curves(&conf, groups_p256);
     }
     mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
     mbedtls_ssl_conf_rng(&conf, bench_rng, &rng_state);
-    if (resume && !tls_connection(&conf, suite, &sess, 0, 1)) {
+    if (resume && !tls_connection(&conf, workload, suite, &sess, 0, 1)) {
         return WL_EXIT_FAIL;
     }
     for (i = 0; i < n; i++) {
-        if (!tls_connection(&conf, suite, &sess, resume, 0)) {
+        if (!tls_connection(&conf, workload, suite, &sess, resume, 0)) {
             return WL_EXIT_FAIL;
         }
     }

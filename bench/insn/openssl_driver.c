@@ -332,10 +332,10 @@ static int run_rsa(const char *alg, int sign, size_t n)
 
 /* One connection: a new SSL on the shared context, the handshake (resuming sess if given),
  * the checks, close_notify, close. Returns the SSL's session when keep is set. */
-static int tls_connection(SSL_CTX *ctx, unsigned suite, SSL_SESSION *sess, int keep,
+static int tls_connection(SSL_CTX *ctx, int workload, unsigned suite, SSL_SESSION *sess, int keep,
                           SSL_SESSION **kept)
 {
-    int fd = wl_tls_connect();
+    int fd = wl_tls_connect(workload);
     SSL *ssl = fd >= 0 ? SSL_new(ctx) : NULL;
     const SSL_CIPHER *cipher;
     EVP_PKEY *tmp = NULL;
@@ -353,6 +353,10 @@ static int tls_connection(SSL_CTX *ctx, unsigned suite, SSL_SESSION *sess, int k
     } else if (suite == WL_TLS_SUITE_ECDHE &&
                (!SSL_get_peer_tmp_key(ssl, &tmp) || EVP_PKEY_get_id(tmp) != EVP_PKEY_X25519)) {
         fprintf(stderr, "openssl_driver: the server's ECDHE share is not X25519\n");
+    } else if (suite == WL_TLS_SUITE_ECDSA &&
+               (!SSL_get_peer_tmp_key(ssl, &tmp) || !EVP_PKEY_is_a(tmp, "EC") ||
+                EVP_PKEY_get_bits(tmp) != 256)) {
+        fprintf(stderr, "openssl_driver: the server's ECDHE share is not P-256\n");
     } else if (SSL_session_reused(ssl) != (sess != NULL)) {
         fprintf(stderr, "openssl_driver: the handshake %s resumed\n",
                 SSL_session_reused(ssl) ? "was" : "was not");
@@ -389,25 +393,28 @@ static int run_tls(const char *alg, int workload, size_t n)
     SSL_SESSION *sess = NULL;
     char ca[512], cert[512], key[512];
     size_t i;
-    if (ctx == NULL || wl_tls_path(ca, sizeof ca, "ca.pem") != 0 ||
-        wl_tls_path(cert, sizeof cert, "client.pem") != 0 ||
-        wl_tls_path(key, sizeof key, "client.key") != 0 ||
+    const char *list = suite == WL_TLS_SUITE_ECDHE   ? "ECDHE-RSA-AES128-GCM-SHA256"
+                       : suite == WL_TLS_SUITE_ECDSA ? "ECDHE-ECDSA-AES128-GCM-SHA256"
+                                                     : "AES128-GCM-SHA256";
+    if (ctx == NULL || wl_tls_path(ca, sizeof ca, wl_tls_file(workload, "ca", ".pem")) != 0 ||
+        wl_tls_path(cert, sizeof cert, wl_tls_file(workload, "client", ".pem")) != 0 ||
+        wl_tls_path(key, sizeof key, wl_tls_file(workload, "client", ".key")) != 0 ||
         !SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) ||
         !SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION) ||
-        !SSL_CTX_set_cipher_list(ctx, suite == WL_TLS_SUITE_ECDHE ? "ECDHE-RSA-AES128-GCM-SHA256"
-                                                                   : "AES128-GCM-SHA256") ||
+        !SSL_CTX_set_cipher_list(ctx, list) ||
         (suite == WL_TLS_SUITE_ECDHE && !SSL_CTX_set1_groups_list(ctx, "X25519")) ||
+        (suite == WL_TLS_SUITE_ECDSA && !SSL_CTX_set1_groups_list(ctx, "P-256")) ||
         SSL_CTX_use_certificate_file(ctx, cert, SSL_FILETYPE_PEM) != 1 ||
         SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1 ||
         !SSL_CTX_check_private_key(ctx) || !SSL_CTX_load_verify_locations(ctx, ca, NULL)) {
         return fail("SSL_CTX set-up");
     }
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
-    if (resume && !tls_connection(ctx, suite, NULL, 1, &sess)) {
+    if (resume && !tls_connection(ctx, workload, suite, NULL, 1, &sess)) {
         return WL_EXIT_FAIL;
     }
     for (i = 0; i < n; i++) {
-        if (!tls_connection(ctx, suite, sess, 0, NULL)) {
+        if (!tls_connection(ctx, workload, suite, sess, 0, NULL)) {
             return WL_EXIT_FAIL;
         }
     }

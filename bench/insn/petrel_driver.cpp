@@ -31,6 +31,7 @@
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/ec.h"
+#include "crypto/ec/ec_keys.h"
 #include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/modes/gcm.h"
@@ -427,9 +428,9 @@ bool tls_flush(int fd, tls::Client* c) {
 
 // One connection: a new Client, the handshake, close_notify, close. *session is updated with
 // the engine's session when the server made it resumable.
-bool tls_connection(const tls::ClientConfig& cfg, MutableBytes in, MutableBytes out,
+bool tls_connection(int workload, const tls::ClientConfig& cfg, MutableBytes in, MutableBytes out,
                     MutableBytes hs, tls::Session* session, TlsOutcome* outcome) {
-  int fd = wl_tls_connect();
+  int fd = wl_tls_connect(workload);
   if (fd < 0) {
     return false;
   }
@@ -485,28 +486,36 @@ int run_tls(const char* alg, int workload, size_t n) {
   static uint8_t ca_der[4096];
   static uint8_t cert_der[4096];
   static uint8_t key_pem[4096];
-  const size_t ca_len = read_test_file("ca.der", ca_der, sizeof ca_der);
-  const size_t cert_len = read_test_file("client.der", cert_der, sizeof cert_der);
-  const size_t key_len = read_test_file("client.key", key_pem, sizeof key_pem);
+  // tls-full-ecdsa: the all-P-256 files (ca-ec.der, client-ec.der, client-ec.key).
+  const bool ecdsa = workload == WL_TLS_FULL_ECDSA;
+  const size_t ca_len = read_test_file(wl_tls_file(workload, "ca", ".der"), ca_der, sizeof ca_der);
+  const size_t cert_len =
+      read_test_file(wl_tls_file(workload, "client", ".der"), cert_der, sizeof cert_der);
+  const size_t key_len =
+      read_test_file(wl_tls_file(workload, "client", ".key"), key_pem, sizeof key_pem);
   if (ca_len == 0 || cert_len == 0 || key_len == 0) {
     return WL_EXIT_FAIL;
   }
   static x509::Certificate anchor;
   static RsaPrivateKey key;
+  static EcPrivateKey ec_key;
   Status s = x509::parse_certificate(&anchor, ByteView(ca_der, ca_len));
   if (s != Status::ok) {
     return fail("x509::parse_certificate(ca.der)", s);
   }
-  s = rsa_private_key_load(&key, ByteView(key_pem, key_len));
+  s = ecdsa ? ec_private_key_load(&ec_key, ByteView(key_pem, key_len))
+            : rsa_private_key_load(&key, ByteView(key_pem, key_len));
   if (s != Status::ok) {
-    return fail("rsa_private_key_load(client.key)", s);
+    return fail(ecdsa ? "ec_private_key_load(client-ec.key)" : "rsa_private_key_load(client.key)", s);
   }
   static FixedSeedRng rng;
   s = rng.init();
   if (s != Status::ok) {
     return fail("HmacDrbg::instantiate", s);
   }
-  tls::RsaClientKey client_key(key, rng);
+  tls::RsaClientKey rsa_client_key(key, rng);
+  tls::EcClientKey ec_client_key(ec_key, rng);
+  tls::ClientKey* client_key = ecdsa ? static_cast<tls::ClientKey*>(&ec_client_key) : &rsa_client_key;
   const ByteView chain[1] = {ByteView(cert_der, cert_len)};
   const uint16_t suites[1] = {suite};
   tls::ClientConfig cfg;
@@ -514,7 +523,7 @@ int run_tls(const char* alg, int workload, size_t n) {
   cfg.m_server_name = ByteView(reinterpret_cast<const uint8_t*>(WL_TLS_HOST), sizeof(WL_TLS_HOST) - 1);
   cfg.m_trust.m_certs = Span<const x509::Certificate>(&anchor, 1);
   cfg.m_client_chain = Span<const ByteView>(chain, 1);
-  cfg.m_client_key = &client_key;
+  cfg.m_client_key = client_key;
   cfg.m_rng = &rng;
   cfg.m_aes_impl = g_aes_impl;
   // Whole records in and out, and a handshake buffer as the engine's header advises.
@@ -527,7 +536,8 @@ int run_tls(const char* alg, int workload, size_t n) {
   for (size_t i = 0; i < total; i++) {
     const bool resuming = resume && i > 0;
     cfg.m_session = resuming ? &session : nullptr;
-    if (!tls_connection(cfg, MutableBytes(in), MutableBytes(out), MutableBytes(hs), &session, &o)) {
+    if (!tls_connection(workload, cfg, MutableBytes(in), MutableBytes(out), MutableBytes(hs),
+                        &session, &o)) {
       return WL_EXIT_FAIL;
     }
     if (o.m_version != WL_TLS_VERSION || o.m_suite != suite) {
@@ -540,7 +550,7 @@ int run_tls(const char* alg, int workload, size_t n) {
       return WL_EXIT_FAIL;
     }
     if (!resuming && (!o.m_cert_sent || o.m_private_ops != 1)) {
-      std::fprintf(stderr, "petrel_insn_driver: full handshake %zu: client certificate %s, %zu RSA private operations\n",
+      std::fprintf(stderr, "petrel_insn_driver: full handshake %zu: client certificate %s, %zu private-key operations\n",
                    i, o.m_cert_sent ? "sent" : "not sent", o.m_private_ops);
       return WL_EXIT_FAIL;
     }

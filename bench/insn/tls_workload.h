@@ -14,18 +14,29 @@
  *                  checks the server's RSA signature of its ServerKeyExchange, makes an
  *                  X25519 key pair and the shared secret (two scalar multiplications), and
  *                  still signs its CertificateVerify (one RSA-2048 private operation)
+ *   tls-full-ecdsa N  ECDHE-ECDSA mutual authentication with no RSA at all:
+ *                  TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (0xc02b) over secp256r1 (P-256),
+ *                  the all-P-256 test PKI (ca-ec, server-ec, client-ec: ecdsa-with-SHA256
+ *                  certificates): the client verifies the server's chain (one ECDSA verify)
+ *                  and its ServerKeyExchange signature (another), makes a P-256 key pair and
+ *                  the shared secret, and signs its CertificateVerify with its P-256 key
+ *                  (one ECDSA signature, ecdsa_secp256r1_sha256)
  *
  * The peer is a native `openssl s_server -tls1_2 -Verify 1 -no_ticket
  * -cipher AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256 -groups X25519`
- * on 127.0.0.1 (scripts/lib/insn-tls.sh starts it); the guest reaches it through qemu-user's
- * system calls. The driver learns the port from PETREL_TLS_PORT and the folder of the test
- * material (bench/insn/tls/: ca.pem ca.der client.pem client.der client.key) from
- * PETREL_TLS_DIR (default bench/insn/tls). Loading keys and certificates and setting up the
+ * on 127.0.0.1, and for tls-full-ecdsa a second one, `openssl s_server -tls1_2 -Verify 1
+ * -no_ticket -cipher ECDHE-ECDSA-AES128-GCM-SHA256 -groups P-256` with server-ec.pem
+ * (scripts/lib/insn-tls.sh starts both; a server of P-256 only, since Petrel's client offers
+ * X25519 first and has no group setting); the guest reaches them through qemu-user's
+ * system calls. The driver learns the ports from PETREL_TLS_PORT and PETREL_TLS_PORT_ECDSA and
+ * the folder of the test material (bench/insn/tls/: ca.pem ca.der client.pem client.der
+ * client.key, and the -ec files) from PETREL_TLS_DIR (default bench/insn/tls). Loading keys and certificates and setting up the
  * library's context is done once and cancels out; each handshake is the per-connection work
  * a phone does: a fresh connection object, the handshake, close.
  *
  * Each driver checks what it measured: every handshake completed with TLS 1.2 and the
- * workload's suite (0x009c, or 0xc02f over X25519 for tls-full-ecdhe),
+ * workload's suite (0x009c, 0xc02f over X25519 for tls-full-ecdhe, 0xc02b over P-256 for
+ * tls-full-ecdsa),
  * the full ones sent the client certificate, the resumed ones really were resumed (Petrel
  * Client::resumed(), OpenSSL SSL_session_reused(), mbedTLS the handshake's resume flag), and
  * exits 1 otherwise. The result line is "ALG N VVVVSSSSRR": version, suite, and 01 if the
@@ -49,12 +60,14 @@
 #define WL_TLS_VERSION 0x0303u /* TLS 1.2 */
 #define WL_TLS_SUITE 0x009cu   /* TLS_RSA_WITH_AES_128_GCM_SHA256 */
 #define WL_TLS_SUITE_ECDHE 0xc02fu /* TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (over X25519) */
+#define WL_TLS_SUITE_ECDSA 0xc02bu /* TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (over P-256) */
 #define WL_TLS_HOST "localhost"
 
-/* 1 for tls-full, 2 for tls-resumed, 3 for tls-full-ecdhe, 0 otherwise. */
+/* 1 for tls-full, 2 for tls-resumed, 3 for tls-full-ecdhe, 4 for tls-full-ecdsa, 0 otherwise. */
 #define WL_TLS_FULL 1
 #define WL_TLS_RESUMED 2
 #define WL_TLS_FULL_ECDHE 3
+#define WL_TLS_FULL_ECDSA 4
 static int wl_tls_workload(const char *alg)
 {
     if (strcmp(alg, "tls-full") == 0) {
@@ -66,13 +79,28 @@ static int wl_tls_workload(const char *alg)
     if (strcmp(alg, "tls-full-ecdhe") == 0) {
         return WL_TLS_FULL_ECDHE;
     }
+    if (strcmp(alg, "tls-full-ecdsa") == 0) {
+        return WL_TLS_FULL_ECDSA;
+    }
     return 0;
 }
 
 /* The one suite the client offers for a workload of wl_tls_workload(). */
 static unsigned wl_tls_suite(int workload)
 {
+    if (workload == WL_TLS_FULL_ECDSA) {
+        return WL_TLS_SUITE_ECDSA;
+    }
     return workload == WL_TLS_FULL_ECDHE ? WL_TLS_SUITE_ECDHE : WL_TLS_SUITE;
+}
+
+/* The test file of a workload: "ca", "client" with ".pem", ".der" or ".key"; the -ec one
+ * (ca-ec.pem, ...) for tls-full-ecdsa. Returns a static string. */
+static const char *wl_tls_file(int workload, const char *stem, const char *ext)
+{
+    static char name[64];
+    snprintf(name, sizeof name, "%s%s%s", stem, workload == WL_TLS_FULL_ECDSA ? "-ec" : "", ext);
+    return name;
 }
 
 /* The path of a test file (PETREL_TLS_DIR/name) in out; 0 on success. */
@@ -87,16 +115,18 @@ static int wl_tls_path(char *out, size_t out_len, const char *name)
     return n > 0 && (size_t)n < out_len ? 0 : -1;
 }
 
-/* A TCP connection to the server on 127.0.0.1:$PETREL_TLS_PORT; the socket, or -1. */
-static int wl_tls_connect(void)
+/* A TCP connection to the workload's server on 127.0.0.1:$PETREL_TLS_PORT (tls-full-ecdsa:
+ * $PETREL_TLS_PORT_ECDSA); the socket, or -1. */
+static int wl_tls_connect(int workload)
 {
-    const char *p = getenv("PETREL_TLS_PORT");
+    const char *var = workload == WL_TLS_FULL_ECDSA ? "PETREL_TLS_PORT_ECDSA" : "PETREL_TLS_PORT";
+    const char *p = getenv(var);
     char *end = NULL;
     long port = p != NULL ? strtol(p, &end, 10) : 0;
     struct sockaddr_in a;
     int fd;
     if (p == NULL || end == p || *end != '\0' || port <= 0 || port > 65535) {
-        fprintf(stderr, "PETREL_TLS_PORT is not set to a port\n");
+        fprintf(stderr, "%s is not set to a port\n", var);
         return -1;
     }
     fd = socket(AF_INET, SOCK_STREAM, 0);

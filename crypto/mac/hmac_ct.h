@@ -10,7 +10,9 @@
 // field masked into the block whose index equals the (secret) final block index, and the
 // chaining state after that block kept with a mask.
 //
-// Only the hashes with 64-byte blocks (MD5, SHA-1, SHA-224, SHA-256) are supported.
+// Hashes: MD5, SHA-1, SHA-224, SHA-256 (64-byte blocks, 8-byte length field) and SHA-384,
+// SHA-512 (128-byte blocks, 16-byte length field; SHA-384 is the MAC of the RFC 5289
+// *_SHA384 CBC suites).
 #ifndef PETREL_CRYPTO_MAC_HMAC_CT_H
 #define PETREL_CRYPTO_MAC_HMAC_CT_H
 
@@ -25,7 +27,7 @@ namespace petrel {
 
 // out.size() >= hash_digest_size(alg). Precondition (not checked, data_len is secret):
 // min_len <= data_len <= data.size(). Errors (all on public values): unsupported for a hash
-// with 128-byte blocks, buffer_too_small, invalid_argument if min_len > data.size() or the
+// outside that list, buffer_too_small, invalid_argument if min_len > data.size() or the
 // message is longer than 2^24 bytes.
 Status hmac_ct(HashAlg alg, MutableBytes out, ByteView key, ByteView header, ByteView data,
                size_t data_len, size_t min_len) noexcept;

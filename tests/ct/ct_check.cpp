@@ -780,7 +780,7 @@ class PublicRng final : public petrel::Rng {
 
 void tls_open(petrel::tls::BulkCipher cipher, petrel::tls::RecordMac mac, uint16_t version) {
   using namespace petrel::tls;
-  uint8_t mac_key[32];
+  uint8_t mac_key[kMaxRecordMacSize];
   uint8_t enc_key[32];
   uint8_t fixed_iv[16];
   fill(mac_key, sizeof(mac_key), 26);
@@ -847,6 +847,8 @@ void tls_cbc_open() {
     tls_open(BulkCipher::aes128_cbc, RecordMac::hmac_sha1, v);
     tls_open(BulkCipher::aes256_cbc, RecordMac::hmac_sha256, v);
   }
+  // RFC 5289 *_AES_256_CBC_SHA384: TLS 1.2 only (128-byte-block hmac_ct).
+  tls_open(BulkCipher::aes256_cbc, RecordMac::hmac_sha384, kTls12);
 }
 
 void tls_gcm_open() {

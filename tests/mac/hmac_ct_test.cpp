@@ -1,6 +1,7 @@
 // hmac_ct (the constant-time HMAC over a secret-length message) against HmacCtx, which
 // hmac_test.cpp checks against NIST CAVS and RFC 2202/4231: every data_len in [min_len, max]
-// for block-boundary sizes, header lengths 0 and 13 (the TLS MAC header), short and long keys.
+// for block-boundary sizes (64- and 128-byte blocks), header lengths 0 and 13 (the TLS MAC
+// header), short and long keys (up to and over both block sizes).
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -36,18 +37,19 @@ TEST(HmacCt, MatchesHmacForEverySecretLength) {
   for (size_t i = 0; i < sizeof(header); i++) {
     header[i] = static_cast<uint8_t>(0xa0 + i);
   }
-  for (HashAlg alg : {HashAlg::md5, HashAlg::sha1, HashAlg::sha224, HashAlg::sha256}) {
-    for (size_t key_len : {0u, 16u, 20u, 32u, 64u, 65u, 100u}) {
+  for (HashAlg alg : {HashAlg::md5, HashAlg::sha1, HashAlg::sha224, HashAlg::sha256,
+                      HashAlg::sha384, HashAlg::sha512}) {
+    for (size_t key_len : {0u, 16u, 20u, 32u, 48u, 64u, 65u, 100u, 128u, 129u}) {
       std::vector<uint8_t> key(key_len);
       for (size_t i = 0; i < key_len; i++) {
         key[i] = static_cast<uint8_t>(0x11 * i + key_len);
       }
       for (size_t header_len : {0u, 13u}) {
-        for (size_t max : {0u, 1u, 42u, 43u, 50u, 51u, 55u, 56u, 63u, 64u, 119u, 120u, 128u, 300u,
-                           399u}) {
+        for (size_t max : {0u, 1u, 42u, 43u, 50u, 51u, 55u, 56u, 63u, 64u, 98u, 99u, 111u, 112u,
+                           119u, 120u, 127u, 128u, 226u, 227u, 240u, 256u, 300u, 399u}) {
           const size_t min = max > 260 ? max - 255 : (max > 3 ? 3 : 0);
           for (size_t len = min; len <= max; len++) {
-            uint8_t out[32];
+            uint8_t out[64];
             ASSERT_EQ(hmac_ct(alg, MutableBytes(out, sizeof(out)), ByteView(key.data(), key.size()),
                               ByteView(header, header_len), ByteView(data.data(), max), len, min),
                       Status::ok);
@@ -67,9 +69,12 @@ TEST(HmacCt, MatchesHmacForEverySecretLength) {
 TEST(HmacCt, Errors) {
   uint8_t out[64];
   uint8_t data[10] = {};
-  EXPECT_EQ(hmac_ct(HashAlg::sha384, MutableBytes(out, sizeof(out)), ByteView(), ByteView(),
-                    ByteView(data, 10), 5, 0),
+  EXPECT_EQ(hmac_ct(static_cast<HashAlg>(99), MutableBytes(out, sizeof(out)), ByteView(),
+                    ByteView(), ByteView(data, 10), 5, 0),
             Status::unsupported);
+  EXPECT_EQ(hmac_ct(HashAlg::sha384, MutableBytes(out, 47), ByteView(), ByteView(),
+                    ByteView(data, 10), 5, 0),
+            Status::buffer_too_small);
   EXPECT_EQ(hmac_ct(HashAlg::sha256, MutableBytes(out, 31), ByteView(), ByteView(),
                     ByteView(data, 10), 5, 0),
             Status::buffer_too_small);

@@ -506,13 +506,31 @@ TEST(TlsSuites, ParsesOpenSslLists) {
   EXPECT_EQ(ids[2], 0xCCA9);
   EXPECT_EQ(ids[3], 0xC009);
   EXPECT_EQ(ids[4], 0xC00A);
-  // Absent (no HMAC-SHA384 records): an unknown name.
-  const char* wrong = "AES128-SHA:ECDHE-RSA-AES256-SHA384";
+  // The RFC 5289 3.2 CBC suites with HMAC-SHA384 (0xC028, 0xC024), TLS 1.2 only, PRF SHA-384.
+  const char* cbc384 = "ECDHE-RSA-AES256-SHA384:ecdhe-ecdsa-aes256-sha384";
+  ASSERT_EQ(parse_suite_list(Span<uint16_t>(ids, 16), &n,
+                             ByteView(reinterpret_cast<const uint8_t*>(cbc384), std::strlen(cbc384)),
+                             &bad),
+            Status::ok);
+  ASSERT_EQ(n, 2u);
+  EXPECT_EQ(ids[0], 0xC028);
+  EXPECT_EQ(ids[1], 0xC024);
+  for (uint16_t id : {uint16_t{0xC028}, uint16_t{0xC024}}) {
+    const SuiteInfo* s = find_suite(id);
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->m_cipher, BulkCipher::aes256_cbc);
+    EXPECT_EQ(s->m_mac, RecordMac::hmac_sha384);
+    EXPECT_EQ(s->m_prf, HashAlg::sha384);
+    EXPECT_FALSE(suite_allowed_in(*s, kTls11));
+    EXPECT_TRUE(suite_allowed_in(*s, kTls12));
+  }
+  // An unknown name.
+  const char* wrong = "AES128-SHA:ECDHE-RSA-AES512-SHA384";
   EXPECT_EQ(parse_suite_list(Span<uint16_t>(ids, 16), &n,
                              ByteView(reinterpret_cast<const uint8_t*>(wrong), std::strlen(wrong)), &bad),
             Status::invalid_argument);
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(bad.data()), bad.size()),
-            "ECDHE-RSA-AES256-SHA384");
+            "ECDHE-RSA-AES512-SHA384");
   // The default order: with the constant-time AES, ChaCha20-Poly1305 first, ECDSA before RSA.
   EXPECT_EQ(default_suites(AesImpl::ct)[0], kSuiteEcdheEcdsaChacha20Poly1305);
   EXPECT_EQ(default_suites(AesImpl::ct)[1], kSuiteEcdheRsaChacha20Poly1305);

@@ -221,7 +221,7 @@ in_log() {  # in_log NAME SERVER PATTERN: the server's log shows PATTERN (waits 
 if [ "$LEVEL" = full ]; then
   SUITES=(AES256-GCM-SHA384 AES128-GCM-SHA256 AES256-SHA256 AES128-SHA256 AES256-SHA AES128-SHA
           ECDHE-RSA-CHACHA20-POLY1305 ECDHE-RSA-AES128-GCM-SHA256 ECDHE-RSA-AES256-GCM-SHA384
-          ECDHE-RSA-AES128-SHA256 ECDHE-RSA-AES128-SHA ECDHE-RSA-AES256-SHA)
+          ECDHE-RSA-AES128-SHA256 ECDHE-RSA-AES256-SHA384 ECDHE-RSA-AES128-SHA ECDHE-RSA-AES256-SHA)
 else
   SUITES=(AES128-GCM-SHA256 AES256-SHA ECDHE-RSA-CHACHA20-POLY1305)
 fi
@@ -239,6 +239,33 @@ for s in "${SUITES[@]}"; do
     "Client certificate: requested, sent" "Extended master secret: yes"
   in_log "suite $s: data reached the server" main "ping over $s"
 done
+
+# A server of ECDHE-RSA-AES256-SHA384 only (RFC 5289: HMAC-SHA384 MAC-then-encrypt CBC records,
+# PRF SHA-384), reached by the default offer, without and (full) with encrypt_then_mac; the
+# server's log shows the data and the suite.
+CASES=$((CASES + 1))
+petrel s_client -help 2>&1 | grep -qw -- ECDHE-RSA-AES256-SHA384 ||
+  bad "s_client -help does not list ECDHE-RSA-AES256-SHA384"
+PORT=$(free_port); P_CBC384=$PORT
+start_server cbc384 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH[@]}" -tls1_2 \
+  -cipher ECDHE-RSA-AES256-SHA384
+echo "ping over HMAC-SHA384 records" >ping-cbc384
+run_in cbc384 ping-cbc384 s_client -connect "$HOST:$P_CBC384" "${MUTUAL[@]}" -no_etm
+expect_ok "SHA-384 CBC server, default offer, MAC-then-encrypt" cbc384 \
+  "New, TLSv1.2, Cipher is ECDHE-RSA-AES256-SHA384" "Encrypt-then-MAC: no" \
+  "Client certificate: requested, sent"
+in_log "SHA-384 CBC: data reached the server" cbc384 "ping over HMAC-SHA384 records"
+in_log "SHA-384 CBC: the server's suite" cbc384 "ECDHE-RSA-AES256-SHA384"
+if [ "$LEVEL" = full ]; then
+  run cbc384-etm s_client -connect "$HOST:$P_CBC384" "${MUTUAL[@]}"
+  expect_ok "SHA-384 CBC server, encrypt_then_mac" cbc384-etm \
+    "Cipher is ECDHE-RSA-AES256-SHA384" "Encrypt-then-MAC: yes"
+  run cbc384-get get "https://$HOST:$P_WWW/profile.xml" "${MUTUAL[@]}" -no_etm \
+    -cipher ECDHE-RSA-AES256-SHA384 -o cbc384.xml
+  expect_ok "get over ECDHE-RSA-AES256-SHA384" cbc384-get "Cipher is ECDHE-RSA-AES256-SHA384"
+  CASES=$((CASES + 1))
+  cmp -s cbc384.xml www/profile.xml || bad "get over ECDHE-RSA-AES256-SHA384: the profile differs"
+fi
 
 if [ "$LEVEL" = full ]; then
   # Servers of ECDHE only (the usual "intermediate" configuration): on X25519 and on P-256.
@@ -305,7 +332,7 @@ start_server ec_p256 "$W" "${S_SERVER[@]}" "127.0.0.1:$PORT" "${AUTH_EC[@]}" -tl
   -cipher ECDHE
 if [ "$LEVEL" = full ]; then
   EC_SUITES=(ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES128-GCM-SHA256 ECDHE-ECDSA-AES256-GCM-SHA384
-             ECDHE-ECDSA-AES128-SHA ECDHE-ECDSA-AES256-SHA)
+             ECDHE-ECDSA-AES256-SHA384 ECDHE-ECDSA-AES128-SHA ECDHE-ECDSA-AES256-SHA)
 else
   EC_SUITES=(ECDHE-ECDSA-AES128-GCM-SHA256)
 fi
@@ -468,7 +495,7 @@ if [ "$LEVEL" = full ] && command -v gnutls-serv >/dev/null; then
           --x509certfile "$W/server.pem" --x509keyfile "$W/server.key")
   PORT=$(free_port); P_GNU=$PORT
   start_server gnutls "$W" "${GNUTLS[@]}" -p "$PORT" \
-    --priority 'NORMAL:+ARCFOUR-128:+MD5:+RSA:+VERS-TLS1.0:+VERS-TLS1.1'
+    --priority 'NORMAL:+ARCFOUR-128:+MD5:+SHA384:+RSA:+VERS-TLS1.0:+VERS-TLS1.1'
   for c in RC4-SHA RC4-MD5; do
     run "gnu-$c" s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" -cipher "$c"
     expect_ok "gnutls $c" "gnu-$c" "Cipher is $c" "WARNING: $c is weak and legacy" \
@@ -482,7 +509,9 @@ if [ "$LEVEL" = full ] && command -v gnutls-serv >/dev/null; then
   run gnu-noems s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" -cipher AES128-SHA -no_etm
   expect_ok "gnutls TLS 1.2 CBC without EtM" gnu-noems "Encrypt-then-MAC: no"
   # ECDHE with gnutls: X25519 and ChaCha20-Poly1305, and ECDHE in TLS 1.0.
-  for v in tls1_2:TLSv1.2:ECDHE-RSA-CHACHA20-POLY1305 tls1_2:TLSv1.2:ECDHE-RSA-AES256-GCM-SHA384 tls1:TLSv1:ECDHE-RSA-AES128-SHA; do
+  # ECDHE-RSA-AES256-SHA384 (HMAC-SHA384 CBC records; gnutls-serv offers it with +SHA384).
+  for v in tls1_2:TLSv1.2:ECDHE-RSA-CHACHA20-POLY1305 tls1_2:TLSv1.2:ECDHE-RSA-AES256-GCM-SHA384 \
+           tls1_2:TLSv1.2:ECDHE-RSA-AES256-SHA384 tls1:TLSv1:ECDHE-RSA-AES128-SHA; do
     IFS=: read -r flag name suite <<<"$v"
     run "gnu-$flag-$suite" s_client -connect "$HOST:$P_GNU" "${MUTUAL[@]}" "-$flag" -cipher "$suite"
     expect_ok "gnutls $name $suite" "gnu-$flag-$suite" "New, $name, Cipher is $suite"
@@ -492,8 +521,9 @@ if [ "$LEVEL" = full ] && command -v gnutls-serv >/dev/null; then
   PORT=$(free_port); P_GNUEC=$PORT
   start_server gnutls_ec "$W" gnutls-serv --require-client-cert --verify-client-cert \
     --x509cafile "$W/ca.pem" --x509certfile "$W/server-ec.pem" --x509keyfile "$W/server-ec.key" \
-    -p "$PORT" --priority 'NORMAL:-KX-ALL:+ECDHE-ECDSA:-VERS-ALL:+VERS-TLS1.2'
-  for suite in ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES256-GCM-SHA384 ECDHE-ECDSA-AES128-SHA; do
+    -p "$PORT" --priority 'NORMAL:-KX-ALL:+ECDHE-ECDSA:-VERS-ALL:+VERS-TLS1.2:+SHA384'
+  for suite in ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES256-GCM-SHA384 ECDHE-ECDSA-AES128-SHA \
+               ECDHE-ECDSA-AES256-SHA384; do
     run "gnu-ec-$suite" s_client -connect "$HOST:$P_GNUEC" "${MUTUAL_EC[@]}" -cipher "$suite"
     expect_ok "gnutls ECDSA $suite (P-256 device)" "gnu-ec-$suite" "New, TLSv1.2, Cipher is $suite" \
       "Client certificate: requested, sent"

@@ -41,6 +41,7 @@ inline const char* mac_name(petrel::tls::RecordMac m) {
     case RecordMac::hmac_md5: return "md5";
     case RecordMac::hmac_sha1: return "sha1";
     case RecordMac::hmac_sha256: return "sha256";
+    case RecordMac::hmac_sha384: return "sha384";
   }
   return "?";
 }
@@ -72,7 +73,7 @@ inline std::vector<RecordCombo> all_record_combos() {
       out.push_back({BulkCipher::rc4_128, m, v, false});
     }
     for (BulkCipher c : {BulkCipher::aes128_cbc, BulkCipher::aes256_cbc}) {
-      for (RecordMac m : {RecordMac::hmac_sha1, RecordMac::hmac_sha256}) {
+      for (RecordMac m : {RecordMac::hmac_sha1, RecordMac::hmac_sha256, RecordMac::hmac_sha384}) {
         out.push_back({c, m, v, false});
         out.push_back({c, m, v, true});
       }

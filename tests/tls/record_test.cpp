@@ -258,7 +258,9 @@ TEST(Record, TamperingIsRejected) {
 std::vector<uint8_t> craft_cbc(const RecordCombo& c, const RecordKeyMaterial& k, uint64_t seq,
                                uint8_t type, const std::vector<uint8_t>& pt,
                                const std::vector<uint8_t>& pad, bool corrupt_mac) {
-  const HashAlg alg = c.mac == RecordMac::hmac_sha1 ? HashAlg::sha1 : HashAlg::sha256;
+  const HashAlg alg = c.mac == RecordMac::hmac_sha1     ? HashAlg::sha1
+                      : c.mac == RecordMac::hmac_sha384 ? HashAlg::sha384
+                                                        : HashAlg::sha256;
   const size_t mac_len = record_mac_size(c.mac);
   auto mac_of = [&](const std::vector<uint8_t>& data) {
     uint8_t h[13];
@@ -482,6 +484,8 @@ TEST(Record, InitRefusesWrongKeysAndNonSuites) {
       {BulkCipher::aes128_cbc, RecordMac::none, kTls12, false},
       {BulkCipher::aes128_cbc, RecordMac::hmac_md5, kTls12, false},
       {BulkCipher::rc4_128, RecordMac::hmac_sha256, kTls12, false},
+      {BulkCipher::rc4_128, RecordMac::hmac_sha384, kTls12, false},
+      {BulkCipher::aes256_gcm, RecordMac::hmac_sha384, kTls12, false},
       {BulkCipher::rc4_128, RecordMac::none, kTls12, false},
       {BulkCipher::rc4_128, RecordMac::hmac_sha1, kTls12, true},
       {BulkCipher::null, RecordMac::hmac_sha1, kTls12, false},

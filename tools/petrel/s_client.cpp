@@ -70,6 +70,7 @@ int cmd_s_client(int argc, char** argv) {
     if (name == "help") {
       std::fputs(kUsage, stdout);
       std::fputs(kTlsOptionsUsage, stdout);
+      print_tls_suite_names(stdout);
       return kExitOk;
     }
     bool handled = false;

@@ -43,6 +43,21 @@ const char kTlsOptionsUsage[] =
     "  -no_ticket            do not offer session tickets\n"
     "  -quiet                no handshake summary\n";
 
+void print_tls_suite_names(std::FILE* out) {
+  std::fputs("suites for -cipher (also DEFAULT, ALL, RC4; LEGACY ones only when named):\n", out);
+  size_t col = 0;
+  for (const tls::SuiteInfo& s : tls::all_suites()) {
+    const size_t len = std::strlen(s.m_name) + (s.m_legacy ? 9 : 0);
+    if (col != 0 && col + 1 + len > 96) {
+      std::fputs("\n", out);
+      col = 0;
+    }
+    std::fprintf(out, "%s%s%s", col == 0 ? "  " : " ", s.m_name, s.m_legacy ? " (LEGACY)" : "");
+    col += (col == 0 ? 2 : 1) + len;
+  }
+  std::fputs("\n", out);
+}
+
 namespace {
 
 bool is_one_of(const std::string& n, std::initializer_list<const char*> names) {

@@ -45,6 +45,8 @@ struct TlsOptions {
 
 // Usage lines of the options above, for the commands' help texts.
 extern const char kTlsOptionsUsage[];
+// Prints the suite names -cipher accepts (tls/suites.h, the table's order) after the options.
+void print_tls_suite_names(std::FILE* out);
 
 // Handles one option of TlsOptions; *handled is false if `name` is not one of them. Returns
 // false (after printing the error) on a bad value.

@@ -49,9 +49,10 @@ Bytes header_of(uint64_t seq, uint8_t type, uint16_t version, size_t len) {
 }
 
 Bytes ossl_hmac(RecordMac mac, const Bytes& key, const Bytes& header, const Bytes& data) {
-  const EVP_MD* md = mac == RecordMac::hmac_md5    ? EVP_md5()
-                     : mac == RecordMac::hmac_sha1 ? EVP_sha1()
-                                                   : EVP_sha256();
+  const EVP_MD* md = mac == RecordMac::hmac_md5      ? EVP_md5()
+                     : mac == RecordMac::hmac_sha1   ? EVP_sha1()
+                     : mac == RecordMac::hmac_sha384 ? EVP_sha384()
+                                                     : EVP_sha256();
   Bytes msg = header;
   msg.insert(msg.end(), data.begin(), data.end());
   unsigned char out[EVP_MAX_MD_SIZE];
