@@ -226,5 +226,9 @@ CASES=$((CASES + 1))
 if ! grep -qE '^bignum kernels: [a-z0-9]+ \(constant-time, default\).*c(32|64)' out; then
   bad "petrel version -a: want the bignum kernels, the default first and marked, the portable one listed: $(cat out)"
 fi
+CASES=$((CASES + 1))
+if ! grep -qE '^chacha20 implementations: portable \(constant-time' out; then
+  bad "petrel version -a: want the ChaCha20 implementations, portable first: $(cat out)"
+fi
 
 finish "tools_errors ($LEVEL)"

@@ -10,7 +10,8 @@
 @     r0 out, r1 in, r2 nblocks (may be 0), r3 state (the 16 input words; state[12] is the
 @     first block's counter, the caller ensures state[12] + nblocks <= 2^32 and advances it).
 @     out[i] = in[i] ^ keystream for 64 * nblocks bytes; out == in is allowed, no alignment
-@     is required (a word path when both are 4-byte aligned, else a byte path).
+@     is required (a word path when both are 4-byte aligned, else a byte path on ARMv5 and
+@     an unaligned-word path on ARMv6 and later).
 @
 @ Register plan (rounds): x0..x3 r0-r3, x4..x7 r4-r7, x12..x15 r10, r11, ip, lr; of the third
 @   row two words at a time in r8/r9 (x8,x9 for the column rounds of columns 0,1 and the
@@ -173,6 +174,19 @@ petrel_chacha20_blocks_armv4:
         bne     .Lwords
         b       .Lnext
 .Lbytes:
+#if __ARM_ARCH >= 6
+        @ ARMv6 and later (armhf): single-word LDR/STR may be unaligned (Linux leaves SCTLR.A
+        @ clear; LDM/STM may not), so a word at a time.
+        mov     r10, #16
+.Lunaligned:
+        ldr     r0, [ip], #4
+        ldr     r4, [r11], #4
+        eor     r0, r0, r4
+        str     r0, [lr], #4
+        subs    r10, r10, #1
+        bne     .Lunaligned
+        b       .Lnext
+#endif
         mov     r10, #16
 .Lbyteword:
         ldr     r4, [r11], #4
