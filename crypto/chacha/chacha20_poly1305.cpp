@@ -45,27 +45,39 @@ void ChaCha20Poly1305::clear() noexcept {
   m_set = false;
 }
 
-Status ChaCha20Poly1305::init(ByteView key, Poly1305Impl impl) noexcept {
+Status ChaCha20Poly1305::init(ByteView key, Poly1305Impl impl, ChaCha20Impl chacha) noexcept {
   clear();
   if (key.size() != kChaCha20Poly1305KeySize || key.data() == nullptr) {
     return Status::bad_key_length;
   }
-  if (!poly1305_impl_available(impl)) {
+  if (!poly1305_impl_available(impl) || !chacha20_impl_available(chacha)) {
     return Status::not_available;
   }
   std::memcpy(m_key, key.data(), sizeof(m_key));
   m_impl = impl;
+  m_chacha = chacha;
   m_set = true;
   return Status::ok;
 }
 
-Status ChaCha20Poly1305::compute_tag(uint8_t tag[kChaCha20Poly1305TagSize], const uint8_t* nonce,
-                                     ByteView aad, ByteView ct) noexcept {
-  uint8_t otk[kPoly1305KeySize];
-  poly1305_key_gen(otk, m_key, nonce);
+Status ChaCha20Poly1305::start(ChaCha20& c, uint8_t otk[kPoly1305KeySize],
+                               const uint8_t* nonce) noexcept {
+  Status s = c.init(ByteView(m_key, sizeof(m_key)), ByteView(nonce, kChaCha20NonceSize), 0,
+                    m_chacha);
+  alignas(4) uint8_t block[kChaCha20BlockSize] = {};
+  if (s == Status::ok) {
+    s = c.crypt(MutableBytes(block, sizeof(block)), ByteView(block, sizeof(block)));
+  }
+  std::memcpy(otk, block, kPoly1305KeySize);
+  secure_wipe(block, sizeof(block));
+  return s;
+}
+
+Status ChaCha20Poly1305::compute_tag(uint8_t tag[kChaCha20Poly1305TagSize],
+                                     const uint8_t otk[kPoly1305KeySize], ByteView aad,
+                                     ByteView ct) noexcept {
   Poly1305 mac;
-  Status s = mac.init(ByteView(otk, sizeof(otk)), m_impl);
-  secure_wipe(otk, sizeof(otk));
+  Status s = mac.init(ByteView(otk, kPoly1305KeySize), m_impl);
   if (s != Status::ok) {
     return s;
   }
@@ -103,14 +115,17 @@ Status ChaCha20Poly1305::seal(MutableBytes out, MutableBytes tag, ByteView nonce
       (aad.size() != 0 && aad.data() == nullptr)) {
     return Status::invalid_argument;
   }
+  // Block 0 gives the one-time key, the payload runs from counter 1 (sections 2.6, 2.8).
   ChaCha20 c;
-  Status s = c.init(ByteView(m_key, sizeof(m_key)), nonce, 1);
+  uint8_t otk[kPoly1305KeySize];
+  Status s = start(c, otk, nonce.data());
   if (s == Status::ok) {
     s = c.crypt(out, pt);  // refuses a plaintext that would wrap the counter
   }
   if (s == Status::ok) {
-    s = compute_tag(tag.data(), nonce.data(), aad, ByteView(out.data(), pt.size()));
+    s = compute_tag(tag.data(), otk, aad, ByteView(out.data(), pt.size()));
   }
+  secure_wipe(otk, sizeof(otk));
   if (s != Status::ok) {
     secure_wipe(out.data(), out.size() < pt.size() ? out.size() : pt.size());
   }
@@ -129,8 +144,14 @@ Status ChaCha20Poly1305::open(MutableBytes out, ByteView nonce, ByteView aad, By
       (aad.size() != 0 && aad.data() == nullptr) || (ct.size() != 0 && ct.data() == nullptr)) {
     return Status::invalid_argument;
   }
+  ChaCha20 c;
+  uint8_t otk[kPoly1305KeySize];
   uint8_t want[kChaCha20Poly1305TagSize];
-  Status s = compute_tag(want, nonce.data(), aad, ct);
+  Status s = start(c, otk, nonce.data());
+  if (s == Status::ok) {
+    s = compute_tag(want, otk, aad, ct);
+  }
+  secure_wipe(otk, sizeof(otk));
   if (s != Status::ok) {
     secure_wipe(want, sizeof(want));
     return s;
@@ -142,11 +163,7 @@ Status ChaCha20Poly1305::open(MutableBytes out, ByteView nonce, ByteView aad, By
     secure_wipe(out.data(), ct.size());
     return Status::auth_failed;
   }
-  ChaCha20 c;
-  s = c.init(ByteView(m_key, sizeof(m_key)), nonce, 1);
-  if (s == Status::ok) {
-    s = c.crypt(out, ct);
-  }
+  s = c.crypt(out, ct);  // from counter 1
   if (s != Status::ok) {
     secure_wipe(out.data(), ct.size());
   }

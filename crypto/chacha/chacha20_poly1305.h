@@ -43,11 +43,16 @@ class ChaCha20Poly1305 final {
   ChaCha20Poly1305(const ChaCha20Poly1305&) = delete;
   ChaCha20Poly1305& operator=(const ChaCha20Poly1305&) = delete;
 
-  // key: 32 bytes (copied). impl: the Poly1305 implementation.
-  Status init(ByteView key, Poly1305Impl impl = kPoly1305DefaultImpl) noexcept;
+  // key: 32 bytes (copied). impl: the Poly1305 implementation; chacha: the ChaCha20 one.
+  // Errors: bad_key_length, not_available (an implementation not in this build or CPU).
+  Status init(ByteView key, Poly1305Impl impl = kPoly1305DefaultImpl) noexcept {
+    return init(key, impl, chacha20_default_impl());
+  }
+  Status init(ByteView key, Poly1305Impl impl, ChaCha20Impl chacha) noexcept;
   void clear() noexcept;  // wipes the key
   bool is_set() const noexcept { return m_set; }
   const char* poly1305_impl_name() const noexcept { return petrel::poly1305_impl_name(m_impl); }
+  const char* chacha20_impl_name() const noexcept { return petrel::chacha20_impl_name(m_chacha); }
 
   // nonce: 12 bytes; out.size() >= pt.size(); tag.size() >= 16 (16 bytes written). out may be
   // pt itself (in place).
@@ -58,11 +63,15 @@ class ChaCha20Poly1305 final {
   Status open(MutableBytes out, ByteView nonce, ByteView aad, ByteView ct, ByteView tag) noexcept;
 
  private:
-  Status compute_tag(uint8_t tag[kChaCha20Poly1305TagSize], const uint8_t* nonce, ByteView aad,
-                     ByteView ct) noexcept;
+  // c: set at counter 0 for the nonce; its first block gives the one-time key (section 2.6),
+  // which leaves c at counter 1 for the payload.
+  Status start(ChaCha20& c, uint8_t otk[kPoly1305KeySize], const uint8_t* nonce) noexcept;
+  Status compute_tag(uint8_t tag[kChaCha20Poly1305TagSize], const uint8_t otk[kPoly1305KeySize],
+                     ByteView aad, ByteView ct) noexcept;
 
   uint8_t m_key[kChaCha20Poly1305KeySize] = {};
   Poly1305Impl m_impl = kPoly1305DefaultImpl;
+  ChaCha20Impl m_chacha = ChaCha20Impl::portable;
   bool m_set = false;
 };
 

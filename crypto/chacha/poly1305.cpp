@@ -8,6 +8,7 @@
 
 #include <cstring>
 
+#include "crypto/chacha/poly1305_internal.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
@@ -236,23 +237,47 @@ void d64_finish(State& st, uint8_t* tag) noexcept {
 }
 #endif
 
-// ---- the table --------------------------------------------------------------------------------
-struct Ops {
-  void (*init)(State&, const uint8_t* key) noexcept;
-  void (*blocks)(State&, const uint8_t* m, size_t nblocks, bool last) noexcept;
-  void (*finish)(State&, uint8_t* tag) noexcept;
-};
+}  // namespace
+}  // namespace petrel
 
-void d32_blocks_op(State& st, const uint8_t* m, size_t n, bool last) noexcept {
-  d32_blocks(st, m, n, last ? 0u : (1u << 24));
+// ---- the entry points of poly1305_internal.h --------------------------------------------------
+extern "C" void petrel_poly1305_init_donna32(void* state, const uint8_t key[32]) noexcept {
+  petrel::d32_init(*static_cast<petrel::State*>(state), key);
 }
-constexpr Ops kDonna32Ops = {d32_init, d32_blocks_op, d32_finish};
-
+extern "C" void petrel_poly1305_blocks_donna32(void* state, const uint8_t* m, size_t nblocks,
+                                               uint32_t last) noexcept {
+  petrel::d32_blocks(*static_cast<petrel::State*>(state), m, nblocks, last != 0 ? 0u : (1u << 24));
+}
+extern "C" void petrel_poly1305_finish_donna32(void* state, uint8_t tag[16]) noexcept {
+  petrel::d32_finish(*static_cast<petrel::State*>(state), tag);
+}
 #if defined(PETREL_POLY1305_DONNA64)
-void d64_blocks_op(State& st, const uint8_t* m, size_t n, bool last) noexcept {
-  d64_blocks(st, m, n, last ? 0u : (uint64_t{1} << 40));
+extern "C" void petrel_poly1305_init_donna64(void* state, const uint8_t key[32]) noexcept {
+  petrel::d64_init(*static_cast<petrel::State*>(state), key);
 }
-constexpr Ops kDonna64Ops = {d64_init, d64_blocks_op, d64_finish};
+extern "C" void petrel_poly1305_blocks_donna64(void* state, const uint8_t* m, size_t nblocks,
+                                               uint32_t last) noexcept {
+  petrel::d64_blocks(*static_cast<petrel::State*>(state), m, nblocks,
+                     last != 0 ? 0u : (uint64_t{1} << 40));
+}
+extern "C" void petrel_poly1305_finish_donna64(void* state, uint8_t tag[16]) noexcept {
+  petrel::d64_finish(*static_cast<petrel::State*>(state), tag);
+}
+#endif
+
+namespace petrel {
+namespace {
+
+// ---- the table --------------------------------------------------------------------------------
+using Ops = poly1305_detail::Poly1305Ops;
+static_assert(sizeof(State) == 120 && alignof(State) == 8,
+              "poly1305_internal.h promises assembly variants a 120-byte, 8-aligned state");
+
+constexpr Ops kDonna32Ops = {petrel_poly1305_init_donna32, petrel_poly1305_blocks_donna32,
+                             petrel_poly1305_finish_donna32};
+#if defined(PETREL_POLY1305_DONNA64)
+constexpr Ops kDonna64Ops = {petrel_poly1305_init_donna64, petrel_poly1305_blocks_donna64,
+                             petrel_poly1305_finish_donna64};
 constexpr const Ops* donna64_ops() noexcept { return &kDonna64Ops; }
 #else
 constexpr const Ops* donna64_ops() noexcept { return nullptr; }  // stub: not in this build
@@ -304,7 +329,7 @@ Status Poly1305::init(ByteView key, Poly1305Impl impl) noexcept {
     return Status::not_available;
   }
   m_impl = impl;
-  ops->init(m_state, key.data());
+  ops->init(&m_state, key.data());
   m_set = true;
   return Status::ok;
 }
@@ -325,11 +350,11 @@ Status Poly1305::update(ByteView in) noexcept {
     if (m_buf_len < 16) {
       return Status::ok;
     }
-    ops->blocks(m_state, m_buf, 1, false);
+    ops->blocks(&m_state, m_buf, 1, 0);
     m_buf_len = 0;
   }
   if (n >= 16) {
-    ops->blocks(m_state, p, n / 16, false);
+    ops->blocks(&m_state, p, n / 16, 0);
     p += n & ~size_t{15};
     n &= 15;
   }
@@ -351,9 +376,9 @@ Status Poly1305::final(MutableBytes tag) noexcept {
     for (size_t i = m_buf_len + 1; i < 16; i++) {
       m_buf[i] = 0;
     }
-    ops->blocks(m_state, m_buf, 1, true);
+    ops->blocks(&m_state, m_buf, 1, 1);
   }
-  ops->finish(m_state, tag.data());
+  ops->finish(&m_state, tag.data());
   clear();
   return Status::ok;
 }

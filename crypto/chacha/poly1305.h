@@ -1,7 +1,7 @@
 // Poly1305 one-time authenticator (RFC 8439 section 2.5), in implementations selectable by name.
 //
 // Variants (the table in poly1305.cpp, crypto/util/variant.h; tests/util/variant_headers_test.cpp
-// checks this list against it):
+// checks this list against it; entry points: poly1305_internal.h):
 //   name       constant-time  notes
 //   "donna32"  yes            5 limbs of 26 bits, 32x32->64-bit products (poly1305-donna-32
 //                             style); portable, in every build; the fast one on 32-bit CPUs

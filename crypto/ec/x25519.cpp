@@ -11,6 +11,8 @@
 
 #include <cstring>
 
+#include "crypto/ec/x25519_internal.h"
+
 #include "crypto/rand/rng.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
@@ -436,14 +438,11 @@ void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32]) noexcept 
   secure_wipe(&swap, sizeof(swap));
 }
 
-// A variant's function: out = X25519(clamped scalar, u), 32-byte strings (RFC 7748 section 5).
-struct LadderOps {
-  void (*ladder)(uint8_t* out, const uint8_t* scalar, const uint8_t* u) noexcept;
-};
+using x25519_detail::LadderOps;
 
-constexpr LadderOps kFe32Ops = {ladder<Fe32>};
+constexpr LadderOps kFe32Ops = {petrel_x25519_ladder_fe32};
 #if defined(PETREL_X25519_FE64)
-constexpr LadderOps kFe64Ops = {ladder<Fe64>};
+constexpr LadderOps kFe64Ops = {petrel_x25519_ladder_fe64};
 constexpr const LadderOps* fe64_ops() noexcept { return &kFe64Ops; }
 #else
 constexpr const LadderOps* fe64_ops() noexcept { return nullptr; }  // stub: not in this build
@@ -458,6 +457,21 @@ constexpr Variant<X25519Impl, LadderOps> kImpls[] = {
 const uint8_t kBasePoint[32] = {9};
 
 }  // namespace
+}  // namespace petrel
+
+// The entry points of x25519_internal.h.
+extern "C" void petrel_x25519_ladder_fe32(uint8_t out[32], const uint8_t scalar[32],
+                                          const uint8_t u[32]) noexcept {
+  petrel::ladder<petrel::Fe32>(out, scalar, u);
+}
+#if defined(PETREL_X25519_FE64)
+extern "C" void petrel_x25519_ladder_fe64(uint8_t out[32], const uint8_t scalar[32],
+                                          const uint8_t u[32]) noexcept {
+  petrel::ladder<petrel::Fe64>(out, scalar, u);
+}
+#endif
+
+namespace petrel {
 
 const char* x25519_impl_name(X25519Impl impl) noexcept { return variant::name(kImpls, impl); }
 bool x25519_impl_is_constant_time(X25519Impl impl) noexcept {

@@ -1,7 +1,7 @@
 // X25519 Diffie-Hellman on Curve25519 (RFC 7748), in implementations selectable by name.
 //
 // Variants (the table in x25519.cpp, crypto/util/variant.h; tests/util/variant_headers_test.cpp
-// checks this list against it):
+// checks this list against it; entry points: x25519_internal.h):
 //   name     constant-time  notes
 //   "fe32"   yes            field elements in 10 signed limbs of 26/25 bits (ref10 style),
 //                           32x32->64-bit products; portable, in every build, the one for

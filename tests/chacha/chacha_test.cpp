@@ -1,12 +1,15 @@
-// ChaCha20, Poly1305 and ChaCha20-Poly1305 tests (crypto/chacha/), every Poly1305
-// implementation of the build:
+// ChaCha20, Poly1305 and ChaCha20-Poly1305 tests (crypto/chacha/), every ChaCha20 and every
+// Poly1305 implementation of the build (the AEAD: every pair):
 //  - RFC 8439 examples, typed in from the RFC text with their section numbers: 2.3.2 (block
 //    function), 2.4.2 (encryption), 2.5.2 (Poly1305), 2.6.2 (Poly1305 key generation), 2.8.2
 //    (AEAD), and the Poly1305 vectors of appendix A.3 (the edge cases of the final reduction);
 //  - BoringSSL's and OpenSSL's ChaCha20-Poly1305 test data (pyca's copies, vectors/chacha20poly1305/),
 //    parsed as published, every field read, OpenSSL's "Result = CIPHERFINAL_ERROR" case refused;
 //  - streaming in pieces of every size, tampering (wiped output), in-place operation, argument
-//    errors, the counter limit, the RFC 7905 nonce, agreement between Poly1305 implementations.
+//    errors, the counter limit, the RFC 7905 nonce, agreement between Poly1305 implementations;
+//  - the vector files again with misaligned input and output buffers (the assembly variants
+//    have a word path and a byte path), and the callee-saved registers of the assembly entry
+//    points (the patterned call harness of tests/bignum, ARM builds).
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -37,6 +40,12 @@ std::vector<Poly1305Impl> poly_impls() {
   return std::vector<Poly1305Impl>(impls, impls + n);
 }
 
+std::vector<ChaCha20Impl> chacha_impls() {
+  ChaCha20Impl impls[8];
+  const size_t n = chacha20_impls_available(impls, 8);
+  return std::vector<ChaCha20Impl>(impls, impls + n);
+}
+
 std::vector<uint8_t> random_bytes(std::mt19937& rng, size_t n) {
   std::vector<uint8_t> v(n);
   for (uint8_t& b : v) {
@@ -65,11 +74,20 @@ const char kSunscreenHex[] =
 TEST(ChaCha20, Rfc8439Section2_3_2Block) {
   const std::vector<uint8_t> key = key_00_1f();
   const std::vector<uint8_t> nonce = H("000000090000004a00000000");
+  const char* want =
+      "10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
+      "d2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e";
   uint8_t out[64];
   chacha20_block(out, key.data(), 1, nonce.data());
-  EXPECT_EQ(to_hex(out, 64),
-            "10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
-            "d2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e");
+  EXPECT_EQ(to_hex(out, 64), want);
+  size_t n = 0;
+  for (ChaCha20Impl impl : chacha_impls()) {
+    std::memset(out, 0xa5, sizeof(out));
+    ASSERT_EQ(chacha20_block_impl(out, key.data(), 1, nonce.data(), impl), Status::ok);
+    EXPECT_EQ(to_hex(out, 64), want) << chacha20_impl_name(impl);
+    n++;
+  }
+  report_cases("RFC 8439 2.3.2 ChaCha20 block (x implementations)", n);
 }
 
 TEST(ChaCha20, Rfc8439Section2_4_2Encryption) {
@@ -87,19 +105,34 @@ TEST(ChaCha20, Rfc8439Section2_4_2Encryption) {
     "69a6749f3f630f4122cafe28ec4dc47e26d4346d70b98c73f3e9c53ac40c5945"
     "398b6eda1a832c89c167eacd901d7e2bf363";
   ASSERT_EQ(pt.size(), 114u);
+  size_t cases = 0;
+  for (ChaCha20Impl impl : chacha_impls()) {
+  SCOPED_TRACE(chacha20_impl_name(impl));
   std::vector<uint8_t> out(pt.size());
-  ASSERT_EQ(chacha20_xor(MutableBytes(out), ByteView(key), ByteView(nonce), 1, ByteView(pt)),
+  ASSERT_EQ(chacha20_xor(MutableBytes(out), ByteView(key), ByteView(nonce), 1, ByteView(pt), impl),
             Status::ok);
   EXPECT_EQ(to_hex(out), want);
   // The keystream figure of the same section: encrypt zeros.
   std::vector<uint8_t> zeros(114, 0);
-  ASSERT_EQ(chacha20_xor(MutableBytes(out), ByteView(key), ByteView(nonce), 1, ByteView(zeros)),
+  ASSERT_EQ(chacha20_xor(MutableBytes(out), ByteView(key), ByteView(nonce), 1, ByteView(zeros),
+                         impl),
             Status::ok);
   EXPECT_EQ(to_hex(out), keystream);
+  // Misaligned input and output, every pair of offsets 0..3.
+  for (size_t oi = 0; oi < 4; oi++) {
+    for (size_t oo = 0; oo < 4; oo++) {
+      std::vector<uint8_t> inbuf(pt.size() + 4), outbuf(pt.size() + 4);
+      std::memcpy(inbuf.data() + oi, pt.data(), pt.size());
+      ASSERT_EQ(chacha20_xor(MutableBytes(outbuf.data() + oo, pt.size()), ByteView(key),
+                             ByteView(nonce), 1, ByteView(inbuf.data() + oi, pt.size()), impl),
+                Status::ok);
+      EXPECT_EQ(to_hex(outbuf.data() + oo, pt.size()), want) << "offsets " << oi << " " << oo;
+    }
+  }
   // Streaming: every split of the message into two calls, and byte by byte.
   for (size_t cut = 0; cut <= pt.size(); cut++) {
     ChaCha20 c;
-    ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), 1), Status::ok);
+    ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), 1, impl), Status::ok);
     std::vector<uint8_t> o(pt.size());
     ASSERT_EQ(c.crypt(MutableBytes(o.data(), cut), ByteView(pt.data(), cut)), Status::ok);
     ASSERT_EQ(c.crypt(MutableBytes(o.data() + cut, pt.size() - cut),
@@ -108,20 +141,30 @@ TEST(ChaCha20, Rfc8439Section2_4_2Encryption) {
     EXPECT_EQ(to_hex(o), want) << "cut " << cut;
   }
   ChaCha20 c;
-  ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), 1), Status::ok);
+  ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), 1, impl), Status::ok);
+  EXPECT_STREQ(c.impl_name(), chacha20_impl_name(impl));
   std::vector<uint8_t> o = pt;  // in place
   for (size_t i = 0; i < o.size(); i++) {
     ASSERT_EQ(c.crypt(MutableBytes(&o[i], 1), ByteView(&o[i], 1)), Status::ok);
   }
   EXPECT_EQ(to_hex(o), want);
+  o = pt;  // in place, whole
+  ASSERT_EQ(chacha20_xor(MutableBytes(o), ByteView(key), ByteView(nonce), 1, ByteView(o), impl),
+            Status::ok);
+  EXPECT_EQ(to_hex(o), want);
+  cases++;
+  }
+  report_cases("RFC 8439 2.4.2 ChaCha20 encryption (x implementations)", cases);
 }
 
 TEST(ChaCha20, CounterLimit) {
   const std::vector<uint8_t> key = key_00_1f();
   const std::vector<uint8_t> nonce(12, 0);
+  for (ChaCha20Impl impl : chacha_impls()) {
+  SCOPED_TRACE(chacha20_impl_name(impl));
   uint8_t buf[130] = {};
   ChaCha20 c;
-  ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), 0xffffffffu), Status::ok);
+  ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), 0xffffffffu, impl), Status::ok);
   // One block is left: 64 bytes are fine, the 65th would wrap the counter.
   EXPECT_EQ(c.crypt(MutableBytes(buf, 65), ByteView(buf, 65)), Status::invalid_argument);
   EXPECT_EQ(c.crypt(MutableBytes(buf, 60), ByteView(buf, 60)), Status::ok);
@@ -133,9 +176,43 @@ TEST(ChaCha20, CounterLimit) {
   chacha20_block(want, key.data(), 0xffffffffu, nonce.data());
   std::memset(buf, 0, sizeof(buf));
   ASSERT_EQ(chacha20_xor(MutableBytes(buf, 64), ByteView(key), ByteView(nonce), 0xffffffffu,
-                         ByteView(buf, 64)),
+                         ByteView(buf, 64), impl),
             Status::ok);
   EXPECT_EQ(to_hex(buf, 64), to_hex(want, 64));
+  }
+}
+
+TEST(ChaCha20, Implementations) {
+  const std::vector<ChaCha20Impl> impls = chacha_impls();
+  ASSERT_FALSE(impls.empty());
+  EXPECT_EQ(impls[0], ChaCha20Impl::portable);  // in every build
+  EXPECT_TRUE(chacha20_impl_available(chacha20_default_impl()));
+  EXPECT_EQ(chacha20_default_impl(), impls.back());
+  std::string names;
+  for (ChaCha20Impl impl : impls) {
+    EXPECT_TRUE(chacha20_impl_is_constant_time(impl));
+    ChaCha20Impl back;
+    EXPECT_EQ(chacha20_impl_from_name(&back, chacha20_impl_name(impl)), Status::ok);
+    EXPECT_EQ(back, impl);
+    names += std::string(names.empty() ? "" : " ") + chacha20_impl_name(impl);
+  }
+  // What the target must have, from the toolchain (tests/chacha/tests.cmake): an assembly
+  // variant that silently dropped out of an ARM build fails here.
+  EXPECT_EQ(names, PETREL_TEST_CHACHA_IMPLS);
+  ChaCha20Impl x;
+  EXPECT_EQ(chacha20_impl_from_name(&x, "nonesuch"), Status::unsupported);
+  const std::vector<uint8_t> key = key_00_1f();
+  const std::vector<uint8_t> nonce(12, 0);
+  if (!chacha20_impl_available(ChaCha20Impl::armv4)) {
+    EXPECT_EQ(chacha20_impl_from_name(&x, "armv4"), Status::not_available);
+    ChaCha20 c;
+    EXPECT_EQ(c.init(ByteView(key), ByteView(nonce), 0, ChaCha20Impl::armv4), Status::not_available);
+    ChaCha20Poly1305 aead;
+    EXPECT_EQ(aead.init(ByteView(key), kPoly1305DefaultImpl, ChaCha20Impl::armv4),
+              Status::not_available);
+  }
+  std::printf("[ impls    ] chacha20: %s (default %s)\n", names.c_str(),
+              chacha20_impl_name(chacha20_default_impl()));
 }
 
 TEST(ChaCha20, ArgumentErrors) {
@@ -366,12 +443,14 @@ TEST(ChaCha20Poly1305, Rfc8439Section2_8_2) {
       "fab324e4fad675945585808b4831d7bc3ff4def08e4b7a9de576d26586cec64b"
       "611600000000000000000000000000000c000000000000007200000000000000");
   for (Poly1305Impl impl : poly_impls()) {
+  for (ChaCha20Impl cimpl : chacha_impls()) {
+    SCOPED_TRACE(std::string(poly1305_impl_name(impl)) + "/" + chacha20_impl_name(cimpl));
     uint8_t tag[16];
     ASSERT_EQ(poly1305(MutableBytes(tag), ByteView(otk, 32), ByteView(mac_data), impl), Status::ok);
     EXPECT_EQ(to_hex(tag, 16), want_tag);
 
     ChaCha20Poly1305 aead;
-    ASSERT_EQ(aead.init(ByteView(key), impl), Status::ok);
+    ASSERT_EQ(aead.init(ByteView(key), impl, cimpl), Status::ok);
     std::vector<uint8_t> ct(pt.size());
     ASSERT_EQ(aead.seal(MutableBytes(ct), MutableBytes(tag), ByteView(nonce), ByteView(aad),
                         ByteView(pt)),
@@ -394,6 +473,7 @@ TEST(ChaCha20Poly1305, Rfc8439Section2_8_2) {
               Status::ok);
     EXPECT_EQ(buf, pt);
   }
+  }
 }
 
 // Every single-bit change of the tag, and changes to the ciphertext, the AAD and the nonce, are
@@ -405,8 +485,9 @@ TEST(ChaCha20Poly1305, TamperingIsRefusedAndOutputWiped) {
   const std::vector<uint8_t> aad = random_bytes(rng, 13);
   const std::vector<uint8_t> pt = random_bytes(rng, 77);
   for (Poly1305Impl impl : poly_impls()) {
+  for (ChaCha20Impl cimpl : chacha_impls()) {
     ChaCha20Poly1305 aead;
-    ASSERT_EQ(aead.init(ByteView(key), impl), Status::ok);
+    ASSERT_EQ(aead.init(ByteView(key), impl, cimpl), Status::ok);
     std::vector<uint8_t> ct(pt.size());
     uint8_t tag[16];
     ASSERT_EQ(aead.seal(MutableBytes(ct), MutableBytes(tag), ByteView(nonce), ByteView(aad),
@@ -439,6 +520,7 @@ TEST(ChaCha20Poly1305, TamperingIsRefusedAndOutputWiped) {
     n[11] ^= 0x80;
     expect_refused(n, aad, ct, tag, "nonce");
     expect_refused(nonce, aad, std::vector<uint8_t>(ct.begin(), ct.end() - 1), tag, "truncated");
+  }
   }
 }
 
@@ -492,8 +574,10 @@ void check_aead_case(VectorCase& c, const std::vector<uint8_t>& key, const std::
                      const std::vector<uint8_t>& pt, const std::vector<uint8_t>& aad,
                      const std::vector<uint8_t>& ct, const std::vector<uint8_t>& tag, bool must_fail) {
   for (Poly1305Impl impl : poly_impls()) {
+  for (ChaCha20Impl cimpl : chacha_impls()) {
+    SCOPED_TRACE(std::string(poly1305_impl_name(impl)) + "/" + chacha20_impl_name(cimpl));
     ChaCha20Poly1305 aead;
-    ASSERT_EQ(aead.init(ByteView(key), impl), Status::ok) << c.where();
+    ASSERT_EQ(aead.init(ByteView(key), impl, cimpl), Status::ok) << c.where();
     std::vector<uint8_t> out(ct.size(), 0x5a);
     const Status s = aead.open(MutableBytes(out), ByteView(nonce), ByteView(aad), ByteView(ct), ByteView(tag));
     if (must_fail) {
@@ -510,6 +594,26 @@ void check_aead_case(VectorCase& c, const std::vector<uint8_t>& key, const std::
         << c.where();
     EXPECT_EQ(to_hex(sealed), to_hex(ct)) << c.where();
     EXPECT_EQ(to_hex(t, 16), to_hex(tag)) << c.where();
+    // Again with the input at offset 1 and the output at offset 2 (the byte paths).
+    std::vector<uint8_t> in1(pt.size() + 1), out2(pt.size() + 2);
+    if (!pt.empty()) {
+      std::memcpy(in1.data() + 1, pt.data(), pt.size());
+    }
+    ASSERT_EQ(aead.seal(MutableBytes(out2.data() + 2, pt.size()), MutableBytes(t), ByteView(nonce),
+                        ByteView(aad), ByteView(in1.data() + 1, pt.size())),
+              Status::ok)
+        << c.where();
+    EXPECT_EQ(to_hex(out2.data() + 2, pt.size()), to_hex(ct)) << c.where() << " misaligned";
+    EXPECT_EQ(to_hex(t, 16), to_hex(tag)) << c.where() << " misaligned";
+    if (!ct.empty()) {
+      std::memcpy(out2.data() + 2, ct.data(), ct.size());
+    }
+    ASSERT_EQ(aead.open(MutableBytes(in1.data() + 1, ct.size()), ByteView(nonce), ByteView(aad),
+                        ByteView(out2.data() + 2, ct.size()), ByteView(tag)),
+              Status::ok)
+        << c.where();
+    EXPECT_EQ(to_hex(in1.data() + 1, ct.size()), to_hex(pt)) << c.where() << " misaligned open";
+  }
   }
 }
 
@@ -566,3 +670,62 @@ TEST(ChaCha20Poly1305, OpenSslFile) {
 }
 
 }  // namespace
+
+#if defined(PETREL_TEST_CALL_HARNESS_ARM)
+#include "crypto/chacha/chacha20_internal.h"
+
+// tests/bignum/call_harness_arm.S: calls fn with r4-r11 patterned and reports them after.
+extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
+                                               uint32_t out[9]);
+
+namespace {
+
+// The assembly entry point called through the harness, on the RFC 8439 section 2.4.2 message
+// (two whole blocks of it, aligned and not): the output is the RFC's ciphertext and r4-r11 and
+// sp are as before the call.
+TEST(ChaCha20, AssemblyKeepsCalleeSavedRegisters) {
+  const std::vector<uint8_t> key = key_00_1f();
+  const std::vector<uint8_t> nonce = H("000000000000004a00000000");
+  const std::vector<uint8_t> pt = H(kSunscreenHex);
+  const std::string want =
+      "6e2e359a2568f98041ba0728dd0d6981e97e7aec1d4360c20a27afccfd9fae0b"
+      "f91b65c5524733ab8f593dabcd62b3571639d624e65152ab8f530c359f0861d8"
+      "07ca0dbf500d6a6156a38e088a22b65e52bc514d16ccf806818ce91ab7793736"
+      "5af90bbf74a35be6b40b8eedf2785e42874d";
+  uint32_t state[16] = {0x61707865u, 0x3320646eu, 0x79622d32u, 0x6b206574u};
+  for (int i = 0; i < 8; i++) {
+    state[4 + i] = static_cast<uint32_t>(key[4 * i]) | (static_cast<uint32_t>(key[4 * i + 1]) << 8) |
+                   (static_cast<uint32_t>(key[4 * i + 2]) << 16) |
+                   (static_cast<uint32_t>(key[4 * i + 3]) << 24);
+  }
+  state[12] = 1;
+  for (int i = 0; i < 3; i++) {
+    state[13 + i] = static_cast<uint32_t>(nonce[4 * i]) |
+                    (static_cast<uint32_t>(nonce[4 * i + 1]) << 8) |
+                    (static_cast<uint32_t>(nonce[4 * i + 2]) << 16) |
+                    (static_cast<uint32_t>(nonce[4 * i + 3]) << 24);
+  }
+  size_t n = 0;
+  for (size_t off = 0; off < 4; off += 3) {
+    alignas(4) uint8_t in[132] = {};
+    alignas(4) uint8_t out[132] = {};
+    std::memcpy(in + off, pt.data(), 112);
+    const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(out + off)),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(in + off)), 2,
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(state)), 0, 0, 0};
+    uint32_t regs[9] = {};
+    petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_chacha20_blocks_armv4), args,
+                               regs);
+    for (uint32_t r = 0; r < 8; r++) {
+      EXPECT_EQ(regs[r], 0xa5c30000u + (r + 1) * 0x101u) << "r" << (4 + r);
+    }
+    EXPECT_EQ(regs[8], 0u) << "sp moved";
+    EXPECT_EQ(to_hex(out + off, 112), want.substr(0, 224)) << "offset " << off;
+    EXPECT_EQ(state[12], 1u) << "state is read only";
+    n++;
+  }
+  report_cases("armv4 ChaCha20 through the call harness", n);
+}
+
+}  // namespace
+#endif

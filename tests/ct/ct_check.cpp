@@ -4,7 +4,8 @@
 // design (ciphertext, tags, digests of public data) are unpoisoned before they are compared.
 //
 // The case list is the program's: fixed cases plus one (or a few) per available variant of every
-// family, derived from the variant tables (AES, GHASH, the bignum kernel, Poly1305, X25519). A
+// family, derived from the variant tables (AES, GHASH, the bignum kernel, ChaCha20, Poly1305,
+// X25519). A
 // variant that claims constant time must pass; one that does not must be caught (leak_*).
 //
 // Usage: ct_check CASE                         run one case (exit 0; valgrind decides)
@@ -508,8 +509,9 @@ void bignum_modexp() {
 
 
 // ---- ChaCha20, Poly1305, ChaCha20-Poly1305, X25519 --------------------------------------------
-// ChaCha20: key and data secret, several lengths (partial blocks, streaming pieces).
-void chacha20_case() {
+// ChaCha20: key and data secret, several lengths (partial blocks, streaming pieces), one
+// implementation (a case per variant, from the table), also misaligned and in the AEAD.
+void chacha20_case(petrel::ChaCha20Impl impl) {
   uint8_t key[32];
   uint8_t nonce[12];
   uint8_t buf[300];
@@ -520,16 +522,28 @@ void chacha20_case() {
   CT_POISON(buf, sizeof(buf));
   uint8_t block[64];
   petrel::chacha20_block(block, key, 7, nonce);
+  expect_ok(petrel::chacha20_block_impl(block, key, 7, nonce, impl), "chacha20_block_impl");
   for (size_t len : {0u, 1u, 63u, 64u, 65u, 300u}) {
     expect_ok(petrel::chacha20_xor(MutableBytes(buf, len), ByteView(key, 32), ByteView(nonce, 12), 1,
-                                   ByteView(buf, len)),
+                                   ByteView(buf, len), impl),
               "chacha20_xor");
   }
+  // Misaligned (the byte path of the assembly variants).
+  expect_ok(petrel::chacha20_xor(MutableBytes(buf + 1, 200), ByteView(key, 32), ByteView(nonce, 12),
+                                 1, ByteView(buf + 3, 200), impl),
+            "chacha20_xor misaligned");
   petrel::ChaCha20 c;
-  expect_ok(c.init(ByteView(key, 32), ByteView(nonce, 12), 0), "ChaCha20::init");
+  expect_ok(c.init(ByteView(key, 32), ByteView(nonce, 12), 0, impl), "ChaCha20::init");
   for (size_t len : {5u, 70u, 128u, 3u}) {
     expect_ok(c.crypt(MutableBytes(buf, len), ByteView(buf, len)), "ChaCha20::crypt");
   }
+  uint8_t tag[16];
+  petrel::ChaCha20Poly1305 aead;
+  expect_ok(aead.init(ByteView(key, 32), petrel::kPoly1305DefaultImpl, impl),
+            "ChaCha20Poly1305::init");
+  expect_ok(aead.seal(MutableBytes(buf, 150), MutableBytes(tag, 16), ByteView(nonce, 12),
+                      ByteView(buf + 150, 13), ByteView(buf, 150)),
+            "ChaCha20Poly1305::seal");
 }
 
 // Poly1305: the one-time key and the message secret, every implementation, lengths around the
@@ -983,7 +997,6 @@ std::vector<Case> fixed_cases() {
       {"tls_chacha_open", tls_chacha_open, false},
       {"tls_finished", tls_finished, false},
       {"tls_premaster_encrypt", tls_premaster_encrypt, false},
-      {"chacha20", chacha20_case, false},
       {"chacha20_poly1305_open", chacha20_poly1305_open_case, false},
       {"ec_p256_ecdh", [] { ec_scalar_case(true); }, false},
       {"ec_p256_public", [] { ec_scalar_case(false); }, false},
@@ -1059,6 +1072,11 @@ std::vector<Case> all_cases(std::vector<FamilyCount>* counts_out = nullptr) {
                                   petrel::poly1305_impl_available,
                                   petrel::poly1305_impl_is_constant_time, petrel::poly1305_impl_name,
                                   {{"", [](Poly1305Impl i) { poly1305_case(i); }}});
+  using petrel::ChaCha20Impl;
+  add_variant_cases<ChaCha20Impl>(out, counts, "chacha20", petrel::chacha20_impls_listed,
+                                  petrel::chacha20_impl_available,
+                                  petrel::chacha20_impl_is_constant_time, petrel::chacha20_impl_name,
+                                  {{"", [](ChaCha20Impl i) { chacha20_case(i); }}});
   using petrel::X25519Impl;
   add_variant_cases<X25519Impl>(out, counts, "x25519", petrel::x25519_impls_listed,
                                 petrel::x25519_impl_available, petrel::x25519_impl_is_constant_time,

@@ -23,6 +23,7 @@
 #include "bench/insn/rsa2048_test_key.h"
 #include "crypto/aes/aes.h"
 #include "crypto/bignum/bignum.h"
+#include "crypto/chacha/chacha20.h"
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/x25519.h"
@@ -272,12 +273,61 @@ void poly1305_case(unsigned seed) {
   expect(ran > 0, "a constant-time Poly1305 implementation");
 }
 
+// ---- ChaCha20, every constant-time implementation ------------------------------------------
+// Whole and partial blocks, streaming pieces, aligned and misaligned buffers (the alignment is
+// the same in both runs: it is public).
+void chacha20_case(unsigned seed) {
+  petrel::ChaCha20Impl impls[4];
+  const size_t n = petrel::chacha20_impls_available(impls, 4);
+  size_t ran = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!petrel::chacha20_impl_is_constant_time(impls[i])) {
+      continue;
+    }
+    uint8_t key[32];
+    uint8_t nonce[12];
+    alignas(4) uint8_t buf[400];
+    uint8_t block[64];
+    fill(key, sizeof(key), seed, 18);
+    fill(nonce, sizeof(nonce), seed, 19);
+    fill(buf, sizeof(buf), seed, 20);
+    on("chacha20 block + xor 300 + misaligned 200 + streaming 5+70+128+3",
+       petrel::chacha20_impl_name(impls[i]));
+    const Status s1 = petrel::chacha20_block_impl(block, key, 7, nonce, impls[i]);
+    const Status s2 = petrel::chacha20_xor(MutableBytes(buf, 300), ByteView(key, 32),
+                                           ByteView(nonce, 12), 1, ByteView(buf, 300), impls[i]);
+    const Status s3 = petrel::chacha20_xor(MutableBytes(buf + 1, 200), ByteView(key, 32),
+                                           ByteView(nonce, 12), 1, ByteView(buf + 3, 200),
+                                           impls[i]);
+    petrel::ChaCha20 c;
+    Status s4 = c.init(ByteView(key, 32), ByteView(nonce, 12), 0, impls[i]);
+    for (size_t len : {5u, 70u, 128u, 3u}) {
+      if (s4 == Status::ok) {
+        s4 = c.crypt(MutableBytes(buf, len), ByteView(buf, len));
+      }
+    }
+    off();
+    expect_ok(s1, "chacha20_block_impl");
+    expect_ok(s2, "chacha20_xor");
+    expect_ok(s3, "chacha20_xor misaligned");
+    expect_ok(s4, "ChaCha20::crypt");
+    ran++;
+  }
+  expect(ran > 0, "a constant-time ChaCha20 implementation");
+}
+
+// Every constant-time Poly1305 with every constant-time ChaCha20.
 void chacha20_poly1305_case(unsigned seed) {
   petrel::Poly1305Impl impls[4];
   const size_t n = petrel::poly1305_impls_available(impls, 4);
+  petrel::ChaCha20Impl cimpls[4];
+  const size_t cn = petrel::chacha20_impls_available(cimpls, 4);
   size_t ran = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (!petrel::poly1305_impl_is_constant_time(impls[i])) {
+  for (size_t k = 0; k < n * cn; k++) {
+    const size_t i = k / cn;
+    const petrel::ChaCha20Impl cimpl = cimpls[k % cn];
+    if (!petrel::poly1305_impl_is_constant_time(impls[i]) ||
+        !petrel::chacha20_impl_is_constant_time(cimpl)) {
       continue;
     }
     uint8_t key[32];
@@ -292,8 +342,10 @@ void chacha20_poly1305_case(unsigned seed) {
     fill(aad, sizeof(aad), seed, 14);
     fill(pt, sizeof(pt), seed, 15);
     petrel::ChaCha20Poly1305 aead;
-    on("chacha20-poly1305 seal + open", petrel::poly1305_impl_name(impls[i]));
-    const Status s1 = aead.init(ByteView(key, 32), impls[i]);
+    const std::string v =
+        std::string(petrel::poly1305_impl_name(impls[i])) + "/" + petrel::chacha20_impl_name(cimpl);
+    on("chacha20-poly1305 seal + open", v.c_str());
+    const Status s1 = aead.init(ByteView(key, 32), impls[i], cimpl);
     const Status s2 = aead.seal(MutableBytes(ct, sizeof(ct)), MutableBytes(tag, 16),
                                 ByteView(nonce, 12), ByteView(aad, sizeof(aad)),
                                 ByteView(pt, sizeof(pt)));
@@ -419,6 +471,7 @@ const Case kCases[] = {
     {"ghash_ct", ghash_case, false, nullptr},
     {"rsa2048_private", rsa_private, false, nullptr},
     {"x25519", x25519_case, false, nullptr},
+    {"chacha20", chacha20_case, false, nullptr},
     {"poly1305", poly1305_case, false, nullptr},
     {"chacha20_poly1305", chacha20_poly1305_case, false, nullptr},
     {"sha", sha_case, false, nullptr},

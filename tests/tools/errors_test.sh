@@ -230,5 +230,9 @@ CASES=$((CASES + 1))
 if ! grep -qE '^rc4 implementations: [a-z0-9]+ \(default\)(, c)?$|^rc4 implementations: c \(default\); not available: mips32r2$' out; then
   bad "petrel version -a: want the RC4 implementations, the default first and marked, c listed: $(cat out)"
 fi
+CASES=$((CASES + 1))
+if ! grep -qE '^chacha20 implementations: portable \(constant-time' out; then
+  bad "petrel version -a: want the ChaCha20 implementations, portable first: $(cat out)"
+fi
 
 finish "tools_errors ($LEVEL)"

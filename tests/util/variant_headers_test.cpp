@@ -11,6 +11,7 @@
 
 #include "crypto/aes/aes.h"
 #include "crypto/bignum/bignum.h"
+#include "crypto/chacha/chacha20.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/hash/hash.h"
@@ -117,6 +118,9 @@ TEST(VariantHeaders, MatchTheTables) {
                                   petrel::ghash_impl_name, petrel::ghash_impl_is_constant_time);
   check_family<petrel::bn::BnKernel>("crypto/bignum/bignum.h", petrel::bn::kernels_listed,
                                      petrel::bn::kernel_name, bn_ct);
+  check_family<petrel::ChaCha20Impl>("crypto/chacha/chacha20.h", petrel::chacha20_impls_listed,
+                                     petrel::chacha20_impl_name,
+                                     petrel::chacha20_impl_is_constant_time);
   check_family<petrel::Poly1305Impl>("crypto/chacha/poly1305.h", petrel::poly1305_impls_listed,
                                      petrel::poly1305_impl_name,
                                      petrel::poly1305_impl_is_constant_time);

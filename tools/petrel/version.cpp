@@ -5,6 +5,7 @@
 
 #include "crypto/aes/aes.h"
 #include "crypto/bignum/bignum.h"
+#include "crypto/chacha/chacha20.h"
 #include "crypto/chacha/poly1305.h"
 #include "crypto/cpu/cpu.h"
 #include "crypto/ec/x25519.h"
@@ -83,6 +84,10 @@ int cmd_version(int argc, char** argv) {
     print_family<petrel::bn::BnKernel>("bignum kernels", petrel::bn::kernels_listed,
                                        petrel::bn::kernel_available, bn_ct,
                                        petrel::bn::kernel_name, petrel::bn::kernel_active());
+    print_family<petrel::ChaCha20Impl>(
+        "chacha20 implementations", petrel::chacha20_impls_listed, petrel::chacha20_impl_available,
+        petrel::chacha20_impl_is_constant_time, petrel::chacha20_impl_name,
+        petrel::chacha20_default_impl());
     print_family<petrel::Poly1305Impl>(
         "poly1305 implementations", petrel::poly1305_impls_listed, petrel::poly1305_impl_available,
         petrel::poly1305_impl_is_constant_time, petrel::poly1305_impl_name,
