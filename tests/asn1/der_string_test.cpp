@@ -16,11 +16,8 @@ namespace petrel {
 namespace asn1 {
 namespace {
 
-using der_test::hex;
-using der_test::text;
-using der_test::view;
-using petrel_test::from_hex;
 using petrel_test::to_hex;
+using namespace der_test;  // tests/asn1/der_test_util.h
 
 TEST(Der, Strings) {
   struct {

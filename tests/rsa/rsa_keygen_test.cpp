@@ -22,10 +22,7 @@ namespace {
 using petrel_test::from_hex;
 using petrel_test::SplitMixRng;
 using petrel_test::to_hex;
-using rsa_test::bv;
-using rsa_test::Bytes;
-using rsa_test::digest_of;
-using rsa_test::load_labs_key;
+using namespace rsa_test;  // tests/rsa/rsa_test_util.h
 
 // ---- key generation and round trips ----------------------------------------------------------
 

@@ -24,10 +24,7 @@ namespace {
 using petrel_test::from_hex;
 using petrel_test::SplitMixRng;
 using petrel_test::to_hex;
-using rsa_test::bv;
-using rsa_test::Bytes;
-using rsa_test::digest_of;
-using rsa_test::load_labs_key;
+using namespace rsa_test;  // tests/rsa/rsa_test_util.h
 
 // NIST files print values as unpadded hex integers (README: a leading zero nibble is dropped, so
 // a 128-byte message or signature may have 255 digits). Restore the even digit count, and for
