@@ -6,13 +6,21 @@
  * Not constant-time: it parses public data (certificates, public keys); private-key files pass
  * through it only for framing, and the INTEGER value bytes are never branched on except the
  * first two octets (sign and minimality checks).
+ *
+ * This file: element framing (tags, lengths, the strict open-type walk), the typed primitives
+ * (INTEGER, BOOLEAN, NULL, BIT STRING, OCTET STRING) and their writers. OBJECT IDENTIFIER
+ * contents and text are in der_oid.cpp, the character string types and UTF-8 in der_string.cpp,
+ * UTCTime/GeneralizedTime in der_time.cpp.
  */
 #include "crypto/asn1/der.h"
 
-#include <cstring>
+#include "crypto/asn1/der_internal.h"
 
 namespace petrel {
 namespace asn1 {
+
+using der_internal::put_base128;
+
 namespace {
 
 constexpr Status kBad = Status::decode_error;
@@ -84,252 +92,6 @@ bool parse_length(Reader* r, size_t* out) {
   }
   *out = len;
   return true;
-}
-
-bool is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
-
-// Appends text to out at *pos (bounds-checked).
-bool put_char(MutableBytes out, size_t* pos, uint8_t c) {
-  if (*pos >= out.size()) {
-    return false;
-  }
-  out[*pos] = c;
-  (*pos)++;
-  return true;
-}
-
-bool put_decimal(MutableBytes out, size_t* pos, uint64_t v) {
-  uint8_t digits[20];
-  size_t n = 0;
-  do {
-    digits[n++] = static_cast<uint8_t>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (n > 0) {
-    if (!put_char(out, pos, digits[--n])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Reads base-128 subidentifiers from an OID's contents.
-bool next_arc(Reader* r, uint64_t* out) {
-  uint64_t v = 0;
-  uint8_t c = 0;
-  if (!r->peek_u8(&c) || c == 0x80) {
-    return false;
-  }
-  do {
-    if (!r->read_u8(&c)) {
-      return false;
-    }
-    if (v > (UINT64_MAX >> 7)) {
-      return false;
-    }
-    v = (v << 7) | (c & 0x7fu);
-  } while ((c & 0x80) != 0);
-  *out = v;
-  return true;
-}
-
-void put_arc(Writer* w, uint64_t v) {
-  uint8_t groups[10];
-  size_t n = 0;
-  do {
-    groups[n++] = static_cast<uint8_t>(v & 0x7f);
-    v >>= 7;
-  } while (v != 0);
-  while (n > 1) {
-    w->add_u8(static_cast<uint8_t>(groups[--n] | 0x80));
-  }
-  w->add_u8(groups[0]);
-}
-
-bool days_in_month_ok(int32_t year, int32_t month, int32_t day) {
-  static const uint8_t kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) {
-    return false;
-  }
-  int32_t dim = kDays[month - 1];
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && leap) {
-    dim = 29;
-  }
-  return day <= dim;
-}
-
-// Two ASCII digits at s[0..1].
-bool two_digits(const uint8_t* s, int32_t* out) {
-  if (!is_digit(s[0]) || !is_digit(s[1])) {
-    return false;
-  }
-  *out = (s[0] - '0') * 10 + (s[1] - '0');
-  return true;
-}
-
-// MMDDHHMMSSZ at s (11 bytes), with the year already known.
-Status parse_time_tail(const uint8_t* s, int32_t year, int64_t* out_epoch) {
-  DateTime dt{};
-  dt.year = year;
-  if (!two_digits(s, &dt.month) || !two_digits(s + 2, &dt.day) || !two_digits(s + 4, &dt.hour) ||
-      !two_digits(s + 6, &dt.minute) || !two_digits(s + 8, &dt.second) || s[10] != 'Z') {
-    return kBad;
-  }
-  return datetime_to_epoch(out_epoch, dt);
-}
-
-int64_t floor_div(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) {
-    q--;
-  }
-  return q;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (the usual era/day-of-era decomposition).
-int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
-  y -= (m <= 2) ? 1 : 0;
-  const int64_t era = floor_div(y, 400);
-  const int64_t yoe = y - era * 400;                                   // [0, 399]
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;  // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-void put_two(Writer* w, int32_t v) {
-  w->add_u8(static_cast<uint8_t>('0' + v / 10));
-  w->add_u8(static_cast<uint8_t>('0' + v % 10));
-}
-
-bool utf8_next(Reader* r, uint32_t* out) {
-  uint8_t c = 0;
-  if (!r->read_u8(&c)) {
-    return false;
-  }
-  if (c < 0x80) {
-    *out = c;
-    return true;
-  }
-  size_t more = 0;
-  uint32_t v = 0;
-  uint32_t min = 0;
-  if ((c & 0xe0) == 0xc0) {
-    more = 1;
-    v = c & 0x1fu;
-    min = 0x80;
-  } else if ((c & 0xf0) == 0xe0) {
-    more = 2;
-    v = c & 0x0fu;
-    min = 0x800;
-  } else if ((c & 0xf8) == 0xf0) {
-    more = 3;
-    v = c & 0x07u;
-    min = 0x10000;
-  } else {
-    return false;
-  }
-  for (size_t i = 0; i < more; i++) {
-    uint8_t cc = 0;
-    if (!r->read_u8(&cc) || (cc & 0xc0) != 0x80) {
-      return false;
-    }
-    v = (v << 6) | (cc & 0x3fu);
-  }
-  if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
-bool put_utf8(MutableBytes out, size_t* pos, uint32_t cp) {
-  if (cp < 0x80) {
-    return put_char(out, pos, static_cast<uint8_t>(cp));
-  }
-  if (cp < 0x800) {
-    return put_char(out, pos, static_cast<uint8_t>(0xc0 | (cp >> 6))) &&
-           put_char(out, pos, static_cast<uint8_t>(0x80 | (cp & 0x3f)));
-  }
-  if (cp < 0x10000) {
-    return put_char(out, pos, static_cast<uint8_t>(0xe0 | (cp >> 12))) &&
-           put_char(out, pos, static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3f))) &&
-           put_char(out, pos, static_cast<uint8_t>(0x80 | (cp & 0x3f)));
-  }
-  return put_char(out, pos, static_cast<uint8_t>(0xf0 | (cp >> 18))) &&
-         put_char(out, pos, static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3f))) &&
-         put_char(out, pos, static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3f))) &&
-         put_char(out, pos, static_cast<uint8_t>(0x80 | (cp & 0x3f)));
-}
-
-bool is_printable_char(uint8_t c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c)) {
-    return true;
-  }
-  switch (c) {
-    case ' ': case '\'': case '(': case ')': case '+': case ',': case '-': case '.': case '/':
-    case ':': case '=': case '?':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Next code point of a string of the given tag (for check and conversion).
-bool string_next(Reader* r, Tag tag, uint32_t* out) {
-  uint8_t c = 0;
-  switch (tag) {
-    case kUtf8String:
-      return utf8_next(r, out);
-    case kBmpString: {
-      uint16_t u = 0;
-      if (!r->read_u16(&u) || (u >= 0xd800 && u <= 0xdfff)) {
-        return false;
-      }
-      *out = u;
-      return true;
-    }
-    case kUniversalString: {
-      uint32_t u = 0;
-      if (!r->read_u32(&u) || u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) {
-        return false;
-      }
-      *out = u;
-      return true;
-    }
-    case kT61String:
-      if (!r->read_u8(&c)) {
-        return false;
-      }
-      *out = c;  // taken as Latin-1
-      return true;
-    case kPrintableString:
-      if (!r->read_u8(&c) || !is_printable_char(c)) {
-        return false;
-      }
-      *out = c;
-      return true;
-    case kNumericString:
-      if (!r->read_u8(&c) || !(is_digit(c) || c == ' ')) {
-        return false;
-      }
-      *out = c;
-      return true;
-    case kIa5String:
-      if (!r->read_u8(&c) || c >= 0x80) {
-        return false;
-      }
-      *out = c;
-      return true;
-    case kVisibleString:
-      if (!r->read_u8(&c) || c < 0x20 || c > 0x7e) {
-        return false;
-      }
-      *out = c;
-      return true;
-    default:
-      return false;
-  }
 }
 
 Status walk(Reader r, DepthLimit* depth) {
@@ -611,118 +373,6 @@ Status read_null(Reader* in) noexcept {
   return Status::ok;
 }
 
-Status check_oid_contents(ByteView contents) noexcept {
-  if (contents.empty() || (contents[contents.size() - 1] & 0x80) != 0) {
-    return kBad;
-  }
-  Reader r(contents);
-  while (!r.empty()) {
-    uint64_t arc = 0;
-    if (!next_arc(&r, &arc)) {
-      return kBad;
-    }
-  }
-  return Status::ok;
-}
-
-Status read_oid(Reader* in, ByteView* out_contents) noexcept {
-  Reader r = *in;
-  Reader c;
-  if (read_der(&r, &c, kOid) != Status::ok || check_oid_contents(c.view()) != Status::ok) {
-    return kBad;
-  }
-  *in = r;
-  *out_contents = c.view();
-  return Status::ok;
-}
-
-bool oid_equal(ByteView a, ByteView b) noexcept {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
-}
-
-Status oid_to_text(MutableBytes out, size_t* out_len, ByteView contents) noexcept {
-  if (check_oid_contents(contents) != Status::ok) {
-    return kBad;
-  }
-  Reader r(contents);
-  size_t pos = 0;
-  uint64_t arc = 0;
-  if (!next_arc(&r, &arc)) {
-    return kBad;
-  }
-  // X.690 8.19.4: the first subidentifier is 40 * first + second (first in 0..2).
-  uint64_t first = 2;
-  if (arc < 40) {
-    first = 0;
-  } else if (arc < 80) {
-    first = 1;
-  }
-  bool fits = put_decimal(out, &pos, first) && put_char(out, &pos, '.') &&
-              put_decimal(out, &pos, arc - 40 * first);
-  while (fits && !r.empty()) {
-    if (!next_arc(&r, &arc)) {
-      return kBad;
-    }
-    fits = put_char(out, &pos, '.') && put_decimal(out, &pos, arc);
-  }
-  if (!fits || !put_char(out, &pos, 0)) {
-    return Status::buffer_too_small;
-  }
-  *out_len = pos - 1;
-  return Status::ok;
-}
-
-Status oid_from_text(MutableBytes out, size_t* out_len, ByteView text) noexcept {
-  Writer w(out);
-  Reader r(text);
-  size_t count = 0;
-  uint64_t first = 0;
-  while (true) {
-    uint64_t v = 0;
-    size_t digits = 0;
-    uint8_t c = 0;
-    while (r.peek_u8(&c) && is_digit(c)) {
-      if (digits > 0 && v == 0) {
-        return kBad;  // leading zero
-      }
-      const uint64_t d = static_cast<uint64_t>(c - '0');
-      if (v > (UINT64_MAX - d) / 10) {
-        return kBad;
-      }
-      v = v * 10 + d;
-      digits++;
-      (void)r.skip(1);
-    }
-    if (digits == 0) {
-      return kBad;
-    }
-    if (count == 0) {
-      if (v > 2) {
-        return kBad;
-      }
-      first = v;
-    } else if (count == 1) {
-      if ((first < 2 && v >= 40) || v > UINT64_MAX - 80) {
-        return kBad;
-      }
-      put_arc(&w, first * 40 + v);
-    } else {
-      put_arc(&w, v);
-    }
-    count++;
-    if (r.empty()) {
-      break;
-    }
-    if (!r.read_u8(&c) || c != '.') {
-      return kBad;
-    }
-  }
-  if (count < 2) {
-    return kBad;
-  }
-  return w.finish(out_len);
-}
-
 Status read_bit_string(Reader* in, ByteView* out_bits, uint8_t* out_unused) noexcept {
   Reader r = *in;
   Reader c;
@@ -764,160 +414,6 @@ Status read_octet_string(Reader* in, ByteView* out) noexcept {
   return Status::ok;
 }
 
-bool is_string_tag(Tag tag) noexcept {
-  switch (tag) {
-    case kUtf8String: case kNumericString: case kPrintableString: case kT61String:
-    case kIa5String: case kVisibleString: case kUniversalString: case kBmpString:
-      return true;
-    default:
-      return false;
-  }
-}
-
-Status check_string(Tag tag, ByteView contents) noexcept {
-  if (!is_string_tag(tag)) {
-    return kBad;
-  }
-  Reader r(contents);
-  while (!r.empty()) {
-    uint32_t cp = 0;
-    if (!string_next(&r, tag, &cp)) {
-      return kBad;
-    }
-  }
-  return Status::ok;
-}
-
-Status read_string(Reader* in, Tag* out_tag, ByteView* out_contents) noexcept {
-  Reader r = *in;
-  Tag tag = 0;
-  Reader c;
-  if (read_any_der(&r, &tag, &c) != Status::ok || check_string(tag, c.view()) != Status::ok) {
-    return kBad;
-  }
-  *in = r;
-  *out_tag = tag;
-  *out_contents = c.view();
-  return Status::ok;
-}
-
-Status read_string_of(Reader* in, ByteView* out_contents, Tag tag) noexcept {
-  Reader r = *in;
-  Reader c;
-  if (read_der(&r, &c, tag) != Status::ok || check_string(tag, c.view()) != Status::ok) {
-    return kBad;
-  }
-  *in = r;
-  *out_contents = c.view();
-  return Status::ok;
-}
-
-Status read_string_char(Reader* in, Tag tag, uint32_t* out_cp) noexcept {
-  if (!is_string_tag(tag) || !string_next(in, tag, out_cp)) {
-    return kBad;
-  }
-  return Status::ok;
-}
-
-Status string_to_utf8(MutableBytes out, size_t* out_len, Tag tag, ByteView contents) noexcept {
-  if (!is_string_tag(tag)) {
-    return kBad;
-  }
-  Reader r(contents);
-  size_t pos = 0;
-  while (!r.empty()) {
-    uint32_t cp = 0;
-    if (!string_next(&r, tag, &cp)) {
-      return kBad;
-    }
-    if (!put_utf8(out, &pos, cp)) {
-      return Status::buffer_too_small;
-    }
-  }
-  *out_len = pos;
-  return Status::ok;
-}
-
-// ---- times ----------------------------------------------------------------------------------
-
-Status datetime_to_epoch(int64_t* out, const DateTime& dt) noexcept {
-  if (dt.year < 0 || dt.year > 9999 || !days_in_month_ok(dt.year, dt.month, dt.day) ||
-      dt.hour < 0 || dt.hour > 23 || dt.minute < 0 || dt.minute > 59 || dt.second < 0 ||
-      dt.second > 59) {
-    return kBad;
-  }
-  const int64_t days = days_from_civil(dt.year, dt.month, dt.day);
-  *out = days * 86400 + dt.hour * 3600 + dt.minute * 60 + dt.second;
-  return Status::ok;
-}
-
-Status epoch_to_datetime(DateTime* out, int64_t epoch) noexcept {
-  // Years 0..9999: from 0000-01-01 to 9999-12-31T23:59:59.
-  const int64_t kMin = -62167219200;  // 0000-01-01T00:00:00Z
-  const int64_t kMax = 253402300799;  // 9999-12-31T23:59:59Z
-  if (epoch < kMin || epoch > kMax) {
-    return Status::invalid_argument;
-  }
-  const int64_t days = floor_div(epoch, 86400);
-  const int64_t secs = epoch - days * 86400;
-  // Inverse of days_from_civil.
-  const int64_t z = days + 719468;
-  const int64_t era = floor_div(z, 146097);
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  out->year = static_cast<int32_t>(y);
-  out->month = static_cast<int32_t>(m);
-  out->day = static_cast<int32_t>(d);
-  out->hour = static_cast<int32_t>(secs / 3600);
-  out->minute = static_cast<int32_t>((secs / 60) % 60);
-  out->second = static_cast<int32_t>(secs % 60);
-  return Status::ok;
-}
-
-Status parse_utc_time(ByteView c, int64_t* out_epoch) noexcept {
-  int32_t yy = 0;
-  if (c.size() != 13 || !two_digits(c.data(), &yy)) {
-    return kBad;
-  }
-  return parse_time_tail(c.data() + 2, yy >= 50 ? 1900 + yy : 2000 + yy, out_epoch);
-}
-
-Status parse_generalized_time(ByteView c, int64_t* out_epoch) noexcept {
-  int32_t hi = 0;
-  int32_t lo = 0;
-  if (c.size() != 15 || !two_digits(c.data(), &hi) || !two_digits(c.data() + 2, &lo)) {
-    return kBad;
-  }
-  return parse_time_tail(c.data() + 4, hi * 100 + lo, out_epoch);
-}
-
-Status read_time(Reader* in, int64_t* out_epoch) noexcept {
-  Reader r = *in;
-  Tag tag = 0;
-  Reader c;
-  int64_t t = 0;
-  if (read_any_der(&r, &tag, &c) != Status::ok) {
-    return kBad;
-  }
-  Status s = kBad;
-  if (tag == kUtcTime) {
-    s = parse_utc_time(c.view(), &t);
-  } else if (tag == kGeneralizedTime) {
-    s = parse_generalized_time(c.view(), &t);
-  }
-  if (s != Status::ok) {
-    return kBad;
-  }
-  *in = r;
-  *out_epoch = t;
-  return Status::ok;
-}
-
 // ---- writers --------------------------------------------------------------------------------
 
 void begin_der(Writer* w, Tag tag) noexcept {
@@ -931,7 +427,7 @@ void begin_der(Writer* w, Tag tag) noexcept {
     w->add_u8(static_cast<uint8_t>(lead | number));
   } else {
     w->add_u8(static_cast<uint8_t>(lead | 0x1f));
-    put_arc(w, number);
+    put_base128(w, number);
   }
   w->begin_der_length();
 }
@@ -969,14 +465,6 @@ void add_boolean(Writer* w, bool v) noexcept {
 
 void add_null(Writer* w) noexcept { add_der(w, kNull, ByteView()); }
 
-void add_oid(Writer* w, ByteView contents) noexcept {
-  if (check_oid_contents(contents) != Status::ok) {
-    w->fail(Status::invalid_argument);
-    return;
-  }
-  add_der(w, kOid, contents);
-}
-
 void add_bit_string(Writer* w, ByteView octets) noexcept {
   begin_der(w, kBitString);
   w->add_u8(0);
@@ -985,49 +473,6 @@ void add_bit_string(Writer* w, ByteView octets) noexcept {
 }
 
 void add_octet_string(Writer* w, ByteView in) noexcept { add_der(w, kOctetString, in); }
-
-void add_string(Writer* w, Tag tag, ByteView contents) noexcept {
-  if (check_string(tag, contents) != Status::ok) {
-    w->fail(Status::invalid_argument);
-    return;
-  }
-  add_der(w, tag, contents);
-}
-
-namespace {
-void add_time_as(Writer* w, int64_t epoch, bool utc) {
-  DateTime dt{};
-  if (epoch_to_datetime(&dt, epoch) != Status::ok || (utc && (dt.year < 1950 || dt.year > 2049))) {
-    w->fail(Status::invalid_argument);
-    return;
-  }
-  begin_der(w, utc ? kUtcTime : kGeneralizedTime);
-  if (!utc) {
-    put_two(w, dt.year / 100);
-  }
-  put_two(w, dt.year % 100);
-  put_two(w, dt.month);
-  put_two(w, dt.day);
-  put_two(w, dt.hour);
-  put_two(w, dt.minute);
-  put_two(w, dt.second);
-  w->add_u8('Z');
-  w->end();
-}
-}  // namespace
-
-void add_utc_time(Writer* w, int64_t epoch) noexcept { add_time_as(w, epoch, true); }
-
-void add_generalized_time(Writer* w, int64_t epoch) noexcept { add_time_as(w, epoch, false); }
-
-void add_time(Writer* w, int64_t epoch) noexcept {
-  DateTime dt{};
-  if (epoch_to_datetime(&dt, epoch) != Status::ok) {
-    w->fail(Status::invalid_argument);
-    return;
-  }
-  add_time_as(w, epoch, dt.year >= 1950 && dt.year <= 2049);
-}
 
 }  // namespace asn1
 }  // namespace petrel

@@ -2,7 +2,8 @@
  * EC key files: RFC 5480 section 2.1.1 (id-ecPublicKey SubjectPublicKeyInfo, namedCurve),
  * RFC 5915 (SEC 1 ECPrivateKey, and inside PKCS#8), RFC 5208 / RFC 5958 (PrivateKeyInfo),
  * RFC 8410 (X25519 SubjectPublicKeyInfo and CurvePrivateKey). Strict DER (crypto/asn1/der.h),
- * PEM (crypto/pem/pem.h). Key values are checked with crypto/ec/ec.h (ec_point_check,
+ * PEM (crypto/pem/pem.h), the PKCS#8 wrapper and the PEM key blocks shared with the RSA key
+ * files (crypto/pem/key_file.h). Key values are checked with crypto/ec/ec.h (ec_point_check,
  * ec_private_check, ec_public_from_private). Not constant-time in the parsing of the structure
  * (lengths and tags are public); the private scalar is only copied, and checked by the
  * constant-time ec_private_check. Local copies of private keys are wiped before return.
@@ -14,6 +15,7 @@
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "crypto/ec/x25519.h"
+#include "crypto/pem/key_file.h"
 #include "crypto/pem/pem.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/cursor.h"
@@ -195,10 +197,7 @@ Status finish_private(MutableBytes out, const Writer& w, size_t* out_len) {
   return st;
 }
 
-bool label_is(ByteView label, const char* s) {
-  const size_t len = std::strlen(s);
-  return label.size() == len && std::memcmp(label.data(), s, len) == 0;
-}
+using key_file::label_is;
 
 EcKeyFile kind_of_label(ByteView label) {
   if (label_is(label, "EC PRIVATE KEY")) {
@@ -279,11 +278,7 @@ Status key_der(ByteView* out_der, EcKeyFile* out_kind, EcKeyProblem* problem, Mu
   for (;;) {
     pem::Block block;
     bool found = false;
-    const Status st = pem::next_block(&text, &block, &found);
-    if (st == Status::unsupported) {
-      encrypted = true;
-      continue;
-    }
+    const Status st = key_file::next_key_block(&text, &block, &found, &encrypted);
     if (st != Status::ok) {
       return st;
     }
@@ -334,10 +329,6 @@ Status key_der(ByteView* out_der, EcKeyFile* out_kind, EcKeyProblem* problem, Mu
   }
   set_problem(problem, EcKeyProblem::no_key);
   return kBad;
-}
-
-Status to_pem(MutableBytes out, size_t* out_len, const char* label, ByteView der) {
-  return pem::write_pem(out, out_len, label, der);
 }
 
 }  // namespace
@@ -583,53 +574,21 @@ Status ec_private_key_from_sec1(EcPrivateKey* out, ByteView der, EcKeyProblem* p
 Status ec_private_key_from_pkcs8(EcPrivateKey* out, ByteView der, EcKeyProblem* problem) noexcept {
   out->wipe();
   set_problem(problem, EcKeyProblem::none);
-  Reader r(der);
-  Reader seq;
-  uint64_t version = 0;
-  if (asn1::read_sequence(&r, &seq) != Status::ok || !r.empty() ||
-      asn1::read_uint64(&seq, &version) != Status::ok || version > 1) {
+  key_file::PrivateKeyInfo info;
+  if (key_file::parse_private_key_info(&info, der) != Status::ok) {
     set_problem(problem, EcKeyProblem::malformed);
     return kBad;
   }
   EcKeyAlg alg = EcKeyAlg::p256;
-  const Status ast = read_key_algorithm(&seq, &alg, problem);
+  Reader alg_r(info.m_algorithm);
+  const Status ast = read_key_algorithm(&alg_r, &alg, problem);
   if (ast != Status::ok) {
     return ast;
   }
-  ByteView inner;
-  if (asn1::read_octet_string(&seq, &inner) != Status::ok) {
-    set_problem(problem, EcKeyProblem::malformed);
-    return kBad;
-  }
-  // attributes [0] IMPLICIT SET OF Attribute OPTIONAL (skipped); publicKey [1] IMPLICIT BIT
-  // STRING OPTIONAL (version 1 only; RFC 8410 puts the X25519 public key there).
-  Reader skip;
-  bool present = false;
-  ByteView pub;
-  if (asn1::read_optional_der(&seq, &skip, &present, asn1::context_constructed(0)) !=
-      Status::ok) {
-    set_problem(problem, EcKeyProblem::malformed);
-    return kBad;
-  }
-  if (version == 1) {
-    Reader bits;
-    if (asn1::read_optional_der(&seq, &bits, &present, asn1::context(1)) != Status::ok) {
-      set_problem(problem, EcKeyProblem::malformed);
-      return kBad;
-    }
-    if (present) {
-      // The contents of a BIT STRING: the unused-bits octet (0) and the octets.
-      if (bits.remaining() < 1 || bits.data()[0] != 0) {
-        set_problem(problem, EcKeyProblem::malformed);
-        return kBad;
-      }
-      pub = ByteView(bits.data() + 1, bits.remaining() - 1);
-    }
-  }
-  if (!seq.empty()) {
-    set_problem(problem, EcKeyProblem::malformed);
-    return kBad;
-  }
+  // RFC 8410 puts the X25519 public key in publicKey [1] (version 1); the EC public key belongs
+  // in the ECPrivateKey.
+  const ByteView inner = info.m_private_key;
+  const ByteView pub = info.m_public_key;
   if (alg == EcKeyAlg::x25519) {
     Reader ir(inner);
     ByteView d;
@@ -645,7 +604,7 @@ Status ec_private_key_from_pkcs8(EcPrivateKey* out, ByteView der, EcKeyProblem* 
     return st;
   }
   if (!pub.empty()) {
-    set_problem(problem, EcKeyProblem::malformed);  // the EC public key belongs in the ECPrivateKey
+    set_problem(problem, EcKeyProblem::malformed);
     return kBad;
   }
   EcCurve c = EcCurve::p256;
@@ -663,31 +622,23 @@ Status ec_private_key_write(MutableBytes out, size_t* out_len, const EcPrivateKe
     }
     write_sec1(&w, key, true);
   } else if (kind == EcKeyFile::pkcs8_private) {
-    asn1::begin_der(&w, asn1::kSequence);
-    asn1::add_uint64(&w, 0);
-    add_key_algorithm(&w, key.m_alg);
-    asn1::begin_der(&w, asn1::kOctetString);
-    if (key.m_alg == EcKeyAlg::x25519) {
-      asn1::add_octet_string(&w, key.d());
-    } else {
-      write_sec1(&w, key, false);
-    }
-    w.end();
-    w.end();
+    key_file::add_private_key_info(
+        &w, [&key](Writer* aw) { add_key_algorithm(aw, key.m_alg); },
+        [&key](Writer* kw) {
+          if (key.m_alg == EcKeyAlg::x25519) {
+            asn1::add_octet_string(kw, key.d());  // CurvePrivateKey (RFC 8410 section 7)
+          } else {
+            write_sec1(kw, key, false);
+          }
+        });
   } else {
     return Status::invalid_argument;
   }
   size_t len = 0;
   Status st = finish_private(MutableBytes(der, sizeof(der)), w, &len);
   if (st == Status::ok) {
-    if (pem) {
-      st = to_pem(out, out_len, ec_key_file_pem_label(kind), ByteView(der, len));
-    } else if (out.size() < len) {
-      st = Status::buffer_too_small;
-    } else {
-      std::memcpy(out.data(), der, len);
-      *out_len = len;
-    }
+    st = key_file::write_key_file(out, out_len, ByteView(der, len),
+                                  pem ? ec_key_file_pem_label(kind) : nullptr, true);
   }
   if (st != Status::ok) {
     secure_wipe(out.data(), out.size());
@@ -704,15 +655,8 @@ Status ec_public_key_write(MutableBytes out, size_t* out_len, const EcPublicKey&
   if (st != Status::ok) {
     return st;
   }
-  if (pem) {
-    return to_pem(out, out_len, "PUBLIC KEY", ByteView(der, len));
-  }
-  if (out.size() < len) {
-    return Status::buffer_too_small;
-  }
-  std::memcpy(out.data(), der, len);
-  *out_len = len;
-  return Status::ok;
+  return key_file::write_key_file(out, out_len, ByteView(der, len), pem ? "PUBLIC KEY" : nullptr,
+                                 false);
 }
 
 // ---- files --------------------------------------------------------------------------------------
@@ -723,13 +667,11 @@ EcKeyFile ec_key_file_kind(ByteView in) noexcept {
       return kind_of_der(in);
     case pem::Format::pem: {
       Reader text(in);
+      bool encrypted = false;  // legacy encrypted blocks are passed over
       for (;;) {
         pem::Block block;
         bool found = false;
-        const Status st = pem::next_block(&text, &block, &found);
-        if (st == Status::unsupported) {
-          continue;
-        }
+        const Status st = key_file::next_key_block(&text, &block, &found, &encrypted);
         if (st != Status::ok || !found) {
           return EcKeyFile::unknown;
         }

@@ -353,6 +353,38 @@ Status check_init(const AesKey* key, ByteView iv) noexcept {
   return Status::ok;
 }
 
+// What CFB128 and OFB feed back into the register after each byte (SP 800-38A 6.3, 6.4).
+enum class Feedback : uint8_t {
+  cfb_encrypt,  // the ciphertext byte, which is the output
+  cfb_decrypt,  // the ciphertext byte, which is the input
+  ofb,          // the keystream byte (the register is the keystream block)
+};
+
+// The byte-at-a-time loop of both modes: when the block is used up, keystream = E(register);
+// each output byte is in ^ keystream, and the register takes the feedback byte at the same
+// position. OFB passes its register as the keystream too (E applied in place, the feedback a
+// no-op). The only branches are on the position in the block and the mode (public). The input
+// byte is read before the output is written, so in-place works.
+void feedback_stream(const AesKey* key, uint8_t* reg, uint8_t* keystream, size_t* used,
+                     uint8_t* dst, const uint8_t* src, size_t n, Feedback fb) noexcept {
+  for (size_t i = 0; i < n; i++) {
+    if (*used == kAesBlockSize) {
+      key->encrypt_blocks(keystream, reg, 1);
+      *used = 0;
+    }
+    const uint8_t k = keystream[*used];
+    const uint8_t x = src[i];
+    const uint8_t y = static_cast<uint8_t>(x ^ k);
+    if (fb == Feedback::ofb) {
+      reg[*used] = k;
+    } else {
+      reg[*used] = fb == Feedback::cfb_decrypt ? x : y;
+    }
+    dst[i] = y;
+    (*used)++;
+  }
+}
+
 }  // namespace
 
 AesCfb128::~AesCfb128() {
@@ -376,26 +408,13 @@ Status AesCfb128::init(const AesKey* key, ByteView iv) noexcept {
 Status AesCfb128::encrypt(MutableBytes out, ByteView in) noexcept { return crypt(out, in, false); }
 Status AesCfb128::decrypt(MutableBytes out, ByteView in) noexcept { return crypt(out, in, true); }
 
-// Byte by byte through the register: the only branch is on the position in the block (public).
-// The ciphertext byte is read before the output is written, so in-place works both ways.
 Status AesCfb128::crypt(MutableBytes out, ByteView in, bool decrypt) noexcept {
   const Status s = check_stream(m_key, out, in);
   if (s != Status::ok) {
     return s;
   }
-  const uint8_t* src = in.data();
-  uint8_t* dst = out.data();
-  for (size_t i = 0; i < in.size(); i++) {
-    if (m_used == kAesBlockSize) {
-      m_key->encrypt_blocks(m_keystream, m_reg, 1);
-      m_used = 0;
-    }
-    const uint8_t x = src[i];
-    const uint8_t y = static_cast<uint8_t>(x ^ m_keystream[m_used]);
-    m_reg[m_used] = decrypt ? x : y;  // the ciphertext byte, whichever side it is on
-    dst[i] = y;
-    m_used++;
-  }
+  feedback_stream(m_key, m_reg, m_keystream, &m_used, out.data(), in.data(), in.size(),
+                  decrypt ? Feedback::cfb_decrypt : Feedback::cfb_encrypt);
   return Status::ok;
 }
 
@@ -420,15 +439,7 @@ Status AesOfb::crypt(MutableBytes out, ByteView in) noexcept {
   if (s != Status::ok) {
     return s;
   }
-  const uint8_t* src = in.data();
-  uint8_t* dst = out.data();
-  for (size_t i = 0; i < in.size(); i++) {
-    if (m_used == kAesBlockSize) {
-      m_key->encrypt_blocks(m_reg, m_reg, 1);
-      m_used = 0;
-    }
-    dst[i] = static_cast<uint8_t>(src[i] ^ m_reg[m_used++]);
-  }
+  feedback_stream(m_key, m_reg, m_reg, &m_used, out.data(), in.data(), in.size(), Feedback::ofb);
   return Status::ok;
 }
 

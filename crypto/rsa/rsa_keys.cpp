@@ -1,14 +1,14 @@
 // RSA key files: PKCS#1 (RFC 8017 appendix A.1.1 RSAPublicKey, A.1.2 RSAPrivateKey), PKCS#8
 // (RFC 5208 section 5, RFC 5958 section 2), SubjectPublicKeyInfo (RFC 5280 4.1.2.7, RFC 3279
-// 2.3.1), DER through crypto/asn1/der.h and PEM through crypto/pem/pem.h.
+// 2.3.1), DER through crypto/asn1/der.h, PEM through crypto/pem/pem.h, the PKCS#8 wrapper and
+// the PEM key blocks through crypto/pem/key_file.h (shared with the EC key files).
 // Not constant-time in the lengths of the key parts (DER encodes them); the values are only
 // copied. Private material in local buffers is wiped before return.
 #include "crypto/rsa/rsa_keys.h"
 
-#include <cstring>
-
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
+#include "crypto/pem/key_file.h"
 #include "crypto/pem/pem.h"
 #include "crypto/util/cursor.h"
 #include "crypto/util/wipe.h"
@@ -168,8 +168,7 @@ constexpr KindLabel kKinds[] = {
 
 RsaKeyFile kind_of_label(ByteView label) noexcept {
   for (const KindLabel& k : kKinds) {
-    const size_t len = std::strlen(k.label);
-    if (label.size() == len && std::memcmp(label.data(), k.label, len) == 0) {
+    if (key_file::label_is(label, k.label)) {
       return k.kind;
     }
   }
@@ -204,11 +203,6 @@ RsaKeyFile kind_of_der(ByteView der) noexcept {
   return RsaKeyFile::unknown;
 }
 
-bool label_is(ByteView label, const char* s) noexcept {
-  const size_t len = std::strlen(s);
-  return label.size() == len && std::memcmp(label.data(), s, len) == 0;
-}
-
 // The DER of the key block of a PEM text (into scratch), or `in` itself if it is DER. In PEM,
 // the first block of the wanted kind (private or public) wherever it is, so a file with a
 // PUBLIC KEY block before its private key serves as a private key; failing that, the first RSA
@@ -239,18 +233,14 @@ Status key_der(ByteView* out_der, RsaKeyFile* out_kind, RsaKeyProblem* out_probl
   for (;;) {
     pem::Block block;
     bool found = false;
-    const Status st = pem::next_block(&text, &block, &found);
-    if (st == Status::unsupported) {
-      encrypted = true;  // RFC 1421 headers: "Proc-Type: 4,ENCRYPTED"
-      continue;
-    }
+    const Status st = key_file::next_key_block(&text, &block, &found, &encrypted);
     if (st != Status::ok) {
       return st;
     }
     if (!found) {
       break;
     }
-    if (label_is(block.label, "EC PRIVATE KEY")) {
+    if (key_file::label_is(block.label, "EC PRIVATE KEY")) {
       ec = true;
     }
     const RsaKeyFile kind = kind_of_label(block.label);
@@ -291,18 +281,19 @@ Status key_der(ByteView* out_der, RsaKeyFile* out_kind, RsaKeyProblem* out_probl
 // The AlgorithmIdentifier OID of an SPKI or PKCS#8 DER, if it can be read.
 bool algorithm_oid(ByteView* out, RsaKeyFile kind, ByteView der) noexcept {
   Reader r(der);
-  Reader seq;
-  Reader alg;
-  if (asn1::read_sequence(&r, &seq) != Status::ok) {
-    return false;
-  }
+  Reader outer;  // a reader whose next element is the AlgorithmIdentifier
   if (kind == RsaKeyFile::pkcs8_private) {
-    uint64_t version = 0;
-    if (asn1::read_uint64(&seq, &version) != Status::ok) {
+    key_file::PrivateKeyInfo info;
+    if (key_file::parse_private_key_info(&info, der) != Status::ok) {
       return false;
     }
+    outer = Reader(info.m_algorithm);
+  } else if (asn1::read_sequence(&r, &outer) != Status::ok) {
+    return false;
   }
-  return asn1::read_sequence(&seq, &alg) == Status::ok && asn1::read_oid(&alg, out) == Status::ok;
+  Reader alg;
+  return asn1::read_sequence(&outer, &alg) == Status::ok &&
+         asn1::read_oid(&alg, out) == Status::ok;
 }
 
 // The RSAPrivateKey inside a PKCS#8 DER (or der itself for PKCS#1).
@@ -310,18 +301,11 @@ ByteView pkcs1_private_of(RsaKeyFile kind, ByteView der) noexcept {
   if (kind != RsaKeyFile::pkcs8_private) {
     return der;
   }
-  Reader r(der);
-  Reader seq;
-  Reader skip;
-  asn1::Tag t = 0;
-  ByteView inner;
-  if (asn1::read_sequence(&r, &seq) != Status::ok ||
-      asn1::read_any_der(&seq, &t, &skip) != Status::ok ||
-      asn1::read_any_der(&seq, &t, &skip) != Status::ok ||
-      asn1::read_octet_string(&seq, &inner) != Status::ok) {
+  key_file::PrivateKeyInfo info;
+  if (key_file::parse_private_key_info(&info, der) != Status::ok) {
     return ByteView();
   }
-  return inner;
+  return info.m_private_key;
 }
 
 // The modulus and exponent magnitudes of a key's DER (any kind), if they can be read.
@@ -414,10 +398,6 @@ RsaKeyProblem classify(RsaKeyFile kind, ByteView der, Status st, bool want_priva
     return want_private ? RsaKeyProblem::private_too_large : RsaKeyProblem::public_too_large;
   }
   return RsaKeyProblem::bad_values;
-}
-
-Status to_pem(MutableBytes out, size_t* out_len, RsaKeyFile kind, ByteView der) noexcept {
-  return pem::write_pem(out, out_len, rsa_key_file_pem_label(kind), der);
 }
 
 }  // namespace
@@ -566,37 +546,17 @@ Status rsa_private_key_from_pkcs1(RsaPrivateKey* out, ByteView der, uint32_t fla
 
 Status rsa_private_key_from_pkcs8(RsaPrivateKey* out, ByteView der, uint32_t flags) noexcept {
   out->wipe();
-  Reader r(der);
-  Reader seq;
-  uint64_t version = 0;
-  if (asn1::read_sequence(&r, &seq) != Status::ok || !r.empty() ||
-      asn1::read_uint64(&seq, &version) != Status::ok || version > 1) {
+  key_file::PrivateKeyInfo info;
+  if (key_file::parse_private_key_info(&info, der) != Status::ok) {
     return Status::decode_error;
   }
-  const Status alg = read_rsa_algorithm(&seq);
-  if (alg != Status::ok) {
-    return alg;
+  Reader alg(info.m_algorithm);
+  const Status ast = read_rsa_algorithm(&alg);
+  if (ast != Status::ok) {
+    return ast;
   }
-  ByteView inner;
-  if (asn1::read_octet_string(&seq, &inner) != Status::ok) {
-    return Status::decode_error;
-  }
-  // attributes [0] IMPLICIT SET OF Attribute OPTIONAL, publicKey [1] IMPLICIT BIT STRING
-  // OPTIONAL (version 1 only); checked for form, not used.
-  Reader skip;
-  bool present = false;
-  if (asn1::read_optional_der(&seq, &skip, &present, asn1::context_constructed(0)) !=
-      Status::ok) {
-    return Status::decode_error;
-  }
-  if (version == 1 && asn1::read_optional_der(&seq, &skip, &present, asn1::context(1)) !=
-                          Status::ok) {
-    return Status::decode_error;
-  }
-  if (!seq.empty()) {
-    return Status::decode_error;
-  }
-  return rsa_private_key_from_pkcs1(out, inner, flags);
+  // The attributes and a version 1 publicKey are checked for form by the framing, not used.
+  return rsa_private_key_from_pkcs1(out, info.m_private_key, flags);
 }
 
 Status rsa_private_key_to_pkcs1(MutableBytes out, size_t* out_len,
@@ -609,13 +569,10 @@ Status rsa_private_key_to_pkcs1(MutableBytes out, size_t* out_len,
 Status rsa_private_key_to_pkcs8(MutableBytes out, size_t* out_len,
                                 const RsaPrivateKey& key) noexcept {
   Writer w(out);
-  asn1::begin_der(&w, asn1::kSequence);
-  asn1::add_uint64(&w, 0);
-  add_rsa_algorithm(&w);
-  asn1::begin_der(&w, asn1::kOctetString);
-  const Status st = write_pkcs1_private(&w, key);
-  w.end();
-  w.end();
+  Status st = Status::ok;
+  key_file::add_private_key_info(
+      &w, [](Writer* aw) { add_rsa_algorithm(aw); },
+      [&st, &key](Writer* kw) { st = write_pkcs1_private(kw, key); });
   return finish_private(out, w, st, out_len);
 }
 
@@ -700,7 +657,7 @@ Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKe
                             RsaKeyFile kind, bool pem) noexcept {
   uint8_t der[kRsaMaxPublicKeyDerLen];
   size_t len = 0;
-  MutableBytes dst = pem ? MutableBytes(der, sizeof(der)) : out;
+  const MutableBytes dst(der, sizeof(der));
   Status st = Status::invalid_argument;
   if (kind == RsaKeyFile::spki_public) {
     st = rsa_public_key_to_spki(dst, &len, key);
@@ -710,11 +667,8 @@ Status rsa_public_key_write(MutableBytes out, size_t* out_len, const RsaPublicKe
   if (st != Status::ok) {
     return st;
   }
-  if (!pem) {
-    *out_len = len;
-    return Status::ok;
-  }
-  return to_pem(out, out_len, kind, ByteView(der, len));
+  return key_file::write_key_file(out, out_len, ByteView(der, len),
+                                  pem ? rsa_key_file_pem_label(kind) : nullptr, false);
 }
 
 Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivateKey& key,
@@ -724,7 +678,7 @@ Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivate
   }
   uint8_t der[kRsaMaxPrivateKeyDerLen];
   size_t len = 0;
-  MutableBytes dst = pem ? MutableBytes(der, sizeof(der)) : out;
+  const MutableBytes dst(der, sizeof(der));
   Status st = Status::invalid_argument;
   if (kind == RsaKeyFile::pkcs1_private) {
     st = rsa_private_key_to_pkcs1(dst, &len, key);
@@ -732,14 +686,8 @@ Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivate
     st = rsa_private_key_to_pkcs8(dst, &len, key);
   }
   if (st == Status::ok) {
-    if (pem) {
-      st = to_pem(out, out_len, kind, ByteView(der, len));
-      if (st != Status::ok) {
-        secure_wipe(out.data(), out.size());
-      }
-    } else {
-      *out_len = len;
-    }
+    st = key_file::write_key_file(out, out_len, ByteView(der, len),
+                                  pem ? rsa_key_file_pem_label(kind) : nullptr, true);
   }
   secure_wipe(der, sizeof(der));
   return st;

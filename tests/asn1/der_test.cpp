@@ -1,6 +1,7 @@
-// Tests of crypto/asn1/der: strict DER acceptance and rejection, typed readers, writer round
-// trips, OID constants against their RFC dotted forms, and the calendar against libc's timegm.
-// (The openssl cross-checks run from tests/asn1/tests.cmake.)
+// Tests of crypto/asn1/der: strict DER framing acceptance and rejection, the typed readers of the
+// primitives, the strict open-type walk, and writer round trips (der.cpp). OIDs:
+// der_oid_test.cpp; strings: der_string_test.cpp; times and the calendar: der_time_test.cpp (one
+// asn1_test program). The openssl cross-checks run from tests/asn1/tests.cmake.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -11,29 +12,14 @@
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "tests/common/file_test.h"
+#include "tests/asn1/der_test_util.h"
 
 namespace petrel {
 namespace asn1 {
 namespace {
 
-using petrel_test::from_hex;
 using petrel_test::to_hex;
-
-std::vector<uint8_t> hex(const std::string& s) {
-  std::string clean;
-  for (char c : s) {
-    if (c != ' ') {
-      clean += c;
-    }
-  }
-  bool ok = false;
-  std::vector<uint8_t> v = from_hex(clean, &ok);
-  EXPECT_TRUE(ok) << s;
-  return v;
-}
-
-ByteView view(const std::vector<uint8_t>& v) { return ByteView(v.data(), v.size()); }
-ByteView text(const char* s) { return ByteView(reinterpret_cast<const uint8_t*>(s), std::strlen(s)); }
+using namespace der_test;  // tests/asn1/der_test_util.h
 
 struct FramingCase {
   const char* der;
@@ -312,274 +298,6 @@ TEST(Der, AnyValueIsStrictDer) {
   }
 }
 
-TEST(Der, OidText) {
-  struct {
-    const char* der;  // contents
-    const char* dotted;  // "" = invalid contents
-  } const cases[] = {
-      {"2a864886f70d01010b", "1.2.840.113549.1.1.11"},
-      {"00", "0.0"},
-      {"27", "0.39"},
-      {"28", "1.0"},
-      {"4f", "1.39"},
-      {"50", "2.0"},
-      {"8837", "2.999"},
-      {"81ffffffffffffffff7f", "2.18446744073709551535"},   // 2^64 - 1 - 80 + 80
-      {"2a81ffffffffffffffff7f", "1.2.18446744073709551615"},
-      {"2a82808080808080808000", ""},  // arc of 2^64: too big
-      {"", ""},
-      {"8001", ""},   // leading 0x80
-      {"2a8001", ""},
-      {"2a86", ""},   // unterminated
-      {"2a864886f70d8101", "1.2.840.113549.129"},
-  };
-  size_t n = 0;
-  for (const auto& c : cases) {
-    const std::vector<uint8_t> der = hex(c.der);
-    uint8_t buf[128];
-    size_t len = 0;
-    const Status s = oid_to_text(MutableBytes(buf, sizeof(buf)), &len, view(der));
-    if (std::string(c.dotted).empty()) {
-      EXPECT_EQ(s, Status::decode_error) << c.der;
-      EXPECT_EQ(check_oid_contents(view(der)), Status::decode_error) << c.der;
-    } else {
-      ASSERT_EQ(s, Status::ok) << c.der;
-      EXPECT_EQ(std::string(reinterpret_cast<char*>(buf), len), c.dotted);
-      EXPECT_EQ(buf[len], 0);
-      // Back to bytes.
-      uint8_t enc[64];
-      size_t enc_len = 0;
-      ASSERT_EQ(oid_from_text(MutableBytes(enc, sizeof(enc)), &enc_len, text(c.dotted)), Status::ok)
-          << c.dotted;
-      EXPECT_EQ(to_hex(enc, enc_len), c.der);
-      // Too small an output buffer: every size below the need fails.
-      for (size_t cap = 0; cap <= len; cap++) {
-        size_t l2 = 0;
-        EXPECT_EQ(oid_to_text(MutableBytes(buf, cap), &l2, view(der)), Status::buffer_too_small);
-      }
-    }
-    n++;
-  }
-  const char* bad_text[] = {"", "1", "3.1", "1.40", "0.40", "1..2", "01.2", "1.02", "1.2.",
-                            ".1.2", "1.2a", "1.2.18446744073709551616", "2.18446744073709551536"};
-  for (const char* t : bad_text) {
-    uint8_t enc[64];
-    size_t enc_len = 0;
-    EXPECT_EQ(oid_from_text(MutableBytes(enc, sizeof(enc)), &enc_len, text(t)),
-              Status::decode_error)
-        << t;
-    n++;
-  }
-  petrel_test::report_cases("OID text", n);
-}
-
-// Every constant of oid.h against its dotted form typed from the RFCs.
-TEST(Der, OidConstants) {
-  size_t n = 0;
-  for (const OidInfo& info : kOidTable) {
-    char buf[96];
-    size_t len = 0;
-    ASSERT_EQ(oid_to_text(MutableBytes(reinterpret_cast<uint8_t*>(buf), sizeof(buf)), &len,
-                          info.der),
-              Status::ok)
-        << info.name;
-    EXPECT_EQ(std::string(buf, len), info.dotted) << info.name;
-    EXPECT_EQ(oid_lookup(info.der), &info) << info.name;
-    n++;
-  }
-  // Spot checks of individual names against the RFC text.
-  struct {
-    ByteView der;
-    const char* dotted;
-  } const spot[] = {
-      {ByteView(oid::kSha256WithRsa, sizeof(oid::kSha256WithRsa)), "1.2.840.113549.1.1.11"},
-      {ByteView(oid::kRsassaPss, sizeof(oid::kRsassaPss)), "1.2.840.113549.1.1.10"},
-      {ByteView(oid::kSha256, sizeof(oid::kSha256)), "2.16.840.1.101.3.4.2.1"},
-      {ByteView(oid::kCommonName, sizeof(oid::kCommonName)), "2.5.4.3"},
-      {ByteView(oid::kServerAuth, sizeof(oid::kServerAuth)), "1.3.6.1.5.5.7.3.1"},
-      {ByteView(oid::kExtensionRequest, sizeof(oid::kExtensionRequest)), "1.2.840.113549.1.9.14"},
-      {ByteView(oid::kDomainComponent, sizeof(oid::kDomainComponent)), "0.9.2342.19200300.100.1.25"},
-  };
-  for (const auto& s : spot) {
-    char buf[96];
-    size_t len = 0;
-    ASSERT_EQ(oid_to_text(MutableBytes(reinterpret_cast<uint8_t*>(buf), sizeof(buf)), &len, s.der),
-              Status::ok);
-    EXPECT_EQ(std::string(buf, len), s.dotted);
-    n++;
-  }
-  const std::vector<uint8_t> unknown = hex("2a03");
-  EXPECT_EQ(oid_lookup(view(unknown)), nullptr);
-  petrel_test::report_cases("OID constants", n);
-}
-
-TEST(Der, Strings) {
-  struct {
-    Tag tag;
-    const char* contents;
-    const char* utf8;  // nullptr = rejected
-  } const cases[] = {
-      {kPrintableString, "48656c6c6f20576f726c64", "48656c6c6f20576f726c64"},
-      {kPrintableString, "27282b2c2d2e2f3a3d3f", "27282b2c2d2e2f3a3d3f"},
-      {kPrintableString, "61406200", nullptr},  // '@'
-      {kPrintableString, "2a", nullptr},        // '*'
-      {kNumericString, "3132203334", "3132203334"},
-      {kNumericString, "3161", nullptr},
-      {kIa5String, "7e7f00", "7e7f00"},
-      {kIa5String, "80", nullptr},
-      {kVisibleString, "207e", "207e"},
-      {kVisibleString, "1f", nullptr},
-      {kUtf8String, "c3a9e282acf09f9880", "c3a9e282acf09f9880"},
-      {kUtf8String, "c080", nullptr},        // overlong NUL
-      {kUtf8String, "e08080", nullptr},      // overlong
-      {kUtf8String, "eda080", nullptr},      // surrogate
-      {kUtf8String, "f4908080", nullptr},    // > U+10FFFF
-      {kUtf8String, "c3", nullptr},          // truncated
-      {kUtf8String, "80", nullptr},          // lone continuation
-      {kUtf8String, "ff", nullptr},
-      {kBmpString, "004100e920ac", "41c3a9e282ac"},
-      {kBmpString, "0041 00", nullptr},     // odd length
-      {kBmpString, "d800", nullptr},        // surrogate
-      {kUniversalString, "000000410001f600", "41f09f9880"},
-      {kUniversalString, "00110000", nullptr},
-      {kUniversalString, "000041", nullptr},
-      {kT61String, "e9", "c3a9"},           // taken as Latin-1
-      {kOctetString, "41", nullptr},        // not a string type
-  };
-  size_t n = 0;
-  for (const auto& c : cases) {
-    const std::vector<uint8_t> contents = hex(c.contents);
-    uint8_t buf[64];
-    size_t len = 0;
-    const Status s = string_to_utf8(MutableBytes(buf, sizeof(buf)), &len, c.tag, view(contents));
-    EXPECT_EQ(check_string(c.tag, view(contents)) == Status::ok, c.utf8 != nullptr) << c.contents;
-    if (c.utf8 == nullptr) {
-      EXPECT_EQ(s, Status::decode_error) << c.contents;
-    } else {
-      ASSERT_EQ(s, Status::ok) << c.contents;
-      EXPECT_EQ(to_hex(buf, len), c.utf8);
-    }
-    // Framed: read_string and read_string_of agree.
-    uint8_t der[80];
-    Writer w(MutableBytes(der, sizeof(der)));
-    add_der(&w, c.tag, view(contents));
-    size_t der_len = 0;
-    ASSERT_EQ(w.finish(&der_len), Status::ok);
-    Reader r(der, der_len);
-    Tag tag = 0;
-    ByteView got;
-    EXPECT_EQ(read_string(&r, &tag, &got) == Status::ok, c.utf8 != nullptr) << c.contents;
-    Reader r2(der, der_len);
-    EXPECT_EQ(read_string_of(&r2, &got, c.tag) == Status::ok, c.utf8 != nullptr) << c.contents;
-    n++;
-  }
-  petrel_test::report_cases("DER strings", n);
-}
-
-TEST(Der, Times) {
-  struct {
-    Tag tag;
-    const char* s;
-    bool ok;
-    int64_t epoch;
-  } const cases[] = {
-      {kUtcTime, "700101000000Z", true, 0},
-      {kUtcTime, "000101000000Z", true, 946684800},
-      {kUtcTime, "500101000000Z", true, -631152000},       // 1950
-      {kUtcTime, "491231235959Z", true, 2524607999},       // 2049
-      {kUtcTime, "380119031408Z", true, 2147483648},       // past 32-bit time_t
-      {kGeneralizedTime, "20240229235959Z", true, 1709251199},
-      {kGeneralizedTime, "20000229000000Z", true, 951782400},  // 400-year rule: leap
-      {kGeneralizedTime, "19700101000000Z", true, 0},
-      {kGeneralizedTime, "99991231235959Z", true, 253402300799},
-      {kGeneralizedTime, "00000101000000Z", true, -62167219200},
-      {kGeneralizedTime, "20230230000000Z", false, 0},     // 30 February
-      {kGeneralizedTime, "20230229000000Z", false, 0},     // not a leap year
-      {kGeneralizedTime, "21000229000000Z", false, 0},     // 100-year rule: not leap
-      {kGeneralizedTime, "20230431000000Z", false, 0},
-      {kGeneralizedTime, "20231301000000Z", false, 0},
-      {kGeneralizedTime, "20230001000000Z", false, 0},
-      {kGeneralizedTime, "20230100000000Z", false, 0},
-      {kGeneralizedTime, "20230101240000Z", false, 0},
-      {kGeneralizedTime, "20230101006000Z", false, 0},
-      {kGeneralizedTime, "20230101000060Z", false, 0},     // no leap seconds
-      {kGeneralizedTime, "20230101000000", false, 0},      // missing Z
-      {kGeneralizedTime, "20230101000000.5Z", false, 0},   // fractional seconds
-      {kGeneralizedTime, "20230101000000+0100", false, 0}, // offset
-      {kGeneralizedTime, "202301010000Z", false, 0},       // no seconds
-      {kGeneralizedTime, "2023010100000aZ", false, 0},
-      {kGeneralizedTime, "2023010100000 Z", false, 0},
-      {kGeneralizedTime, "230101000000Z", false, 0},       // UTCTime form in a GeneralizedTime
-      {kUtcTime, "20230101000000Z", false, 0},             // and the reverse
-      {kUtcTime, "2301010000Z", false, 0},
-      {kUtcTime, "230101000000z", false, 0},
-      {kUtcTime, "230101000000", false, 0},
-      {kOctetString, "230101000000Z", false, 0},
-  };
-  size_t n = 0;
-  for (const auto& c : cases) {
-    uint8_t der[40];
-    Writer w(MutableBytes(der, sizeof(der)));
-    add_der(&w, c.tag, text(c.s));
-    size_t len = 0;
-    ASSERT_EQ(w.finish(&len), Status::ok);
-    Reader r(der, len);
-    int64_t t = 0;
-    const Status s = read_time(&r, &t);
-    EXPECT_EQ(s == Status::ok, c.ok) << c.s;
-    if (c.ok) {
-      EXPECT_EQ(t, c.epoch) << c.s;
-      EXPECT_TRUE(r.empty());
-    } else {
-      EXPECT_EQ(r.remaining(), len) << c.s;
-    }
-    n++;
-  }
-  petrel_test::report_cases("DER times", n);
-}
-
-// The calendar against libc's timegm (an independent implementation), every day of 1902..2037
-// (32-bit time_t limits), and with a 64-bit time_t every 7th day from year 1 to 9999.
-TEST(Der, CalendarAgainstTimegm) {
-  size_t n = 0;
-  const bool wide = sizeof(time_t) >= 8;
-  const int first_year = wide ? 1 : 1902;
-  const int last_year = wide ? 9999 : 2037;
-  for (int y = first_year; y <= last_year; y++) {
-    const int step = (y >= 1902 && y <= 2037) ? 1 : 7;
-    for (int yday = 0; yday < 366; yday += step) {
-      struct tm tmv;
-      std::memset(&tmv, 0, sizeof(tmv));
-      tmv.tm_year = y - 1900;
-      tmv.tm_mon = 0;
-      tmv.tm_mday = 1 + yday;
-      tmv.tm_hour = 13;
-      tmv.tm_min = 59;
-      tmv.tm_sec = 58;
-      const time_t tt = timegm(&tmv);  // normalizes tmv to the real date
-      if (tmv.tm_year != y - 1900) {
-        continue;  // day 366 of a common year
-      }
-      DateTime dt{};
-      ASSERT_EQ(epoch_to_datetime(&dt, static_cast<int64_t>(tt)), Status::ok) << y;
-      ASSERT_EQ(dt.year, y);
-      ASSERT_EQ(dt.month, tmv.tm_mon + 1) << y << " " << yday;
-      ASSERT_EQ(dt.day, tmv.tm_mday) << y << " " << yday;
-      ASSERT_EQ(dt.hour, 13);
-      ASSERT_EQ(dt.minute, 59);
-      ASSERT_EQ(dt.second, 58);
-      int64_t back = 0;
-      ASSERT_EQ(datetime_to_epoch(&back, dt), Status::ok);
-      ASSERT_EQ(back, static_cast<int64_t>(tt));
-      n++;
-    }
-  }
-  DateTime dt{};
-  EXPECT_EQ(epoch_to_datetime(&dt, 253402300800), Status::invalid_argument);
-  EXPECT_EQ(epoch_to_datetime(&dt, -62167219201), Status::invalid_argument);
-  petrel_test::report_cases("calendar days vs timegm", n);
-}
-
 // Writer -> reader round trip of a structure with every type.
 TEST(Der, WriterRoundTrip) {
   std::vector<uint8_t> big(300);
@@ -744,7 +462,6 @@ TEST(Der, WriterRejectsBadValues) {
     }
   }
 }
-
 }  // namespace
 }  // namespace asn1
 }  // namespace petrel

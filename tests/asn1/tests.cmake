@@ -1,9 +1,7 @@
 # Host-only cross-checks against the openssl command (tests/asn1/openssl_check.sh), through the
 # test helper der_tool (also used by tests/pem/tests.cmake).
 if(NOT CMAKE_CROSSCOMPILING)
-  add_executable(der_tool ${CMAKE_CURRENT_LIST_DIR}/der_tool.cpp)
-  target_link_libraries(der_tool PRIVATE petrel)
-  petrel_set_warnings(der_tool)
+  petrel_test_helper(der_tool ${CMAKE_CURRENT_LIST_DIR}/der_tool.cpp)
   find_program(PETREL_OPENSSL openssl)
   if(PETREL_OPENSSL)
     add_test(NAME asn1_openssl

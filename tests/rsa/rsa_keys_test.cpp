@@ -137,6 +137,43 @@ TEST(RsaKeys, SpkiFromCertificateStyleDer) {
   EXPECT_FALSE(key->is_set());
 }
 
+// RFC 5958 OneAsymmetricKey (version 1) may carry publicKey [1] IMPLICIT BIT STRING after the
+// private key: made here from openssl's version 0 k1024.pkcs8.der (version octet set to 1, the
+// [1] element appended, the outer length fixed). The public key field is read for form only (a
+// whole-octet BIT STRING: an unused-bits octet of 0, as for every key bit string), so the key
+// loads with any octets in it and is refused with unused bits or an empty field; version 0 with
+// the field is refused (RFC 5958: v2 fields only in v2, which Petrel numbers 1).
+TEST(RsaKeys, Pkcs8Version1PublicKeyField) {
+  const std::vector<uint8_t> v0 = key_file("k1024.pkcs8.der");
+  ASSERT_EQ(v0.size(), 4u + 0x277u);
+  ASSERT_EQ(v0[0], 0x30);
+  ASSERT_EQ(v0[1], 0x82);
+  ASSERT_EQ(v0[4], 0x02);  // version INTEGER 0
+  ASSERT_EQ(v0[6], 0x00);
+  auto with_field = [&v0](uint8_t version, const std::vector<uint8_t>& contents) {
+    std::vector<uint8_t> out = v0;
+    out[6] = version;
+    out.push_back(0x81);
+    out.push_back(static_cast<uint8_t>(contents.size()));
+    out.insert(out.end(), contents.begin(), contents.end());
+    const size_t len = out.size() - 4;
+    out[2] = static_cast<uint8_t>(len >> 8);
+    out[3] = static_cast<uint8_t>(len);
+    return out;
+  };
+  auto key = std::make_unique<RsaPrivateKey>();
+  EXPECT_EQ(rsa_private_key_from_pkcs8(key.get(), view(with_field(1, {0x00, 0x01, 0x02, 0x03}))),
+            Status::ok);
+  EXPECT_TRUE(key->is_set());
+  EXPECT_EQ(rsa_private_key_from_pkcs8(key.get(), view(with_field(1, {0x00}))), Status::ok);
+  EXPECT_EQ(rsa_private_key_from_pkcs8(key.get(), view(with_field(1, {0x07, 0x80}))),
+            Status::decode_error);
+  EXPECT_FALSE(key->is_set());
+  EXPECT_EQ(rsa_private_key_from_pkcs8(key.get(), view(with_field(1, {}))), Status::decode_error);
+  EXPECT_EQ(rsa_private_key_from_pkcs8(key.get(), view(with_field(0, {0x00, 0x01}))),
+            Status::decode_error);
+}
+
 TEST(RsaKeys, WrongTypeFiles) {
   auto key = std::make_unique<RsaPrivateKey>();
   RsaPublicKey pub;

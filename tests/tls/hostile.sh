@@ -27,17 +27,8 @@ for tool in openssl timeout "$PY"; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
 done
 
-W=$(mktemp -d "${TMPDIR:-/tmp}/petrel-hostile.XXXXXX") || exit 2
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
-  [ -n "${KEEP:-}" ] && { echo "kept $W" >&2; return; }
-  rm -rf "$W"
-}
-trap cleanup EXIT
-cd "$W" || exit 2
+SERVER_TIMEOUT=300
+. "$HERE/servers.sh" hostile  # W, cleanup, free_port, listening, start_server
 
 CASES=0
 FAILURES=0
@@ -83,27 +74,14 @@ crlf() { printf '%s\r\n' "$@"; }
 echo "the previous profile" >previous.orig
 
 # ---- servers ------------------------------------------------------------------------------------
-free_port() {
-  "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # start_s_server NAME DIR ARGS...: openssl s_server on a free port ($PORT), requiring a client
-# certificate; waits (at most 10 s) for the port.
+# certificate (tests/tls/servers.sh start_server).
 start_s_server() {
-  local name=$1 dir=$2 i
+  local name=$1 dir=$2
   shift 2
   PORT=$(free_port)
-  (cd "$dir" && exec timeout 300 openssl s_server -accept "127.0.0.1:$PORT" -tls1_2 -Verify 1 \
-     -CAfile "$W/ca.pem" -cert "$W/server.pem" -key "$W/server.key" -quiet "$@" \
-     </dev/null >"$W/$name.log" 2>&1) &
-  PIDS+=($!)
-  for ((i = 0; i < 100; i++)); do
-    listening "$PORT" && return 0
-    sleep 0.1
-  done
-  echo "s_server $name did not start:" >&2
-  cat "$W/$name.log" >&2
-  exit 2
+  start_server "$name" "$dir" openssl s_server -accept "127.0.0.1:$PORT" -tls1_2 -Verify 1 \
+    -CAfile "$W/ca.pem" -cert "$W/server.pem" -key "$W/server.key" -quiet "$@"
 }
 start_s_server www "$W/www" -WWW
 P_WWW=$PORT

@@ -28,19 +28,8 @@ for tool in openssl timeout; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
 done
 
-W=$(mktemp -d "${TMPDIR:-/tmp}/petrel-interop.XXXXXX") || exit 2
-PIDS=()
-FIFO_FDS=()
-cleanup() {
-  local fd pid
-  for fd in "${FIFO_FDS[@]}"; do eval "exec $fd>&-" 2>/dev/null; done
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
-  [ -n "${KEEP:-}" ] && { echo "kept $W" >&2; return; }
-  rm -rf "$W"
-}
-trap cleanup EXIT
-cd "$W" || exit 2
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/servers.sh" interop  # W, cleanup, free_port, listening, start_server
 
 CASES=0
 FAILURES=0
@@ -135,39 +124,6 @@ printf 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\
 printf 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello' >www/twolengths.http
 
 # ---- servers ------------------------------------------------------------------------------------
-free_port() {
-  if command -v python3 >/dev/null; then
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-  else
-    echo $((20000 + RANDOM % 20000))
-  fi
-}
-listening() {
-  if command -v ss >/dev/null; then
-    ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
-  else
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-  fi
-}
-# start_server NAME DIR CMD... : runs CMD (the port in $PORT) in DIR with its stdin on the fifo
-# NAME.in (kept open in SRV_FD_<NAME>), output in NAME.log; waits (at most 10 s) for the port.
-start_server() {
-  local name=$1 dir=$2 i fd
-  shift 2
-  mkfifo "$W/$name.in"
-  (cd "$dir" && exec timeout 170 "$@" <"$W/$name.in" >"$W/$name.log" 2>&1) &
-  PIDS+=($!)
-  exec {fd}>"$W/$name.in"
-  FIFO_FDS+=("$fd")
-  eval "SRV_FD_$name=$fd"
-  for ((i = 0; i < 100; i++)); do
-    listening "$PORT" && return 0
-    sleep 0.1
-  done
-  echo "server $name did not start on port $PORT:" >&2
-  cat "$W/$name.log" >&2
-  exit 2
-}
 S_SERVER=(openssl s_server -accept)
 AUTH=(-Verify 1 -CAfile "$W/ca.pem" -cert "$W/server.pem" -key "$W/server.key")
 MUTUAL=(-CAfile ca.pem -cert device.pem -key device.key)

@@ -4,22 +4,28 @@
 if(TARGET tls_test)
   target_sources(tls_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/petrel/http.cpp)
 endif()
+# petrel_tls_script_test(NAME): tests/tls/NAME.sh against servers on 127.0.0.1, labelled
+# "tls;NAME": the full set as tls_NAME on host builds (240 s at most), the quick one as
+# tls_NAME_quick on cross builds, the tool under CMAKE_CROSSCOMPILING_EMULATOR (300 s).
+function(petrel_tls_script_test name)
+  set(_script ${CMAKE_CURRENT_LIST_DIR}/${name}.sh)
+  if(CMAKE_CROSSCOMPILING)
+    add_test(NAME tls_${name}_quick
+      COMMAND ${PETREL_BASH} ${_script} $<TARGET_FILE:petrel_tool> quick
+              ${CMAKE_CROSSCOMPILING_EMULATOR})
+    set_tests_properties(tls_${name}_quick PROPERTIES LABELS "tls;${name}" TIMEOUT 300)
+  else()
+    add_test(NAME tls_${name} COMMAND ${PETREL_BASH} ${_script} $<TARGET_FILE:petrel_tool> full)
+    set_tests_properties(tls_${name} PROPERTIES LABELS "tls;${name}" TIMEOUT 240)
+  endif()
+endfunction()
 # interop.sh PETREL full|quick [EMULATOR...]: host builds run the full set; cross builds a reduced
 # one with the tool under CMAKE_CROSSCOMPILING_EMULATOR (the servers run on the host). Needs
 # openssl (and gnutls-serv for the legacy cases, skipped without it).
 find_program(PETREL_BASH bash)
 find_program(PETREL_OPENSSL openssl)
 if(TARGET petrel_tool AND PETREL_BASH AND PETREL_OPENSSL)
-  if(CMAKE_CROSSCOMPILING)
-    add_test(NAME tls_interop_quick
-      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:petrel_tool> quick
-              ${CMAKE_CROSSCOMPILING_EMULATOR})
-    set_tests_properties(tls_interop_quick PROPERTIES LABELS "tls;interop" TIMEOUT 300)
-  else()
-    add_test(NAME tls_interop
-      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:petrel_tool> full)
-    set_tests_properties(tls_interop PROPERTIES LABELS "tls;interop" TIMEOUT 240)
-  endif()
+  petrel_tls_script_test(interop)
 else()
   message(STATUS "tls_interop: needs the petrel tool, bash and openssl; not registered")
 endif()
@@ -29,16 +35,7 @@ endif()
 # cross builds: a few with the tool under qemu-user.
 find_program(PETREL_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
 if(TARGET petrel_tool AND PETREL_BASH AND PETREL_OPENSSL AND PETREL_PYTHON3)
-  if(CMAKE_CROSSCOMPILING)
-    add_test(NAME tls_hostile_quick
-      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/hostile.sh $<TARGET_FILE:petrel_tool> quick
-              ${CMAKE_CROSSCOMPILING_EMULATOR})
-    set_tests_properties(tls_hostile_quick PROPERTIES LABELS "tls;hostile" TIMEOUT 300)
-  else()
-    add_test(NAME tls_hostile
-      COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/hostile.sh $<TARGET_FILE:petrel_tool> full)
-    set_tests_properties(tls_hostile PROPERTIES LABELS "tls;hostile" TIMEOUT 240)
-  endif()
+  petrel_tls_script_test(hostile)
 else()
   message(STATUS "tls_hostile: needs the petrel tool, bash, openssl and /usr/bin/python3; not registered")
 endif()
@@ -83,9 +80,7 @@ if(PETREL_OPENSSL_FOR_TLS AND NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
             "-www -naccept 6"
             -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 0 541 1700 12288 8192 22000
             -- $<TARGET_FILE:tls_handshake_memory> {PORT} {DIR}/ca.der {DIR}/dev.der {DIR}/dev.key 512 541 1700 12288 8192 6000)
-  add_executable(tls_soak ${CMAKE_CURRENT_LIST_DIR}/soak.cpp)
-  target_link_libraries(tls_soak PRIVATE petrel)
-  petrel_set_warnings(tls_soak)
+  petrel_test_helper(tls_soak ${CMAKE_CURRENT_LIST_DIR}/soak.cpp)
   add_test(NAME tls_soak
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/local_server.sh ${CMAKE_CURRENT_BINARY_DIR}/tls_soak.work
             "-rev -no_ticket"
