@@ -1,6 +1,6 @@
 // Helpers shared by the RSA subcommands of the petrel tool (genrsa, rsa, pkeyutl, dgst -sign):
-// whole-file output, key loading with clear messages for a key of the wrong kind, and the
-// -sigopt / -pkeyopt parameters in OpenSSL's spelling.
+// RSA key loading with clear messages for a key of the wrong kind (the file reading and the
+// -inform check are key_file.h's), and the -sigopt / -pkeyopt parameters in OpenSSL's spelling.
 #ifndef PETREL_TOOLS_PETREL_RSA_UTIL_H
 #define PETREL_TOOLS_PETREL_RSA_UTIL_H
 
@@ -13,32 +13,23 @@
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
+#include "tools/petrel/key_file.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
-// Writes a whole file ("" = stdout); FileMode::private_key creates it 0600 (see tool.h).
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
-               FileMode mode = FileMode::normal);
-
-// -inform / -outform / -keyform: "PEM" or "DER" (any case). Returns false after an error.
-bool parse_form(const char* cmd, const std::string& value, bool* pem);
-
-// Loads a private key (PKCS#1 or PKCS#8, PEM or DER). If `pem_only`/`der_only` is asked for by
-// -inform, the input must be in that form. Error messages name the kind found ("expected a private
-// key, found a SubjectPublicKeyInfo public key").
+// Loads a private key (PKCS#1 or PKCS#8, PEM or DER); `form` (kForm*, key_file.h) is what
+// -inform/-keyform asked for. Error messages name the kind found ("no private key in file
+// (found a SubjectPublicKeyInfo public key)").
 bool load_private_key(const char* cmd, const std::string& path, int form,
                       petrel::RsaPrivateKey* key);
-// The same from bytes already read from `path` (the caller wipes them).
-bool load_private_key_bytes(const char* cmd, const std::string& path, std::vector<uint8_t>* in,
-                            int form, petrel::RsaPrivateKey* key);
+// The same from the bytes read_key_file() read from `path` (the caller wipes them).
+bool load_private_key_bytes(const char* cmd, const std::string& path,
+                            const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key);
 // Loads a public key (SPKI or PKCS#1); with allow_private, a private key file gives its public
 // half (as openssl does for -verify with -inkey KEY without -pubin... and for dgst -prverify).
 bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                      petrel::RsaPublicKey* key);
-constexpr int kFormAny = 0;
-constexpr int kFormPem = 1;
-constexpr int kFormDer = 2;
 
 // RSA signature/encryption parameters from -sigopt / -pkeyopt "name:value" strings.
 struct RsaParams {
