@@ -28,26 +28,13 @@ using petrel::Status;
 const char* const kCmd = "dgst";
 constexpr size_t kChunk = 64 * 1024;
 
-struct DigestSpec {
-  const char* option;  // without the dash
-  HashAlg alg;
-  const char* label;  // OpenSSL 3.0's name in the output line
+// The digest: named by an option that the library's table knows (-sha256, -SHA2-256,
+// -sha-256, ...), else sha256. The output line's label is OpenSSL 3.0's name for it.
+struct Digest {
+  HashAlg alg = HashAlg::sha256;
+  std::string option;  // as given, for messages; empty: none given
+  const char* label = "SHA256";  // OpenSSL 3.0 labels its default digest with the old name
 };
-
-const DigestSpec kDigests[] = {
-    {"md5", HashAlg::md5, "MD5"},            {"sha1", HashAlg::sha1, "SHA1"},
-    {"sha224", HashAlg::sha224, "SHA2-224"}, {"sha256", HashAlg::sha256, "SHA2-256"},
-    {"sha384", HashAlg::sha384, "SHA2-384"}, {"sha512", HashAlg::sha512, "SHA2-512"},
-};
-
-const DigestSpec* find_digest(const std::string& opt) {
-  for (const DigestSpec& d : kDigests) {
-    if (opt == d.option) {
-      return &d;
-    }
-  }
-  return nullptr;
-}
 
 const char kDgstUsage[] =
     "usage: petrel dgst [-md5|-sha1|-sha224|-sha256|-sha384|-sha512]\n"
@@ -62,7 +49,7 @@ const char kDgstUsage[] =
     "  key and -signature files: at most 1 MiB each; the input files stream\n";
 
 struct Options {
-  const DigestSpec* digest = nullptr;
+  Digest digest;
   bool mac = false;  // HMAC with key
   std::vector<uint8_t> key;
   bool coreutils = false;  // -r
@@ -76,10 +63,10 @@ struct Options {
 bool digest_one(const Options& o, Input* in, std::string* line) {
   petrel::HashCtx hash;
   petrel::HmacCtx hmac;
-  Status s = o.mac ? hmac.init(o.digest->alg, ByteView(o.key.data(), o.key.size()))
-                   : hash.init(o.digest->alg);
+  Status s = o.mac ? hmac.init(o.digest.alg, ByteView(o.key.data(), o.key.size()))
+                   : hash.init(o.digest.alg);
   if (s != Status::ok) {
-    fail(kCmd, "cannot set up %s: %s", o.digest->option, petrel::status_name(s));
+    fail(kCmd, "cannot set up %s: %s", petrel::hash_name(o.digest.alg), petrel::status_name(s));
     return false;
   }
   std::vector<uint8_t> buf(kChunk);
@@ -100,10 +87,10 @@ bool digest_one(const Options& o, Input* in, std::string* line) {
     }
   }
   uint8_t out[petrel::kMaxDigestSize];
-  const size_t out_len = petrel::hash_digest_size(o.digest->alg);
+  const size_t out_len = petrel::hash_digest_size(o.digest.alg);
   s = o.mac ? hmac.final(MutableBytes(out, sizeof(out))) : hash.final(MutableBytes(out, sizeof(out)));
   if (s != Status::ok) {
-    fail(kCmd, "%s failed: %s", o.digest->option, petrel::status_name(s));
+    fail(kCmd, "%s failed: %s", petrel::hash_name(o.digest.alg), petrel::status_name(s));
     return false;
   }
   const std::string hex = to_hex(out, out_len);
@@ -114,7 +101,7 @@ bool digest_one(const Options& o, Input* in, std::string* line) {
     // OpenSSL 3.0 prefixes "HMAC-" only for named files, not for stdin.
     const bool stdin_input = name == "stdin" && !in->is_file();
     const std::string prefix = (o.mac && !stdin_input) ? "HMAC-" : "";
-    *line = prefix + o.digest->label + "(" + name + ")= " + hex + "\n";
+    *line = prefix + o.digest.label + "(" + name + ")= " + hex + "\n";
   }
   return true;
 }
@@ -137,11 +124,14 @@ int cmd_dgst(int argc, char** argv) {
     if (sign_opt) {
       continue;
     }
-    if (const DigestSpec* d = find_digest(opt)) {
-      if (o.digest != nullptr && o.digest != d) {
-        return fail(kCmd, "two digests given: -%s and -%s", o.digest->option, d->option);
+    HashAlg alg = HashAlg::sha256;
+    if (petrel::hash_from_name(&alg, opt.c_str()) == Status::ok) {
+      if (!o.digest.option.empty() && o.digest.alg != alg) {
+        return fail(kCmd, "two digests given: -%s and -%s", o.digest.option.c_str(), opt.c_str());
       }
-      o.digest = d;
+      o.digest.alg = alg;
+      o.digest.option = opt;
+      o.digest.label = petrel::hash_openssl_name(alg);
     } else if (opt == "r") {
       o.coreutils = true;
     } else if (opt == "hmac") {
@@ -208,17 +198,11 @@ int cmd_dgst(int argc, char** argv) {
     return fail(kCmd, "give the key either with -hmac or with -mac HMAC -macopt, not both");
   }
   o.mac = have_hmac || have_mac;
-  if (o.digest == nullptr) {
-    // openssl's default digest, which OpenSSL 3.0 labels with the old name "SHA256".
-    static const DigestSpec kDefault = {"sha256", HashAlg::sha256, "SHA256"};
-    o.digest = &kDefault;
-  }
-
   if (o.sign.active()) {
     if (o.mac || o.coreutils) {
       return fail(kCmd, "-sign/-verify cannot be combined with a MAC or -r");
     }
-    return dgst_sign_verify(o.sign, o.digest->alg, args.operands(), o.out_path);
+    return dgst_sign_verify(o.sign, o.digest.alg, args.operands(), o.out_path);
   }
   if (!o.sign.signature.empty()) {
     return fail(kCmd, "-signature needs -verify or -prverify");

@@ -102,32 +102,6 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
   return ok;
 }
 
-bool hash_by_name(const std::string& name, petrel::HashAlg* out) {
-  std::string n = lower(name);
-  if (n.compare(0, 5, "sha2-") == 0) {
-    n = "sha" + n.substr(5);
-  }
-  if (n == "sha-1") {
-    n = "sha1";
-  }
-  if (n.compare(0, 4, "sha-") == 0) {
-    n = "sha" + n.substr(4);
-  }
-  static const struct {
-    const char* name;
-    petrel::HashAlg alg;
-  } kNames[] = {{"md5", petrel::HashAlg::md5},       {"sha1", petrel::HashAlg::sha1},
-                {"sha224", petrel::HashAlg::sha224}, {"sha256", petrel::HashAlg::sha256},
-                {"sha384", petrel::HashAlg::sha384}, {"sha512", petrel::HashAlg::sha512}};
-  for (const auto& e : kNames) {
-    if (n == e.name) {
-      *out = e.alg;
-      return true;
-    }
-  }
-  return false;
-}
-
 bool check_rsa_opts(const char* cmd, const RsaParams& p) {
   using Padding = RsaParams::Padding;
   if (p.mgf1_md_set && p.padding == Padding::pkcs1) {
@@ -196,8 +170,7 @@ bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p) {
   }
   petrel::HashAlg alg;
   if (name == "rsa_oaep_md" || name == "rsa_mgf1_md" || name == "digest") {
-    if (!hash_by_name(value, &alg)) {
-      fail(cmd, "unknown digest '%s' for %s", value.c_str(), name.c_str());
+    if (!digest_by_name(cmd, value, name.c_str(), &alg)) {
       return false;
     }
     if (name == "rsa_oaep_md") {

@@ -54,8 +54,6 @@ inline petrel::HashAlg mgf1_hash(const RsaParams& p, petrel::HashAlg digest) {
 // Refuses (with a message, false) options that do not apply to the padding in p: rsa_mgf1_md
 // without PSS or OAEP, rsa_oaep_label without OAEP, MD5 as an MGF1 hash.
 bool check_rsa_opts(const char* cmd, const RsaParams& p);
-// Digest names as openssl takes them ("sha256", "SHA256", "sha-256", "SHA2-256").
-bool hash_by_name(const std::string& name, petrel::HashAlg* out);
 
 // PSS salt lengths from OpenSSL's rsa_pss_saltlen convention: -1 = digest length, -2 or unset =
 // the maximum when signing (OpenSSL 3.0's default) and any length when verifying, N = N bytes.
