@@ -247,9 +247,11 @@ int run_stream(const Options& o) {
                     total, kBlock);
       }
     } else if (!o.decrypt) {
-      // PKCS#7: 1..16 bytes, each the pad length.
-      const size_t pad = kBlock - have;
-      std::memset(buf.data() + have, static_cast<int>(pad), pad);
+      // PKCS#7: 1..16 bytes, each the pad length (the library's, crypto/modes).
+      const Status ps = petrel::pkcs7_pad(MutableBytes(buf.data(), kBlock), have);
+      if (ps != Status::ok) {
+        return fail(kCmd, "cannot pad the last block: %s", petrel::status_name(ps));
+      }
       if (!cipher.process(obuf.data(), buf.data(), kBlock)) {
         return kExitFail;
       }
