@@ -63,8 +63,11 @@ Parsed parse_options(const CommandHelp& help, const std::vector<Option>& options
       fail(help.m_cmd, "unknown option -%s (see 'petrel help %s')", name.c_str(), help.m_cmd);
       return Parsed::error;
     }
+    if (o->m_seen != nullptr) {
+      *o->m_seen = true;
+    }
     if (o->m_arg == nullptr) {
-      *o->m_flag = true;
+      *o->m_flag = o->m_set_to;
       continue;
     }
     std::string v;

@@ -22,6 +22,8 @@ namespace petrel_tool {
 // One option: "-name" alone (a flag, m_arg nullptr) or "-name ARG". Where the parser stores
 // it: a flag sets *m_flag; an argument goes to *m_value (given twice, the last one counts, as in
 // openssl) or is appended to *m_values (options that may be given several times, -sigopt).
+// A flag stores m_set_to (true, or false for a flag that undoes another: enc -e after -d).
+// *m_seen, when given, is set when the option appears (to tell "-K ''" from no -K).
 struct Option {
   const char* m_name;  // without the dash
   const char* m_arg;   // the argument's name in the help ("FILE", "PEM|DER"); nullptr: a flag
@@ -29,17 +31,20 @@ struct Option {
   bool* m_flag = nullptr;
   std::string* m_value = nullptr;
   std::vector<std::string>* m_values = nullptr;
+  bool* m_seen = nullptr;
+  bool m_set_to = true;
 };
 
-inline Option flag(const char* name, const char* help, bool* target) {
-  return Option{name, nullptr, help, target, nullptr, nullptr};
+inline Option flag(const char* name, const char* help, bool* target, bool set_to = true) {
+  return Option{name, nullptr, help, target, nullptr, nullptr, nullptr, set_to};
 }
-inline Option value(const char* name, const char* arg, const char* help, std::string* target) {
-  return Option{name, arg, help, nullptr, target, nullptr};
+inline Option value(const char* name, const char* arg, const char* help, std::string* target,
+                    bool* seen = nullptr) {
+  return Option{name, arg, help, nullptr, target, nullptr, seen, true};
 }
 inline Option values(const char* name, const char* arg, const char* help,
                      std::vector<std::string>* target) {
-  return Option{name, arg, help, nullptr, nullptr, target};
+  return Option{name, arg, help, nullptr, nullptr, target, nullptr, true};
 }
 
 // What a command is called and what its help says around the option list.

@@ -66,16 +66,20 @@ struct DgstSignOptions {
   std::string verify_key;
   std::string prverify_key;
   std::string signature;
+  std::string keyform_text;
+  std::vector<std::string> sigopts;
+  bool seen[4] = {false, false, false, false};  // -sign -verify -prverify -signature given
   int keyform = kFormAny;
   RsaParams params;
   bool active() const {
     return !sign_key.empty() || !verify_key.empty() || !prverify_key.empty();
   }
+  // Appends dgst's signing rows (-sign -verify -prverify -signature -sigopt -keyform).
+  void add_to(std::vector<Option>* table);
+  // After the parse: the -sigopt values, -keyform, and no empty file names. False after an
+  // error.
+  bool resolve();
 };
-// Parses one of dgst's signing options (sign, verify, prverify, signature, sigopt, keyform);
-// *handled is false if opt is none of them.
-bool dgst_sign_option(const std::string& opt, class ArgScanner* args, DgstSignOptions* o,
-                      bool* handled);
 // Signs or verifies the digest of one input (a file, or stdin when files is empty).
 int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
                      const std::vector<std::string>& files, const std::string& out_path);
