@@ -207,8 +207,13 @@ size_t record_seal_expansion(BulkCipher c, RecordMac m) noexcept {
   return record_open_expansion(c, m);
 }
 
+// The private member the test hook reaches (record.h names this struct a friend).
+struct RecordProtectionAccess {
+  static void set_sequence(RecordProtection& rp, uint64_t seq) noexcept { rp.m_seq = seq; }
+};
+
 void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcept {
-  rp.m_seq = seq;
+  RecordProtectionAccess::set_sequence(rp, seq);
 }
 
 RecordProtection::~RecordProtection() { clear(); }

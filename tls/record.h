@@ -22,6 +22,9 @@
 //
 // Sequence numbers: a direction that has used 2^64 - 1 records refuses to seal or open another
 // (Status::unsupported): the engine then closes the connection (renegotiation is refused).
+//
+// Public API (installed): the declarations here are stable. The sequence-number setter the tests
+// use is in tls/record_test_hooks.h, which is not installed.
 #ifndef PETREL_TLS_RECORD_H
 #define PETREL_TLS_RECORD_H
 
@@ -135,7 +138,8 @@ class RecordProtection final {
   Status open(uint8_t type, uint16_t record_version, MutableBytes body, MutableBytes* plaintext) noexcept;
 
  private:
-  friend void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcept;
+  // Library-internal access (record.cpp: the sequence setter of record_test_hooks.h).
+  friend struct RecordProtectionAccess;
 
   Status seal_cbc(uint8_t type, uint16_t record_version, MutableBytes body, size_t plaintext_len,
                   size_t* body_len, Rng& rng) noexcept;

@@ -42,37 +42,78 @@ const char* hash_name(HashAlg alg) noexcept {
   return "unknown";
 }
 
+const char* hash_openssl_name(HashAlg alg) noexcept {
+  switch (alg) {
+    case HashAlg::md5: return "MD5";
+    case HashAlg::sha1: return "SHA1";
+    case HashAlg::sha224: return "SHA2-224";
+    case HashAlg::sha256: return "SHA2-256";
+    case HashAlg::sha384: return "SHA2-384";
+    case HashAlg::sha512: return "SHA2-512";
+  }
+  return "unknown";
+}
+
+const char* hash_name_list() noexcept { return "md5, sha1, sha224, sha256, sha384, sha512"; }
+
+namespace {
+
+// Every name OpenSSL 3.0's default provider gives these digests (providers/implementations/
+// digests, the PROV_NAMES_* lists), lower-case, and the dotted OIDs it also looks up.
+struct HashNameRow {
+  const char* m_name;
+  HashAlg m_alg;
+};
+constexpr HashNameRow kHashNames[] = {
+    {"md5", HashAlg::md5},
+    {"ssl3-md5", HashAlg::md5},
+    {"1.2.840.113549.2.5", HashAlg::md5},
+    {"sha1", HashAlg::sha1},
+    {"sha-1", HashAlg::sha1},
+    {"ssl3-sha1", HashAlg::sha1},
+    {"1.3.14.3.2.26", HashAlg::sha1},
+    {"sha224", HashAlg::sha224},
+    {"sha2-224", HashAlg::sha224},
+    {"sha-224", HashAlg::sha224},
+    {"2.16.840.1.101.3.4.2.4", HashAlg::sha224},
+    {"sha256", HashAlg::sha256},
+    {"sha2-256", HashAlg::sha256},
+    {"sha-256", HashAlg::sha256},
+    {"2.16.840.1.101.3.4.2.1", HashAlg::sha256},
+    {"sha384", HashAlg::sha384},
+    {"sha2-384", HashAlg::sha384},
+    {"sha-384", HashAlg::sha384},
+    {"2.16.840.1.101.3.4.2.2", HashAlg::sha384},
+    {"sha512", HashAlg::sha512},
+    {"sha2-512", HashAlg::sha512},
+    {"sha-512", HashAlg::sha512},
+    {"2.16.840.1.101.3.4.2.3", HashAlg::sha512},
+};
+
+// ASCII case-insensitive equality of name with a lower-case row.
+bool name_equals(const char* name, const char* lower_row) noexcept {
+  size_t i = 0;
+  for (; name[i] != '\0' && lower_row[i] != '\0'; i++) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (c != lower_row[i]) {
+      return false;
+    }
+  }
+  return name[i] == '\0' && lower_row[i] == '\0';
+}
+
+}  // namespace
+
 Status hash_from_name(HashAlg* out, const char* name) noexcept {
   if (out == nullptr || name == nullptr) {
     return Status::invalid_argument;
   }
-  // Lower-case the name and drop '-' and '_' ("SHA-256" -> "sha256").
-  char norm[8];
-  size_t n = 0;
-  for (const char* p = name; *p != '\0'; p++) {
-    char c = *p;
-    if (c == '-' || c == '_') {
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-    if (n + 1 >= sizeof(norm)) {
-      return Status::unsupported;
-    }
-    norm[n++] = c;
-  }
-  norm[n] = '\0';
-  static constexpr HashAlg kAll[] = {HashAlg::md5,    HashAlg::sha1,   HashAlg::sha224,
-                                     HashAlg::sha256, HashAlg::sha384, HashAlg::sha512};
-  for (HashAlg alg : kAll) {
-    const char* want = hash_name(alg);
-    size_t i = 0;
-    while (want[i] != '\0' && want[i] == norm[i]) {
-      i++;
-    }
-    if (want[i] == '\0' && norm[i] == '\0') {
-      *out = alg;
+  for (const HashNameRow& row : kHashNames) {
+    if (name_equals(name, row.m_name)) {
+      *out = row.m_alg;
       return Status::ok;
     }
   }

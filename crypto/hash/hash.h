@@ -19,10 +19,23 @@ constexpr size_t kMaxHashBlockSize = 128;
 
 size_t hash_digest_size(HashAlg alg) noexcept;
 size_t hash_block_size(HashAlg alg) noexcept;
-// "md5", "sha1", "sha224", "sha256", "sha384", "sha512"
+// Digest names: the one table that every caller (the petrel tool's dgst, pkeyutl, x509, req
+// options among them) reads.
+// hash_name(): the short lower-case name, "md5", "sha1", "sha224", "sha256", "sha384", "sha512".
 const char* hash_name(HashAlg alg) noexcept;
-// Accepts the names above, case-insensitively, and also "sha-256" style spellings.
+// The name OpenSSL 3.0 prints for the digest ("MD5", "SHA1", "SHA2-224", "SHA2-256", "SHA2-384",
+// "SHA2-512"), as in `openssl dgst` output lines.
+const char* hash_openssl_name(HashAlg alg) noexcept;
+// Accepts, in any case, the names OpenSSL 3.0 takes for these six digests (`openssl dgst -NAME`,
+// EVP_get_digestbyname): MD5, SSL3-MD5; SHA1, SHA-1, SSL3-SHA1; SHA224, SHA2-224, SHA-224 (and
+// so for 256, 384, 512); and their dotted OIDs (2.16.840.1.101.3.4.2.1 ...). Not the legacy
+// signature aliases (RSA-SHA256, sha256WithRSAEncryption), which openssl labels differently.
+// Anything else ("sha3-256", "sha_256", "", nullptr name) is Status::unsupported
+// (invalid_argument for a null pointer).
 Status hash_from_name(HashAlg* out, const char* name) noexcept;
+// The short names hash_from_name() accepts, for messages: "md5, sha1, sha224, sha256, sha384,
+// sha512".
+const char* hash_name_list() noexcept;
 
 struct Md5State {
   uint32_t h[4];

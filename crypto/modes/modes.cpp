@@ -153,6 +153,15 @@ Status AesCbc::decrypt(MutableBytes out, ByteView in) noexcept {
 
 // ---- PKCS#7 --------------------------------------------------------------------------------
 
+Status pkcs7_pad(MutableBytes block, size_t data_len) noexcept {
+  if (block.size() != kAesBlockSize || block.data() == nullptr || data_len >= kAesBlockSize) {
+    return Status::invalid_argument;
+  }
+  const size_t pad = kAesBlockSize - data_len;
+  std::memset(block.data() + data_len, static_cast<int>(pad), pad);
+  return Status::ok;
+}
+
 Status pkcs7_unpad(ByteView block, size_t* unpadded_len) noexcept {
   if (unpadded_len == nullptr) {
     return Status::invalid_argument;
@@ -205,10 +214,12 @@ Status aes_cbc_encrypt_pkcs7(const AesKey& key, ByteView iv, MutableBytes out, s
   if (!in.empty() && in.data() != out.data()) {
     std::memmove(out.data(), in.data(), in.size());
   }
-  const uint8_t pad = static_cast<uint8_t>(padded - in.size());
-  std::memset(out.data() + in.size(), pad, pad);
+  Status s = pkcs7_pad(MutableBytes(out.data() + padded - kAesBlockSize, kAesBlockSize),
+                       in.size() % kAesBlockSize);
   AesCbc cbc;
-  Status s = cbc.init(&key, iv);
+  if (s == Status::ok) {
+    s = cbc.init(&key, iv);
+  }
   if (s == Status::ok) {
     s = cbc.encrypt(out.first(padded), ByteView(out.data(), padded));
   }

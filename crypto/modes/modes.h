@@ -43,6 +43,12 @@ Status aes_cbc_encrypt_pkcs7(const AesKey& key, ByteView iv, MutableBytes out, s
 Status aes_cbc_decrypt_pkcs7(const AesKey& key, ByteView iv, MutableBytes out, size_t* out_len,
                              ByteView in) noexcept;
 
+// Writes PKCS#7 padding (RFC 5652 section 6.3) into the last block of a message: block is that
+// 16-byte block holding data_len (0..15) bytes of data at its start; bytes data_len..15 become
+// 16 - data_len, each of that value (a whole block of 0x10 when data_len is 0, i.e. when the
+// data ended on a block boundary). The data length is public (it is the message length).
+Status pkcs7_pad(MutableBytes block, size_t data_len) noexcept;
+
 // Checks and strips PKCS#7 padding from a decrypted buffer (length a non-zero multiple of 16)
 // in constant time. On success *unpadded_len is the data length.
 Status pkcs7_unpad(ByteView block, size_t* unpadded_len) noexcept;

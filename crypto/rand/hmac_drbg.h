@@ -4,6 +4,8 @@
 // Security strength 256 bits. Not thread-safe: one HmacDrbg per thread, or lock around it.
 // Constant-time: only the public request sizes steer branches. The state is wiped by clear()
 // and the destructor.
+// Public API (installed): the class's public members are stable; the state export the NIST
+// known-answer tests need is a test hook in crypto/rand/rand_test_hooks.h, not installed.
 #ifndef PETREL_CRYPTO_RAND_HMAC_DRBG_H
 #define PETREL_CRYPTO_RAND_HMAC_DRBG_H
 
@@ -48,11 +50,10 @@ class HmacDrbg final {
   bool instantiated() const noexcept { return m_set; }
   void clear() noexcept;
 
-  // Test support only: copies the working state (V, Key), 32 bytes each, so known-answer tests
-  // can compare it with the intermediate values NIST publishes. Secret; wipe the copies.
-  Status export_state_for_testing(MutableBytes v, MutableBytes key) const noexcept;
-
  private:
+  // Library-internal access (hmac_drbg.cpp: the state export of rand_test_hooks.h).
+  friend struct HmacDrbgAccess;
+
   void update(ByteView a, ByteView b, ByteView c) noexcept;
 
   uint8_t m_key[kOutLen] = {};

@@ -31,6 +31,10 @@
 // released signature, a padding verdict and a good message's length). Deliberately
 // variable-time: set_from_ned()'s factor recovery (once, at load), Miller-Rabin's early exit on
 // a composite during key generation and check(), and the bit lengths of key parts (public).
+//
+// Public API (installed): the declarations here are stable; kRsaAllowSmallModulus is for tests.
+// The fault-injection and valgrind-poisoning hooks the tests use are in
+// crypto/rsa/rsa_test_hooks.h, which is not installed.
 #ifndef PETREL_CRYPTO_RSA_RSA_H
 #define PETREL_CRYPTO_RSA_RSA_H
 
@@ -168,7 +172,8 @@ class RsaPrivateKey final {
   void wipe() noexcept;
 
  private:
-  friend void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept;
+  // Library-internal access (rsa_key.cpp: the valgrind poisoning of rsa_test_hooks.h).
+  friend struct RsaPrivateKeyAccess;
   // raw() after the checks, in an area of private_area_limbs() limbs (rsa_key.cpp).
   Status raw_in(MutableBytes out, ByteView in, Rng& rng, bn::Limb* area) const noexcept;
   RsaPublicKey m_pub;

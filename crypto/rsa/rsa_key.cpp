@@ -573,7 +573,16 @@ Limb check_crt_exponent(const bn::Modulus& f, const Limb* dx, const Limb* e, siz
 
 }  // namespace
 
+// The private members the test hooks reach (rsa.h names this struct a friend).
+struct RsaPrivateKeyAccess {
+  static void poison_secrets(const RsaPrivateKey& key) noexcept;
+};
+
 void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept {
+  RsaPrivateKeyAccess::poison_secrets(key);
+}
+
+void RsaPrivateKeyAccess::poison_secrets(const RsaPrivateKey& key) noexcept {
   const bn::Modulus* factors[2] = {&key.m_p, &key.m_q};
   for (const bn::Modulus* f : factors) {
     CT_POISON(f->m, sizeof(f->m));

@@ -379,6 +379,63 @@ TEST(Cbc, StreamingEqualsOneShot) {
   }
 }
 
+// pkcs7_pad and the one-shot CBC/PKCS#7 against `openssl enc -aes-128-cbc` (the padding as
+// openssl writes it, seen through `-nopad` decryption; vectors/openssl/pkcs7_pad.txt, 0..40-byte
+// plaintexts, every pad length).
+TEST(Pkcs7, PadMatchesOpenssl) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
+    VectorFile f;
+    ASSERT_TRUE(f.load("openssl/pkcs7_pad.txt"));
+    size_t n = 0;
+    for (VectorCase& c : f.cases()) {
+      ASSERT_TRUE(c.has_header("PAD")) << c.where();
+      c.number("COUNT");
+      const std::vector<uint8_t> k = c.bytes("KEY");
+      const std::vector<uint8_t> iv = c.bytes("IV");
+      const std::vector<uint8_t> pt = c.bytes("PLAINTEXT");
+      const std::vector<uint8_t> padded = c.bytes("PADDED");
+      const std::vector<uint8_t> ct = c.bytes("CIPHERTEXT");
+      check_all_read(c);
+      ASSERT_EQ(padded.size(), pkcs7_padded_size(pt.size())) << c.where();
+      ASSERT_EQ(ct.size(), padded.size()) << c.where();
+      // The last block, with its data in front and junk behind.
+      const size_t tail = pt.size() % kAesBlockSize;
+      std::vector<uint8_t> block(kAesBlockSize, 0xa5);
+      std::copy(pt.end() - static_cast<std::ptrdiff_t>(tail), pt.end(), block.begin());
+      ASSERT_EQ(pkcs7_pad(MutableBytes(block), tail), Status::ok) << c.where();
+      EXPECT_EQ(to_hex(block), to_hex(std::vector<uint8_t>(padded.end() - 16, padded.end())))
+          << c.where();
+      AesKey key;
+      ASSERT_EQ(key.init(ByteView(k), impl), Status::ok) << c.where();
+      std::vector<uint8_t> out(padded.size(), 0xee);
+      size_t out_len = 0;
+      ASSERT_EQ(aes_cbc_encrypt_pkcs7(key, ByteView(iv), MutableBytes(out), &out_len, ByteView(pt)),
+                Status::ok)
+          << c.where();
+      EXPECT_EQ(to_hex(out), to_hex(ct)) << c.where();
+      std::vector<uint8_t> back(ct.size(), 0xee);
+      ASSERT_EQ(aes_cbc_decrypt_pkcs7(key, ByteView(iv), MutableBytes(back), &out_len, ByteView(ct)),
+                Status::ok)
+          << c.where();
+      back.resize(out_len);
+      EXPECT_EQ(to_hex(back), to_hex(pt)) << c.where();
+      n++;
+    }
+    EXPECT_EQ(n, 41u);
+    report_cases(std::string("openssl/pkcs7_pad.txt ") + aes_impl_name(impl), n);
+  }
+}
+
+TEST(Pkcs7, PadErrors) {
+  uint8_t block[17] = {};
+  EXPECT_EQ(pkcs7_pad(MutableBytes(block, 16), 16), Status::invalid_argument);
+  EXPECT_EQ(pkcs7_pad(MutableBytes(block, 15), 0), Status::invalid_argument);
+  EXPECT_EQ(pkcs7_pad(MutableBytes(block, 17), 0), Status::invalid_argument);
+  EXPECT_EQ(pkcs7_pad(MutableBytes(nullptr, 16), 0), Status::invalid_argument);
+  EXPECT_EQ(pkcs7_pad(MutableBytes(block, 16), 15), Status::ok);
+  EXPECT_EQ(block[15], 1);
+}
+
 TEST(Pkcs7, RoundTripAllLengths) {
   std::mt19937 rng(11);
   for (AesImpl impl : petrel_test::all_aes_impls()) {

@@ -39,6 +39,32 @@ case "$mode" in
         exit 1
       fi
     done
+    # No internal header or test hook is installed, and every installed header's own includes
+    # ("crypto/...", "tls/...") are installed too, so each one compiles from the prefix alone.
+    inc=$(find "$work/prefix" -type d -path "*/include/petrel" -print -quit)
+    leaked=$(find "$inc" -name "*_internal.h" -o -name "*_test_hooks.h" -o -name internal.h \
+      -o -name md_common.h -o -name ec_curves.h)
+    if [[ -n "$leaked" ]]; then
+      echo "FAIL: internal headers or test hooks installed:" >&2
+      echo "$leaked" | sed 's/^/  /' >&2
+      exit 1
+    fi
+    headers=0
+    while IFS= read -r h; do
+      headers=$((headers + 1))
+      while IFS= read -r dep; do
+        if [[ ! -f "$inc/$dep" ]]; then
+          echo "FAIL: ${h#"$inc"/} includes $dep, which is not installed" >&2
+          exit 1
+        fi
+      done < <(sed -n 's/^#include "\(\(crypto\|tls\)\/[^"]*\)".*/\1/p' "$h")
+      if grep -n "for_testing" "$h" >&2; then
+        echo "FAIL: ${h#"$inc"/} declares a test hook (above)" >&2
+        exit 1
+      fi
+    done < <(find "$inc" -name "*.h")
+    echo "installed headers: $headers, none internal, every include installed"
+    [[ "$headers" -gt 0 ]] || { echo "FAIL: no headers installed" >&2; exit 1; }
     # Only the installed prefix, never the build tree or a user package registry.
     config_args+=("-DCMAKE_PREFIX_PATH=$work/prefix"
                   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "crypto/aes/aes.h"
+#include "crypto/hash/hash.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
 #include "tools/petrel/tool.h"
@@ -383,6 +384,15 @@ bool select_aes_impl(const char* cmd, const std::string& name, petrel::AesImpl* 
     return false;
   }
   *out = impl;
+  return true;
+}
+
+bool digest_by_name(const char* cmd, const std::string& name, const char* what,
+                    petrel::HashAlg* out) {
+  if (petrel::hash_from_name(out, name.c_str()) != petrel::Status::ok) {
+    fail(cmd, "unknown digest '%s' for %s (%s)", name.c_str(), what, petrel::hash_name_list());
+    return false;
+  }
   return true;
 }
 

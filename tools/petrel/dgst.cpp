@@ -14,6 +14,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -28,41 +29,34 @@ using petrel::Status;
 const char* const kCmd = "dgst";
 constexpr size_t kChunk = 64 * 1024;
 
-struct DigestSpec {
-  const char* option;  // without the dash
-  HashAlg alg;
-  const char* label;  // OpenSSL 3.0's name in the output line
+// The digest: named by an option that the library's table knows (-sha256, -SHA2-256,
+// -sha-256, ...), else sha256. The output line's label is OpenSSL 3.0's name for it.
+struct Digest {
+  HashAlg alg = HashAlg::sha256;
+  std::string option;  // as given, for messages; empty: none given
+  const char* label = "SHA256";  // OpenSSL 3.0 labels its default digest with the old name
 };
 
-const DigestSpec kDigests[] = {
-    {"md5", HashAlg::md5, "MD5"},            {"sha1", HashAlg::sha1, "SHA1"},
-    {"sha224", HashAlg::sha224, "SHA2-224"}, {"sha256", HashAlg::sha256, "SHA2-256"},
-    {"sha384", HashAlg::sha384, "SHA2-384"}, {"sha512", HashAlg::sha512, "SHA2-512"},
-};
+const CommandHelp kHelp = {
+    kCmd, "[-DIGEST] [options] [FILE...]",
+    "  default digest sha256; reads stdin when no FILE is given\n"
+    "  -sign KEY -out SIG FILE signs; -verify PUBKEY|-prverify KEY -signature SIG FILE verifies\n"
+    "  key and -signature files: at most 1 MiB each; the input files stream\n",
+    "  -DIGEST               md5, sha1, sha224, sha256, sha384, sha512, or any other name\n"
+    "                        openssl takes for them (-SHA2-256, -sha-256, -ssl3-md5, the OIDs)\n"};
 
-const DigestSpec* find_digest(const std::string& opt) {
-  for (const DigestSpec& d : kDigests) {
-    if (opt == d.option) {
-      return &d;
+// Wipes the strings that held a MAC key.
+void wipe_all(std::vector<std::string>* v) {
+  for (std::string& s : *v) {
+    if (!s.empty()) {
+      petrel::secure_wipe(&s[0], s.size());
     }
   }
-  return nullptr;
+  v->clear();
 }
 
-const char kDgstUsage[] =
-    "usage: petrel dgst [-md5|-sha1|-sha224|-sha256|-sha384|-sha512]\n"
-    "                   [-hmac KEY | -mac HMAC -macopt key:STRING|hexkey:HEX] [-r] [-out FILE]\n"
-    "                   [FILE...]\n"
-    "       petrel dgst [-DIGEST] -sign KEY [-sigopt rsa_padding_mode:pss]\n"
-    "                   [-sigopt rsa_pss_saltlen:N] [-sigopt rsa_mgf1_md:ALG]\n"
-    "                   [-keyform PEM|DER] -out SIG FILE\n"
-    "       petrel dgst [-DIGEST] -verify PUBKEY|-prverify KEY [-sigopt ...] -signature SIG FILE\n"
-    "  default digest sha256; reads stdin when no FILE is given\n"
-    "  -r  print 'hex *file' (coreutils style) instead of 'ALG(file)= hex'\n"
-    "  key and -signature files: at most 1 MiB each; the input files stream\n";
-
 struct Options {
-  const DigestSpec* digest = nullptr;
+  Digest digest;
   bool mac = false;  // HMAC with key
   std::vector<uint8_t> key;
   bool coreutils = false;  // -r
@@ -76,10 +70,10 @@ struct Options {
 bool digest_one(const Options& o, Input* in, std::string* line) {
   petrel::HashCtx hash;
   petrel::HmacCtx hmac;
-  Status s = o.mac ? hmac.init(o.digest->alg, ByteView(o.key.data(), o.key.size()))
-                   : hash.init(o.digest->alg);
+  Status s = o.mac ? hmac.init(o.digest.alg, ByteView(o.key.data(), o.key.size()))
+                   : hash.init(o.digest.alg);
   if (s != Status::ok) {
-    fail(kCmd, "cannot set up %s: %s", o.digest->option, petrel::status_name(s));
+    fail(kCmd, "cannot set up %s: %s", petrel::hash_name(o.digest.alg), petrel::status_name(s));
     return false;
   }
   std::vector<uint8_t> buf(kChunk);
@@ -100,10 +94,10 @@ bool digest_one(const Options& o, Input* in, std::string* line) {
     }
   }
   uint8_t out[petrel::kMaxDigestSize];
-  const size_t out_len = petrel::hash_digest_size(o.digest->alg);
+  const size_t out_len = petrel::hash_digest_size(o.digest.alg);
   s = o.mac ? hmac.final(MutableBytes(out, sizeof(out))) : hash.final(MutableBytes(out, sizeof(out)));
   if (s != Status::ok) {
-    fail(kCmd, "%s failed: %s", o.digest->option, petrel::status_name(s));
+    fail(kCmd, "%s failed: %s", petrel::hash_name(o.digest.alg), petrel::status_name(s));
     return false;
   }
   const std::string hex = to_hex(out, out_len);
@@ -114,8 +108,56 @@ bool digest_one(const Options& o, Input* in, std::string* line) {
     // OpenSSL 3.0 prefixes "HMAC-" only for named files, not for stdin.
     const bool stdin_input = name == "stdin" && !in->is_file();
     const std::string prefix = (o.mac && !stdin_input) ? "HMAC-" : "";
-    *line = prefix + o.digest->label + "(" + name + ")= " + hex + "\n";
+    *line = prefix + o.digest.label + "(" + name + ")= " + hex + "\n";
   }
+  return true;
+}
+
+// The MAC key from -hmac KEY or -mac HMAC -macopt key:STRING|hexkey:HEX, into o->key.
+bool resolve_mac(const std::vector<std::string>& hmacs, bool have_mac, const std::string& mac,
+                 const std::vector<std::string>& macopts, Options* o) {
+  if (hmacs.size() + macopts.size() > 1) {
+    fail(kCmd, "the MAC key is given twice");
+    return false;
+  }
+  if (have_mac && mac != "HMAC" && mac != "hmac") {
+    fail(kCmd, "unsupported MAC '%s' (only HMAC)", mac.c_str());
+    return false;
+  }
+  if (!hmacs.empty()) {
+    o->key.assign(hmacs[0].begin(), hmacs[0].end());
+  } else if (!macopts.empty()) {
+    const std::string& val = macopts[0];
+    if (val.compare(0, 7, "hexkey:") == 0) {
+      std::string err;
+      if (!parse_hex(&o->key, val.substr(7), &err)) {
+        fail(kCmd, "bad -macopt hexkey: %s", err.c_str());
+        return false;
+      }
+      if (o->key.empty()) {
+        fail(kCmd, "bad -macopt hexkey: empty key");
+        return false;
+      }
+    } else if (val.compare(0, 4, "key:") == 0) {
+      o->key.assign(val.begin() + 4, val.end());
+    } else {
+      fail(kCmd, "unsupported -macopt '%s' (use key:STRING or hexkey:HEX)", val.c_str());
+      return false;
+    }
+  }
+  if (have_mac && macopts.empty()) {
+    fail(kCmd, "-mac HMAC needs a key: -macopt key:STRING or -macopt hexkey:HEX");
+    return false;
+  }
+  if (!macopts.empty() && !have_mac) {
+    fail(kCmd, "-macopt needs -mac HMAC");
+    return false;
+  }
+  if (!hmacs.empty() && have_mac) {
+    fail(kCmd, "give the key either with -hmac or with -mac HMAC -macopt, not both");
+    return false;
+  }
+  o->mac = !hmacs.empty() || have_mac;
   return true;
 }
 
@@ -123,102 +165,54 @@ bool digest_one(const Options& o, Input* in, std::string* line) {
 
 int cmd_dgst(int argc, char** argv) {
   Options o;
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
-  std::string val;
-  bool have_hmac = false;
+  std::vector<std::string> hmacs;
+  std::vector<std::string> macopts;
+  std::string mac;
   bool have_mac = false;
-  bool have_macopt = false;
-  while (args.next(&opt)) {
-    bool sign_opt = false;
-    if (!dgst_sign_option(opt, &args, &o.sign, &sign_opt)) {
-      return kExitFail;
+  bool have_out = false;
+  std::vector<Option> table = {
+      flag("r", "print 'hex *file' (coreutils style) instead of 'ALG(file)= hex'", &o.coreutils),
+      values("hmac", "KEY", "HMAC with KEY (its bytes as given)", &hmacs),
+      value("mac", "HMAC", "a MAC (HMAC only), keyed by -macopt", &mac, &have_mac),
+      values("macopt", "OPT", "key:STRING or hexkey:HEX", &macopts),
+      value("out", "FILE", "the output file (default stdout)", &o.out_path, &have_out),
+  };
+  o.sign.add_to(&table);
+  // -DIGEST: any name in the library's digest table.
+  const OtherOption digest_option = [&o](const std::string& name, ArgScanner*, bool* error) {
+    HashAlg alg = HashAlg::sha256;
+    if (petrel::hash_from_name(&alg, name.c_str()) != Status::ok) {
+      return false;
     }
-    if (sign_opt) {
-      continue;
+    if (!o.digest.option.empty() && o.digest.alg != alg) {
+      fail(kCmd, "two digests given: -%s and -%s", o.digest.option.c_str(), name.c_str());
+      *error = true;
     }
-    if (const DigestSpec* d = find_digest(opt)) {
-      if (o.digest != nullptr && o.digest != d) {
-        return fail(kCmd, "two digests given: -%s and -%s", o.digest->option, d->option);
-      }
-      o.digest = d;
-    } else if (opt == "r") {
-      o.coreutils = true;
-    } else if (opt == "hmac") {
-      if (!args.value(opt, &val)) {
-        return kExitFail;
-      }
-      if (have_hmac || have_macopt) {
-        return fail(kCmd, "the MAC key is given twice");
-      }
-      o.key.assign(val.begin(), val.end());
-      petrel::secure_wipe(&val[0], val.size());
-      have_hmac = true;
-    } else if (opt == "mac") {
-      if (!args.value(opt, &val)) {
-        return kExitFail;
-      }
-      if (val != "HMAC" && val != "hmac") {
-        return fail(kCmd, "unsupported MAC '%s' (only HMAC)", val.c_str());
-      }
-      have_mac = true;
-    } else if (opt == "macopt") {
-      if (!args.value(opt, &val)) {
-        return kExitFail;
-      }
-      if (have_hmac || have_macopt) {
-        return fail(kCmd, "the MAC key is given twice");
-      }
-      if (val.compare(0, 7, "hexkey:") == 0) {
-        std::string err;
-        if (!parse_hex(&o.key, val.substr(7), &err)) {
-          return fail(kCmd, "bad -macopt hexkey: %s", err.c_str());
-        }
-        if (o.key.empty()) {
-          return fail(kCmd, "bad -macopt hexkey: empty key");
-        }
-      } else if (val.compare(0, 4, "key:") == 0) {
-        o.key.assign(val.begin() + 4, val.end());
-      } else {
-        return fail(kCmd, "unsupported -macopt '%s' (use key:STRING or hexkey:HEX)", val.c_str());
-      }
-      petrel::secure_wipe(&val[0], val.size());
-      have_macopt = true;
-    } else if (opt == "out") {
-      if (!args.value(opt, &o.out_path)) {
-        return kExitFail;
-      }
-      if (o.out_path.empty()) {
-        return fail(kCmd, "-out needs a file name");
-      }
-    } else if (opt == "help") {
-      std::fputs(kDgstUsage, stdout);
-      return kExitOk;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel help dgst')", opt.c_str());
-    }
+    o.digest.alg = alg;
+    o.digest.option = name;
+    o.digest.label = petrel::hash_openssl_name(alg);
+    return true;
+  };
+  std::vector<std::string> files;
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, &files, digest_option);
+  const bool ok = parsed == Parsed::ok && resolve_mac(hmacs, have_mac, mac, macopts, &o);
+  wipe_all(&hmacs);
+  wipe_all(&macopts);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  if (have_mac && !have_macopt) {
-    return fail(kCmd, "-mac HMAC needs a key: -macopt key:STRING or -macopt hexkey:HEX");
+  if (!ok || !o.sign.resolve()) {
+    return kExitFail;
   }
-  if (have_macopt && !have_mac) {
-    return fail(kCmd, "-macopt needs -mac HMAC");
-  }
-  if (have_hmac && have_mac) {
-    return fail(kCmd, "give the key either with -hmac or with -mac HMAC -macopt, not both");
-  }
-  o.mac = have_hmac || have_mac;
-  if (o.digest == nullptr) {
-    // openssl's default digest, which OpenSSL 3.0 labels with the old name "SHA256".
-    static const DigestSpec kDefault = {"sha256", HashAlg::sha256, "SHA256"};
-    o.digest = &kDefault;
+  if (have_out && o.out_path.empty()) {
+    return fail(kCmd, "-out needs a file name");
   }
 
   if (o.sign.active()) {
     if (o.mac || o.coreutils) {
       return fail(kCmd, "-sign/-verify cannot be combined with a MAC or -r");
     }
-    return dgst_sign_verify(o.sign, o.digest->alg, args.operands(), o.out_path);
+    return dgst_sign_verify(o.sign, o.digest.alg, files, o.out_path);
   }
   if (!o.sign.signature.empty()) {
     return fail(kCmd, "-signature needs -verify or -prverify");
@@ -229,7 +223,6 @@ int cmd_dgst(int argc, char** argv) {
   if (!out.open(o.out_path, &err)) {
     return fail(kCmd, "%s", err.c_str());
   }
-  const std::vector<std::string> files = args.operands();
   int status = kExitOk;
   std::string line;
   if (files.empty()) {

@@ -12,6 +12,7 @@
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
 #include "tools/petrel/ec_util.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -60,38 +61,36 @@ bool digest_input(const std::string& path, petrel::HashAlg alg, std::vector<uint
 
 }  // namespace
 
-bool dgst_sign_option(const std::string& opt, ArgScanner* args, DgstSignOptions* o,
-                      bool* handled) {
-  *handled = true;
-  std::string val;
-  if (opt == "sign" || opt == "verify" || opt == "prverify" || opt == "signature") {
-    if (!args->value(opt, &val)) {
+void DgstSignOptions::add_to(std::vector<Option>* table) {
+  table->push_back(value("sign", "KEY", "sign the digest with a private key (RSA or EC)",
+                         &sign_key, &seen[0]));
+  table->push_back(value("verify", "PUBKEY", "verify -signature with a public key", &verify_key,
+                         &seen[1]));
+  table->push_back(value("prverify", "KEY", "verify -signature with a private key's public half",
+                         &prverify_key, &seen[2]));
+  table->push_back(value("signature", "FILE", "the signature to verify", &signature, &seen[3]));
+  table->push_back(values("sigopt", "OPT",
+                          "rsa_padding_mode:pkcs1|pss, rsa_pss_saltlen:N, rsa_mgf1_md:ALG",
+                          &sigopts));
+  table->push_back(value("keyform", "PEM|DER", "the key file's form (default: either)",
+                         &keyform_text));
+}
+
+bool DgstSignOptions::resolve() {
+  static const char* const kNames[] = {"sign", "verify", "prverify", "signature"};
+  const std::string* const paths[] = {&sign_key, &verify_key, &prverify_key, &signature};
+  for (size_t i = 0; i < 4; i++) {
+    if (seen[i] && paths[i]->empty()) {
+      fail(kCmd, "-%s needs a file name", kNames[i]);
       return false;
     }
-    if (val.empty()) {
-      fail(kCmd, "-%s needs a file name", opt.c_str());
+  }
+  for (const std::string& opt : sigopts) {
+    if (!parse_rsa_opt(kCmd, opt, &params)) {
       return false;
     }
-    std::string* dst = opt == "sign"       ? &o->sign_key
-                       : opt == "verify"   ? &o->verify_key
-                       : opt == "prverify" ? &o->prverify_key
-                                           : &o->signature;
-    *dst = val;
-    return true;
   }
-  if (opt == "sigopt") {
-    return args->value(opt, &val) && parse_rsa_opt(kCmd, val, &o->params);
-  }
-  if (opt == "keyform") {
-    bool pem = true;
-    if (!args->value(opt, &val) || !parse_form(kCmd, val, &pem)) {
-      return false;
-    }
-    o->keyform = pem ? kFormPem : kFormDer;
-    return true;
-  }
-  *handled = false;
-  return true;
+  return parse_input_form(kCmd, keyform_text, &keyform);
 }
 
 int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,

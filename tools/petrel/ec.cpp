@@ -11,116 +11,74 @@
 #include "crypto/ec/ec_keys.h"
 #include "crypto/util/wipe.h"
 #include "tools/petrel/ec_util.h"
-#include "tools/petrel/rsa_util.h"
+#include "tools/petrel/key_file.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
 namespace {
 const char* const kCmd = "ec";
-const char kUsage[] =
-    "usage: petrel ec [-in FILE] [-inform PEM|DER] [-pubin] [-out FILE] [-outform PEM|DER]\n"
-    "                 [-pubout] [-text] [-noout]\n"
+const CommandHelp kHelp = {
+    kCmd, "[options]",
     "  P-256/P-384 keys; private keys are written as SEC 1 'EC PRIVATE KEY' (mode 0600),\n"
-    "  public keys as SubjectPublicKeyInfo; the input file is at most 1 MiB\n";
+    "  public keys as SubjectPublicKeyInfo; the input file is at most 1 MiB\n",
+    nullptr};
 }  // namespace
 
 int cmd_ec(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
-  std::string val;
-  std::string in_path;
-  std::string out_path;
-  int inform = kFormAny;
-  bool out_pem = true;
-  bool pubin = false;
-  bool pubout = false;
-  bool text = false;
-  bool noout = false;
-  while (args.next(&opt)) {
-    if (opt == "in") {
-      if (!args.value(opt, &in_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "out") {
-      if (!args.value(opt, &out_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "inform" || opt == "outform") {
-      bool pem = true;
-      if (!args.value(opt, &val) || !parse_form(kCmd, val, &pem)) {
-        return kExitFail;
-      }
-      if (opt == "inform") {
-        inform = pem ? kFormPem : kFormDer;
-      } else {
-        out_pem = pem;
-      }
-    } else if (opt == "pubin") {
-      pubin = true;
-    } else if (opt == "pubout") {
-      pubout = true;
-    } else if (opt == "text") {
-      text = true;
-    } else if (opt == "noout") {
-      noout = true;
-    } else if (opt == "help") {
-      std::fputs(kUsage, stdout);
-      return kExitOk;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel ec -help')", opt.c_str());
-    }
+  KeyIoOptions io;
+  std::vector<Option> table;
+  io.add_to(&table);
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, nullptr);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  if (!args.operands().empty()) {
-    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  if (!io.resolve(kCmd)) {
+    return kExitFail;
   }
   petrel::EcPrivateKey priv;
   petrel::EcPublicKey pub;
   std::vector<uint8_t> storage;
-  if (pubin) {
-    if (!load_ec_public_key(kCmd, in_path, inform, false, &pub, &storage)) {
+  if (io.m_pubin) {
+    if (!load_ec_public_key(kCmd, io.m_in, io.m_in_form, false, &pub, &storage)) {
       return kExitFail;
     }
-  } else if (!load_ec_private_key(kCmd, in_path, inform, &priv)) {
+  } else if (!load_ec_private_key(kCmd, io.m_in, io.m_in_form, &priv)) {
     return kExitFail;
   } else {
     pub = priv.public_part();
   }
   if (pub.m_alg == petrel::EcKeyAlg::x25519) {
     return fail(kCmd, "%s: an X25519 key is not an EC key (petrel ec takes P-256/P-384)",
-                input_name(in_path).c_str());
+                input_name(io.m_in).c_str());
   }
   std::fputs("read EC key\n", stderr);
   std::string report;
-  if (text) {
-    report = pubin ? ec_public_key_text(pub) : ec_key_text(priv, false);
+  if (io.m_text) {
+    report = io.m_pubin ? ec_public_key_text(pub) : ec_key_text(priv, false);
   }
   std::vector<uint8_t> out;
-  if (!noout) {
+  bool ok = true;
+  if (!io.m_noout) {
     std::fputs("writing EC key\n", stderr);
-    out.resize(petrel::kEcMaxPrivateKeyPemLen + petrel::kEcMaxPublicKeyPemLen);
-    size_t len = 0;
-    const petrel::MutableBytes dst(out.data(), out.size());
-    const petrel::Status st =
-        pubin || pubout
-            ? petrel::ec_public_key_write(dst, &len, pub, out_pem)
-            : petrel::ec_private_key_write(dst, &len, priv, petrel::EcKeyFile::sec1_private, out_pem);
-    if (st != petrel::Status::ok) {
-      wipe_bytes(&out);
-      return fail(kCmd, "cannot encode the key: %s", petrel::status_name(st));
-    }
-    out.resize(len);
+    const bool pub_out = io.m_pubin || io.m_pubout;
+    ok = encode_key(
+        kCmd, pub_out ? petrel::kEcMaxPublicKeyPemLen : petrel::kEcMaxPrivateKeyPemLen,
+        [&](petrel::MutableBytes dst, size_t* len) {
+          return pub_out ? petrel::ec_public_key_write(dst, len, pub, io.m_out_pem)
+                         : petrel::ec_private_key_write(dst, len, priv,
+                                                        petrel::EcKeyFile::sec1_private,
+                                                        io.m_out_pem);
+        },
+        &out);
   }
-  std::vector<uint8_t> all(report.begin(), report.end());
-  all.insert(all.end(), out.begin(), out.end());
+  // openssl writes the text first, then the key; the file is 0600 when either is private.
+  const bool private_out = !io.m_pubin && (io.m_text || (!io.m_pubout && !io.m_noout));
+  ok = ok && write_parts(kCmd, io.m_out, view_of(report), view_of(out),
+                         private_out ? FileMode::private_key : FileMode::normal);
+  wipe_string(&report);
   wipe_bytes(&out);
-  const bool private_out = (text && !pubin) || (!pubin && !pubout && !noout);
-  const bool ok = write_all(kCmd, out_path, all.data(), all.size(),
-                            private_out ? FileMode::private_key : FileMode::normal);
-  if (!report.empty()) {
-    petrel::secure_wipe(&report[0], report.size());
-  }
-  wipe_bytes(&all);
   return ok ? kExitOk : kExitFail;
 }
 

@@ -5,8 +5,8 @@
 #include <cstring>
 
 #include "crypto/asn1/spki.h"
-#include "crypto/pem/pem.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/key_file.h"
 #include "tools/petrel/rsa_util.h"
 
 namespace petrel_tool {
@@ -17,14 +17,6 @@ using petrel::ByteView;
 using petrel::EcKeyAlg;
 using petrel::EcKeyProblem;
 using petrel::Status;
-
-bool form_ok(const std::vector<uint8_t>& data, int form) {
-  if (form == kFormAny) {
-    return true;
-  }
-  const petrel::pem::Format f = petrel::pem::detect_format(ByteView(data.data(), data.size()));
-  return form == kFormPem ? f == petrel::pem::Format::pem : f == petrel::pem::Format::der;
-}
 
 void report(const char* cmd, const std::string& path, Status st, EcKeyProblem p) {
   if (p != EcKeyProblem::none) {
@@ -77,33 +69,26 @@ bool file_is_ec_key(const std::string& path) {
 
 namespace {
 bool load_ec_private_bytes(const char* cmd, const std::string& path,
-                           const std::vector<uint8_t>& data, int form, petrel::EcPrivateKey* key) {
-  bool ok = false;
-  if (!form_ok(data, form)) {
-    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
-  } else {
-    EcKeyProblem p = EcKeyProblem::none;
-    const Status st = petrel::ec_private_key_load(key, ByteView(data.data(), data.size()), &p);
-    ok = st == Status::ok;
-    if (!ok) {
-      report(cmd, path, st, p);
-    }
+                           const std::vector<uint8_t>& data, petrel::EcPrivateKey* key) {
+  EcKeyProblem p = EcKeyProblem::none;
+  const Status st = petrel::ec_private_key_load(key, view_of(data), &p);
+  if (st != Status::ok) {
+    report(cmd, path, st, p);
+    return false;
   }
-  return ok;
+  return true;
 }
 }  // namespace
 
 bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int form,
                                 petrel::RsaPrivateKey* rsa, petrel::EcPrivateKey* ec, bool* is_ec) {
   std::vector<uint8_t> data;
-  std::string err;
-  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
-    fail(cmd, "%s", err.c_str());
+  if (!read_key_file(cmd, path, form, &data)) {
     return false;
   }
   *is_ec = bytes_are_ec_key(data);
-  const bool ok = *is_ec ? load_ec_private_bytes(cmd, path, data, form, ec)
-                         : load_private_key_bytes(cmd, path, &data, form, rsa);
+  const bool ok = *is_ec ? load_ec_private_bytes(cmd, path, data, ec)
+                         : load_private_key_bytes(cmd, path, data, rsa);
   wipe_bytes(&data);
   return ok;
 }
@@ -111,22 +96,10 @@ bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int fo
 bool load_ec_private_key(const char* cmd, const std::string& path, int form,
                          petrel::EcPrivateKey* key) {
   std::vector<uint8_t> data;
-  std::string err;
-  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
-    fail(cmd, "%s", err.c_str());
+  if (!read_key_file(cmd, path, form, &data)) {
     return false;
   }
-  bool ok = false;
-  if (!form_ok(data, form)) {
-    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
-  } else {
-    EcKeyProblem p = EcKeyProblem::none;
-    const Status st = petrel::ec_private_key_load(key, ByteView(data.data(), data.size()), &p);
-    ok = st == Status::ok;
-    if (!ok) {
-      report(cmd, path, st, p);
-    }
-  }
+  const bool ok = load_ec_private_bytes(cmd, path, data, key);
   wipe_bytes(&data);
   return ok;
 }
@@ -134,27 +107,18 @@ bool load_ec_private_key(const char* cmd, const std::string& path, int form,
 bool load_ec_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                         petrel::EcPublicKey* key, std::vector<uint8_t>* storage) {
   std::vector<uint8_t> data;
-  std::string err;
-  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
-    fail(cmd, "%s", err.c_str());
+  if (!read_key_file(cmd, path, form, &data)) {
     return false;
   }
   bool ok = false;
-  const ByteView in(data.data(), data.size());
-  const petrel::EcKeyFile kind = petrel::ec_key_file_kind(in);
-  if (!form_ok(data, form)) {
-    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
-  } else if (allow_private && kind != petrel::EcKeyFile::spki_public) {
+  const ByteView in = view_of(data);
+  if (allow_private && petrel::ec_key_file_kind(in) != petrel::EcKeyFile::spki_public) {
     petrel::EcPrivateKey priv;
-    EcKeyProblem p = EcKeyProblem::none;
-    const Status st = petrel::ec_private_key_load(&priv, in, &p);
-    if (st == Status::ok) {
+    ok = load_ec_private_bytes(cmd, path, data, &priv);
+    if (ok) {
       storage->assign(priv.public_key().begin(), priv.public_key().end());
       key->m_alg = priv.m_alg;
       key->m_point = ByteView(storage->data(), storage->size());
-      ok = true;
-    } else {
-      report(cmd, path, st, p);
     }
   } else {
     storage->assign(petrel::kEcMaxPublicKeyDerLen + data.size(), 0);

@@ -29,7 +29,7 @@ bool bytes_are_ec_key(const std::vector<uint8_t>& data);
 bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int form,
                                 petrel::RsaPrivateKey* rsa, petrel::EcPrivateKey* ec, bool* is_ec);
 
-// Loads an EC/X25519 private key (SEC 1 or PKCS#8, PEM or DER; form as rsa_util.h kForm*).
+// Loads an EC/X25519 private key (SEC 1 or PKCS#8, PEM or DER; form as key_file.h kForm*).
 bool load_ec_private_key(const char* cmd, const std::string& path, int form,
                          petrel::EcPrivateKey* key);
 // Loads a public key (SPKI); with allow_private a private key file gives its public key.

@@ -21,6 +21,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -74,19 +75,14 @@ const CipherSpec* find_cipher(const std::string& name) {
   return nullptr;
 }
 
-const char kEncUsage[] =
-    "usage: petrel enc [-e|-d] -CIPHER -K HEX [-iv HEX] [-aad HEX] [-nopad] [-in FILE]\n"
-    "                  [-out FILE] [-impl NAME]\n"
-    "  CIPHER: aes-{128,192,256}-{ecb,cbc,ctr}, aes-{128,192,256}-gcm, rc4 (128-bit key), rc4-40\n"
-    "  -K HEX     raw key, exactly the cipher's key length\n"
-    "  -iv HEX    IV (16 bytes for cbc/ctr; any non-zero length for gcm, 12 recommended)\n"
-    "  -aad HEX   additional authenticated data (gcm only)\n"
-    "  -nopad     no PKCS#7 padding (ecb/cbc): the input must be a multiple of 16 bytes\n"
-    "  -impl NAME AES implementation (default: the library's default)\n"
+const CommandHelp kHelp = {
+    kCmd, "[-e|-d] -CIPHER -K HEX [options]",
     "  GCM: encryption writes the ciphertext then the 16-byte tag; decryption reads them the\n"
     "  same way and writes the plaintext only if the tag verifies. GCM input is held in\n"
     "  memory: at most 64 MiB (67108864 bytes) of plaintext, and of ciphertext with the\n"
-    "  tag 16 bytes more; the other modes stream.\n";
+    "  tag 16 bytes more; the other modes stream.\n",
+    "  -CIPHER               aes-{128,192,256}-{ecb,cbc,ctr}, aes-{128,192,256}-gcm,\n"
+    "                        rc4 (128-bit key), rc4-40\n"};
 
 struct Options {
   const CipherSpec* cipher = nullptr;
@@ -247,9 +243,11 @@ int run_stream(const Options& o) {
                     total, kBlock);
       }
     } else if (!o.decrypt) {
-      // PKCS#7: 1..16 bytes, each the pad length.
-      const size_t pad = kBlock - have;
-      std::memset(buf.data() + have, static_cast<int>(pad), pad);
+      // PKCS#7: 1..16 bytes, each the pad length (the library's, crypto/modes).
+      const Status ps = petrel::pkcs7_pad(MutableBytes(buf.data(), kBlock), have);
+      if (ps != Status::ok) {
+        return fail(kCmd, "cannot pad the last block: %s", petrel::status_name(ps));
+      }
       if (!cipher.process(obuf.data(), buf.data(), kBlock)) {
         return kExitFail;
       }
@@ -348,66 +346,61 @@ bool parse_hex_option(const char* what, const std::string& hex, std::vector<uint
 
 int cmd_enc(int argc, char** argv) {
   Options o;
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
-  std::string val;
-  while (args.next(&opt)) {
-    if (opt == "e") {
-      o.decrypt = false;
-    } else if (opt == "d") {
-      o.decrypt = true;
-    } else if (opt == "nopad") {
-      o.nopad = true;
-    } else if (opt == "K") {
-      if (!args.value(opt, &val) || !parse_hex_option("-K", val, &o.key)) {
-        return kExitFail;
-      }
-      petrel::secure_wipe(&val[0], val.size());
-      o.have_key = true;
-    } else if (opt == "iv") {
-      if (!args.value(opt, &val) || !parse_hex_option("-iv", val, &o.iv)) {
-        return kExitFail;
-      }
-      o.have_iv = true;
-    } else if (opt == "aad") {
-      if (!args.value(opt, &val) || !parse_hex_option("-aad", val, &o.aad)) {
-        return kExitFail;
-      }
-      o.have_aad = true;
-    } else if (opt == "in") {
-      if (!args.value(opt, &o.in_path)) {
-        return kExitFail;
-      }
-      if (o.in_path.empty()) {
-        return fail(kCmd, "-in needs a file name");
-      }
-    } else if (opt == "out") {
-      if (!args.value(opt, &o.out_path)) {
-        return kExitFail;
-      }
-      if (o.out_path.empty()) {
-        return fail(kCmd, "-out needs a file name");
-      }
-    } else if (opt == "impl") {
-      if (!args.value(opt, &val) || !select_aes_impl(kCmd, val, &o.impl)) {
-        return kExitFail;
-      }
-      o.have_impl = true;
-    } else if (opt == "help") {
-      std::fputs(kEncUsage, stdout);
-      return kExitOk;
-    } else if (const CipherSpec* c = find_cipher(opt)) {
-      if (o.cipher != nullptr && o.cipher != c) {
-        return fail(kCmd, "two ciphers given: -%s and -%s", o.cipher->name, c->name);
-      }
-      o.cipher = c;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel help enc')", opt.c_str());
+  std::string key_hex;
+  std::string iv_hex;
+  std::string aad_hex;
+  std::string impl_name;
+  bool have_in = false;
+  bool have_out = false;
+  const std::vector<Option> table = {
+      flag("e", "encrypt (the default)", &o.decrypt, false),
+      flag("d", "decrypt", &o.decrypt),
+      value("K", "HEX", "raw key, exactly the cipher's key length", &key_hex, &o.have_key),
+      value("iv", "HEX", "IV (16 bytes for cbc/ctr; any non-zero length for gcm, 12 recommended)",
+            &iv_hex, &o.have_iv),
+      value("aad", "HEX", "additional authenticated data (gcm only)", &aad_hex, &o.have_aad),
+      flag("nopad", "no PKCS#7 padding (ecb/cbc): the input must be a multiple of 16 bytes",
+           &o.nopad),
+      value("in", "FILE", "the input file (default stdin)", &o.in_path, &have_in),
+      value("out", "FILE", "the output file (default stdout)", &o.out_path, &have_out),
+      value("impl", "NAME", "AES implementation (default: the library's default)", &impl_name,
+            &o.have_impl),
+  };
+  // -CIPHER: a family of options, looked up in kCiphers.
+  const OtherOption cipher_option = [&o](const std::string& name, ArgScanner*, bool* error) {
+    const CipherSpec* c = find_cipher(name);
+    if (c == nullptr) {
+      return false;
     }
+    if (o.cipher != nullptr && o.cipher != c) {
+      fail(kCmd, "two ciphers given: -%s and -%s", o.cipher->name, c->name);
+      *error = true;
+    }
+    o.cipher = c;
+    return true;
+  };
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, nullptr, cipher_option);
+  const bool hex_ok = parsed == Parsed::ok &&
+                      (!o.have_key || parse_hex_option("-K", key_hex, &o.key)) &&
+                      (!o.have_iv || parse_hex_option("-iv", iv_hex, &o.iv)) &&
+                      (!o.have_aad || parse_hex_option("-aad", aad_hex, &o.aad));
+  if (!key_hex.empty()) {
+    petrel::secure_wipe(&key_hex[0], key_hex.size());
   }
-  const std::vector<std::string> rest = args.operands();
-  if (!rest.empty()) {
-    return fail(kCmd, "unexpected argument '%s'", rest[0].c_str());
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
+  }
+  if (!hex_ok) {
+    return kExitFail;
+  }
+  if (have_in && o.in_path.empty()) {
+    return fail(kCmd, "-in needs a file name");
+  }
+  if (have_out && o.out_path.empty()) {
+    return fail(kCmd, "-out needs a file name");
+  }
+  if (o.have_impl && !select_aes_impl(kCmd, impl_name, &o.impl)) {
+    return kExitFail;
   }
 
   // Validate the combination before touching any file.

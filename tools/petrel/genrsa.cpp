@@ -10,6 +10,8 @@
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/key_file.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -17,35 +19,29 @@ namespace petrel_tool {
 
 namespace {
 const char* const kCmd = "genrsa";
-const char kUsage[] =
-    "usage: petrel genrsa [-out FILE] [-traditional] [BITS]\n"
+const CommandHelp kHelp = {
+    kCmd, "[options] [BITS]",
     "  BITS 1024..4096, even (default 2048); public exponent 65537\n"
     "  writes a PKCS#8 PEM private key (PKCS#1 'RSA PRIVATE KEY' with -traditional);\n"
-    "  a new -out file is created with mode 0600\n";
+    "  a new -out file is created with mode 0600\n",
+    nullptr};
 }  // namespace
 
 int cmd_genrsa(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
   std::string out_path;
   bool traditional = false;
-  while (args.next(&opt)) {
-    if (opt == "out") {
-      if (!args.value(opt, &out_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "traditional") {
-      traditional = true;
-    } else if (opt == "f4" || opt == "F4") {
-      // 65537, the default
-    } else if (opt == "help") {
-      std::fputs(kUsage, stdout);
-      return kExitOk;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel help genrsa')", opt.c_str());
-    }
+  bool f4 = false;
+  const std::vector<Option> table = {
+      value("out", "FILE", "the output file (default stdout)", &out_path),
+      flag("traditional", "write PKCS#1 'RSA PRIVATE KEY'", &traditional),
+      flag("f4", "public exponent 65537 (the default)", &f4),
+      flag("F4", "the same as -f4", &f4),
+  };
+  std::vector<std::string> rest;
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, &rest);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  const std::vector<std::string> rest = args.operands();
   size_t bits = 2048;
   if (rest.size() > 1) {
     return fail(kCmd, "extra arguments after the key size");
@@ -58,20 +54,22 @@ int cmd_genrsa(int argc, char** argv) {
                 petrel::kRsaMaxPrivateBits);
   }
   auto key = new_private_key();
-  petrel::Status st = petrel::rsa_generate_key(key.get(), bits, petrel::default_rng());
+  const petrel::Status st = petrel::rsa_generate_key(key.get(), bits, petrel::default_rng());
   if (st != petrel::Status::ok) {
     return fail(kCmd, "key generation failed: %s", petrel::status_name(st));
   }
-  std::vector<uint8_t> out(petrel::kRsaMaxPrivateKeyPemLen);
-  size_t len = 0;
-  st = petrel::rsa_private_key_write(
-      petrel::MutableBytes(out.data(), out.size()), &len, *key,
-      traditional ? petrel::RsaKeyFile::pkcs1_private : petrel::RsaKeyFile::pkcs8_private, true);
-  if (st != petrel::Status::ok) {
-    wipe_bytes(&out);
-    return fail(kCmd, "cannot encode the key: %s", petrel::status_name(st));
-  }
-  const bool ok = write_all(kCmd, out_path, out.data(), len, FileMode::private_key);
+  std::vector<uint8_t> out;
+  const bool ok =
+      encode_key(
+          kCmd, petrel::kRsaMaxPrivateKeyPemLen,
+          [&](petrel::MutableBytes dst, size_t* len) {
+            return petrel::rsa_private_key_write(
+                dst, len, *key,
+                traditional ? petrel::RsaKeyFile::pkcs1_private : petrel::RsaKeyFile::pkcs8_private,
+                true);
+          },
+          &out) &&
+      write_all(kCmd, out_path, out.data(), out.size(), FileMode::private_key);
   wipe_bytes(&out);
   return ok ? kExitOk : kExitFail;
 }

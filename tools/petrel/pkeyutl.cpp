@@ -12,6 +12,7 @@
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
 #include "tools/petrel/ec_util.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -25,16 +26,12 @@ using petrel::MutableBytes;
 using petrel::Status;
 
 const char* const kCmd = "pkeyutl";
-const char kUsage[] =
-    "usage: petrel pkeyutl -encrypt|-decrypt|-sign|-verify -inkey FILE [-pubin]\n"
-    "                      [-keyform PEM|DER] [-in FILE] [-out FILE] [-sigfile FILE]\n"
-    "                      [-pkeyopt rsa_padding_mode:pkcs1|oaep|pss]\n"
-    "                      [-pkeyopt rsa_oaep_md:ALG] [-pkeyopt rsa_mgf1_md:ALG]\n"
-    "                      [-pkeyopt rsa_oaep_label:HEX]\n"
-    "                      [-pkeyopt digest:ALG] [-pkeyopt rsa_pss_saltlen:N]\n"
-    "       petrel pkeyutl -derive -inkey KEY -peerkey PEER [-out FILE]  (X25519, P-256, P-384)\n"
+const CommandHelp kHelp = {
+    kCmd, "-encrypt|-decrypt|-sign|-verify|-derive -inkey FILE [options]",
     "  -sign/-verify take the message digest as input and need -pkeyopt digest:ALG\n"
-    "  key, input and signature files: at most 1 MiB each\n";
+    "  -derive -inkey KEY -peerkey PEER: X25519, P-256, P-384\n"
+    "  key, input and signature files: at most 1 MiB each\n",
+    nullptr};
 
 enum class Op { none, encrypt, decrypt, sign, verify, derive };
 
@@ -65,77 +62,56 @@ size_t pss_verify_salt(long saltlen, HashAlg alg) {
 }
 
 int cmd_pkeyutl(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
-  std::string val;
   std::string key_path;
   std::string in_path;
   std::string out_path;
   std::string sig_path;
   std::string peer_path;
-  int keyform = kFormAny;
+  std::string keyform_text;
+  std::vector<std::string> pkeyopts;
   bool pubin = false;
+  bool ops[5] = {false, false, false, false, false};
+  static const Op kOps[5] = {Op::encrypt, Op::decrypt, Op::sign, Op::verify, Op::derive};
+  const std::vector<Option> table = {
+      flag("encrypt", "encrypt with the public key", &ops[0]),
+      flag("decrypt", "decrypt with the private key", &ops[1]),
+      flag("sign", "sign a digest with the private key", &ops[2]),
+      flag("verify", "verify -sigfile over a digest", &ops[3]),
+      flag("derive", "ECDH/X25519 shared secret with -peerkey", &ops[4]),
+      value("inkey", "FILE", "the key file", &key_path),
+      flag("pubin", "the key file is a public key", &pubin),
+      value("keyform", "PEM|DER", "the key file's form (default: either)", &keyform_text),
+      value("peerkey", "FILE", "the peer's public key (-derive)", &peer_path),
+      value("in", "FILE", "the input (default stdin)", &in_path),
+      value("out", "FILE", "the output (default stdout)", &out_path),
+      value("sigfile", "FILE", "the signature to verify", &sig_path),
+      values("pkeyopt", "OPT",
+             "rsa_padding_mode:pkcs1|oaep|pss, rsa_oaep_md:ALG, rsa_mgf1_md:ALG, "
+             "rsa_oaep_label:HEX, digest:ALG, rsa_pss_saltlen:N",
+             &pkeyopts),
+  };
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, nullptr);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
+  }
   Op op = Op::none;
-  RsaParams params;
-  while (args.next(&opt)) {
-    Op this_op = Op::none;
-    if (opt == "encrypt") {
-      this_op = Op::encrypt;
-    } else if (opt == "decrypt") {
-      this_op = Op::decrypt;
-    } else if (opt == "sign") {
-      this_op = Op::sign;
-    } else if (opt == "verify") {
-      this_op = Op::verify;
-    } else if (opt == "derive") {
-      this_op = Op::derive;
-    }
-    if (this_op != Op::none) {
-      if (op != Op::none && op != this_op) {
+  for (size_t i = 0; i < 5; i++) {
+    if (ops[i]) {
+      if (op != Op::none) {
         return fail(kCmd, "give only one of -encrypt, -decrypt, -sign, -verify, -derive");
       }
-      op = this_op;
-    } else if (opt == "inkey") {
-      if (!args.value(opt, &key_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "in") {
-      if (!args.value(opt, &in_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "out") {
-      if (!args.value(opt, &out_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "peerkey") {
-      if (!args.value(opt, &peer_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "sigfile") {
-      if (!args.value(opt, &sig_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "keyform") {
-      bool pem = true;
-      if (!args.value(opt, &val) || !parse_form(kCmd, val, &pem)) {
-        return kExitFail;
-      }
-      keyform = pem ? kFormPem : kFormDer;
-    } else if (opt == "pubin") {
-      pubin = true;
-    } else if (opt == "pkeyopt") {
-      if (!args.value(opt, &val) || !parse_rsa_opt(kCmd, val, &params)) {
-        return kExitFail;
-      }
-    } else if (opt == "help") {
-      std::fputs(kUsage, stdout);
-      return kExitOk;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel help pkeyutl')", opt.c_str());
+      op = kOps[i];
     }
   }
-  if (!args.operands().empty()) {
-    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  int keyform = kFormAny;
+  if (!parse_input_form(kCmd, keyform_text, &keyform)) {
+    return kExitFail;
+  }
+  RsaParams params;
+  for (const std::string& opt : pkeyopts) {
+    if (!parse_rsa_opt(kCmd, opt, &params)) {
+      return kExitFail;
+    }
   }
   if (op == Op::none) {
     return fail(kCmd, "give one of -encrypt, -decrypt, -sign, -verify");

@@ -34,7 +34,7 @@ const char* const kCmd = "req";
 
 const char kReqUsage[] =
     "usage: petrel req -new -key KEY -subj /C=../O=../CN=.. [-addext subjectAltName=DNS:a,IP:b]\n"
-    "                  [-sha1|-sha256|-sha384|-sha512] [-outform PEM|DER] [-out FILE]\n"
+    "                  [-sha1|-sha224|-sha256|-sha384|-sha512] [-outform PEM|DER] [-out FILE]\n"
     "       petrel req -x509 -new -key KEY -subj SUBJ -days N [-set_serial N] -out FILE\n"
     "       petrel req -in FILE -verify [-noout] [-subject]\n"
     "  -addext: subjectAltName only, once; input files (keys, requests): at most 1 MiB\n";
@@ -249,9 +249,11 @@ int cmd_req(int argc, char** argv) {
       subject_out = true;
     } else if (name == "nodes" || name == "noenc" || name == "batch") {
       // accepted for openssl compatibility: Petrel never encrypts keys and never prompts
-    } else if (name == "sha1" || name == "sha256" || name == "sha384" || name == "sha512") {
-      if (petrel::hash_from_name(&md, name.c_str()) != Status::ok) {
-        return fail(kCmd, "unknown digest");
+    } else if (petrel::hash_from_name(&md, name.c_str()) == Status::ok) {
+      // a digest option (-sha256, -SHA2-384, ...): the library's table
+      if (md == petrel::HashAlg::md5) {
+        return fail(kCmd, "-%s: MD5 does not sign requests (sha1, sha224, sha256, sha384, sha512)",
+                    name.c_str());
       }
     } else if (name == "key" || name == "subj" || name == "in" || name == "out" ||
                name == "addext" || name == "days" || name == "set_serial" || name == "outform") {

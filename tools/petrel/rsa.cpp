@@ -10,6 +10,8 @@
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/key_file.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -22,12 +24,12 @@ using petrel::RsaPart;
 using petrel::Status;
 
 const char* const kCmd = "rsa";
-const char kUsage[] =
-    "usage: petrel rsa [-in FILE] [-inform PEM|DER] [-pubin] [-out FILE] [-outform PEM|DER]\n"
-    "                  [-pubout] [-RSAPublicKey_out] [-traditional] [-text] [-noout] [-check]\n"
+const CommandHelp kHelp = {
+    kCmd, "[options]",
     "  private keys are written as PKCS#8 (PKCS#1 with -traditional), public keys as\n"
     "  SubjectPublicKeyInfo (PKCS#1 RSAPublicKey with -RSAPublicKey_out); a private key file\n"
-    "  is created with mode 0600; the input file is at most 1 MiB\n";
+    "  is created with mode 0600; the input file is at most 1 MiB\n",
+    nullptr};
 
 // openssl's ASN1_bn_print layout: "name:" then 4-space-indented lines of 15 "xx:" bytes, with a
 // leading 00 when the top bit is set; small values (<= 64 bits) on one line in decimal and hex.
@@ -80,63 +82,28 @@ bool print_part(std::string* out, const Key& key, RsaPart part, const char* name
 }  // namespace
 
 int cmd_rsa(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
-  std::string val;
-  std::string in_path;
-  std::string out_path;
-  int inform = kFormAny;
-  bool out_pem = true;
-  bool pubin = false;
-  bool pubout = false;
+  KeyIoOptions io;
+  bool rsa_pub_in = false;
   bool rsa_pub_out = false;
   bool traditional = false;
-  bool text = false;
-  bool noout = false;
   bool check = false;
-  while (args.next(&opt)) {
-    if (opt == "in") {
-      if (!args.value(opt, &in_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "out") {
-      if (!args.value(opt, &out_path)) {
-        return kExitFail;
-      }
-    } else if (opt == "inform" || opt == "outform") {
-      bool pem = true;
-      if (!args.value(opt, &val) || !parse_form(kCmd, val, &pem)) {
-        return kExitFail;
-      }
-      if (opt == "inform") {
-        inform = pem ? kFormPem : kFormDer;
-      } else {
-        out_pem = pem;
-      }
-    } else if (opt == "pubin" || opt == "RSAPublicKey_in") {
-      pubin = true;
-    } else if (opt == "pubout") {
-      pubout = true;
-    } else if (opt == "RSAPublicKey_out") {
-      rsa_pub_out = true;
-    } else if (opt == "traditional") {
-      traditional = true;
-    } else if (opt == "text") {
-      text = true;
-    } else if (opt == "noout") {
-      noout = true;
-    } else if (opt == "check") {
-      check = true;
-    } else if (opt == "help") {
-      std::fputs(kUsage, stdout);
-      return kExitOk;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel help rsa')", opt.c_str());
-    }
+  std::vector<Option> table;
+  io.add_to(&table);
+  table.push_back(flag("RSAPublicKey_in", "the input is a PKCS#1 public key (as -pubin)",
+                       &rsa_pub_in));
+  table.push_back(flag("RSAPublicKey_out", "write the public key as PKCS#1 RSAPublicKey",
+                       &rsa_pub_out));
+  table.push_back(flag("traditional", "write a private key as PKCS#1 'RSA PRIVATE KEY'",
+                       &traditional));
+  table.push_back(flag("check", "check the private key (prints 'RSA key ok')", &check));
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, nullptr);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  if (!args.operands().empty()) {
-    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  if (!io.resolve(kCmd)) {
+    return kExitFail;
   }
+  const bool pubin = io.m_pubin || rsa_pub_in;
   if (pubin && check) {
     return fail(kCmd, "-check needs a private key (only private keys can be checked)");
   }
@@ -144,16 +111,16 @@ int cmd_rsa(int argc, char** argv) {
   auto priv = new_private_key();
   petrel::RsaPublicKey pub;
   if (pubin) {
-    if (!load_public_key(kCmd, in_path, inform, false, &pub)) {
+    if (!load_public_key(kCmd, io.m_in, io.m_in_form, false, &pub)) {
       return kExitFail;
     }
-  } else if (!load_private_key(kCmd, in_path, inform, priv.get())) {
+  } else if (!load_private_key(kCmd, io.m_in, io.m_in_form, priv.get())) {
     return kExitFail;
   }
   const petrel::RsaPublicKey& pk = pubin ? pub : priv->public_key();
 
   std::string report;
-  if (text) {
+  if (io.m_text) {
     char head[64];
     if (pubin) {
       std::snprintf(head, sizeof(head), "Public-Key: (%zu bit)\n", pk.bits());
@@ -188,36 +155,33 @@ int cmd_rsa(int argc, char** argv) {
     }
   }
   std::vector<uint8_t> out;
-  if (!noout) {
+  bool ok = true;
+  if (!io.m_noout) {
     std::fputs("writing RSA key\n", stderr);
-    out.resize(petrel::kRsaMaxPrivateKeyPemLen + petrel::kRsaMaxPublicKeyPemLen);
-    size_t len = 0;
-    Status st;
-    const petrel::MutableBytes dst(out.data(), out.size());
-    if (pubin || pubout || rsa_pub_out) {
-      const RsaKeyFile kind = rsa_pub_out ? RsaKeyFile::pkcs1_public : RsaKeyFile::spki_public;
-      st = petrel::rsa_public_key_write(dst, &len, pk, kind, out_pem);
-    } else {
-      const RsaKeyFile kind = traditional ? RsaKeyFile::pkcs1_private : RsaKeyFile::pkcs8_private;
-      st = petrel::rsa_private_key_write(dst, &len, *priv, kind, out_pem);
-    }
-    if (st != Status::ok) {
-      wipe_bytes(&out);
-      return fail(kCmd, "cannot encode the key: %s", petrel::status_name(st));
-    }
-    out.resize(len);
+    const bool pub_out = pubin || io.m_pubout || rsa_pub_out;
+    ok = encode_key(
+        kCmd, pub_out ? petrel::kRsaMaxPublicKeyPemLen : petrel::kRsaMaxPrivateKeyPemLen,
+        [&](petrel::MutableBytes dst, size_t* len) {
+          if (pub_out) {
+            return petrel::rsa_public_key_write(
+                dst, len, pk, rsa_pub_out ? RsaKeyFile::pkcs1_public : RsaKeyFile::spki_public,
+                io.m_out_pem);
+          }
+          return petrel::rsa_private_key_write(
+              dst, len, *priv, traditional ? RsaKeyFile::pkcs1_private : RsaKeyFile::pkcs8_private,
+              io.m_out_pem);
+        },
+        &out);
   }
-  // openssl writes the text first, then the key, to the same output.
-  std::vector<uint8_t> all(report.begin(), report.end());
-  all.insert(all.end(), out.begin(), out.end());
+  // openssl writes the text first, then the key, to the same output. The output file is
+  // created 0600 when it holds private material, by openssl's rule (which also covers a public
+  // key read with -pubin and written without -pubout).
+  const bool private_out =
+      (io.m_text && !pubin) || (!io.m_pubout && !rsa_pub_out && !io.m_noout);
+  ok = ok && write_parts(kCmd, io.m_out, view_of(report), view_of(out),
+                         private_out ? FileMode::private_key : FileMode::normal);
+  wipe_string(&report);
   wipe_bytes(&out);
-  // The output file is created 0600 when it holds private material, by openssl's rule (which
-  // also covers a public key read with -pubin and written without -pubout).
-  const bool private_out = (text && !pubin) || (!pubout && !rsa_pub_out && !noout);
-  const bool ok = write_all(kCmd, out_path, all.data(), all.size(),
-                            private_out ? FileMode::private_key : FileMode::normal);
-  petrel::secure_wipe(&report[0], report.size());
-  wipe_bytes(&all);
   if (!ok) {
     return kExitFail;
   }

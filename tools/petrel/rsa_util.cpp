@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "crypto/pem/pem.h"
 #include "crypto/util/wipe.h"
 #include "tools/petrel/tool.h"
 
@@ -16,17 +15,6 @@ using petrel::ByteView;
 using petrel::RsaKeyFile;
 using petrel::Status;
 
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
-               FileMode mode) {
-  Output out;
-  std::string err;
-  if (!out.open(path, &err, mode) || !out.write(data, len, &err) || !out.close(&err)) {
-    fail(cmd, "%s", err.c_str());
-    return false;
-  }
-  return true;
-}
-
 namespace {
 
 std::string lower(const std::string& s) {
@@ -35,14 +23,6 @@ std::string lower(const std::string& s) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return r;
-}
-
-bool form_matches(const std::vector<uint8_t>& data, int form) {
-  if (form == kFormAny) {
-    return true;
-  }
-  const petrel::pem::Format f = petrel::pem::detect_format(ByteView(data.data(), data.size()));
-  return form == kFormPem ? f == petrel::pem::Format::pem : f == petrel::pem::Format::der;
 }
 
 // One line naming the library's reason (rsa_key_problem_text), with the kind found.
@@ -64,123 +44,62 @@ void report_load_error(const char* cmd, const std::string& path, Status st, RsaK
 
 }  // namespace
 
-bool parse_form(const char* cmd, const std::string& value, bool* pem) {
-  const std::string v = lower(value);
-  if (v == "pem") {
-    *pem = true;
-  } else if (v == "der") {
-    *pem = false;
-  } else {
-    fail(cmd, "unknown format '%s' (PEM or DER)", value.c_str());
+bool load_private_key(const char* cmd, const std::string& path, int form,
+                      petrel::RsaPrivateKey* key) {
+  std::vector<uint8_t> data;
+  if (!read_key_file(cmd, path, form, &data)) {
+    return false;
+  }
+  const bool ok = load_private_key_bytes(cmd, path, data, key);
+  wipe_bytes(&data);
+  return ok;
+}
+
+bool load_private_key_bytes(const char* cmd, const std::string& path,
+                            const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key) {
+  RsaKeyFile kind = RsaKeyFile::unknown;
+  petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
+  const Status st = petrel::rsa_private_key_load(key, view_of(data), 0, &kind, &problem);
+  if (st != Status::ok) {
+    report_load_error(cmd, path, st, kind, problem, true);
     return false;
   }
   return true;
 }
 
-bool load_private_key(const char* cmd, const std::string& path, int form,
-                      petrel::RsaPrivateKey* key) {
-  std::vector<uint8_t> data;
-  std::string err;
-  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
-    fail(cmd, "%s", err.c_str());
-    return false;
-  }
-  const bool ok = load_private_key_bytes(cmd, path, &data, form, key);
-  wipe_bytes(&data);
-  return ok;
-}
-
-bool load_private_key_bytes(const char* cmd, const std::string& path, std::vector<uint8_t>* in,
-                            int form, petrel::RsaPrivateKey* key) {
-  std::vector<uint8_t>& data = *in;
-  bool ok = false;
-  if (!form_matches(data, form)) {
-    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
-  } else {
-    RsaKeyFile kind = RsaKeyFile::unknown;
-    petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
-    const Status st = petrel::rsa_private_key_load(key, ByteView(data.data(), data.size()), 0,
-                                                   &kind, &problem);
-    if (st == Status::ok) {
-      ok = true;
-    } else {
-      report_load_error(cmd, path, st, kind, problem, true);
-    }
-  }
-  return ok;
-}
-
 bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                      petrel::RsaPublicKey* key) {
   std::vector<uint8_t> data;
-  std::string err;
-  if (!read_whole(path, kObjectLimit, Secret::yes, &data, &err)) {
-    fail(cmd, "%s", err.c_str());
+  if (!read_key_file(cmd, path, form, &data)) {
     return false;
   }
   bool ok = false;
-  if (!form_matches(data, form)) {
-    fail(cmd, "%s: not in %s form", input_name(path).c_str(), form == kFormPem ? "PEM" : "DER");
+  const ByteView in = view_of(data);
+  const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
+  if (allow_private && petrel::rsa_key_file_is_private(kind)) {
+    auto priv = new_private_key();
+    if (load_private_key_bytes(cmd, path, data, priv.get())) {
+      // Copy the public half through its encoding.
+      uint8_t der[petrel::kRsaMaxPublicKeyDerLen];
+      size_t len = 0;
+      ok = petrel::rsa_public_key_to_pkcs1(petrel::MutableBytes(der, sizeof(der)), &len,
+                                           priv->public_key()) == Status::ok &&
+           petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
+      if (!ok) {
+        fail(cmd, "%s: cannot take the public key", input_name(path).c_str());
+      }
+    }
   } else {
-    const ByteView in(data.data(), data.size());
-    const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
-    if (allow_private && petrel::rsa_key_file_is_private(kind)) {
-      auto priv = new_private_key();
-      RsaKeyFile k2 = RsaKeyFile::unknown;
-      petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
-      const Status st = petrel::rsa_private_key_load(priv.get(), in, 0, &k2, &problem);
-      if (st == Status::ok) {
-        // Copy the public half through its encoding.
-        uint8_t der[petrel::kRsaMaxPublicKeyDerLen];
-        size_t len = 0;
-        ok = petrel::rsa_public_key_to_pkcs1(petrel::MutableBytes(der, sizeof(der)), &len,
-                                             priv->public_key()) == Status::ok &&
-             petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
-        if (!ok) {
-          fail(cmd, "%s: cannot take the public key", input_name(path).c_str());
-        }
-      } else {
-        report_load_error(cmd, path, st, k2, problem, true);
-      }
-    } else {
-      RsaKeyFile k2 = RsaKeyFile::unknown;
-      petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
-      const Status st = petrel::rsa_public_key_load(key, in, 0, &k2, &problem);
-      if (st == Status::ok) {
-        ok = true;
-      } else {
-        report_load_error(cmd, path, st, k2, problem, false);
-      }
+    RsaKeyFile k2 = RsaKeyFile::unknown;
+    petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
+    const Status st = petrel::rsa_public_key_load(key, in, 0, &k2, &problem);
+    ok = st == Status::ok;
+    if (!ok) {
+      report_load_error(cmd, path, st, k2, problem, false);
     }
   }
   wipe_bytes(&data);
   return ok;
-}
-
-bool hash_by_name(const std::string& name, petrel::HashAlg* out) {
-  std::string n = lower(name);
-  if (n.compare(0, 5, "sha2-") == 0) {
-    n = "sha" + n.substr(5);
-  }
-  if (n == "sha-1") {
-    n = "sha1";
-  }
-  if (n.compare(0, 4, "sha-") == 0) {
-    n = "sha" + n.substr(4);
-  }
-  static const struct {
-    const char* name;
-    petrel::HashAlg alg;
-  } kNames[] = {{"md5", petrel::HashAlg::md5},       {"sha1", petrel::HashAlg::sha1},
-                {"sha224", petrel::HashAlg::sha224}, {"sha256", petrel::HashAlg::sha256},
-                {"sha384", petrel::HashAlg::sha384}, {"sha512", petrel::HashAlg::sha512}};
-  for (const auto& e : kNames) {
-    if (n == e.name) {
-      *out = e.alg;
-      return true;
-    }
-  }
-  return false;
 }
 
 bool check_rsa_opts(const char* cmd, const RsaParams& p) {
@@ -251,8 +170,7 @@ bool parse_rsa_opt(const char* cmd, const std::string& opt, RsaParams* p) {
   }
   petrel::HashAlg alg;
   if (name == "rsa_oaep_md" || name == "rsa_mgf1_md" || name == "digest") {
-    if (!hash_by_name(value, &alg)) {
-      fail(cmd, "unknown digest '%s' for %s", value.c_str(), name.c_str());
+    if (!digest_by_name(cmd, value, name.c_str(), &alg)) {
       return false;
     }
     if (name == "rsa_oaep_md") {

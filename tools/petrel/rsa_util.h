@@ -1,6 +1,6 @@
 // Helpers shared by the RSA subcommands of the petrel tool (genrsa, rsa, pkeyutl, dgst -sign):
-// whole-file output, key loading with clear messages for a key of the wrong kind, and the
-// -sigopt / -pkeyopt parameters in OpenSSL's spelling.
+// RSA key loading with clear messages for a key of the wrong kind (the file reading and the
+// -inform check are key_file.h's), and the -sigopt / -pkeyopt parameters in OpenSSL's spelling.
 #ifndef PETREL_TOOLS_PETREL_RSA_UTIL_H
 #define PETREL_TOOLS_PETREL_RSA_UTIL_H
 
@@ -13,32 +13,23 @@
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
+#include "tools/petrel/key_file.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
 
-// Writes a whole file ("" = stdout); FileMode::private_key creates it 0600 (see tool.h).
-bool write_all(const char* cmd, const std::string& path, const uint8_t* data, size_t len,
-               FileMode mode = FileMode::normal);
-
-// -inform / -outform / -keyform: "PEM" or "DER" (any case). Returns false after an error.
-bool parse_form(const char* cmd, const std::string& value, bool* pem);
-
-// Loads a private key (PKCS#1 or PKCS#8, PEM or DER). If `pem_only`/`der_only` is asked for by
-// -inform, the input must be in that form. Error messages name the kind found ("expected a private
-// key, found a SubjectPublicKeyInfo public key").
+// Loads a private key (PKCS#1 or PKCS#8, PEM or DER); `form` (kForm*, key_file.h) is what
+// -inform/-keyform asked for. Error messages name the kind found ("no private key in file
+// (found a SubjectPublicKeyInfo public key)").
 bool load_private_key(const char* cmd, const std::string& path, int form,
                       petrel::RsaPrivateKey* key);
-// The same from bytes already read from `path` (the caller wipes them).
-bool load_private_key_bytes(const char* cmd, const std::string& path, std::vector<uint8_t>* in,
-                            int form, petrel::RsaPrivateKey* key);
+// The same from the bytes read_key_file() read from `path` (the caller wipes them).
+bool load_private_key_bytes(const char* cmd, const std::string& path,
+                            const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key);
 // Loads a public key (SPKI or PKCS#1); with allow_private, a private key file gives its public
 // half (as openssl does for -verify with -inkey KEY without -pubin... and for dgst -prverify).
 bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                      petrel::RsaPublicKey* key);
-constexpr int kFormAny = 0;
-constexpr int kFormPem = 1;
-constexpr int kFormDer = 2;
 
 // RSA signature/encryption parameters from -sigopt / -pkeyopt "name:value" strings.
 struct RsaParams {
@@ -63,8 +54,6 @@ inline petrel::HashAlg mgf1_hash(const RsaParams& p, petrel::HashAlg digest) {
 // Refuses (with a message, false) options that do not apply to the padding in p: rsa_mgf1_md
 // without PSS or OAEP, rsa_oaep_label without OAEP, MD5 as an MGF1 hash.
 bool check_rsa_opts(const char* cmd, const RsaParams& p);
-// Digest names as openssl takes them ("sha256", "SHA256", "sha-256", "SHA2-256").
-bool hash_by_name(const std::string& name, petrel::HashAlg* out);
 
 // PSS salt lengths from OpenSSL's rsa_pss_saltlen convention: -1 = digest length, -2 or unset =
 // the maximum when signing (OpenSSL 3.0's default) and any length when verifying, N = N bytes.
@@ -77,16 +66,20 @@ struct DgstSignOptions {
   std::string verify_key;
   std::string prverify_key;
   std::string signature;
+  std::string keyform_text;
+  std::vector<std::string> sigopts;
+  bool seen[4] = {false, false, false, false};  // -sign -verify -prverify -signature given
   int keyform = kFormAny;
   RsaParams params;
   bool active() const {
     return !sign_key.empty() || !verify_key.empty() || !prverify_key.empty();
   }
+  // Appends dgst's signing rows (-sign -verify -prverify -signature -sigopt -keyform).
+  void add_to(std::vector<Option>* table);
+  // After the parse: the -sigopt values, -keyform, and no empty file names. False after an
+  // error.
+  bool resolve();
 };
-// Parses one of dgst's signing options (sign, verify, prverify, signature, sigopt, keyform);
-// *handled is false if opt is none of them.
-bool dgst_sign_option(const std::string& opt, class ArgScanner* args, DgstSignOptions* o,
-                      bool* handled);
 // Signs or verifies the digest of one input (a file, or stdin when files is empty).
 int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
                      const std::vector<std::string>& files, const std::string& out_path);

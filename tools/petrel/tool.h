@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "crypto/aes/aes.h"
+#include "crypto/hash/hash.h"
 
 namespace petrel_tool {
 
@@ -159,6 +160,14 @@ class Output final {
 // the error (listing the available names) and returns false.
 bool select_aes_impl(const char* cmd, const std::string& name, petrel::AesImpl* out);
 std::string available_aes_impls();
+
+// A digest named in an option's value (-pkeyopt digest:NAME, -sigopt rsa_mgf1_md:NAME), looked
+// up in the library's one table (petrel::hash_from_name: the names openssl takes). An unknown
+// name prints "unknown digest 'NAME' for WHAT (md5, sha1, sha224, sha256, sha384, sha512)".
+// Digest options (-sha256, -SHA2-256) go through the same table; an unknown one is an unknown
+// option.
+bool digest_by_name(const char* cmd, const std::string& name, const char* what,
+                    petrel::HashAlg* out);
 
 // Parses a decimal size ("4096", "1048576"); no sign, no suffix, no overflow.
 bool parse_size(const std::string& s, size_t* out);

@@ -29,9 +29,11 @@ const char* const kCmd = "x509";
 
 const char kX509Usage[] =
     "usage: petrel x509 -in FILE [-noout] [-text] [-subject] [-issuer] [-dates]\n"
-    "                   [-fingerprint [-sha1|-sha256]] [-outform PEM|DER] [-out FILE]\n"
+    "                   [-fingerprint [-DIGEST]] [-outform PEM|DER] [-out FILE]\n"
     "       petrel x509 -req -in CSR -CA CERT -CAkey KEY -days N -purpose ca|server|client\n"
-    "                   [-set_serial N] [-sha256|-sha384|-sha512] [-out FILE]\n"
+    "                   [-set_serial N] [-DIGEST] [-out FILE]\n"
+    "  -DIGEST: -md5 (fingerprints only), -sha1, -sha224, -sha256 (the signing default),\n"
+    "  -sha384, -sha512, or any other name openssl takes for them (-SHA2-256, -sha-256)\n"
     "  input files (certificates, requests, keys): at most 1 MiB each\n";
 
 std::string oid_name(ByteView oid) {
@@ -224,7 +226,8 @@ std::string cert_text(const x509::Certificate& c) {
 }
 
 int show(const std::string& in, const std::string& out_path, bool noout, bool text, bool subject,
-         bool issuer, bool dates, bool fingerprint, petrel::HashAlg fp_alg, bool fp_named, bool der_out) {
+         bool issuer, bool dates, bool fingerprint, petrel::HashAlg fp_alg, const std::string& fp_option,
+         bool der_out) {
   CertBundle bundle;
   std::string error;
   if (!load_certs(in, kObjectLimit, &bundle, &error)) {
@@ -254,8 +257,8 @@ int show(const std::string& in, const std::string& out_path, bool noout, bool te
     if (petrel::hash(fp_alg, MutableBytes(d, sizeof(d)), c.m_der) != Status::ok) {
       return fail(kCmd, "hash failed");
     }
-    // openssl labels the default digest "SHA1" and a named one by its lower-case name.
-    const std::string label = fp_named ? petrel::hash_name(fp_alg) : "SHA1";
+    // openssl labels the default digest "SHA1" and a named one as the option spelled it.
+    const std::string label = fp_option.empty() ? "SHA1" : fp_option;
     s += label + " Fingerprint=" + colon_hex(ByteView(d, petrel::hash_digest_size(fp_alg))) +
          "\n";
   }
@@ -283,7 +286,7 @@ int cmd_x509(int argc, char** argv) {
   bool fingerprint = false;
   bool der_out = false;
   petrel::HashAlg md = petrel::HashAlg::sha256;
-  bool md_set = false;
+  std::string md_option;
   bool req = false;
   IssueParams issue;
   std::string name;
@@ -306,11 +309,8 @@ int cmd_x509(int argc, char** argv) {
       fingerprint = true;
     } else if (name == "req") {
       req = true;
-    } else if (name == "sha1" || name == "sha256" || name == "sha384" || name == "sha512") {
-      if (petrel::hash_from_name(&md, name.c_str()) != Status::ok) {
-        return fail(kCmd, "unknown digest");
-      }
-      md_set = true;
+    } else if (petrel::hash_from_name(&md, name.c_str()) == Status::ok) {
+      md_option = name;  // a digest option: -sha256, -SHA2-256, -md5 (fingerprints only)
     } else if (name == "in" || name == "out" || name == "outform" || name == "CA" ||
                name == "CAkey" || name == "days" || name == "purpose" || name == "set_serial") {
       if (!args.value(name, &v)) {
@@ -350,14 +350,18 @@ int cmd_x509(int argc, char** argv) {
     return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
   }
   if (req) {
+    if (md == petrel::HashAlg::md5) {
+      return fail(kCmd, "-%s: MD5 does not sign certificates (sha1, sha224, sha256, sha384, "
+                  "sha512)", md_option.c_str());
+    }
     issue.m_csr = in;
     issue.m_out = out;
     issue.m_hash = md;
     issue.m_der_out = der_out;
     return issue_from_csr(kCmd, issue);
   }
-  const petrel::HashAlg fp = md_set ? md : petrel::HashAlg::sha1;
-  return show(in, out, noout, text, subject, issuer, dates, fingerprint, fp, md_set, der_out);
+  const petrel::HashAlg fp = md_option.empty() ? petrel::HashAlg::sha1 : md;
+  return show(in, out, noout, text, subject, issuer, dates, fingerprint, fp, md_option, der_out);
 }
 
 }  // namespace petrel_tool
