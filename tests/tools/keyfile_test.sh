@@ -52,13 +52,25 @@ same_mode_as_openssl() {
   fi
 }
 
+# genrsa_here MASK_OR_MODE: whether this case also runs genrsa. Every case on the host ("full");
+# under qemu ("quick") each genrsa case once, with umask 000 and over a mode 666 file (where a
+# missing restriction shows): a 1024-bit key generation takes seconds there, and it writes its
+# file through the same code as `rsa -out`, which every case still runs.
+genrsa_here() {
+  [ "$LEVEL" = full ] || [ "$1" = 000 ] || [ "$1" = 666 ]
+}
+
 for mask in 022 000 077 002; do
-  expect_mode 600 $mask g.pem genrsa -out g.pem 1024
-  expect_mode 600 $mask g.pem genrsa -traditional -out g.pem 1024
+  if genrsa_here $mask; then
+    expect_mode 600 $mask g.pem genrsa -out g.pem 1024
+    expect_mode 600 $mask g.pem genrsa -traditional -out g.pem 1024
+  fi
   expect_mode 600 $mask r.pem rsa -in key.pem -out r.pem
   expect_mode 600 $mask r.der rsa -in key.pem -traditional -outform DER -out r.der
   expect_mode 600 $mask t.txt rsa -in key.pem -text -noout -out t.txt
-  same_mode_as_openssl $mask g.pem genrsa -out g.pem 1024
+  if genrsa_here $mask; then
+    same_mode_as_openssl $mask g.pem genrsa -out g.pem 1024
+  fi
   same_mode_as_openssl $mask r.pem rsa -in key.pem -out r.pem
   same_mode_as_openssl $mask t.txt rsa -in key.pem -text -noout -out t.txt
   same_mode_as_openssl $mask p.pem rsa -in key.pem -pubout -out p.pem
@@ -75,7 +87,11 @@ cmp -s r.pem o.pem || bad "rsa -traditional -out: not openssl's PKCS#1 PEM"
 
 # An existing file that others may read: restricted before the key goes in.
 for m in 644 666 640 604 755; do
-  for cmd in "genrsa -out ex.pem 1024" "rsa -in key.pem -out ex.pem"; do
+  cmds=("rsa -in key.pem -out ex.pem")
+  if genrsa_here $m; then
+    cmds+=("genrsa -out ex.pem 1024")
+  fi
+  for cmd in "${cmds[@]}"; do
     CASES=$((CASES + 1))
     rm -f ex.pem
     printf 'an old, longer file that must be replaced entirely by the key ...%4096s\n' "" >ex.pem

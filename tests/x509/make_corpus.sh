@@ -18,6 +18,10 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 OUT=$1
+# Pre-made keys (tests/x509/keys/corpus/NAME.key, made by this script's key() and eckey() with
+# openssl genrsa / genpkey): about 100 RSA-2048 key generations were most of this test's time.
+# A name without a file there gets a new key, as before.
+KEYDIR="$(cd "$(dirname "$0")" && pwd)/keys/corpus"
 rm -rf "$OUT"
 mkdir -p "$OUT/new"
 cd "$OUT"
@@ -222,6 +226,14 @@ run() {
 # key NAME [BITS]: one key per entity (several certificates may share one).
 key() {
   local bits=${2:-2048}
+  if [ ! -f "$1.key" ] && [ -f "$KEYDIR/$1.key" ]; then
+    cp "$KEYDIR/$1.key" "$1.key"
+    # the stored key must still be what the corpus asks for
+    if ! openssl rsa -in "$1.key" -noout -text 2>/dev/null | head -n1 | grep -q "($bits bit"; then
+      echo "make_corpus: $KEYDIR/$1.key is not a $bits-bit RSA key" >&2
+      exit 1
+    fi
+  fi
   if [ ! -f "$1.key" ]; then
     run openssl genrsa -out "$1.key" "$bits"
   fi
@@ -252,6 +264,15 @@ keyof() { cat "$1.keyname"; }
 # eckey NAME CURVE: an EC key (P-256, P-384, or another curve openssl knows), made before the
 # cert that uses it (cert's key() then finds the file).
 eckey() {
+  if [ ! -f "$1.key" ] && [ -f "$KEYDIR/$1.key" ]; then
+    cp "$KEYDIR/$1.key" "$1.key"
+    local want=$2
+    case "$want" in P-256) want=prime256v1 ;; P-384) want=secp384r1 ;; esac
+    if ! openssl pkey -in "$1.key" -noout -text 2>/dev/null | grep -q "ASN1 OID: $want"; then
+      echo "make_corpus: $KEYDIR/$1.key is not a $2 key" >&2
+      exit 1
+    fi
+  fi
   if [ ! -f "$1.key" ]; then
     run openssl genpkey -algorithm EC -pkeyopt "ec_paramgen_curve:$2" -out "$1.key"
   fi

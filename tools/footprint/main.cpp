@@ -1,0 +1,190 @@
+// The minimal TLS client whose size scripts/footprint measures (issue 10): what a phone that
+// fetches its profile over RSA key exchange needs and nothing else. TLS 1.2, the six RSA
+// key-exchange suites with AES-GCM and AES-CBC, a client certificate with its RSA key, the
+// server's chain checked against one CA with the host name, the engine driven by the library's
+// socket driver. No PEM (DER files, as a device keeps them in flash), no heap, no stdio: the
+// buffers are static, output goes through write(2).
+//
+//   footprint HOST PORT CA.der CERT.der KEY.der [MFL]
+//
+// sends "GET / HTTP/1.0" and copies the response to stdout; exits 0 after the server's
+// close_notify, 1 with a one-line reason on stderr otherwise. MFL (512, 1024, 2048, 4096) asks
+// for max_fragment_length and sizes the input buffer for it, as tls/client.h states; without
+// it the buffers are those of full 16 KB records.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "crypto/rsa/rsa_keys.h"
+#include "crypto/util/wipe.h"
+#include "crypto/x509/cert.h"
+#include "tls/client.h"
+#include "tls/io/socket.h"
+#include "tls/suites.h"
+
+namespace {
+
+using namespace petrel;
+
+void say(const char* a, const char* b = "") {
+  ssize_t r = ::write(2, a, std::strlen(a));
+  r = ::write(2, b, std::strlen(b));
+  r = ::write(2, "\n", 1);
+  (void)r;
+}
+
+// Reads a whole file into buf; false (with a message) if it is missing or does not fit.
+bool read_file(const char* path, uint8_t* buf, size_t cap, size_t* len) {
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    say("cannot open ", path);
+    return false;
+  }
+  size_t n = 0;
+  for (;;) {
+    if (n == cap) {
+      uint8_t extra;
+      if (::read(fd, &extra, 1) != 0) {
+        ::close(fd);
+        say("file too large: ", path);
+        return false;
+      }
+      break;
+    }
+    const ssize_t r = ::read(fd, buf + n, cap - n);
+    if (r < 0) {
+      ::close(fd);
+      say("cannot read ", path);
+      return false;
+    }
+    if (r == 0) {
+      break;
+    }
+    n += static_cast<size_t>(r);
+  }
+  ::close(fd);
+  *len = n;
+  return true;
+}
+
+constexpr uint16_t kSuites[] = {
+    tls::kSuiteRsaAes128GcmSha256, tls::kSuiteRsaAes256GcmSha384, tls::kSuiteRsaAes128CbcSha256,
+    tls::kSuiteRsaAes256CbcSha256, tls::kSuiteRsaAes128CbcSha,    tls::kSuiteRsaAes256CbcSha,
+};
+
+uint8_t g_ca[2048];
+uint8_t g_cert[2048];
+uint8_t g_key[2048];
+// Buffers for full records; with MFL the engine is given the front part of each.
+uint8_t g_in[tls::kInputBufferFull];
+uint8_t g_out[tls::output_buffer_min(0) > 1024 ? tls::output_buffer_min(0) : 1024];
+uint8_t g_hs[4096];
+uint8_t g_app[1024];
+// At namespace scope, not function-local statics: those need thread-safe guards, which pull
+// in the C++ runtime's exception machinery (about 35 KB on Thumb-2).
+x509::Certificate g_anchor;
+RsaPrivateKey g_key_rsa;
+tls::RsaClientKey g_client_key(g_key_rsa, default_rng());
+tls::Client g_client;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 6 && argc != 7) {
+    say("usage: footprint HOST PORT CA.der CERT.der KEY.der [MFL]");
+    return 2;
+  }
+  size_t ca_len = 0, cert_len = 0, key_len = 0;
+  if (!read_file(argv[3], g_ca, sizeof g_ca, &ca_len) ||
+      !read_file(argv[4], g_cert, sizeof g_cert, &cert_len) ||
+      !read_file(argv[5], g_key, sizeof g_key, &key_len)) {
+    return 1;
+  }
+  size_t mfl = 0;
+  if (argc == 7) {
+    for (const char* p = argv[6]; *p; ++p) {
+      if (*p < '0' || *p > '9' || mfl > 100000) {
+        say("MFL is not a number: ", argv[6]);
+        return 2;
+      }
+      mfl = mfl * 10 + static_cast<size_t>(*p - '0');
+    }
+  }
+
+  if (x509::parse_certificate(&g_anchor, ByteView(g_ca, ca_len)) != Status::ok) {
+    say("not a DER certificate: ", argv[3]);
+    return 1;
+  }
+  const bool key_ok = rsa_private_key_from_pkcs1(&g_key_rsa, ByteView(g_key, key_len)) == Status::ok;
+  secure_wipe(g_key, sizeof g_key);
+  if (!key_ok) {
+    say("not a DER RSAPrivateKey (PKCS#1): ", argv[5]);
+    return 1;
+  }
+  const ByteView chain[1] = {ByteView(g_cert, cert_len)};
+
+  tls::ClientConfig config;
+  config.m_suites = Span<const uint16_t>(kSuites, sizeof kSuites / sizeof kSuites[0]);
+  config.m_server_name = ByteView(reinterpret_cast<const uint8_t*>(argv[1]), std::strlen(argv[1]));
+  config.m_trust.m_certs = Span<const x509::Certificate>(&g_anchor, 1);
+  config.m_client_chain = Span<const ByteView>(chain, 1);
+  config.m_client_key = &g_client_key;
+  config.m_max_fragment_length = mfl;
+  const size_t in_len = tls::input_buffer_size(config);
+  if (in_len > sizeof g_in) {
+    say("MFL must be 512, 1024, 2048 or 4096");
+    return 2;
+  }
+
+  int fd = -1;
+  char err[160];
+  if (tls::io::connect_tcp(&fd, argv[1], argv[2], 10000, err, sizeof err) != Status::ok) {
+    say(err);
+    return 1;
+  }
+  if (g_client.init(config, MutableBytes(g_in, in_len), MutableBytes(g_out, sizeof g_out),
+                  MutableBytes(g_hs, sizeof g_hs)) != Status::ok) {
+    say("init: ", g_client.error_text());
+    ::close(fd);
+    return 1;
+  }
+  tls::io::SocketConnection conn(g_client, fd, 10000);
+  int rc = 1;
+  static const char kRequest[] = "GET / HTTP/1.0\r\n\r\n";
+  if (conn.handshake() != tls::io::IoStatus::ok) {
+    say("handshake: ", conn.error_text());
+  } else if (conn.write(ByteView(reinterpret_cast<const uint8_t*>(kRequest),
+                                 sizeof kRequest - 1)) != tls::io::IoStatus::ok) {
+    say("write: ", conn.error_text());
+  } else {
+    for (;;) {
+      size_t got = 0;
+      const tls::io::IoStatus s = conn.read(MutableBytes(g_app, sizeof g_app), &got);
+      if (s == tls::io::IoStatus::closed) {
+        rc = 0;
+        break;
+      }
+      if (s != tls::io::IoStatus::ok) {
+        say("read: ", conn.error_text());
+        break;
+      }
+      for (size_t off = 0; off < got;) {
+        const ssize_t w = ::write(1, g_app + off, got - off);
+        if (w <= 0) {
+          say("cannot write to stdout");
+          got = 0;
+          rc = 1;
+          break;
+        }
+        off += static_cast<size_t>(w);
+      }
+    }
+    if (rc == 0) {
+      (void)conn.close();
+    }
+  }
+  ::close(fd);
+  return rc;
+}
