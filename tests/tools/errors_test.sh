@@ -179,10 +179,12 @@ fi
 
 # ---- speed ---------------------------------------------------------------------------------
 expect_error "unknown algorithm 'aes-128-xyz'" speed -bytes 16 aes-128-xyz
-expect_error "-bytes is not for RSA (use -ops N)" speed -bytes 16 rsa2048
+expect_error "-bytes is not for the public-key algorithms (use -ops N)" speed -bytes 16 rsa2048
+expect_error "-bytes is not for the public-key algorithms (use -ops N)" speed -bytes 16 ecdhp256
 expect_error "rsa512 is not yet supported" speed rsa512
-expect_error "-ops is for the RSA algorithms only" speed -ops 2 sha256
-expect_error "ecdsap256 is not yet supported" speed ecdsap256
+expect_error "-ops is for the public-key algorithms only" speed -ops 2 sha256
+expect_error "ecdsap384 is not yet supported" speed ecdsap384
+expect_error "ed25519 is not yet supported" speed ed25519
 expect_error "unknown AES implementation 'fast'" speed -impl fast -bytes 16 aes-128-cbc
 expect_error "bad -bytes 'lots'" speed -bytes lots aes-128-cbc
 expect_error "bad -bytes '-1'" speed -bytes -1 aes-128-cbc
