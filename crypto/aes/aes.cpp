@@ -25,8 +25,10 @@ constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks
 constexpr AesOps kArmv4Ops = {petrel_aes_expand_armv4, petrel_aes_encrypt_blocks_armv4,
                               petrel_aes_decrypt_blocks_armv4, petrel_aes_cbc_encrypt_armv4};
 constexpr const AesOps* armv4_ops() noexcept { return &kArmv4Ops; }
+constexpr bool kHaveArmv4 = true;
 #else
 constexpr const AesOps* armv4_ops() noexcept { return nullptr; }
+constexpr bool kHaveArmv4 = false;
 #endif
 
 // The assembly rows: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*) and
@@ -37,14 +39,16 @@ constexpr const AesOps* armv4_ops() noexcept { return nullptr; }
 constexpr AesOps kMips32r2Ops = {petrel_aes_expand_mips32r2, petrel_aes_encrypt_blocks_mips32r2,
                                  petrel_aes_decrypt_blocks_mips32r2, nullptr};
 constexpr const AesOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
+constexpr bool kHaveMips32r2 = true;
 #else
 constexpr const AesOps* mips32r2_ops() noexcept { return nullptr; }
+constexpr bool kHaveMips32r2 = false;
 #endif
 
 // The fastest table (not constant-time) variant of this build: the assembly where there is one.
-constexpr AesImpl kFastestTable = armv4_ops() != nullptr      ? AesImpl::armv4
-                                  : mips32r2_ops() != nullptr ? AesImpl::mips32r2
-                                                              : AesImpl::table;
+constexpr AesImpl kFastestTable = kHaveArmv4      ? AesImpl::armv4
+                                  : kHaveMips32r2 ? AesImpl::mips32r2
+                                                  : AesImpl::table;
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
 // CPU check. Table order is the order of aes_impls_available(); the default is kAesDefaultImpl
