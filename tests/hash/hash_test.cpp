@@ -413,7 +413,7 @@ TEST(HashImpls, CalleeSavedRegisters) {
 #if defined(PETREL_TEST_CALL_HARNESS_ARM)
   constexpr size_t kSaved = 8;  // r4-r11
 #else
-  constexpr size_t kSaved = 9;  // s0-s7, fp
+  constexpr size_t kSaved = 10;  // s0-s7, fp, gp (tests/bignum/call_harness_mips.S)
 #endif
   struct Fn {
     const char* name;
