@@ -1,7 +1,9 @@
 # Extra X25519 tests, host builds only:
 #  - ec_x25519_million_<impl>: the 1,000,000-iteration vector of RFC 7748 section 5.2, one test per
-#    implementation so that they run in parallel (ec_test skips it unless PETREL_X25519_MILLION is set;
-#    under qemu it would take far too long, so cross builds do not register it);
+#    implementation (ec_test skips it unless PETREL_X25519_MILLION is set; under qemu it would take
+#    far too long, so cross builds do not register it). scripts/test runs the host's default
+#    implementation's (fe64 on 64-bit hosts, about 60 s); the others carry the ctest label "long",
+#    which the host test preset excludes and scripts/long-tests runs (fe32: about 150 s);
 #  - ec_x25519_openssl: a differential test against the openssl command (like tests/hash);
 #  - ec_p256_openssl: P-256 and P-384 ECDH, public keys and ECDSA both ways against openssl.
 if(NOT CMAKE_CROSSCOMPILING)
@@ -13,9 +15,14 @@ if(NOT CMAKE_CROSSCOMPILING)
   if(CMAKE_SIZEOF_VOID_P EQUAL 8)
     list(APPEND _petrel_x25519_impls fe64)
   endif()
+  # The last one listed is the host's default (crypto/ec/x25519.h kX25519DefaultImpl).
+  list(GET _petrel_x25519_impls -1 _petrel_x25519_default)
   foreach(_impl ${_petrel_x25519_impls})
     add_test(NAME ec_x25519_million_${_impl}
              COMMAND ec_test --gtest_filter=X25519.Rfc7748Section5_2IteratedMillion)
+    if(NOT _impl STREQUAL _petrel_x25519_default)
+      set_tests_properties(ec_x25519_million_${_impl} PROPERTIES LABELS long)
+    endif()
     # COST: the longest tests of the host preset (fe32 about 150 s), started first so that the
     # other tests run beside them instead of after them (ctest has no timing history on a clean
     # clone and otherwise starts tests in the order they were added).
