@@ -153,15 +153,8 @@ void Modulus::wipe() noexcept {
 }
 
 void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const ModulusRef& mod) noexcept {
-  const size_t n = mod.n;
-  const KernelOps& k = kernel_ops();
-  set_zero(r, n);
-  Limb top = 0;
-  for (size_t i = 0; i < n; i++) {
-    top = k.mont_step(r, a, b[i], mod.m, mod.m0inv, n, top);
-  }
-  // r + top * R < 2m: subtract m once if it is >= m.
-  final_sub(r, mask_of(top), mod);
+  // The kernel's whole multiplication: n CIOS steps, then the masked subtraction (r < m).
+  kernel_ops().mont_mul(r, a, b, mod.m, mod.m0inv, mod.n);
 }
 
 namespace {
