@@ -116,35 +116,148 @@ petrel_bn_mont_step_armv6:
         .size   petrel_bn_mont_step_armv6, . - petrel_bn_mont_step_armv6
 @ void petrel_bn_mont_mul_armv6(uint32_t* r, const uint32_t* a, const uint32_t* b,
 @                               const uint32_t* m, uint32_t m0inv, size_t n)
-@ The whole CIOS multiplication: r = 0, then for each b[i] the mont_step loop above inline (same
-@ registers), then the masked final subtraction. Frame: r4-r11 and lr saved, 20 bytes below
-@ them: [sp] r, [sp, #4] a, [sp, #8] m, [sp, #12] the end of b; m0inv at [sp, #56], n at
-@ [sp, #60]. Across the steps lr walks b and r11 holds top.
+@ The whole CIOS multiplication, two limbs of b per pass over t (r): with B0 = b[i], B1 = b[i+1],
+@ q0 = (t0 + a0 B0) m0inv and q1 from limb 1 of t + a B0 + q0 m (the values two single steps
+@ would use), limb j of t + a B0 + q0 m + 2^32 (a B1 + q1 m) is t[j] + a[j] B0 + m[j] q0 +
+@ a[j-1] B1 + m[j-1] q1 plus four carries: four UMAALs chained through one register, each with
+@ its own carry, stored at t[j-2]. Per limb 5 loads, 4 UMAAL, 1 store (a[j-1], m[j-1] are
+@ loaded again: no register is left to keep them), against 3 loads, 2 UMAAL, 1 store for one
+@ limb of one step. An odd n ends with one single step (the loop of mont_step above). Then the
+@ masked final subtraction.
+@ Registers in a pair pass: r0 t (read), r1 a, r3 m, r2 B0, r7 B1, r4 q0, r8 q1, r5 c1, r6 c2,
+@ r9 c3, r10 c4, ip the limb in flight, r11 a[j] / a[j-1], lr m[j] / m[j-1].
+@ Frame: r4-r11 and lr saved, 28 bytes below them: [sp] r, [sp, #4] a, [sp, #8] m, [sp, #12]
+@ the end of b, [sp, #16] the end of r, [sp, #20] top, [sp, #24] the next limb of b; m0inv at
+@ [sp, #64], n at [sp, #68].
         .global petrel_bn_mont_mul_armv6
         .type   petrel_bn_mont_mul_armv6, %function
         .p2align 2
 petrel_bn_mont_mul_armv6:
         push    {r4-r11, lr}
-        sub     sp, sp, #20
+        sub     sp, sp, #28
         str     r0, [sp]
         str     r1, [sp, #4]
         str     r3, [sp, #8]
-        ldr     r7, [sp, #60]           @ n
+        ldr     r7, [sp, #68]           @ n
         add     ip, r2, r7, lsl #2
         str     ip, [sp, #12]           @ end of b
-        mov     lr, r2
+        add     ip, r0, r7, lsl #2
+        str     ip, [sp, #16]           @ end of r
+        str     r2, [sp, #24]
         mov     ip, #0
+        str     ip, [sp, #20]           @ top = 0
         mov     r8, r0
 0:      str     ip, [r8], #4            @ r = 0
         subs    r7, r7, #1
         bne     0b
-        mov     r11, #0                 @ top
-4:      ldr     r0, [sp]
+        @ The passes: two limbs of b while two are left, then one, then none (public counts).
+10:     ldr     lr, [sp, #24]
+        ldr     ip, [sp, #12]
+        sub     ip, ip, lr
+        cmp     ip, #8
+        bhs     20f
+        cmp     ip, #4
+        beq     40f
+        b       50f
+
+        @ ---- a pass over two limbs of b ----
+20:     ldr     r0, [sp]
         ldr     r1, [sp, #4]
         ldr     r3, [sp, #8]
-        ldr     r4, [sp, #56]           @ m0inv
-        ldr     r7, [sp, #60]           @ n
+        ldr     r2, [lr], #4            @ B0
+        ldr     r7, [lr], #4            @ B1
+        str     lr, [sp, #24]
+        ldr     r4, [sp, #64]           @ m0inv
+        @ j = 0: q0, and the low limb becomes 0.
+        ldr     ip, [r0], #4
+        ldr     r11, [r1], #4
+        mov     r5, #0
+        umaal   ip, r5, r11, r2         @ c1:x = a0 B0 + t0
+        mul     r4, ip, r4              @ q0
+        ldr     lr, [r3], #4
+        mov     r6, #0
+        umaal   ip, r6, r4, lr          @ c2:x = q0 m0 + x; x = 0
+        @ j = 1: limb 1 of the first step, then q1 from it and a0 B1.
+        ldr     ip, [r0], #4
+        ldr     r11, [r1], #4
+        umaal   ip, r5, r11, r2         @ + a1 B0 + c1
+        ldr     lr, [r3], #4
+        umaal   ip, r6, r4, lr          @ + q0 m1 + c2
+        ldr     r11, [r1, #-8]
+        mov     r9, #0
+        umaal   ip, r9, r11, r7         @ c3:x = a0 B1 + x
+        ldr     r8, [sp, #64]
+        mul     r8, ip, r8              @ q1
+        ldr     lr, [r3, #-8]
+        mov     r10, #0
+        umaal   ip, r10, r8, lr         @ c4:x = q1 m0 + x; x = 0
+        @ j = 2 .. n-1: one limb first if n is odd, then pairs.
+        ldr     ip, [sp, #68]
+        tst     ip, #1
+        beq     21f
+        ldr     ip, [r0], #4            @ t[j]
+        ldr     r11, [r1], #4
+        umaal   ip, r5, r11, r2         @ a[j] B0
+        ldr     lr, [r3], #4
+        umaal   ip, r6, r4, lr          @ m[j] q0
+        ldr     r11, [r1, #-8]
+        umaal   ip, r9, r11, r7         @ a[j-1] B1
+        ldr     lr, [r3, #-8]
+        umaal   ip, r10, r8, lr         @ m[j-1] q1
+        str     ip, [r0, #-12]          @ t[j-2]
+21:     ldr     ip, [sp, #16]
+        cmp     r0, ip
+        beq     23f
+22:     ldr     ip, [r0], #4
+        ldr     r11, [r1], #4
+        umaal   ip, r5, r11, r2
+        ldr     lr, [r3], #4
+        umaal   ip, r6, r4, lr
+        ldr     r11, [r1, #-8]
+        umaal   ip, r9, r11, r7
+        ldr     lr, [r3, #-8]
+        umaal   ip, r10, r8, lr
+        str     ip, [r0, #-12]
+        ldr     ip, [r0], #4
+        ldr     r11, [r1], #4
+        umaal   ip, r5, r11, r2
+        ldr     lr, [r3], #4
+        umaal   ip, r6, r4, lr
+        ldr     r11, [r1, #-8]
+        umaal   ip, r9, r11, r7
+        ldr     lr, [r3, #-8]
+        umaal   ip, r10, r8, lr
+        str     ip, [r0, #-12]
+        ldr     ip, [sp, #16]
+        cmp     r0, ip
+        bne     22b
+        @ j = n: c1 + a[n-1] B1 + c3 + m[n-1] q1 + c4 + c2 + top; j = n + 1: the carries.
+23:     mov     ip, r5
+        ldr     r11, [r1, #-4]
+        umaal   ip, r9, r11, r7
+        ldr     lr, [r3, #-4]
+        umaal   ip, r10, r8, lr
+        ldr     r11, [sp, #20]          @ top
+        adds    ip, ip, r6
+        adcs    r9, r9, r10
+        mov     r10, #0
+        adc     r10, r10, #0
+        adds    ip, ip, r11
+        adcs    r9, r9, #0
+        adc     r10, r10, #0            @ the new top
+        str     ip, [r0, #-8]           @ t[n-2]
+        str     r9, [r0, #-4]           @ t[n-1]
+        str     r10, [sp, #20]
+        b       10b
+
+        @ ---- a pass over the last limb of b (odd n): one step, as mont_step ----
+40:     ldr     r0, [sp]
+        ldr     r1, [sp, #4]
+        ldr     r3, [sp, #8]
+        ldr     r4, [sp, #64]           @ m0inv
+        ldr     r7, [sp, #68]           @ n
         ldr     r2, [lr], #4            @ b[i]
+        str     lr, [sp, #24]
         ldr     ip, [r0]
         ldr     r8, [r1], #4
         mov     r5, #0
@@ -180,20 +293,22 @@ petrel_bn_mont_mul_armv6:
         str     ip, [r10], #4
         subs    r7, r7, #1
         bne     2b
-3:      adds    ip, r11, r5             @ t[n - 1] = top + c1 + c2, carry to top
+3:      ldr     r11, [sp, #20]          @ top
+        adds    ip, r11, r5             @ t[n - 1] = top + c1 + c2, carry to top
         mov     r11, #0
         adc     r11, r11, #0
         adds    ip, ip, r6
         adc     r11, r11, #0
         str     ip, [r10]
-        ldr     ip, [sp, #12]
-        cmp     lr, ip
-        bne     4b
-        @ r + top * 2^(32n) < 2m: subtract m when top = 1 or r >= m. Pass 1: the borrow of r - m
-        @ (SUB and TEQ leave C alone), pass 2: r -= m & mask.
+        str     r11, [sp, #20]
+        b       10b
+
+        @ ---- r + top * 2^(32n) < 2m: subtract m when top = 1 or r >= m ----
+        @ Pass 1: the borrow of r - m (SUB and TEQ leave C alone), pass 2: r -= m & mask.
+50:     ldr     r11, [sp, #20]
         ldr     r0, [sp]
         ldr     r3, [sp, #8]
-        ldr     r7, [sp, #60]
+        ldr     r7, [sp, #68]
         mov     r1, r0
         mov     r2, r3
         mov     r9, r7
@@ -217,7 +332,7 @@ petrel_bn_mont_mul_armv6:
         sub     r7, r7, #1
         teq     r7, #0
         bne     6b
-        add     sp, sp, #20
+        add     sp, sp, #28
         pop     {r4-r11, pc}
         .size   petrel_bn_mont_mul_armv6, . - petrel_bn_mont_mul_armv6
 #endif
