@@ -177,7 +177,7 @@ constexpr const KernelOps* c64_ops() noexcept { return &kC64Ops; }
 // the guard at the top of its .S file (a file whose guard is false assembles to nothing).
 #if defined(PETREL_ASM_ARM) && PETREL_BN_LIMB_BITS == 32 && defined(__ARM_ARCH_ISA_ARM)
 constexpr KernelOps kArmv4Ops = {petrel_bn_mul_add_armv4, petrel_bn_mont_step_armv4,
-                                 mont_mul_loop<uint32_t, petrel_bn_mont_step_armv4>};
+                                 petrel_bn_mont_mul_armv4};
 constexpr const KernelOps* armv4_ops() noexcept { return &kArmv4Ops; }
 #else
 constexpr const KernelOps* armv4_ops() noexcept { return nullptr; }
