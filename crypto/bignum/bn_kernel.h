@@ -25,7 +25,8 @@
 //       (r < m), for a, b < m; the n steps of mont_step from r = 0, then one subtraction of m,
 //       masked (taken when the last top is 1 or r >= m, whatever the values). r overlaps
 //       neither a nor b. The portable form and the kernels without their own loop run their
-//       mont_step n times (mul_add.cpp); armv4 and armv6 have the loop in assembly.
+//       mont_step n times (mul_add.cpp); armv4, armv6 and mips32r2 have the loop in
+//       assembly.
 //
 // All read and write only the n limbs named, keep no state, and must run in time independent
 // of the limb values (the table's constant_time flag says whether they do on every CPU of the
@@ -58,6 +59,8 @@ void petrel_bn_mont_mul_c64(uint64_t* r, const uint64_t* a, const uint64_t* b, c
                             uint64_t m0inv, size_t n) noexcept;
 void petrel_bn_mont_mul_armv4(uint32_t* r, const uint32_t* a, const uint32_t* b,
                               const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
+void petrel_bn_mont_mul_mips32r2(uint32_t* r, const uint32_t* a, const uint32_t* b,
+                                 const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
 void petrel_bn_mont_mul_armv6(uint32_t* r, const uint32_t* a, const uint32_t* b,
                               const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
 uint32_t petrel_bn_mul_add_armv6(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;

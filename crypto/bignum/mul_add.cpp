@@ -193,7 +193,7 @@ constexpr const KernelOps* armv6_ops() noexcept { return nullptr; }  // e.g. arm
 #if defined(PETREL_ASM_MIPS32R2) && PETREL_BN_LIMB_BITS == 32 && defined(__mips_isa_rev) && \
     __mips_isa_rev >= 2 && __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
 constexpr KernelOps kMips32r2Ops = {petrel_bn_mul_add_mips32r2, petrel_bn_mont_step_mips32r2,
-                                    mont_mul_loop<uint32_t, petrel_bn_mont_step_mips32r2>};
+                                    petrel_bn_mont_mul_mips32r2};
 constexpr const KernelOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
 #else
 constexpr const KernelOps* mips32r2_ops() noexcept { return nullptr; }
