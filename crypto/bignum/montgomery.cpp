@@ -1,6 +1,7 @@
 // Montgomery arithmetic: CIOS multiplication (for each limb b_i of b, one fused pass
-// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w, the active
-// kernel's mont_step, mul_add.cpp), so the accumulator is n limbs and a carry bit; reduction of any-length values by
+// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w; the active
+// kernel's mont_mul runs the whole loop and the final subtraction, mul_add.cpp), so the
+// accumulator is n limbs and a carry bit; reduction of any-length values by
 // Horner's rule in Montgomery form; modular exponentiation with a fixed 4-bit window.
 // References: P. Montgomery, "Modular multiplication without trial division" (1985); Koc, Acar,
 // Kaliski, "Analyzing and comparing Montgomery multiplication algorithms" (1996, CIOS); HAC 14.36

@@ -6,7 +6,10 @@
 //   (bignum.cpp);
 // - mont_step, one outer step of CIOS Montgomery multiplication (Koc, Acar, Kaliski 1996):
 //   t = (t + a * b + q * m) / 2^w in one pass over the limbs, both products and the one-limb
-//   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator.
+//   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator;
+// - mont_mul, the whole multiplication: n mont_steps from zero and the masked final
+//   subtraction, in one call (mont_mul_loop below for the portable kernels; the assembly
+//   kernels have their own loop, armv6 taking two limbs of b per pass).
 //
 // Portable C++ ("c32", "c64"): 32-bit limbs with 64-bit products, and 64-bit limbs with
 // unsigned __int128 where the compiler has it. Constant-time provided the CPU's multiplier takes

@@ -10,6 +10,10 @@
 @   uint32_t petrel_bn_mont_step_armv4(uint32_t* t, const uint32_t* a, uint32_t b,
 @                                      const uint32_t* m, uint32_t m0inv, size_t n, uint32_t top)
 @     r0 t, r1 a, r2 b, r3 m; [sp] m0inv, [sp, #4] n (>= 1), [sp, #8] top; returns the new top.
+@   void petrel_bn_mont_mul_armv4(uint32_t* r, const uint32_t* a, const uint32_t* b,
+@                                 const uint32_t* m, uint32_t m0inv, size_t n)
+@     r0 r, r1 a, r2 b, r3 m; [sp] m0inv, [sp, #4] n (>= 1): the whole multiplication
+@     (bn_kernel.h); its frame is above its code, the step uses mont_step's registers.
 @ Register plan (mont_step): r4 q, r5 c1 (carry of a*b + t), r6 c2 (carry of q*m + ...),
 @   r7 limbs left, r8 a[j], r9 m[j], r10 write pointer t[j-1], r11 zero, ip the limb in flight.
 @   Saves r4-r11 and lr (36 bytes); uses no other stack. mul_add: r4 carry, r5 a[i], r6 acc[i],
@@ -17,7 +21,8 @@
 @ Per limb: a*b + t + c1 is adds / adc (the 33-bit t + c1) then UMLAL; the same for q*m.
 @
 @ Constant-time status: no branch and no address depends on limb values (the only branches
-@ are the loop counts, i.e. the public limb count n). Caveat: the ARM926EJ-S (armel's core)
+@ are the loop counts, i.e. the public limb count n; mont_mul's final subtraction is a masked
+@ SBCS chain). Caveat: the ARM926EJ-S (armel's core)
 @ multiplier terminates early depending on the value of the Rs operand (here b and q, both
 @ secret in an RSA private operation), so UMLAL's cycle count leaks the size of those words on
 @ that core: a timing channel that the instruction/data-address trace check
@@ -26,7 +31,9 @@
 @ Cost: 12 instructions per limb in the mont_step loop, 10 in mul_add (counted from the code).
 @ Measured (scripts/perf-table --targets armel --algs "rsa2048-sign rsa2048-verify", guest
 @ instructions per operation): armel RSA-2048 sign 66,516,885 (portable C++) -> 52,802,069,
-@ verify 1,461,391 -> 1,059,471. On armhf (where armv6 is the default) the trace check's
+@ verify 1,461,391 -> 1,059,471 (mont_step only); with the binary-GCD inverse 42.5 M, and with
+@ mont_mul 38,633,142 / 960,666 (--targets "armhf armel mipsel", 0fb0cdd; OpenSSL 43,602,094 /
+@ 1,178,069). mont_mul: 11 instructions per limb per limb of b (counted). On armhf (where armv6 is the default) the trace check's
 @ private operation costs 63.4 M portable, 48.4 M armv4.
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM)
         .syntax unified

@@ -10,21 +10,28 @@
 @   uint32_t petrel_bn_mont_step_armv6(uint32_t* t, const uint32_t* a, uint32_t b,
 @                                      const uint32_t* m, uint32_t m0inv, size_t n, uint32_t top)
 @     r0 t, r1 a, r2 b, r3 m; [sp] m0inv, [sp, #4] n (>= 1), [sp, #8] top; returns the new top.
+@   void petrel_bn_mont_mul_armv6(uint32_t* r, const uint32_t* a, const uint32_t* b,
+@                                 const uint32_t* m, uint32_t m0inv, size_t n)
+@     r0 r, r1 a, r2 b, r3 m; [sp] m0inv, [sp, #4] n (>= 1): the whole multiplication
+@     (bn_kernel.h), two limbs of b per pass; its register plan and frame are above its code.
 @ Register plan (mont_step): r4 q, r5 c1, r6 c2, r7 limbs left, r8 a[j], r9 m[j], r10 write
 @   pointer t[j-1], ip the limb in flight; saves r4-r10 and lr (32 bytes), no other stack.
 @   mul_add: r4 carry, r5 a[i], ip acc[i]; saves r4, r5 and lr (with r6 for alignment).
 @   The loops do two limbs per iteration, with one odd limb first when the count is odd.
 @
 @ Constant-time status: no branch and no address depends on limb values (the branches test only
-@ the public limb count); the trace check (tests/ct/trace.cmake) sees identical traces for the
+@ the public limb count; mont_mul's final subtraction is a masked SBCS chain); the trace check (tests/ct/trace.cmake) sees identical traces for the
 @ RSA-2048 private operation under two keys. It cannot see multiplier timing: whether UMAAL's
 @ latency depends on operand values on a given core is not checked here (README "Constant-time
 @ checks").
 @
-@ Cost: 7 instructions per limb in the mont_step loop, 5 in mul_add (counted from the code).
+@ Cost: 7 instructions per limb in the mont_step loop, 5 in mul_add; mont_mul 21 per limb of a
+@ pair pass, i.e. 10.5 per limb per limb of b (counted from the code).
 @ Measured (scripts/perf-table --targets armhf --algs "rsa2048-sign rsa2048-verify", guest
 @ instructions per operation): armhf RSA-2048 sign 62,793,268 (portable C++) -> 34,925,108,
-@ verify 1,468,943 -> 658,703.
+@ verify 1,468,943 -> 658,703 (mont_step only); with mont_mul (one step per pass) and the
+@ binary-GCD inverse 26.1 M; with the pair passes 22,107,378 / 529,262 (the command with
+@ --targets "armhf armel mipsel", 0fb0cdd; OpenSSL's NEON code 14,259,892 / 309,236).
 @
 @ Built from crypto/bignum/arm/ for every ARM target (cmake/PetrelSources.cmake); the guard
 @ below makes it empty where the compiler targets less than ARMv6 (armel, ARMv5TE: no UMAAL

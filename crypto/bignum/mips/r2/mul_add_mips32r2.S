@@ -15,6 +15,10 @@
 #                                         uint32_t top)
 #     $a0 t, $a1 a, $a2 b, $a3 m; 16($sp) m0inv, 20($sp) n (>= 1), 24($sp) top (the O32 stack
 #     arguments above the caller's 16-byte home area); returns the new top in $v0.
+#   void petrel_bn_mont_mul_mips32r2(uint32_t* r, const uint32_t* a, const uint32_t* b,
+#                                    const uint32_t* m, uint32_t m0inv, size_t n)
+#     $a0 r, $a1 a, $a2 b, $a3 m; 16($sp) m0inv, 20($sp) n (>= 1): the whole multiplication
+#     (bn_kernel.h); it writes the home slots 0($sp) and 4($sp), which O32 leaves to the callee.
 # Register plan (mont_step): $t4 q, $t7 c1, $t8 c2, $t5 end of a, $t3 the constant 1, $t0-$t2
 #   the limbs in flight; $a0 is the write pointer t[j-1] (t[j] is read at 4($a0)), $a1 and $a3
 #   walk a and m. Leaf functions: only caller-saved registers ($t*, $a*, $v0), no stack frame,
@@ -27,10 +31,13 @@
 # issue; not measured here), a timing channel on secret words that no instruction choice here
 # removes.
 #
-# Cost: 18 instructions per limb in the mont_step loop, 12 in mul_add (counted from the code).
+# Cost: 18 instructions per limb in the mont_step loop, 12 in mul_add, 16 in mont_mul's
+# (unrolled) loop (counted from the code).
 # Measured (scripts/perf-table --targets mipsel --algs "rsa2048-sign rsa2048-verify", guest
 # instructions per operation): mipsel RSA-2048 sign 100,890,355 (portable C++) -> 72,592,883,
-# verify 2,377,214 -> 1,560,574.
+# verify 2,377,214 -> 1,560,574 (mont_step only); with the binary-GCD inverse 61.0 M / 1.557 M,
+# and with mont_mul 54,484,317 / 1,390,089 (--targets "armhf armel mipsel", 0fb0cdd; OpenSSL
+# 68,865,482 / 1,727,327).
 #if defined(__mips__) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && __mips_isa_rev < 6 \
     && defined(_ABIO32) && _MIPS_SIM == _ABIO32
         .text
