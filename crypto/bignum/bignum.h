@@ -161,12 +161,14 @@ void mul(Limb* r, const Limb* a, size_t na, const Limb* b, size_t nb) noexcept;
 // (the caller checks); q or r may be null if not wanted. nd <= kMaxLimbs.
 void div_ct(Limb* q, Limb* r, const Limb* x, size_t nx, const Limb* d, size_t nd) noexcept;
 
-// Binary extended GCD with a fixed iteration count (2 * n * kLimbBits), m odd, x < m:
+// Binary extended GCD (Pornin's optimized form: rounds of 31 steps on 64-bit approximations,
+// 2 * n * kLimbBits steps in all), m odd, x < m:
 // out = x^-1 mod m. Returns an all-ones mask if gcd(x, m) == 1, else zero (out is then garbage).
 // If gcd is not null it receives gcd(x, m). n <= kMaxLimbs. The first form works in
-// ws[0..mod_inv_odd_ws_limbs(n)), which must not overlap the arguments and is left holding
-// secrets (the caller wipes it); the second uses a stack area sized for kMaxLimbs (4 KiB).
-constexpr size_t mod_inv_odd_ws_limbs(size_t n) { return 4 * n; }
+// ws[0..mod_inv_odd_ws_limbs(n)) (five numbers in 31-bit words, one word per limb), which must
+// not overlap the arguments and is left holding secrets (the caller wipes it); the second uses a
+// stack area sized for kMaxLimbs.
+constexpr size_t mod_inv_odd_ws_limbs(size_t n) { return 5 * (n * kLimbBits / 31 + 2); }
 Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n, Limb* ws) noexcept;
 Limb mod_inv_odd(Limb* out, Limb* gcd, const Limb* x, const Limb* m, size_t n) noexcept;
 

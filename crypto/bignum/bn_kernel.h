@@ -19,7 +19,16 @@
 //       and top, ret in {0, 1}. a may equal m (from_mont calls it with a = m and b = 0); t
 //       overlaps neither.
 //
-// Both read and write only the n limbs named, keep no state, and must run in time independent
+//   void petrel_bn_mont_mul_<v>(limb* r, const limb* a, const limb* b, const limb* m,
+//                               limb m0inv, size_t n)
+//       A whole CIOS Montgomery multiplication: r = a * b / 2^(W*n) mod m, fully reduced
+//       (r < m), for a, b < m; the n steps of mont_step from r = 0, then one subtraction of m,
+//       masked (taken when the last top is 1 or r >= m, whatever the values). r overlaps
+//       neither a nor b. The portable form and the kernels without their own loop run their
+//       mont_step n times (mul_add.cpp); armv4, armv6 and mips32r2 have the loop in
+//       assembly.
+//
+// All read and write only the n limbs named, keep no state, and must run in time independent
 // of the limb values (the table's constant_time flag says whether they do on every CPU of the
 // target). The portable kernels are petrel_bn_*_c32 and petrel_bn_*_c64 (mul_add.cpp); the
 // assembly ones petrel_bn_*_armv4 and petrel_bn_*_armv6 (crypto/bignum/arm/, 32-bit limbs, ARM
@@ -44,6 +53,16 @@ uint64_t petrel_bn_mont_step_c64(uint64_t* t, const uint64_t* a, uint64_t b, con
 uint32_t petrel_bn_mul_add_armv4(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
 uint32_t petrel_bn_mont_step_armv4(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
                                    uint32_t m0inv, size_t n, uint32_t top) noexcept;
+void petrel_bn_mont_mul_c32(uint32_t* r, const uint32_t* a, const uint32_t* b, const uint32_t* m,
+                            uint32_t m0inv, size_t n) noexcept;
+void petrel_bn_mont_mul_c64(uint64_t* r, const uint64_t* a, const uint64_t* b, const uint64_t* m,
+                            uint64_t m0inv, size_t n) noexcept;
+void petrel_bn_mont_mul_armv4(uint32_t* r, const uint32_t* a, const uint32_t* b,
+                              const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
+void petrel_bn_mont_mul_mips32r2(uint32_t* r, const uint32_t* a, const uint32_t* b,
+                                 const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
+void petrel_bn_mont_mul_armv6(uint32_t* r, const uint32_t* a, const uint32_t* b,
+                              const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
 uint32_t petrel_bn_mul_add_armv6(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
 uint32_t petrel_bn_mont_step_armv6(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
                                    uint32_t m0inv, size_t n, uint32_t top) noexcept;
@@ -62,6 +81,8 @@ struct KernelOps {
   Limb (*mul_add)(Limb* acc, const Limb* a, size_t n, Limb b) noexcept;
   Limb (*mont_step)(Limb* t, const Limb* a, Limb b, const Limb* m, Limb m0inv, size_t n,
                     Limb top) noexcept;
+  void (*mont_mul)(Limb* r, const Limb* a, const Limb* b, const Limb* m, Limb m0inv,
+                   size_t n) noexcept;
 };
 
 // The active kernel's ops (never null).

@@ -1,6 +1,7 @@
 // Montgomery arithmetic: CIOS multiplication (for each limb b_i of b, one fused pass
-// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w, the active
-// kernel's mont_step, mul_add.cpp), so the accumulator is n limbs and a carry bit; reduction of any-length values by
+// t = (t + a * b_i + q * m) / 2^w with q = (t_0 + a_0 * b_i) * (-m^-1) mod 2^w; the active
+// kernel's mont_mul runs the whole loop and the final subtraction, mul_add.cpp), so the
+// accumulator is n limbs and a carry bit; reduction of any-length values by
 // Horner's rule in Montgomery form; modular exponentiation with a fixed 4-bit window.
 // References: P. Montgomery, "Modular multiplication without trial division" (1985); Koc, Acar,
 // Kaliski, "Analyzing and comparing Montgomery multiplication algorithms" (1996, CIOS); HAC 14.36
@@ -153,15 +154,8 @@ void Modulus::wipe() noexcept {
 }
 
 void mont_mul_to(Limb* r, const Limb* a, const Limb* b, const ModulusRef& mod) noexcept {
-  const size_t n = mod.n;
-  const KernelOps& k = kernel_ops();
-  set_zero(r, n);
-  Limb top = 0;
-  for (size_t i = 0; i < n; i++) {
-    top = k.mont_step(r, a, b[i], mod.m, mod.m0inv, n, top);
-  }
-  // r + top * R < 2m: subtract m once if it is >= m.
-  final_sub(r, mask_of(top), mod);
+  // The kernel's whole multiplication: n CIOS steps, then the masked subtraction (r < m).
+  kernel_ops().mont_mul(r, a, b, mod.m, mod.m0inv, mod.n);
 }
 
 namespace {

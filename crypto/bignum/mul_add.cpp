@@ -6,7 +6,10 @@
 //   (bignum.cpp);
 // - mont_step, one outer step of CIOS Montgomery multiplication (Koc, Acar, Kaliski 1996):
 //   t = (t + a * b + q * m) / 2^w in one pass over the limbs, both products and the one-limb
-//   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator.
+//   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator;
+// - mont_mul, the whole multiplication: n mont_steps from zero and the masked final
+//   subtraction, in one call (mont_mul_loop below for the portable kernels; the assembly
+//   kernels have their own loop, armv6 taking two limbs of b per pass).
 //
 // Portable C++ ("c32", "c64"): 32-bit limbs with 64-bit products, and 64-bit limbs with
 // unsigned __int128 where the compiler has it. Constant-time provided the CPU's multiplier takes
@@ -21,6 +24,7 @@
 
 #include "crypto/bignum/bignum.h"
 #include "crypto/bignum/bn_kernel.h"
+#include "crypto/util/ct.h"
 #include "crypto/util/variant.h"
 
 extern "C" {
@@ -73,6 +77,40 @@ L mont_step_portable(L* t, const L* a, L b, const L* m, L m0inv, size_t n, L top
   return static_cast<L>(s >> kW);
 }
 
+inline uint32_t opaque(uint32_t x) noexcept { return petrel::ct::value_barrier(x); }
+inline uint64_t opaque(uint64_t x) noexcept { return petrel::ct::value_barrier64(x); }
+
+// A whole Montgomery multiplication over a kernel's mont_step (the contract of
+// petrel_bn_mont_mul_<v>, bn_kernel.h): n steps from r = 0, then r -= m, masked, when the last
+// top is 1 or r >= m (a borrow chain over all limbs decides, a second chain subtracts).
+template <typename L, L (*Step)(L*, const L*, L, const L*, L, size_t, L) noexcept>
+void mont_mul_loop(L* r, const L* a, const L* b, const L* m, L m0inv, size_t n) noexcept {
+  constexpr unsigned kW = sizeof(L) * 8;
+  for (size_t i = 0; i < n; i++) {
+    r[i] = 0;
+  }
+  L top = 0;
+  for (size_t i = 0; i < n; i++) {
+    top = Step(r, a, b[i], m, m0inv, n, top);
+  }
+  L borrow = 0;
+  for (size_t j = 0; j < n; j++) {
+    const L x = r[j];
+    const L y = m[j];
+    const L d = static_cast<L>(x - y - borrow);
+    borrow = static_cast<L>(((~x & y) | (~(x ^ y) & d)) >> (kW - 1));
+  }
+  const L take = opaque(static_cast<L>(static_cast<L>(0) - (top | (borrow ^ 1u))));
+  borrow = 0;
+  for (size_t j = 0; j < n; j++) {
+    const L x = r[j];
+    const L y = static_cast<L>(m[j] & take);
+    const L d = static_cast<L>(x - y - borrow);
+    borrow = static_cast<L>(((~x & y) | (~(x ^ y) & d)) >> (kW - 1));
+    r[j] = d;
+  }
+}
+
 }  // namespace
 
 extern "C" {
@@ -82,10 +120,20 @@ uint32_t petrel_bn_mont_step_c32(uint32_t* t, const uint32_t* a, uint32_t b, con
   return mont_step_portable<uint32_t, uint64_t>(t, a, b, m, m0inv, n, top);
 }
 
+void petrel_bn_mont_mul_c32(uint32_t* r, const uint32_t* a, const uint32_t* b, const uint32_t* m,
+                            uint32_t m0inv, size_t n) noexcept {
+  mont_mul_loop<uint32_t, petrel_bn_mont_step_c32>(r, a, b, m, m0inv, n);
+}
+
 #if defined(__SIZEOF_INT128__)
 uint64_t petrel_bn_mont_step_c64(uint64_t* t, const uint64_t* a, uint64_t b, const uint64_t* m,
                                  uint64_t m0inv, size_t n, uint64_t top) noexcept {
   return mont_step_portable<uint64_t, unsigned __int128>(t, a, b, m, m0inv, n, top);
+}
+
+void petrel_bn_mont_mul_c64(uint64_t* r, const uint64_t* a, const uint64_t* b, const uint64_t* m,
+                            uint64_t m0inv, size_t n) noexcept {
+  mont_mul_loop<uint64_t, petrel_bn_mont_step_c64>(r, a, b, m, m0inv, n);
 }
 #endif
 
@@ -116,11 +164,13 @@ namespace {
 // ---- the ops of each variant: the record, or nullptr (a stub) where this build lacks it ------
 // A kernel works on this build's Limb only, so the portable kernel of the other width is a stub.
 #if PETREL_BN_LIMB_BITS == 32
-constexpr KernelOps kC32Ops = {petrel_bn_mul_add_c32, petrel_bn_mont_step_c32};
+constexpr KernelOps kC32Ops = {petrel_bn_mul_add_c32, petrel_bn_mont_step_c32,
+                               petrel_bn_mont_mul_c32};
 constexpr const KernelOps* c32_ops() noexcept { return &kC32Ops; }
 constexpr const KernelOps* c64_ops() noexcept { return nullptr; }
 #else
-constexpr KernelOps kC64Ops = {petrel_bn_mul_add_c64, petrel_bn_mont_step_c64};
+constexpr KernelOps kC64Ops = {petrel_bn_mul_add_c64, petrel_bn_mont_step_c64,
+                               petrel_bn_mont_mul_c64};
 constexpr const KernelOps* c32_ops() noexcept { return nullptr; }
 constexpr const KernelOps* c64_ops() noexcept { return &kC64Ops; }
 #endif
@@ -129,21 +179,24 @@ constexpr const KernelOps* c64_ops() noexcept { return &kC64Ops; }
 // and, within it, where the compiler's target level has their instructions; each condition is
 // the guard at the top of its .S file (a file whose guard is false assembles to nothing).
 #if defined(PETREL_ASM_ARM) && PETREL_BN_LIMB_BITS == 32 && defined(__ARM_ARCH_ISA_ARM)
-constexpr KernelOps kArmv4Ops = {petrel_bn_mul_add_armv4, petrel_bn_mont_step_armv4};
+constexpr KernelOps kArmv4Ops = {petrel_bn_mul_add_armv4, petrel_bn_mont_step_armv4,
+                                 petrel_bn_mont_mul_armv4};
 constexpr const KernelOps* armv4_ops() noexcept { return &kArmv4Ops; }
 #else
 constexpr const KernelOps* armv4_ops() noexcept { return nullptr; }
 #endif
 #if defined(PETREL_ASM_ARM) && PETREL_BN_LIMB_BITS == 32 && defined(__ARM_ARCH_ISA_ARM) && \
     defined(__ARM_ARCH) && __ARM_ARCH >= 6
-constexpr KernelOps kArmv6Ops = {petrel_bn_mul_add_armv6, petrel_bn_mont_step_armv6};
+constexpr KernelOps kArmv6Ops = {petrel_bn_mul_add_armv6, petrel_bn_mont_step_armv6,
+                                 petrel_bn_mont_mul_armv6};
 constexpr const KernelOps* armv6_ops() noexcept { return &kArmv6Ops; }
 #else
 constexpr const KernelOps* armv6_ops() noexcept { return nullptr; }  // e.g. armel (ARMv5TE)
 #endif
 #if defined(PETREL_ASM_MIPS32R2) && PETREL_BN_LIMB_BITS == 32 && defined(__mips_isa_rev) && \
     __mips_isa_rev >= 2 && __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
-constexpr KernelOps kMips32r2Ops = {petrel_bn_mul_add_mips32r2, petrel_bn_mont_step_mips32r2};
+constexpr KernelOps kMips32r2Ops = {petrel_bn_mul_add_mips32r2, petrel_bn_mont_step_mips32r2,
+                                    petrel_bn_mont_mul_mips32r2};
 constexpr const KernelOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
 #else
 constexpr const KernelOps* mips32r2_ops() noexcept { return nullptr; }

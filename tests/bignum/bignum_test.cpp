@@ -442,6 +442,85 @@ TEST(Bignum, ModularInverse) {
   EXPECT_EQ(g[0], 15u);
 }
 
+// gcd by Euclid's algorithm over the bit-serial division (an independent route to the value).
+Num euclid_gcd(Num a, Num b) {
+  while (bn::is_zero_mask(b.data(), b.size()) == 0) {
+    Num r = mod_div(a, b);
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+// The inverse over many lengths and shapes of odd modulus (Pornin's binary GCD works on 64-bit
+// approximations of the top bits, so moduli with short and full top limbs, x at the edges, and
+// x sharing a factor with m are all exercised): when the result says invertible, x * out = 1
+// (mod m) through the schoolbook product and the division; the gcd divides x and m and, for the
+// short lengths, equals Euclid's.
+TEST(Bignum, ModularInverseShapes) {
+  SplitMixRng rng(51);
+  size_t cases = 0;
+  const size_t lens[] = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 31, 32, 33, 64};
+  for (size_t n : lens) {
+    for (int k = 0; k < 12; k++) {
+      Num m = random_num(rng, n);
+      if (k % 4 == 1) {
+        m[n - 1] >>= (rng.next() % bn::kLimbBits);  // a short top limb
+      } else if (k % 4 == 2) {
+        m[n - 1] |= static_cast<Limb>(1) << (bn::kLimbBits - 1);
+      } else if (k % 4 == 3) {
+        for (auto& l : m) {
+          l = ~static_cast<Limb>(0);  // 2^(n w) - 1
+        }
+      }
+      m[0] |= 1;
+      if (bn::eq_word_mask(m.data(), n, 1) != 0) {
+        m[0] = 3;
+      }
+      std::vector<Num> xs;
+      xs.push_back(mod_div(random_num(rng, n), m));
+      xs.push_back(mod_div(random_num(rng, n), m));
+      Num x1(n);
+      bn::set_word(x1.data(), n, 1);
+      xs.push_back(x1);
+      Num xm1 = m;
+      xm1[0] -= 1;  // m - 1 (m is odd)
+      xs.push_back(xm1);
+      Num x2k(n);
+      x2k[(n - 1) / 2] = static_cast<Limb>(1) << (rng.next() % bn::kLimbBits);
+      xs.push_back(mod_div(x2k, m));
+      // x sharing the factor 3 with m when 3 | m: x = 3 * y mod m.
+      Num x3 = mod_div(random_num(rng, n), m);
+      Num x3t(n + 1);
+      x3t[n] = bn::mul_add(x3t.data(), x3.data(), n, 3);
+      xs.push_back(mod_div(x3t, m));
+      for (const Num& x : xs) {
+        Num inv(n), g(n);
+        const Limb ok = bn::mod_inv_odd(inv.data(), g.data(), x.data(), m.data(), n);
+        Num one(n);
+        bn::set_word(one.data(), n, 1);
+        EXPECT_EQ(ok != 0, equal(g, one)) << "n=" << n << " k=" << k;
+        EXPECT_TRUE(bn::is_zero_mask(g.data(), n) == 0) << "n=" << n;
+        if (bn::is_zero_mask(g.data(), n) != 0) {
+          continue;
+        }
+        EXPECT_TRUE(bn::is_zero_mask(mod_div(m, g).data(), n) != 0) << "gcd divides m, n=" << n;
+        EXPECT_TRUE(bn::is_zero_mask(mod_div(x, g).data(), n) != 0) << "gcd divides x, n=" << n;
+        if (n <= 4) {
+          EXPECT_TRUE(equal(g, euclid_gcd(m, x))) << "n=" << n << " k=" << k;
+        }
+        if (ok != 0) {
+          Num prod(2 * n);
+          bn::mul(prod.data(), x.data(), n, inv.data(), n);
+          EXPECT_TRUE(equal(mod_div(prod, m), one)) << "n=" << n << " k=" << k;
+        }
+        cases++;
+      }
+    }
+  }
+  petrel_test::report_cases("modular inverse shapes", cases);
+}
+
 bool mr(const Num& w, size_t rounds = 20, uint64_t seed = 7) {
   SplitMixRng rng(seed);
   bool prime = false;

@@ -50,6 +50,8 @@ struct Kernel {
   uint32_t (*mul_add)(uint32_t*, const uint32_t*, size_t, uint32_t) noexcept;
   uint32_t (*mont_step)(uint32_t*, const uint32_t*, uint32_t, const uint32_t*, uint32_t, size_t,
                         uint32_t) noexcept;
+  void (*mont_mul)(uint32_t*, const uint32_t*, const uint32_t*, const uint32_t*, uint32_t,
+                   size_t) noexcept;
 };
 
 [[maybe_unused]] bool is_portable(bn::BnKernel k) {
@@ -68,7 +70,8 @@ std::vector<Kernel> asm_kernels() {
       continue;
     }
     EXPECT_EQ(bn::kernel_select(k), Status::ok) << bn::kernel_name(k);
-    out.push_back({k, bn::kernel_ops().mul_add, bn::kernel_ops().mont_step});
+    out.push_back(
+        {k, bn::kernel_ops().mul_add, bn::kernel_ops().mont_step, bn::kernel_ops().mont_mul});
   }
   EXPECT_EQ(bn::kernel_select(saved), Status::ok);
 #endif
@@ -151,6 +154,31 @@ TEST(MulAddVariants, MatchPortable) {
         EXPECT_TRUE(std::equal(acc2.begin(), acc2.end(), acc_ref.begin()));
         EXPECT_EQ(bn::mont_step(t2.data(), a2.data(), b, m2.data(), m0inv, n, top), top_ref);
         EXPECT_TRUE(std::equal(t2.begin(), t2.end(), t_ref.begin()));
+        // The whole multiplication against the portable one (petrel_bn_mont_mul_c32), for a of
+        // any value below 2^(32n) and b < m; rep 1 takes a = b = m - 1 (the largest product).
+        std::vector<uint32_t> mm = m, bv(n), r_ref(n), r1(n);
+        mm[n - 1] |= 2;
+        for (size_t i = 0; i < n; i++) {
+          bv[i] = g.limb();
+        }
+        bv[n - 1] = mm[n - 1] >> 1;
+        std::vector<uint32_t> av = a;
+        if (rep == 1) {
+          av = mm;
+          av[0] -= 1;
+          bv = av;
+        }
+        petrel_bn_mont_mul_c32(r_ref.data(), av.data(), bv.data(), mm.data(), m0inv, n);
+        k.mont_mul(r1.data(), av.data(), bv.data(), mm.data(), m0inv, n);
+        EXPECT_EQ(r1, r_ref) << bn::kernel_name(k.id) << " mont_mul n=" << n;
+        bool below = false;  // r < m
+        for (size_t i = n; i > 0; i--) {
+          if (r_ref[i - 1] != mm[i - 1]) {
+            below = r_ref[i - 1] < mm[i - 1];
+            break;
+          }
+        }
+        EXPECT_TRUE(below) << "mont_mul n=" << n;
         cases++;
       }
     }
@@ -192,7 +220,11 @@ TEST(MulAddVariants, CalleeSavedRegisters) {
       std::vector<uint32_t> acc_ref = acc, t_ref = t;
       const uint32_t c_ref = k.mul_add(acc_ref.data(), a.data(), n, b);
       const uint32_t top_ref = k.mont_step(t_ref.data(), a.data(), b, m.data(), m0inv, n, 1);
-      for (int fn = 0; fn < 2; fn++) {
+      std::vector<uint32_t> bv = a, mm = m, r_ref(n), rv(n);
+      bv[n - 1] = 0;  // b < m
+      mm[n - 1] |= 1;
+      k.mont_mul(r_ref.data(), a.data(), bv.data(), mm.data(), m0inv, n);
+      for (int fn = 0; fn < 3; fn++) {
         uint32_t out[kSaved + 1];
         std::memset(out, 0, sizeof(out));
         uint32_t r;
@@ -203,6 +235,14 @@ TEST(MulAddVariants, CalleeSavedRegisters) {
           r = petrel_test_call_patterned(reinterpret_cast<const void*>(k.mul_add), args, out);
           EXPECT_EQ(r, c_ref);
           EXPECT_EQ(acc, acc_ref);
+        } else if (fn == 2) {
+          const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(rv.data())),
+                                    static_cast<uint32_t>(reinterpret_cast<uintptr_t>(a.data())),
+                                    static_cast<uint32_t>(reinterpret_cast<uintptr_t>(bv.data())),
+                                    static_cast<uint32_t>(reinterpret_cast<uintptr_t>(mm.data())),
+                                    m0inv, static_cast<uint32_t>(n), 0};
+          (void)petrel_test_call_patterned(reinterpret_cast<const void*>(k.mont_mul), args, out);
+          EXPECT_EQ(rv, r_ref);
         } else {
           const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(t.data())),
                                     static_cast<uint32_t>(reinterpret_cast<uintptr_t>(a.data())),
@@ -216,7 +256,7 @@ TEST(MulAddVariants, CalleeSavedRegisters) {
         for (size_t i = 0; i < kSaved; i++) {
           const uint32_t want = 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1);
           EXPECT_EQ(out[i], want) << bn::kernel_name(k.id)
-                                  << (fn == 0 ? " mul_add" : " mont_step") << " n=" << n
+                                  << (fn == 0 ? " mul_add" : fn == 1 ? " mont_step" : " mont_mul") << " n=" << n
                                   << " clobbered " << kSavedNames[i];
         }
         EXPECT_EQ(out[kSaved], 0u) << bn::kernel_name(k.id) << " moved sp";
