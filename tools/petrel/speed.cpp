@@ -7,7 +7,6 @@
 // 16 KiB chunks; GCM in a single call, the library's GCM being one-shot) and prints one line with
 // nothing timing-dependent, so that the guest instruction counts of two runs (N and 2N, e.g. under
 // a qemu instruction-counting plugin) can be subtracted to give the cost per byte.
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -335,8 +334,6 @@ int run_bytes(const AlgSpec& a, const Options& o) {
   return kExitOk;
 }
 
-using Clock = std::chrono::steady_clock;
-
 // Time-boxed: bytes per second for each block size.
 bool run_timed(const AlgSpec& a, const Options& o, double* results) {
   Bench b;
@@ -358,24 +355,15 @@ bool run_timed(const AlgSpec& a, const Options& o, double* results) {
       }
       src = ct.data();
     }
-    std::fprintf(stderr, "Doing %s for %gs on %zu size blocks: ", name.c_str(), o.seconds, len);
-    std::fflush(stderr);
     // Batches of about 16 KiB between clock readings keep the clock's cost out of the figure.
     const size_t batch = len >= kMaxSize ? 1 : kMaxSize / len;
-    unsigned long long count = 0;
-    const auto start = Clock::now();
-    double elapsed = 0;
-    do {
-      for (size_t i = 0; i < batch; ++i) {
-        if (!b.op(out.data(), src, len)) {
-          return false;
-        }
-      }
-      count += batch;
-      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < o.seconds);
-    std::fprintf(stderr, "%llu %s ops in %.2fs\n", count, a.name, elapsed);
-    results[si] = static_cast<double>(count) * static_cast<double>(len) / elapsed;
+    TimedRun r;
+    if (!time_ops(text_printf("%s for %gs on %zu size blocks", name.c_str(), o.seconds, len),
+                  std::string(a.name) + " ops", o.seconds, batch,
+                  [&]() { return b.op(out.data(), src, len); }, &r)) {
+      return false;
+    }
+    results[si] = static_cast<double>(r.count) * static_cast<double>(len) / r.elapsed;
   }
   return true;
 }
