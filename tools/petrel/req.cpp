@@ -18,6 +18,7 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/key_file.h"
 #include "tools/petrel/ec_util.h"
 #include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
@@ -284,15 +285,14 @@ int cmd_req(int argc, char** argv) {
       }
     }
   }
-  bool der_out = false;
-  if (outform == "DER" || outform == "der") {
-    der_out = true;
-  } else if (outform_seen && outform != "PEM" && outform != "pem") {
-    return fail(kCmd, "-outform must be PEM or DER");
+  bool pem_out = true;
+  if (outform_seen && !parse_form(kCmd, outform, &pem_out)) {
+    return kExitFail;
   }
+  const bool der_out = !pem_out;
   size_t days = 30;
-  if (days_seen && (!parse_size(days_text, &days) || days == 0 || days > 36500)) {
-    return fail(kCmd, "-days must be 1..36500");
+  if (days_seen && !parse_days(kCmd, days_text, &days)) {
+    return kExitFail;
   }
   if (!is_new) {
     if (in.empty()) {

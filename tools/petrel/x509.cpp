@@ -14,6 +14,7 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/key_file.h"
 #include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
@@ -322,18 +323,13 @@ int cmd_x509(int argc, char** argv) {
   if (parsed != Parsed::ok) {
     return parsed_exit(parsed);
   }
-  bool der_out = false;
-  if (outform == "DER" || outform == "der") {
-    der_out = true;
-  } else if (outform_seen && outform != "PEM" && outform != "pem") {
-    return fail(kCmd, "-outform must be PEM or DER");
+  bool pem_out = true;
+  if (outform_seen && !parse_form(kCmd, outform, &pem_out)) {
+    return kExitFail;
   }
-  if (days_seen) {
-    size_t d = 0;
-    if (!parse_size(days_text, &d) || d == 0 || d > 36500) {
-      return fail(kCmd, "-days must be 1..36500");
-    }
-    issue.m_days = d;
+  const bool der_out = !pem_out;
+  if (days_seen && !parse_days(kCmd, days_text, &issue.m_days)) {
+    return kExitFail;
   }
   if (req) {
     if (md == petrel::HashAlg::md5) {
