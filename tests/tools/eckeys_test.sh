@@ -129,7 +129,10 @@ for c in $CURVES; do
     ok "petrel verifies openssl's $c $h" petrel dgst -$h -verify o_$c.pub.pem -signature s_o.der msg.bin
     ok "petrel -prverify $c $h" petrel dgst -$h -prverify o_$c.sec1.pem -signature s_o.der msg.bin
     cp s_o.der s_t.der
-    printf '\x01' | dd of=s_t.der bs=1 seek=$(($(stat -c %s s_t.der) - 1)) conv=notrunc 2>/dev/null
+    # Flip the last byte's low bit (setting it to 0x01 left 1 signature in 256 untouched).
+    last=$(tail -c 1 s_t.der | od -An -tu1 | tr -d ' ')
+    printf "\\x$(printf %02x $((last ^ 1)))" |
+      dd of=s_t.der bs=1 seek=$(($(stat -c %s s_t.der) - 1)) conv=notrunc 2>/dev/null
     CASES=$((CASES + 1))
     if petrel dgst -$h -verify o_$c.pub.pem -signature s_t.der msg.bin >out.txt 2>&1; then
       bad "tampered signature $c $h accepted"

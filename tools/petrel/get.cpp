@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tools/petrel/http.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tls_common.h"
 #include "tools/petrel/tool.h"
 
@@ -30,12 +31,6 @@ namespace {
 namespace io = petrel::tls::io;
 
 const char* const kCmd = "get";
-
-const char kUsage[] =
-    "usage: petrel get https://HOST[:PORT]/PATH -CAfile FILE [-cert FILE -key FILE] [-o FILE]\n"
-    "                  [options]\n"
-    "  -o FILE               write the body to FILE, replaced only when the whole body arrived\n"
-    "  -max_header N         limit of the response headers in bytes (default 16384)\n";
 
 // The body's destination: stdout, or a temporary file renamed into place by commit().
 class BodySink final {
@@ -152,47 +147,46 @@ int cmd_get(int argc, char** argv) {
   }
   av.push_back(nullptr);
   argv = av.data();
-  ArgScanner args(kCmd, argc, argv);
   TlsOptions o;
+  TlsOptionText text;
   std::string out_path;
-  size_t max_header = http::ResponseParser::kDefaultMaxHeaderBytes;
-  std::string name;
-  while (args.next(&name)) {
-    if (name == "help") {
-      std::fputs(kUsage, stdout);
-      std::fputs(kTlsOptionsUsage, stdout);
-      print_tls_suite_names(stdout);
-      return kExitOk;
+  std::string max_header_text;
+  bool max_header_seen = false;
+  std::vector<Option> table = {
+      value("o", "FILE", "write the body to FILE, replaced only when the whole body arrived",
+            &out_path),
+      value("max_header", "N", "limit of the response headers in bytes (default 16384)",
+            &max_header_text, &max_header_seen),
+  };
+  add_tls_options(&table, &o, &text);
+  const std::string suites = tls_suite_names();
+  const CommandHelp help = {
+      kCmd, "https://HOST[:PORT]/PATH -CAfile FILE [-cert FILE -key FILE] [-o FILE]\n"
+      "                  [options]",
+      suites.c_str(), nullptr};
+  const OtherOption no_noverify = [](const std::string& name, ArgScanner*, bool* error) {
+    if (name != "noverify") {
+      return false;
     }
-    bool handled = false;
-    if (!tls_option(kCmd, name, &args, &o, &handled)) {
-      return kExitFail;
-    }
-    if (handled) {
-      if (o.noverify) {
-        return fail(kCmd, "-noverify is not offered by get: a profile is fetched from a verified "
-                          "server only");
-      }
-      continue;
-    }
-    std::string v;
-    if (name == "o" || name == "max_header") {
-      if (!args.value(name, &v)) {
-        return kExitFail;
-      }
-      if (name == "o") {
-        out_path = v;
-      } else if (!parse_size(v, &max_header) || max_header < 64) {
-        return fail(kCmd, "-max_header must be a size of at least 64 bytes");
-      }
-      continue;
-    }
-    std::fputs(kUsage, stderr);
-    return fail(kCmd, "unknown option -%s", name.c_str());
+    fail(kCmd, "-noverify is not offered by get: a profile is fetched from a verified server "
+               "only");
+    *error = true;
+    return true;
+  };
+  std::vector<std::string> operands;
+  const Parsed parsed = parse_options(help, table, argc, argv, &operands, no_noverify);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  const std::vector<std::string> operands = args.operands();
+  if (!finish_tls_options(kCmd, text, &o)) {
+    return kExitFail;
+  }
+  size_t max_header = http::ResponseParser::kDefaultMaxHeaderBytes;
+  if (max_header_seen && (!parse_size(max_header_text, &max_header) || max_header < 64)) {
+    return fail(kCmd, "-max_header must be a size of at least 64 bytes");
+  }
   if (operands.size() != 1) {
-    std::fputs(kUsage, stderr);
+    print_help(stderr, help, table);
     return fail(kCmd, operands.empty() ? "no URL given" : "one URL only");
   }
   http::Url url;

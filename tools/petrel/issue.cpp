@@ -29,6 +29,16 @@ using petrel::MutableBytes;
 using petrel::Status;
 namespace x509 = petrel::x509;
 
+bool parse_days(const char* cmd, const std::string& text, size_t* days) {
+  size_t d = 0;
+  if (!parse_size(text, &d) || d == 0 || d > 36500) {
+    fail(cmd, "-days must be 1..36500");
+    return false;
+  }
+  *days = d;
+  return true;
+}
+
 bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string* error) {
   out->clear();
   if (text.empty()) {

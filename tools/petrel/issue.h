@@ -30,6 +30,8 @@ struct IssueParams {
 // petrel x509 -req: issues a certificate for a verified request. Returns the exit status.
 int issue_from_csr(const char* cmd, const IssueParams& p);
 
+// -days N of req -x509 and x509 -req: 1..36500. Returns false after "-days must be 1..36500".
+bool parse_days(const char* cmd, const std::string& text, size_t* days);
 // Serial bytes from -set_serial (decimal or 0x-hex), or random when text is empty.
 bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string* error);
 // Writes DER as PEM with `label`, or raw DER.

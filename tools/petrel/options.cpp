@@ -66,6 +66,10 @@ Parsed parse_options(const CommandHelp& help, const std::vector<Option>& options
     if (o->m_seen != nullptr) {
       *o->m_seen = true;
     }
+    if (o->m_choice != nullptr) {
+      *o->m_choice = o->m_choice_value;
+      continue;
+    }
     if (o->m_arg == nullptr) {
       *o->m_flag = o->m_set_to;
       continue;

@@ -24,6 +24,8 @@ namespace petrel_tool {
 // openssl) or is appended to *m_values (options that may be given several times, -sigopt).
 // A flag stores m_set_to (true, or false for a flag that undoes another: enc -e after -d).
 // *m_seen, when given, is set when the option appears (to tell "-K ''" from no -K).
+// A choice is a flag of a group that sets one int (s_client -tls1 | -tls1_1 | -tls1_2): it
+// stores m_choice_value in *m_choice, so the last one given counts.
 struct Option {
   const char* m_name;  // without the dash
   const char* m_arg;   // the argument's name in the help ("FILE", "PEM|DER"); nullptr: a flag
@@ -33,6 +35,8 @@ struct Option {
   std::vector<std::string>* m_values = nullptr;
   bool* m_seen = nullptr;
   bool m_set_to = true;
+  int* m_choice = nullptr;
+  int m_choice_value = 0;
 };
 
 inline Option flag(const char* name, const char* help, bool* target, bool set_to = true) {
@@ -45,6 +49,10 @@ inline Option value(const char* name, const char* arg, const char* help, std::st
 inline Option values(const char* name, const char* arg, const char* help,
                      std::vector<std::string>* target) {
   return Option{name, arg, help, nullptr, nullptr, target, nullptr, true};
+}
+
+inline Option choice(const char* name, const char* help, int* target, int set_to) {
+  return Option{name, nullptr, help, nullptr, nullptr, nullptr, nullptr, true, target, set_to};
 }
 
 // What a command is called and what its help says around the option list.

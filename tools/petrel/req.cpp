@@ -18,7 +18,9 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/key_file.h"
 #include "tools/petrel/ec_util.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
 
@@ -32,12 +34,13 @@ namespace x509 = petrel::x509;
 
 const char* const kCmd = "req";
 
-const char kReqUsage[] =
-    "usage: petrel req -new -key KEY -subj /C=../O=../CN=.. [-addext subjectAltName=DNS:a,IP:b]\n"
-    "                  [-sha1|-sha224|-sha256|-sha384|-sha512] [-outform PEM|DER] [-out FILE]\n"
+const CommandHelp kHelp = {
+    kCmd, "-new -key KEY -subj /C=../O=../CN=.. [options]\n"
     "       petrel req -x509 -new -key KEY -subj SUBJ -days N [-set_serial N] -out FILE\n"
-    "       petrel req -in FILE -verify [-noout] [-subject]\n"
-    "  -addext: subjectAltName only, once; input files (keys, requests): at most 1 MiB\n";
+    "       petrel req -in FILE -verify [-noout] [-subject]",
+    "  -addext: subjectAltName only, once; input files (keys, requests): at most 1 MiB\n",
+    "  -DIGEST               the signature's digest: sha1, sha224, sha256 (the default), sha384,\n"
+    "                        sha512, or any other name openssl takes for them (-SHA2-256, ...)\n"};
 
 ByteView bytes_of(const std::string& s) {
   return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
@@ -216,92 +219,84 @@ int verify_request(const std::string& in, bool noout, bool subject) {
 }  // namespace
 
 int cmd_req(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
   bool is_new = false;
   bool self_signed = false;
   bool verify = false;
   bool noout = false;
   bool subject_out = false;
-  bool der_out = false;
+  bool ignored = false;
   std::string key_path;
   std::string subj;
   std::string in;
   std::string out_path;
   std::string serial_text;
+  std::string days_text;
+  std::string outform;
   std::vector<std::string> addext;
-  size_t days = 30;
+  bool days_seen = false;
+  bool outform_seen = false;
+  const std::vector<Option> table = {
+      flag("new", "create a request (with -x509: a self-signed certificate)", &is_new),
+      flag("x509", "a self-signed CA certificate instead of a request", &self_signed),
+      value("key", "KEY", "the signing key (RSA, P-256 or P-384; PEM or DER)", &key_path),
+      value("subj", "SUBJ", "the subject, /C=../O=../CN=..", &subj),
+      values("addext", "EXT", "subjectAltName=DNS:a,IP:b,email:c", &addext),
+      value("days", "N", "validity of -x509 certificates, 1..36500 (default 30)", &days_text,
+            &days_seen),
+      value("set_serial", "N", "serial number of -x509 certificates (default random)",
+            &serial_text),
+      value("outform", "PEM|DER", "the output form (default PEM)", &outform, &outform_seen),
+      value("out", "FILE", "the output file (default stdout)", &out_path),
+      value("in", "FILE", "a request to verify", &in),
+      flag("verify", "verify the request's self-signature (always done with -in)", &verify),
+      flag("noout", "print no request", &noout),
+      flag("subject", "print the request's subject", &subject_out),
+      // openssl compatibility: Petrel never encrypts keys and never prompts.
+      flag("nodes", "accepted, no effect (keys are never encrypted)", &ignored),
+      flag("noenc", "the same as -nodes", &ignored),
+      flag("batch", "accepted, no effect (never prompts)", &ignored),
+  };
   petrel::HashAlg md = petrel::HashAlg::sha256;
-  std::string name;
-  while (args.next(&name)) {
-    std::string v;
-    if (name == "help") {
-      std::fputs(kReqUsage, stdout);
-      return kExitOk;
-    } else if (name == "new") {
-      is_new = true;
-    } else if (name == "x509") {
-      self_signed = true;
-    } else if (name == "verify") {
-      verify = true;
-    } else if (name == "noout") {
-      noout = true;
-    } else if (name == "subject") {
-      subject_out = true;
-    } else if (name == "nodes" || name == "noenc" || name == "batch") {
-      // accepted for openssl compatibility: Petrel never encrypts keys and never prompts
-    } else if (petrel::hash_from_name(&md, name.c_str()) == Status::ok) {
-      // a digest option (-sha256, -SHA2-384, ...): the library's table
-      if (md == petrel::HashAlg::md5) {
-        return fail(kCmd, "-%s: MD5 does not sign requests (sha1, sha224, sha256, sha384, sha512)",
-                    name.c_str());
+  // -DIGEST: a digest option (-sha256, -SHA2-384, ...) from the library's table.
+  const OtherOption digest_option = [&md](const std::string& name, ArgScanner*, bool* error) {
+    if (petrel::hash_from_name(&md, name.c_str()) != Status::ok) {
+      return false;
+    }
+    if (md == petrel::HashAlg::md5) {
+      fail(kCmd, "-%s: MD5 does not sign requests (sha1, sha224, sha256, sha384, sha512)",
+           name.c_str());
+      *error = true;
+    }
+    return true;
+  };
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, nullptr, digest_option);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
+  }
+  // openssl refuses an extension given twice; merging them silently would be a guess.
+  for (size_t i = 0; i < addext.size(); ++i) {
+    const std::string ext = addext_name(addext[i]);
+    for (size_t j = 0; j < i; ++j) {
+      if (addext_name(addext[j]) == ext) {
+        return fail(kCmd,
+                    "-addext: duplicate extension %s (give it once; several names go in one "
+                    "list: subjectAltName=DNS:a,DNS:b)",
+                    ext.c_str());
       }
-    } else if (name == "key" || name == "subj" || name == "in" || name == "out" ||
-               name == "addext" || name == "days" || name == "set_serial" || name == "outform") {
-      if (!args.value(name, &v)) {
-        return kExitFail;
-      }
-      if (name == "key") {
-        key_path = v;
-      } else if (name == "subj") {
-        subj = v;
-      } else if (name == "in") {
-        in = v;
-      } else if (name == "out") {
-        out_path = v;
-      } else if (name == "addext") {
-        // openssl refuses an extension given twice; merging them silently would be a guess.
-        const std::string ext = addext_name(v);
-        for (const std::string& prev : addext) {
-          if (addext_name(prev) == ext) {
-            return fail(kCmd,
-                        "-addext: duplicate extension %s (give it once; several names go in one "
-                        "list: subjectAltName=DNS:a,DNS:b)",
-                        ext.c_str());
-          }
-        }
-        addext.push_back(v);
-      } else if (name == "set_serial") {
-        serial_text = v;
-      } else if (name == "outform") {
-        if (v == "DER" || v == "der") {
-          der_out = true;
-        } else if (v != "PEM" && v != "pem") {
-          return fail(kCmd, "-outform must be PEM or DER");
-        }
-      } else if (!parse_size(v, &days) || days == 0 || days > 36500) {
-        return fail(kCmd, "-days must be 1..36500");
-      }
-    } else {
-      std::fputs(kReqUsage, stderr);
-      return fail(kCmd, "unknown option -%s", name.c_str());
     }
   }
-  if (!args.operands().empty()) {
-    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  bool pem_out = true;
+  if (outform_seen && !parse_form(kCmd, outform, &pem_out)) {
+    return kExitFail;
+  }
+  const bool der_out = !pem_out;
+  size_t days = 30;
+  if (days_seen && !parse_days(kCmd, days_text, &days)) {
+    return kExitFail;
   }
   if (!is_new) {
     if (in.empty()) {
-      std::fputs(kReqUsage, stderr);
+      print_help(stderr, kHelp, table);
       return fail(kCmd, "need -new or -in FILE");
     }
     (void)verify;  // -in always verifies the self-signature, as -verify asks

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "tools/petrel/options.h"
 #include "tools/petrel/tls_common.h"
 #include "tools/petrel/tool.h"
 
@@ -24,10 +25,6 @@ namespace {
 namespace io = petrel::tls::io;
 
 const char* const kCmd = "s_client";
-
-const char kUsage[] =
-    "usage: petrel s_client -connect HOST:PORT [options]\n"
-    "  -noverify             do not check the server's certificate (diagnostics only!)\n";
 
 bool write_stdout(const uint8_t* p, size_t n) {
   return std::fwrite(p, 1, n, stdout) == n && std::fflush(stdout) == 0;
@@ -62,40 +59,28 @@ bool drain(TlsSession& t, bool after_close) {
 }  // namespace
 
 int cmd_s_client(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
   TlsOptions o;
+  TlsOptionText text;
   std::string connect;
-  std::string name;
-  while (args.next(&name)) {
-    if (name == "help") {
-      std::fputs(kUsage, stdout);
-      std::fputs(kTlsOptionsUsage, stdout);
-      print_tls_suite_names(stdout);
-      return kExitOk;
-    }
-    bool handled = false;
-    if (!tls_option(kCmd, name, &args, &o, &handled)) {
-      return kExitFail;
-    }
-    if (handled) {
-      continue;
-    }
-    if (name == "connect") {
-      if (!args.value(name, &connect)) {
-        return kExitFail;
-      }
-      continue;
-    }
-    std::fputs(kUsage, stderr);
-    return fail(kCmd, "unknown option -%s", name.c_str());
+  std::vector<Option> table = {
+      value("connect", "HOST:PORT", "the server (an IPv6 address in brackets: [::1]:443)",
+            &connect),
+      flag("noverify", "do not check the server's certificate (diagnostics only!)", &o.noverify),
+  };
+  add_tls_options(&table, &o, &text);
+  const std::string suites = tls_suite_names();
+  const CommandHelp help = {kCmd, "-connect HOST:PORT [options]", suites.c_str(), nullptr};
+  const Parsed parsed = parse_options(help, table, argc, argv, nullptr);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  if (!args.operands().empty()) {
-    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  if (!finish_tls_options(kCmd, text, &o)) {
+    return kExitFail;
   }
   std::string host;
   std::string port;
   if (connect.empty()) {
-    std::fputs(kUsage, stderr);
+    print_help(stderr, help, table);
     return fail(kCmd, "-connect HOST:PORT is required");
   }
   if (!split_host_port(connect, &host, &port)) {

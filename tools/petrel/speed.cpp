@@ -7,7 +7,6 @@
 // 16 KiB chunks; GCM in a single call, the library's GCM being one-shot) and prints one line with
 // nothing timing-dependent, so that the guest instruction counts of two runs (N and 2N, e.g. under
 // a qemu instruction-counting plugin) can be subtracted to give the cost per byte.
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +24,7 @@
 #include "crypto/rc4/rc4.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/speed.h"
 #include "tools/petrel/tool.h"
 
@@ -78,19 +78,15 @@ const AlgSpec kAlgs[] = {
 const char* const kFuturePrefixes[] = {"rsa", "dsa", "ecdsa", "ecdh", "ffdh", "ed25519", "ed448",
                                        "x448", "eddsa"};
 
-const char kSpeedUsage[] =
-    "usage: petrel speed [-impl NAME] [-decrypt] [-seconds S | -bytes N | -ops N] [ALG...]\n"
+const CommandHelp kHelp = {
+    kCmd, "[-impl NAME] [-decrypt] [-seconds S | -bytes N | -ops N] [ALG...]",
     "  ALG: aes-128-cbc aes-256-cbc aes-128-ctr aes-256-ctr aes-128-gcm aes-256-gcm\n"
     "       chacha20-poly1305 rc4 md5 sha1 sha224 sha256 sha384 sha512 hmac-md5 hmac-sha1\n"
     "       hmac-sha256 hmac-sha384 hmac-sha512   (default: all)\n"
     "       rsa1024 rsa2048 rsa3072 rsa4096   (RSA sign/verify per second; not in the default)\n"
     "       x25519 (or ecdhx25519) ecdhp256   (shared secrets per second; not in the default)\n"
-    "       ecdsap256                         (ECDSA sign/verify per second; not in the default)\n"
-    "  -impl NAME  AES implementation (default: the library's default)\n"
-    "  -decrypt    time decryption (cbc, gcm) instead of encryption\n"
-    "  -seconds S  time per block size (default 3; may be fractional)\n"
-    "  -bytes N    process exactly N bytes once per ALG and print one line, no timings\n"
-    "  -ops N      RSA and EC: exactly N operations of each kind, one line, no timings\n";
+    "       ecdsap256                         (ECDSA sign/verify per second; not in the default)\n",
+    nullptr};
 
 // Fixed, public benchmark key material.
 void fill_pattern(uint8_t* p, size_t n, uint8_t seed) {
@@ -338,8 +334,6 @@ int run_bytes(const AlgSpec& a, const Options& o) {
   return kExitOk;
 }
 
-using Clock = std::chrono::steady_clock;
-
 // Time-boxed: bytes per second for each block size.
 bool run_timed(const AlgSpec& a, const Options& o, double* results) {
   Bench b;
@@ -361,24 +355,15 @@ bool run_timed(const AlgSpec& a, const Options& o, double* results) {
       }
       src = ct.data();
     }
-    std::fprintf(stderr, "Doing %s for %gs on %zu size blocks: ", name.c_str(), o.seconds, len);
-    std::fflush(stderr);
     // Batches of about 16 KiB between clock readings keep the clock's cost out of the figure.
     const size_t batch = len >= kMaxSize ? 1 : kMaxSize / len;
-    unsigned long long count = 0;
-    const auto start = Clock::now();
-    double elapsed = 0;
-    do {
-      for (size_t i = 0; i < batch; ++i) {
-        if (!b.op(out.data(), src, len)) {
-          return false;
-        }
-      }
-      count += batch;
-      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < o.seconds);
-    std::fprintf(stderr, "%llu %s ops in %.2fs\n", count, a.name, elapsed);
-    results[si] = static_cast<double>(count) * static_cast<double>(len) / elapsed;
+    TimedRun r;
+    if (!time_ops(text_printf("%s for %gs on %zu size blocks", name.c_str(), o.seconds, len),
+                  std::string(a.name) + " ops", o.seconds, batch,
+                  [&]() { return b.op(out.data(), src, len); }, &r)) {
+      return false;
+    }
+    results[si] = static_cast<double>(r.count) * static_cast<double>(len) / r.elapsed;
   }
   return true;
 }
@@ -400,45 +385,42 @@ bool parse_seconds(const std::string& s, double* out) {
 
 int cmd_speed(int argc, char** argv) {
   Options o;
-  ArgScanner args(kCmd, argc, argv);
-  std::string opt;
-  std::string val;
-  while (args.next(&opt)) {
-    if (opt == "impl") {
-      if (!args.value(opt, &val) || !select_aes_impl(kCmd, val, &o.impl)) {
-        return kExitFail;
-      }
-    } else if (opt == "decrypt") {
-      o.decrypt = true;
-    } else if (opt == "seconds") {
-      if (!args.value(opt, &val)) {
-        return kExitFail;
-      }
-      if (!parse_seconds(val, &o.seconds)) {
-        return fail(kCmd, "bad -seconds '%s' (a number of seconds, > 0 and <= 3600)",
-                    val.c_str());
-      }
-    } else if (opt == "bytes") {
-      if (!args.value(opt, &val)) {
-        return kExitFail;
-      }
-      if (!parse_size(val, &o.bytes)) {
-        return fail(kCmd, "bad -bytes '%s' (a decimal byte count)", val.c_str());
-      }
-      o.have_bytes = true;
-    } else if (opt == "ops") {
-      if (!args.value(opt, &val) || !parse_size(val, &o.ops)) {
-        return fail(kCmd, "bad -ops '%s' (a decimal count)", val.c_str());
-      }
-      o.have_ops = true;
-    } else if (opt == "help") {
-      std::fputs(kSpeedUsage, stdout);
-      return kExitOk;
-    } else {
-      return fail(kCmd, "unknown option -%s (see 'petrel help speed')", opt.c_str());
-    }
+  std::string impl;
+  std::string seconds;
+  std::string bytes;
+  std::string ops;
+  bool impl_seen = false;
+  bool seconds_seen = false;
+  const std::vector<Option> table = {
+      value("impl", "NAME", "AES implementation (default: the library's default)", &impl,
+            &impl_seen),
+      flag("decrypt", "time decryption (cbc, gcm) instead of encryption", &o.decrypt),
+      value("seconds", "S", "time per block size (default 3; may be fractional)", &seconds,
+            &seconds_seen),
+      value("bytes", "N", "process exactly N bytes once per ALG and print one line, no timings",
+            &bytes, &o.have_bytes),
+      value("ops", "N", "RSA and EC: exactly N operations of each kind, one line, no timings",
+            &ops, &o.have_ops),
+  };
+  std::vector<std::string> operands;
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, &operands);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  for (const std::string& name : args.operands()) {
+  if (impl_seen && !select_aes_impl(kCmd, impl, &o.impl)) {
+    return kExitFail;
+  }
+  if (seconds_seen && !parse_seconds(seconds, &o.seconds)) {
+    return fail(kCmd, "bad -seconds '%s' (a number of seconds, > 0 and <= 3600)",
+                seconds.c_str());
+  }
+  if (o.have_bytes && !parse_size(bytes, &o.bytes)) {
+    return fail(kCmd, "bad -bytes '%s' (a decimal byte count)", bytes.c_str());
+  }
+  if (o.have_ops && !parse_size(ops, &o.ops)) {
+    return fail(kCmd, "bad -ops '%s' (a decimal count)", ops.c_str());
+  }
+  for (const std::string& name : operands) {
     if (is_rsa_speed_name(name)) {
       o.rsa.push_back(name);
       continue;

@@ -5,11 +5,57 @@
 #ifndef PETREL_TOOLS_PETREL_SPEED_H
 #define PETREL_TOOLS_PETREL_SPEED_H
 
+#include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 namespace petrel_tool {
+
+// ---- the timed loop and openssl-style lines, shared by speed.cpp, speed_rsa.cpp, speed_ec.cpp
+
+// What one timed loop did: `count` operations in `elapsed` seconds.
+struct TimedRun {
+  unsigned long long count = 0;
+  double elapsed = 0;
+  double seconds_per_op() const { return elapsed / static_cast<double>(count); }
+};
+
+// As openssl speed: prints "Doing DOING: " on stderr, runs op() (true: it worked) in batches of
+// `batch` calls between clock readings until `seconds` have passed, then prints
+// "COUNT DONE in ELAPSEDs". Returns false as soon as op() fails (the line is left unfinished).
+template <typename Op>
+bool time_ops(const std::string& doing, const std::string& done, double seconds, size_t batch,
+              const Op& op, TimedRun* out) {
+  using Clock = std::chrono::steady_clock;
+  std::fprintf(stderr, "Doing %s: ", doing.c_str());
+  std::fflush(stderr);
+  TimedRun r;
+  const auto start = Clock::now();
+  do {
+    for (size_t i = 0; i < batch; ++i) {
+      if (!op()) {
+        return false;
+      }
+    }
+    r.count += batch;
+    r.elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  } while (r.elapsed < seconds);
+  std::fprintf(stderr, "%llu %s in %.2fs\n", r.count, done.c_str(), r.elapsed);
+  *out = r;
+  return true;
+}
+
+// printf into a std::string (the Doing/done texts).
+std::string text_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// The sign/verify table of the public-key results, as openssl prints it: a header of
+// label_width blanks then the column names, and one row per key: the label (left-aligned in
+// label_width; 0: as it is), the seconds per sign and verify, and their inverses.
+void print_sign_verify_header(int label_width);
+void print_sign_verify_row(int label_width, const std::string& label, double sign_s,
+                           double verify_s);
 
 // rsa1024..rsa4096: PKCS#1 v1.5 SHA-256 sign and verify per second.
 bool is_rsa_speed_name(const std::string& name);

@@ -10,7 +10,6 @@
 //              N verifications; the line names the public point, the digest and the last
 //              signature so that openssl can verify it.
 // The keys are fixed, public benchmark keys (each the SHA-256 of a label): never for real use.
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -49,8 +48,6 @@ const EcSpeedSpec kEcSpecs[] = {{"x25519", "ecdhx25519", EcSpeed::x25519},
                                 {"ecdhp256", nullptr, EcSpeed::ecdhp256},
                                 {"ecdsap256", nullptr, EcSpeed::ecdsap256}};
 
-using Clock = std::chrono::steady_clock;
-
 // SHA-256 of a label: the fixed benchmark secrets and the signed digest.
 bool label_digest(const char* label, uint8_t out[32]) {
   return petrel::hash(petrel::HashAlg::sha256, MutableBytes(out, 32),
@@ -61,20 +58,11 @@ bool label_digest(const char* label, uint8_t out[32]) {
 // Runs op() for about `seconds`; returns seconds per operation, or a negative value on failure.
 template <typename Op>
 double time_op(const char* what, double seconds, Op op) {
-  std::fprintf(stderr, "Doing %s for %gs: ", what, seconds);
-  std::fflush(stderr);
-  unsigned long long count = 0;
-  const auto start = Clock::now();
-  double elapsed = 0;
-  do {
-    if (!op()) {
-      return -1;
-    }
-    count++;
-    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  } while (elapsed < seconds);
-  std::fprintf(stderr, "%llu %s in %.2fs\n", count, what, elapsed);
-  return elapsed / static_cast<double>(count);
+  TimedRun r;
+  if (!time_ops(text_printf("%s for %gs", what, seconds), what, seconds, 1, op, &r)) {
+    return -1;
+  }
+  return r.seconds_per_op();
 }
 
 struct Row {
@@ -244,10 +232,9 @@ int speed_ec(const std::vector<std::string>& names, double seconds, bool have_op
     }
   }
   if (!ecdsa.empty()) {
-    std::printf("%30s%10s%10s%9s%9s\n", "", "sign", "verify", "sign/s", "verify/s");
+    print_sign_verify_header(30);
     for (const Row& r : ecdsa) {
-      std::printf("%-30s%8.6fs %8.6fs %8.1f %8.1f\n", r.label.c_str(), r.first_s, r.second_s,
-                  1.0 / r.first_s, 1.0 / r.second_s);
+      print_sign_verify_row(30, r.label, r.first_s, r.second_s);
     }
   }
   if (!ecdh.empty()) {

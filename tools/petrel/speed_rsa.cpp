@@ -5,7 +5,6 @@
 // subtract). The keys are fixed test keys made with `openssl genrsa` (public: do not use them for
 // anything else), and -ops mode draws the blinding values from an HMAC_DRBG with a fixed seed, so
 // two runs execute the same instructions.
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -209,8 +208,6 @@ class FixedDrbgRng final : public petrel::Rng {
   bool m_ok = false;
 };
 
-using Clock = std::chrono::steady_clock;
-
 }  // namespace
 
 bool is_rsa_speed_name(const std::string& name) {
@@ -281,30 +278,21 @@ int speed_rsa(const std::vector<std::string>& names, double seconds, bool have_o
     }
     double per[2] = {0, 0};
     for (int which = 0; which < 2; which++) {
-      std::fprintf(stderr, "Doing %zu bits %s rsa's for %gs: ", spec->bits,
-                   which == 0 ? "private" : "public", seconds);
-      std::fflush(stderr);
-      unsigned long long count = 0;
-      const auto start = Clock::now();
-      double elapsed = 0;
-      do {
-        if ((which == 0 ? sign() : verify()) != Status::ok) {
-          return fail(kCmd, "%s: operation failed", spec->name);
-        }
-        count++;
-        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-      } while (elapsed < seconds);
-      std::fprintf(stderr, "%llu %zu bits %s RSA's in %.2fs\n", count, spec->bits,
-                   which == 0 ? "private" : "public", elapsed);
-      per[which] = elapsed / static_cast<double>(count);
+      const char* kind = which == 0 ? "private" : "public";
+      TimedRun r;
+      if (!time_ops(text_printf("%zu bits %s rsa's for %gs", spec->bits, kind, seconds),
+                    text_printf("%zu bits %s RSA's", spec->bits, kind), seconds, 1,
+                    [&]() { return (which == 0 ? sign() : verify()) == Status::ok; }, &r)) {
+        return fail(kCmd, "%s: operation failed", spec->name);
+      }
+      per[which] = r.seconds_per_op();
     }
     rows.push_back({spec->bits, per[0], per[1]});
   }
   if (!have_ops) {
-    std::printf("%18s%10s%10s%9s%9s\n", "", "sign", "verify", "sign/s", "verify/s");
+    print_sign_verify_header(18);
     for (const Row& r : rows) {
-      std::printf("rsa %4zu bits %8.6fs %8.6fs %8.1f %8.1f\n", r.bits, r.sign_s, r.verify_s,
-                  1.0 / r.sign_s, 1.0 / r.verify_s);
+      print_sign_verify_row(0, text_printf("rsa %4zu bits ", r.bits), r.sign_s, r.verify_s);
     }
   }
   return kExitOk;

@@ -24,50 +24,86 @@ namespace tls = petrel::tls;
 namespace io = petrel::tls::io;
 namespace x509 = petrel::x509;
 
-const char kTlsOptionsUsage[] =
-    "  -CAfile FILE          trust anchors for the server's chain (PEM or DER; may repeat)\n"
-    "  -cert FILE            client certificate (PEM: leaf first, may hold its chain)\n"
-    "  -key FILE             its RSA or EC (P-256/P-384) private key (default: the -cert file)\n"
-    "  -cert_chain FILE      more certificates sent after the client certificate\n"
-    "  -servername NAME      SNI and the name checked (default: the host connected to)\n"
-    "  -verify_hostname NAME check this name instead\n"
-    "  -cipher LIST          suites, OpenSSL names ('AES128-GCM-SHA256:AES256-SHA', 'RC4')\n"
-    "  -tls1 | -tls1_1 | -tls1_2   only this version (default TLS 1.2)\n"
-    "  -sess_out FILE        save the session for resumption (mode 0600: it holds the master secret)\n"
-    "  -sess_in FILE         resume this session\n"
-    "  -maxfraglen N         max_fragment_length 512, 1024, 2048 or 4096\n"
-    "  -timeout S            limit for connecting, for each wait for the server, and for all\n"
-    "                        the handshake's waits added up (default 10)\n"
-    "  -no_ems | -require_ems   do not offer / insist on extended_master_secret\n"
-    "  -no_etm               do not offer encrypt_then_mac\n"
-    "  -no_ticket            do not offer session tickets\n"
-    "  -quiet                no handshake summary\n";
+void add_tls_options(std::vector<Option>* table, TlsOptions* o, TlsOptionText* text) {
+  const std::vector<Option> rows = {
+      values("CAfile", "FILE", "trust anchors for the server's chain (PEM or DER; may repeat)",
+             &o->ca_files),
+      value("cert", "FILE", "client certificate (PEM: leaf first, may hold its chain)",
+            &o->cert_file),
+      value("key", "FILE", "its RSA or EC (P-256/P-384) private key (default: the -cert file)",
+            &o->key_file),
+      values("cert_chain", "FILE", "more certificates sent after the client certificate",
+             &o->chain_files),
+      value("servername", "NAME", "SNI and the name checked (default: the host connected to)",
+            &o->servername),
+      value("verify_hostname", "NAME", "check this name instead", &o->verify_hostname),
+      value("cipher", "LIST", "suites, OpenSSL names ('AES128-GCM-SHA256:AES256-SHA', 'RC4')",
+            &o->cipher),
+      choice("tls1", "only TLS 1.0", &text->version, tls::kTls10),
+      choice("tls1_1", "only TLS 1.1", &text->version, tls::kTls11),
+      choice("tls1_2", "only TLS 1.2 (the default)", &text->version, tls::kTls12),
+      value("sess_out", "FILE",
+            "save the session for resumption (mode 0600: it holds the master secret)",
+            &o->sess_out),
+      value("sess_in", "FILE", "resume this session", &o->sess_in),
+      value("maxfraglen", "N", "max_fragment_length 512, 1024, 2048 or 4096", &text->maxfraglen,
+            &text->maxfraglen_seen),
+      value("timeout", "S",
+            "limit for connecting, for each wait for the server, and for all\n"
+            "                        the handshake's waits added up (default 10)",
+            &text->timeout, &text->timeout_seen),
+      flag("no_ems", "do not offer extended_master_secret", &o->no_ems),
+      flag("require_ems", "insist on extended_master_secret", &o->require_ems),
+      flag("no_etm", "do not offer encrypt_then_mac", &o->no_etm),
+      flag("no_ticket", "do not offer session tickets", &o->no_ticket),
+      flag("quiet", "no handshake summary", &o->quiet),
+  };
+  table->insert(table->end(), rows.begin(), rows.end());
+}
 
-void print_tls_suite_names(std::FILE* out) {
-  std::fputs("suites for -cipher (also DEFAULT, ALL, RC4; LEGACY ones only when named):\n", out);
+bool finish_tls_options(const char* cmd, const TlsOptionText& text, TlsOptions* o) {
+  if (text.version != 0) {
+    o->min_version = static_cast<uint16_t>(text.version);
+    o->max_version = static_cast<uint16_t>(text.version);
+  }
+  if (text.maxfraglen_seen) {
+    size_t n = 0;
+    if (!parse_size(text.maxfraglen, &n) || (n != 512 && n != 1024 && n != 2048 && n != 4096)) {
+      fail(cmd, "-maxfraglen must be 512, 1024, 2048 or 4096, not '%s'", text.maxfraglen.c_str());
+      return false;
+    }
+    o->max_fragment_length = n;
+  }
+  if (text.timeout_seen) {
+    size_t s = 0;
+    if (!parse_size(text.timeout, &s) || s == 0 || s > 3600) {
+      fail(cmd, "-timeout must be 1..3600 seconds, not '%s'", text.timeout.c_str());
+      return false;
+    }
+    o->timeout_ms = static_cast<int>(s * 1000);
+  }
+  return true;
+}
+
+std::string tls_suite_names() {
+  std::string out = "suites for -cipher (also DEFAULT, ALL, RC4; LEGACY ones only when named):\n";
   size_t col = 0;
   for (const tls::SuiteInfo& s : tls::all_suites()) {
     const size_t len = std::strlen(s.m_name) + (s.m_legacy ? 9 : 0);
     if (col != 0 && col + 1 + len > 96) {
-      std::fputs("\n", out);
+      out += "\n";
       col = 0;
     }
-    std::fprintf(out, "%s%s%s", col == 0 ? "  " : " ", s.m_name, s.m_legacy ? " (LEGACY)" : "");
+    out += col == 0 ? "  " : " ";
+    out += s.m_name;
+    out += s.m_legacy ? " (LEGACY)" : "";
     col += (col == 0 ? 2 : 1) + len;
   }
-  std::fputs("\n", out);
+  out += "\n";
+  return out;
 }
 
 namespace {
-
-bool is_one_of(const std::string& n, std::initializer_list<const char*> names) {
-  for (const char* x : names) {
-    if (n == x) {
-      return true;
-    }
-  }
-  return false;
-}
 
 ByteView view(const std::string& s) {
   return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
@@ -95,84 +131,6 @@ bool split_host_port(const std::string& s, std::string* host, std::string* port)
   size_t p = 0;
   if (host->empty() || !parse_size(*port, &p) || p == 0 || p > 65535) {
     return false;
-  }
-  return true;
-}
-
-bool tls_option(const char* cmd, const std::string& name, ArgScanner* args, TlsOptions* o,
-                bool* handled) {
-  *handled = true;
-  if (name == "tls1" || name == "tls1_1" || name == "tls1_2") {
-    const uint16_t v = name == "tls1" ? tls::kTls10 : name == "tls1_1" ? tls::kTls11 : tls::kTls12;
-    o->min_version = v;
-    o->max_version = v;
-    return true;
-  }
-  if (name == "quiet") {
-    o->quiet = true;
-    return true;
-  }
-  if (name == "no_ems") {
-    o->no_ems = true;
-    return true;
-  }
-  if (name == "require_ems") {
-    o->require_ems = true;
-    return true;
-  }
-  if (name == "no_etm") {
-    o->no_etm = true;
-    return true;
-  }
-  if (name == "no_ticket") {
-    o->no_ticket = true;
-    return true;
-  }
-  if (name == "noverify") {
-    o->noverify = true;
-    return true;
-  }
-  if (!is_one_of(name, {"CAfile", "cert", "key", "cert_chain", "servername", "verify_hostname",
-                        "cipher", "sess_out", "sess_in", "maxfraglen", "timeout"})) {
-    *handled = false;
-    return true;
-  }
-  std::string v;
-  if (!args->value(name, &v)) {
-    return false;
-  }
-  if (name == "CAfile") {
-    o->ca_files.push_back(v);
-  } else if (name == "cert") {
-    o->cert_file = v;
-  } else if (name == "key") {
-    o->key_file = v;
-  } else if (name == "cert_chain") {
-    o->chain_files.push_back(v);
-  } else if (name == "servername") {
-    o->servername = v;
-  } else if (name == "verify_hostname") {
-    o->verify_hostname = v;
-  } else if (name == "cipher") {
-    o->cipher = v;
-  } else if (name == "sess_out") {
-    o->sess_out = v;
-  } else if (name == "sess_in") {
-    o->sess_in = v;
-  } else if (name == "maxfraglen") {
-    size_t n = 0;
-    if (!parse_size(v, &n) || (n != 512 && n != 1024 && n != 2048 && n != 4096)) {
-      fail(cmd, "-maxfraglen must be 512, 1024, 2048 or 4096, not '%s'", v.c_str());
-      return false;
-    }
-    o->max_fragment_length = n;
-  } else if (name == "timeout") {
-    size_t s = 0;
-    if (!parse_size(v, &s) || s == 0 || s > 3600) {
-      fail(cmd, "-timeout must be 1..3600 seconds, not '%s'", v.c_str());
-      return false;
-    }
-    o->timeout_ms = static_cast<int>(s * 1000);
   }
   return true;
 }

@@ -17,6 +17,7 @@
 #include "tls/client.h"
 #include "tls/io/socket.h"
 #include "tools/petrel/certs.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -43,15 +44,24 @@ struct TlsOptions {
   bool noverify = false;
 };
 
-// Usage lines of the options above, for the commands' help texts.
-extern const char kTlsOptionsUsage[];
-// Prints the suite names -cipher accepts (tls/suites.h, the table's order) after the options.
-void print_tls_suite_names(std::FILE* out);
+// The TLS options' values that are checked after the parse (TlsOptions holds the rest).
+struct TlsOptionText {
+  int version = 0;  // -tls1, -tls1_1, -tls1_2 (the last one given); 0: the default
+  std::string maxfraglen;
+  std::string timeout;
+  bool maxfraglen_seen = false;
+  bool timeout_seen = false;
+};
 
-// Handles one option of TlsOptions; *handled is false if `name` is not one of them. Returns
-// false (after printing the error) on a bad value.
-bool tls_option(const char* cmd, const std::string& name, ArgScanner* args, TlsOptions* o,
-                bool* handled);
+// Appends the TLS options (openssl s_client's spelling, options.h rows: one declaration for the
+// parser and the help) to *table: their values go to *o and *text. -noverify is not among them
+// (s_client offers it, get does not).
+void add_tls_options(std::vector<Option>* table, TlsOptions* o, TlsOptionText* text);
+// After the parse: checks the values in `text` and stores them in *o. Prints the error and
+// returns false on a bad value.
+bool finish_tls_options(const char* cmd, const TlsOptionText& text, TlsOptions* o);
+// The suite names -cipher accepts (tls/suites.h, the table's order), for the help's notes.
+std::string tls_suite_names();
 
 // Everything a ClientConfig points to, kept alive for the connection, and the connection.
 class TlsSession final {

@@ -19,6 +19,7 @@
 
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -32,13 +33,11 @@ namespace x509 = petrel::x509;
 const char* const kCmd = "verify";
 constexpr int kExitVerifyFailed = 2;
 
-const char kVerifyUsage[] =
-    "usage: petrel verify -CAfile FILE [-untrusted FILE] [-purpose sslserver|sslclient]\n"
-    "                     [-verify_hostname NAME] [-verify_ip IP] [-attime EPOCH]\n"
-    "                     [-spki_sha256 HEX] [-auth_level 0|1] [-cn_fallback] [-partial_chain]\n"
-    "                     CERT...\n"
+const CommandHelp kHelp = {
+    kCmd, "-CAfile FILE [options] CERT...",
     "  -CAfile, -untrusted and -spki_sha256 may be repeated; PEM or DER files\n"
-    "  -CAfile and -untrusted files: at most 16 MiB each; CERT files: at most 1 MiB\n";
+    "  -CAfile and -untrusted files: at most 16 MiB each; CERT files: at most 1 MiB\n",
+    nullptr};
 
 bool parse_epoch(const std::string& s, int64_t* out) {
   if (s.empty() || s.size() > 18) {
@@ -58,84 +57,83 @@ bool parse_epoch(const std::string& s, int64_t* out) {
 }  // namespace
 
 int cmd_verify(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
   std::vector<std::string> ca_files;
   std::vector<std::string> untrusted_files;
-  std::vector<uint8_t> pins;
+  std::vector<std::string> pin_texts;
   x509::VerifyOptions opts;
   opts.m_time = static_cast<int64_t>(std::time(nullptr));
+  std::string purpose;
   std::string hostname;
-  uint8_t ip[16];
-  size_t ip_len = 0;
-  std::string name;
-  while (args.next(&name)) {
-    std::string v;
-    if (name == "help") {
-      std::fputs(kVerifyUsage, stdout);
-      return kExitOk;
-    }
-    if (name == "cn_fallback") {
-      opts.m_cn_fallback = true;
-      continue;
-    }
-    if (name == "partial_chain") {
-      opts.m_partial_chain = true;
-      continue;
-    }
-    if (name != "CAfile" && name != "untrusted" && name != "purpose" &&
-        name != "verify_hostname" && name != "verify_ip" && name != "attime" &&
-        name != "spki_sha256" && name != "auth_level") {
-      std::fputs(kVerifyUsage, stderr);
-      return fail(kCmd, "unknown option -%s", name.c_str());
-    }
-    if (!args.value(name, &v)) {
-      return kExitFail;
-    }
-    if (name == "CAfile") {
-      ca_files.push_back(v);
-    } else if (name == "untrusted") {
-      untrusted_files.push_back(v);
-    } else if (name == "purpose") {
-      if (v == "sslserver") {
-        opts.m_purpose = x509::Purpose::server_auth;
-      } else if (v == "sslclient") {
-        opts.m_purpose = x509::Purpose::client_auth;
-      } else if (v == "any") {
-        opts.m_purpose = x509::Purpose::any;
-      } else {
-        return fail(kCmd, "unknown purpose '%s' (sslserver, sslclient, any)", v.c_str());
-      }
-    } else if (name == "verify_hostname") {
-      hostname = v;
-    } else if (name == "verify_ip") {
-      if (x509::parse_ip_address(ip, &ip_len, ByteView(reinterpret_cast<const uint8_t*>(v.data()),
-                                                         v.size())) != Status::ok) {
-        return fail(kCmd, "invalid IP address '%s'", v.c_str());
-      }
-    } else if (name == "attime") {
-      if (!parse_epoch(v, &opts.m_time)) {
-        return fail(kCmd, "invalid -attime '%s' (seconds since the epoch)", v.c_str());
-      }
-    } else if (name == "spki_sha256") {
-      std::vector<uint8_t> pin;
-      std::string err;
-      if (!parse_hex(&pin, v, &err) || pin.size() != 32) {
-        return fail(kCmd, "-spki_sha256 needs 64 hex digits");
-      }
-      pins.insert(pins.end(), pin.begin(), pin.end());
-    } else if (name == "auth_level") {
-      if (v == "0") {
-        opts.m_allow_md5 = true;
-        opts.m_allow_sha1 = true;
-        opts.m_min_rsa_bits = 0;
-      } else if (v != "1") {
-        return fail(kCmd, "-auth_level must be 0 or 1");
-      }
+  std::string ip_text;
+  std::string attime;
+  std::string auth_level;
+  bool purpose_seen = false;
+  bool ip_seen = false;
+  bool attime_seen = false;
+  bool auth_level_seen = false;
+  const std::vector<Option> table = {
+      values("CAfile", "FILE", "trusted certificates", &ca_files),
+      values("untrusted", "FILE", "intermediate certificates", &untrusted_files),
+      value("purpose", "NAME", "sslserver, sslclient or any", &purpose, &purpose_seen),
+      value("verify_hostname", "NAME", "the DNS name the certificate must match", &hostname),
+      value("verify_ip", "IP", "the IPv4 or IPv6 address it must match", &ip_text, &ip_seen),
+      value("attime", "EPOCH", "verify at this time (seconds since the epoch)", &attime,
+            &attime_seen),
+      values("spki_sha256", "HEX", "a trust anchor key by its SHA-256 pin", &pin_texts),
+      value("auth_level", "0|1", "0: allow MD5, SHA-1 and small keys; 1: not (default)",
+            &auth_level, &auth_level_seen),
+      flag("cn_fallback", "match the hostname against the CN when there is no SAN",
+           &opts.m_cn_fallback),
+      flag("partial_chain", "accept an intermediate in -CAfile as a trust anchor",
+           &opts.m_partial_chain),
+  };
+  std::vector<std::string> certs;
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, &certs);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
+  }
+  if (purpose_seen) {
+    if (purpose == "sslserver") {
+      opts.m_purpose = x509::Purpose::server_auth;
+    } else if (purpose == "sslclient") {
+      opts.m_purpose = x509::Purpose::client_auth;
+    } else if (purpose == "any") {
+      opts.m_purpose = x509::Purpose::any;
+    } else {
+      return fail(kCmd, "unknown purpose '%s' (sslserver, sslclient, any)", purpose.c_str());
     }
   }
-  const std::vector<std::string> certs = args.operands();
+  uint8_t ip[16];
+  size_t ip_len = 0;
+  if (ip_seen &&
+      x509::parse_ip_address(ip, &ip_len, ByteView(reinterpret_cast<const uint8_t*>(
+                                                        ip_text.data()), ip_text.size())) !=
+          Status::ok) {
+    return fail(kCmd, "invalid IP address '%s'", ip_text.c_str());
+  }
+  if (attime_seen && !parse_epoch(attime, &opts.m_time)) {
+    return fail(kCmd, "invalid -attime '%s' (seconds since the epoch)", attime.c_str());
+  }
+  std::vector<uint8_t> pins;
+  for (const std::string& text : pin_texts) {
+    std::vector<uint8_t> pin;
+    std::string err;
+    if (!parse_hex(&pin, text, &err) || pin.size() != 32) {
+      return fail(kCmd, "-spki_sha256 needs 64 hex digits");
+    }
+    pins.insert(pins.end(), pin.begin(), pin.end());
+  }
+  if (auth_level_seen) {
+    if (auth_level == "0") {
+      opts.m_allow_md5 = true;
+      opts.m_allow_sha1 = true;
+      opts.m_min_rsa_bits = 0;
+    } else if (auth_level != "1") {
+      return fail(kCmd, "-auth_level must be 0 or 1");
+    }
+  }
   if (certs.empty()) {
-    std::fputs(kVerifyUsage, stderr);
+    print_help(stderr, kHelp, table);
     return fail(kCmd, "no certificate to verify");
   }
   if (ca_files.empty() && pins.empty()) {

@@ -2,6 +2,7 @@
 // the variant tables) and what the CPU probe found.
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "crypto/aes/aes.h"
 #include "crypto/bignum/bignum.h"
@@ -11,6 +12,7 @@
 #include "crypto/ec/x25519.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/rc4/rc4.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
 #ifndef PETREL_VERSION
@@ -52,22 +54,14 @@ void print_family(const char* label, size_t (*listed)(Id*, size_t), bool (*avail
 }  // namespace
 
 int cmd_version(int argc, char** argv) {
-  const char* cmd = "version";
-  ArgScanner args(cmd, argc, argv);
   bool all = false;
-  std::string opt;
-  while (args.next(&opt)) {
-    if (opt == "a") {
-      all = true;
-    } else if (opt == "help") {
-      std::fputs("usage: petrel version [-a]\n", stdout);
-      return kExitOk;
-    } else {
-      return fail(cmd, "unknown option -%s", opt.c_str());
-    }
-  }
-  if (!args.operands().empty()) {
-    return fail(cmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  const CommandHelp help = {"version", "[-a]", nullptr, nullptr};
+  const std::vector<Option> table = {
+      flag("a", "also the variants of each family and the CPU's features", &all),
+  };
+  const Parsed parsed = parse_options(help, table, argc, argv, nullptr);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
   std::printf("petrel %s\n", PETREL_VERSION);
   if (all) {

@@ -14,6 +14,8 @@
 #include "crypto/x509/verify.h"
 #include "tools/petrel/certs.h"
 #include "tools/petrel/issue.h"
+#include "tools/petrel/key_file.h"
+#include "tools/petrel/options.h"
 #include "tools/petrel/tool.h"
 
 namespace petrel_tool {
@@ -27,14 +29,14 @@ namespace x509 = petrel::x509;
 
 const char* const kCmd = "x509";
 
-const char kX509Usage[] =
-    "usage: petrel x509 -in FILE [-noout] [-text] [-subject] [-issuer] [-dates]\n"
-    "                   [-fingerprint [-DIGEST]] [-outform PEM|DER] [-out FILE]\n"
+const CommandHelp kHelp = {
+    kCmd, "-in FILE [-noout] [-text] [-subject] [-issuer] [-dates] [-fingerprint] [-DIGEST]\n"
     "       petrel x509 -req -in CSR -CA CERT -CAkey KEY -days N -purpose ca|server|client\n"
-    "                   [-set_serial N] [-DIGEST] [-out FILE]\n"
-    "  -DIGEST: -md5 (fingerprints only), -sha1, -sha224, -sha256 (the signing default),\n"
-    "  -sha384, -sha512, or any other name openssl takes for them (-SHA2-256, -sha-256)\n"
-    "  input files (certificates, requests, keys): at most 1 MiB each\n";
+    "                   [-set_serial N] [-DIGEST] [-out FILE]",
+    "  input files (certificates, requests, keys): at most 1 MiB each\n",
+    "  -DIGEST               -md5 (fingerprints only), -sha1, -sha224, -sha256 (the signing\n"
+    "                        default), -sha384, -sha512, or any other name openssl takes for\n"
+    "                        them (-SHA2-256, -sha-256)\n"};
 
 std::string oid_name(ByteView oid) {
   const asn1::OidInfo* info = asn1::oid_lookup(oid);
@@ -275,7 +277,6 @@ int show(const std::string& in, const std::string& out_path, bool noout, bool te
 }  // namespace
 
 int cmd_x509(int argc, char** argv) {
-  ArgScanner args(kCmd, argc, argv);
   std::string in;
   std::string out;
   bool noout = false;
@@ -284,70 +285,51 @@ int cmd_x509(int argc, char** argv) {
   bool issuer = false;
   bool dates = false;
   bool fingerprint = false;
-  bool der_out = false;
-  petrel::HashAlg md = petrel::HashAlg::sha256;
-  std::string md_option;
+  std::string outform;
+  bool outform_seen = false;
   bool req = false;
   IssueParams issue;
-  std::string name;
-  while (args.next(&name)) {
-    std::string v;
-    if (name == "help") {
-      std::fputs(kX509Usage, stdout);
-      return kExitOk;
-    } else if (name == "noout") {
-      noout = true;
-    } else if (name == "text") {
-      text = true;
-    } else if (name == "subject") {
-      subject = true;
-    } else if (name == "issuer") {
-      issuer = true;
-    } else if (name == "dates") {
-      dates = true;
-    } else if (name == "fingerprint") {
-      fingerprint = true;
-    } else if (name == "req") {
-      req = true;
-    } else if (petrel::hash_from_name(&md, name.c_str()) == Status::ok) {
-      md_option = name;  // a digest option: -sha256, -SHA2-256, -md5 (fingerprints only)
-    } else if (name == "in" || name == "out" || name == "outform" || name == "CA" ||
-               name == "CAkey" || name == "days" || name == "purpose" || name == "set_serial") {
-      if (!args.value(name, &v)) {
-        return kExitFail;
-      }
-      if (name == "in") {
-        in = v;
-      } else if (name == "out") {
-        out = v;
-      } else if (name == "outform") {
-        if (v == "DER" || v == "der") {
-          der_out = true;
-        } else if (v != "PEM" && v != "pem") {
-          return fail(kCmd, "-outform must be PEM or DER");
-        }
-      } else if (name == "CA") {
-        issue.m_ca_cert = v;
-      } else if (name == "CAkey") {
-        issue.m_ca_key = v;
-      } else if (name == "days") {
-        size_t d = 0;
-        if (!parse_size(v, &d) || d == 0 || d > 36500) {
-          return fail(kCmd, "-days must be 1..36500");
-        }
-        issue.m_days = d;
-      } else if (name == "purpose") {
-        issue.m_role = v;
-      } else if (name == "set_serial") {
-        issue.m_serial = v;
-      }
-    } else {
-      std::fputs(kX509Usage, stderr);
-      return fail(kCmd, "unknown option -%s", name.c_str());
+  std::string days_text;
+  bool days_seen = false;
+  const std::vector<Option> table = {
+      value("in", "FILE", "the certificate (with -req: the request)", &in),
+      value("out", "FILE", "the output file (default stdout)", &out),
+      value("outform", "PEM|DER", "the output form (default PEM)", &outform, &outform_seen),
+      flag("noout", "print no certificate", &noout),
+      flag("text", "print the certificate in text", &text),
+      flag("subject", "print the subject", &subject),
+      flag("issuer", "print the issuer", &issuer),
+      flag("dates", "print notBefore and notAfter", &dates),
+      flag("fingerprint", "print the fingerprint (SHA-1 unless -DIGEST)", &fingerprint),
+      flag("req", "issue a certificate for the -in request", &req),
+      value("CA", "CERT", "the issuing CA's certificate", &issue.m_ca_cert),
+      value("CAkey", "KEY", "the issuing CA's private key", &issue.m_ca_key),
+      value("days", "N", "validity, 1..36500 (default 30)", &days_text, &days_seen),
+      value("purpose", "ROLE", "ca, server or client (default server)", &issue.m_role),
+      value("set_serial", "N", "the serial number (default random)", &issue.m_serial),
+  };
+  petrel::HashAlg md = petrel::HashAlg::sha256;
+  std::string md_option;
+  // -DIGEST: -sha256, -SHA2-256, -md5 (fingerprints only): the library's digest table.
+  const OtherOption digest_option = [&md, &md_option](const std::string& name, ArgScanner*,
+                                                      bool*) {
+    if (petrel::hash_from_name(&md, name.c_str()) != Status::ok) {
+      return false;
     }
+    md_option = name;
+    return true;
+  };
+  const Parsed parsed = parse_options(kHelp, table, argc, argv, nullptr, digest_option);
+  if (parsed != Parsed::ok) {
+    return parsed_exit(parsed);
   }
-  if (!args.operands().empty()) {
-    return fail(kCmd, "unexpected argument '%s'", args.operands()[0].c_str());
+  bool pem_out = true;
+  if (outform_seen && !parse_form(kCmd, outform, &pem_out)) {
+    return kExitFail;
+  }
+  const bool der_out = !pem_out;
+  if (days_seen && !parse_days(kCmd, days_text, &issue.m_days)) {
+    return kExitFail;
   }
   if (req) {
     if (md == petrel::HashAlg::md5) {
