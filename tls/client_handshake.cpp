@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "crypto/util/wipe.h"
+#include "crypto/util/build_config.h"
 #include "tls/client.h"
 #include "tls/key_exchange.h"
 #include "tls/messages.h"
@@ -328,7 +329,8 @@ void Client::process_server_hello(ByteView body) noexcept {
     fail(Error::decode_error, A(Alert::decode_error), "malformed ServerHello");
     return;
   }
-  if (sh.m_version < m_config.m_min_version || sh.m_version > m_offered_version) {
+  if (sh.m_version < m_config.m_min_version || sh.m_version > m_offered_version ||
+      (!kBuildTls10 && sh.m_version != kTls12)) {
     fail(Error::protocol_version, A(Alert::protocol_version),
          "the server chose a protocol version that is not enabled");
     return;
