@@ -13,6 +13,7 @@
 #include "crypto/hash/hash.h"
 #include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -121,9 +122,45 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
 
 }  // namespace
 
-// The portable row "c32" of the SHA-256 variant table (crypto/hash/hash_impl.cpp).
+// The compact form (hash_internal.h): one round per loop iteration, the values moving down
+// a..h (FIPS 180-4 6.2.2 as written). Constant-time: K is indexed by the round number.
+void hash_detail::sha256_blocks_compact(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
+  uint32_t w[16];
+  uint32_t v[8];
+  while (blocks-- > 0) {
+    std::memcpy(v, st, sizeof(v));
+    for (unsigned t = 0; t < 64; t++) {
+      uint32_t wt;
+      if (t < 16) {
+        wt = w[t] = load_be32(p + 4 * t);
+      } else {  // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], in a ring
+        wt = w[t & 15] += small_sigma1(w[(t + 14) & 15]) + w[(t + 9) & 15] +
+                          small_sigma0(w[(t + 1) & 15]);
+      }
+      const uint32_t t1 =
+          v[7] + big_sigma1(v[4]) + ((v[6] ^ (v[4] & (v[5] ^ v[6])))) + kK256[t] + wt;
+      const uint32_t t2 = big_sigma0(v[0]) + (((v[0] ^ v[1]) & (v[1] ^ v[2])) ^ v[1]);
+      std::memmove(v + 1, v, 7 * sizeof(uint32_t));
+      v[4] += t1;
+      v[0] = t1 + t2;
+    }
+    for (size_t i = 0; i < 8; i++) {
+      st[i] += v[i];
+    }
+    p += 64;
+  }
+  secure_wipe(w, sizeof(w));
+  secure_wipe(v, sizeof(v));
+}
+
+// The portable row "c32" of the SHA-256 variant table (crypto/hash/hash_impl.cpp); the compact
+// form in a build that asks for it (PETREL_MINIMAL, crypto/util/build_config.h).
 extern "C" void petrel_sha256_blocks_c32(uint32_t state[8], const uint8_t* in,
                                       size_t nblocks) noexcept {
+  if (kCompactHashes) {
+    hash_detail::sha256_blocks_compact(state, in, nblocks);
+    return;
+  }
   sha256_compress(state, in, nblocks);
 }
 

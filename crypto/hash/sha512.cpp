@@ -14,6 +14,7 @@
 #include "crypto/hash/hash.h"
 #include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -166,9 +167,45 @@ void init_common(Sha512State* s, const uint64_t iv[8]) noexcept {
 
 }  // namespace
 
-// The portable row "c64" of the SHA-512 variant table (crypto/hash/hash_impl.cpp).
+// The compact form (hash_internal.h): one round per loop iteration with a 16-word schedule
+// ring, the values moving down a..h. Constant-time: K is indexed by the round number.
+void hash_detail::sha512_blocks_compact(uint64_t st[8], const uint8_t* p, size_t blocks) noexcept {
+  uint64_t w[16];
+  uint64_t v[8];
+  while (blocks-- > 0) {
+    std::memcpy(v, st, sizeof(v));
+    for (unsigned t = 0; t < 80; t++) {
+      uint64_t wt;
+      if (t < 16) {
+        wt = w[t] = load_be64(p + 8 * t);
+      } else {  // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], in a ring
+        wt = w[t & 15] += small_sigma1(w[(t + 14) & 15]) + w[(t + 9) & 15] +
+                          small_sigma0(w[(t + 1) & 15]);
+      }
+      const uint64_t t1 =
+          v[7] + big_sigma1(v[4]) + ((v[6] ^ (v[4] & (v[5] ^ v[6])))) + kK512[t] + wt;
+      const uint64_t t2 = big_sigma0(v[0]) + (((v[0] ^ v[1]) & (v[1] ^ v[2])) ^ v[1]);
+      std::memmove(v + 1, v, 7 * sizeof(uint64_t));
+      v[4] += t1;
+      v[0] = t1 + t2;
+    }
+    for (size_t i = 0; i < 8; i++) {
+      st[i] += v[i];
+    }
+    p += 128;
+  }
+  secure_wipe(w, sizeof(w));
+  secure_wipe(v, sizeof(v));
+}
+
+// The portable row "c64" of the SHA-512 variant table (crypto/hash/hash_impl.cpp); the compact
+// form in a build that asks for it (PETREL_MINIMAL, crypto/util/build_config.h).
 extern "C" void petrel_sha512_blocks_c64(uint64_t state[8], const uint8_t* in,
                                       size_t nblocks) noexcept {
+  if (kCompactHashes) {
+    hash_detail::sha512_blocks_compact(state, in, nblocks);
+    return;
+  }
   sha512_compress(state, in, nblocks);
 }
 

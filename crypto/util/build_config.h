@@ -5,7 +5,8 @@
 //   TLS 1.2 only; the RSA key-exchange suites with AES-GCM and AES-CBC (no ECDHE, no
 //   ChaCha20-Poly1305, no RC4); RSA signatures only (no ECDSA in TLS or X.509, no elliptic
 //   curves); no MD5 (TLS 1.0/1.1 PRF, MD5+SHA-1 signatures, RC4-MD5); one implementation per
-//   algorithm: the portable constant-time ones (AES "ct", GHASH "ct"), no assembly.
+//   algorithm: the portable constant-time ones (AES "ct", GHASH "ct"), no assembly, the SHA
+//   block functions as compact loops.
 // The code paths of what is left out stay compiled (so both configurations keep building) but
 // sit behind `if (kBuild...)` on these constants, which the optimizer removes; an API that is
 // not built returns Status::unsupported, a suite that is not built is unknown (find_suite).
@@ -35,6 +36,9 @@ constexpr bool kBuildMd5 = !kMinimalBuild;
 // The second, table-based implementations (not constant-time) beside the constant-time ones:
 // AES "table", GHASH "table4".
 constexpr bool kBuildTableVariants = !kMinimalBuild;
+// The portable SHA block functions ("c32", "c64") as compact loops rather than unrolled
+// (crypto/hash/hash_internal.h, hash_detail::*_blocks_compact): about 6 KB less on Thumb-2.
+constexpr bool kCompactHashes = kMinimalBuild;
 
 }  // namespace petrel
 
