@@ -126,9 +126,15 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
 // a..h (FIPS 180-4 6.2.2 as written). Constant-time: K is indexed by the round number.
 void hash_detail::sha256_blocks_compact(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
   uint32_t w[16];
-  uint32_t v[8];
   while (blocks-- > 0) {
-    std::memcpy(v, st, sizeof(v));
+    uint32_t a = st[0];
+    uint32_t b = st[1];
+    uint32_t c = st[2];
+    uint32_t d = st[3];
+    uint32_t e = st[4];
+    uint32_t f = st[5];
+    uint32_t g = st[6];
+    uint32_t h = st[7];
     for (unsigned t = 0; t < 64; t++) {
       uint32_t wt;
       if (t < 16) {
@@ -137,20 +143,28 @@ void hash_detail::sha256_blocks_compact(uint32_t st[8], const uint8_t* p, size_t
         wt = w[t & 15] += small_sigma1(w[(t + 14) & 15]) + w[(t + 9) & 15] +
                           small_sigma0(w[(t + 1) & 15]);
       }
-      const uint32_t t1 =
-          v[7] + big_sigma1(v[4]) + ((v[6] ^ (v[4] & (v[5] ^ v[6])))) + kK256[t] + wt;
-      const uint32_t t2 = big_sigma0(v[0]) + (((v[0] ^ v[1]) & (v[1] ^ v[2])) ^ v[1]);
-      std::memmove(v + 1, v, 7 * sizeof(uint32_t));
-      v[4] += t1;
-      v[0] = t1 + t2;
+      const uint32_t t1 = h + big_sigma1(e) + (g ^ (e & (f ^ g))) + kK256[t] + wt;
+      const uint32_t t2 = big_sigma0(a) + (((a ^ b) & (b ^ c)) ^ b);
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
     }
-    for (size_t i = 0; i < 8; i++) {
-      st[i] += v[i];
-    }
+    st[0] += a;
+    st[1] += b;
+    st[2] += c;
+    st[3] += d;
+    st[4] += e;
+    st[5] += f;
+    st[6] += g;
+    st[7] += h;
     p += 64;
   }
   secure_wipe(w, sizeof(w));
-  secure_wipe(v, sizeof(v));
 }
 
 // The portable row "c32" of the SHA-256 variant table (crypto/hash/hash_impl.cpp); the compact
