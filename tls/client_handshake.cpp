@@ -4,8 +4,8 @@
 #include <cstring>
 #include <ctime>
 
-#include "crypto/util/wipe.h"
 #include "crypto/util/build_config.h"
+#include "crypto/util/wipe.h"
 #include "tls/client.h"
 #include "tls/key_exchange.h"
 #include "tls/messages.h"
