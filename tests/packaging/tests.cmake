@@ -23,7 +23,8 @@ add_library(petrel_heap_canary STATIC ${_petrel_build_dir}/heap_canary.cpp)
 add_test(NAME build.no_heap_canary
   COMMAND bash ${_petrel_build_dir}/check_no_heap.sh --expect-fail
           ${CMAKE_NM} $<TARGET_FILE:petrel_heap_canary>
-          malloc free _Znw _Zdl __cxa_allocate_exception __cxa_throw _ZSt[0-9]+__throw_)
+          malloc free _Znw _Zdl __cxa_allocate_exception __cxa_throw _ZSt[0-9]+__throw_
+          __cxa_guard_acquire)
 
 # Packaging: only where the consumer can run here, i.e. not when cross compiling (the cross
 # presets check the same install rules by building; see README "Consuming Petrel").
