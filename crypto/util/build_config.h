@@ -37,7 +37,7 @@ constexpr bool kBuildMd5 = !kMinimalBuild;
 // AES "table", GHASH "table4".
 constexpr bool kBuildTableVariants = !kMinimalBuild;
 // The portable SHA block functions ("c32", "c64") as compact loops rather than unrolled
-// (crypto/hash/hash_internal.h, hash_detail::*_blocks_compact): about 6 KB less on Thumb-2.
+// (crypto/hash/hash_internal.h, hash_detail::*_blocks_compact): about 7 KB less on Thumb-2.
 constexpr bool kCompactHashes = kMinimalBuild;
 
 }  // namespace petrel
