@@ -15,7 +15,7 @@
 #
 # Each folder holds .S and .cpp files (C++ with intrinsics or inline assembly). The portable glob
 # never picks up a file of an architecture folder. PETREL_NO_ASM=ON builds the portable variants
-# only (the variant tables then list the assembly ones as not available).
+# only (the variant tables then list the assembly ones as not available); PETREL_MINIMAL implies it.
 option(PETREL_NO_ASM "Build only the portable C++ variants, no architecture folders" OFF)
 
 include(${CMAKE_CURRENT_LIST_DIR}/PetrelSourceLists.cmake)
@@ -27,7 +27,7 @@ if(_petrel_cpu MATCHES "^arm" AND NOT _petrel_cpu MATCHES "^arm64")
 elseif(_petrel_cpu MATCHES "^mips" AND NOT _petrel_cpu MATCHES "64")
   set(PETREL_ARCH "mips")
 endif()
-if(PETREL_NO_ASM)
+if(PETREL_NO_ASM OR PETREL_MINIMAL)
   set(PETREL_ARCH "generic")
 endif()
 

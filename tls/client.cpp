@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "crypto/util/build_config.h"
 #include "crypto/util/wipe.h"
 #include "tls/key_exchange.h"
 #include "tls/messages.h"
@@ -128,6 +129,8 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   if (config.m_min_version < kTls10 || config.m_max_version > kTls12 ||
       config.m_min_version > config.m_max_version) {
     why = "configuration: versions must lie in TLS 1.0 .. TLS 1.2 with min <= max";
+  } else if (!kBuildTls10 && config.m_max_version != kTls12) {
+    why = "configuration: this build (PETREL_MINIMAL) has TLS 1.2 only";
   } else if (config.m_max_fragment_length != 0 && mfl_code(config.m_max_fragment_length) == 0) {
     why = "configuration: max_fragment_length must be 512, 1024, 2048 or 4096";
   } else if (in_buf.size() < input_buffer_size(config)) {
@@ -173,11 +176,14 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     m_error_text = why;
     return Status::invalid_argument;
   }
-  md5_init(&m_th_md5);
+  m_th_active = kThSha1 | kThSha256 | kThSha384;
+  if (kBuildTls10) {  // the MD5 half of the TLS 1.0/1.1 transcript hash
+    md5_init(&m_th_md5);
+    m_th_active |= kThMd5;
+  }
   sha1_init(&m_th_sha1);
   sha256_init(&m_th_sha256);
   sha384_init(&m_th_sha384);
-  m_th_active = kThMd5 | kThSha1 | kThSha256 | kThSha384;
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
     return Status::invalid_argument;

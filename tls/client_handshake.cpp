@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "crypto/util/build_config.h"
 #include "crypto/util/wipe.h"
 #include "tls/client.h"
 #include "tls/key_exchange.h"
@@ -332,7 +333,8 @@ void Client::process_server_hello(ByteView body) noexcept {
     fail(Error::decode_error, A(Alert::decode_error), "malformed ServerHello");
     return;
   }
-  if (sh.m_version < m_config.m_min_version || sh.m_version > m_offered_version) {
+  if (sh.m_version < m_config.m_min_version || sh.m_version > m_offered_version ||
+      (!kBuildTls10 && sh.m_version != kTls12)) {
     fail(Error::protocol_version, A(Alert::protocol_version),
          "the server chose a protocol version that is not enabled");
     return;

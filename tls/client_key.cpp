@@ -6,6 +6,8 @@
 // DER signatures (RFC 8422 5.4); TLS 1.0/1.1 sign the SHA-1 half of MD5 || SHA-1 (RFC 4492 5.10).
 #include "tls/client.h"
 
+#include "crypto/util/build_config.h"
+
 namespace petrel {
 namespace tls {
 namespace {
@@ -59,8 +61,8 @@ Status RsaClientKey::sign(MutableBytes sig, size_t* sig_len, uint16_t scheme,
   }
   Status st;
   switch (scheme) {
-    case 0:
-      st = rsa_pkcs1_sign_md5sha1(sig, m_key, digest, m_rng);
+    case 0:  // TLS 1.0/1.1: MD5 || SHA-1
+      st = kBuildTls10 ? rsa_pkcs1_sign_md5sha1(sig, m_key, digest, m_rng) : Status::unsupported;
       break;
     case kSigRsaPkcs1Sha1:
       st = rsa_pkcs1_sign(sig, m_key, HashAlg::sha1, digest, m_rng);

@@ -13,6 +13,7 @@
 #include "crypto/ec/ec_keys.h"
 #include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
+#include "crypto/util/build_config.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
 #include "crypto/rsa/rsa_keys.h"
@@ -232,6 +233,11 @@ Status kx_process_server_key_exchange(KeyExchangeState* state, ByteView body,
                                       const KeyExchangeInput& in, uint8_t* alert,
                                       const char** why) noexcept {
   *state = KeyExchangeState();
+  if (!kBuildEc) {  // only ECDHE sends one; this build has none (PETREL_MINIMAL)
+    *alert = static_cast<uint8_t>(Alert::unexpected_message);
+    *why = "ServerKeyExchange, but this build has no ECDHE";
+    return Status::unsupported;
+  }
   ServerKeyExchangeEcdhe ske;
   if (parse_server_key_exchange_ecdhe(&ske, in.m_version, body) != Status::ok) {
     *alert = static_cast<uint8_t>(Alert::decode_error);
@@ -280,8 +286,9 @@ Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* p
     return Status::invalid_argument;
   }
   EcCurve curve = EcCurve::p256;
-  if ((in.m_kind == KeyExchange::ecdhe_rsa || in.m_kind == KeyExchange::ecdhe_ecdsa) &&
-      nist_group(state.m_group, &curve)) {
+  const bool ecdhe =
+      kBuildEc && (in.m_kind == KeyExchange::ecdhe_rsa || in.m_kind == KeyExchange::ecdhe_ecdsa);
+  if (ecdhe && nist_group(state.m_group, &curve)) {
     const size_t n = ec_scalar_size(curve);
     const size_t pn = ec_point_size(curve);
     uint8_t priv[kEcMaxScalarSize];
@@ -300,7 +307,7 @@ Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* p
     *premaster_len = n;
     return Status::ok;
   }
-  if (in.m_kind == KeyExchange::ecdhe_rsa || in.m_kind == KeyExchange::ecdhe_ecdsa) {
+  if (ecdhe) {
     if (state.m_group != kGroupX25519 || state.m_peer_point_len != kX25519KeySize) {
       return Status::invalid_argument;
     }

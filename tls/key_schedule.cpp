@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "crypto/kdf/tls_prf.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/wipe.h"
 #include "tls/client.h"
 #include "tls/messages.h"
@@ -22,7 +23,7 @@ ByteView label(const char* s) noexcept {
 // ---- transcript --------------------------------------------------------------------------------
 
 void Client::transcript_add(ByteView msg) noexcept {
-  if (m_th_active & kThMd5) {
+  if (kBuildTls10 && (m_th_active & kThMd5)) {
     md5_update(&m_th_md5, msg.data(), msg.size());
   }
   if (m_th_active & kThSha1) {
@@ -54,7 +55,7 @@ unsigned Client::transcript_bits(SignHash h) const noexcept {
 
 void Client::transcript_keep(unsigned mask) noexcept {
   unsigned drop = m_th_active & ~mask;
-  if (drop & kThMd5) {
+  if (kBuildTls10 && (drop & kThMd5)) {
     secure_wipe_object(m_th_md5);
   }
   if (drop & kThSha1) {
@@ -78,7 +79,7 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
   switch (h) {
     // Each digest is taken from a copy: the running hash goes on.
     case SignHash::md5_sha1: {
-      if (out.size() < 36) {
+      if (!kBuildTls10 || out.size() < 36) {  // TLS 1.0/1.1 only (PETREL_MINIMAL: not built)
         return false;
       }
       Md5State a = m_th_md5;
@@ -138,6 +139,9 @@ static Status prf(uint16_t version, HashAlg alg, MutableBytes out, ByteView secr
                   ByteView seed) noexcept {
   if (version >= kTls12) {
     return tls12_prf(alg, out, secret, lab, seed);
+  }
+  if (!kBuildTls10) {
+    return Status::unsupported;
   }
   return tls10_prf(out, secret, lab, seed);
 }

@@ -29,6 +29,7 @@
 #include "crypto/mac/hmac.h"
 #include "crypto/mac/hmac_ct.h"
 #include "crypto/modes/modes.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -44,6 +45,13 @@ namespace {
 
 constexpr size_t kGcmExplicitNonce = 8;
 constexpr size_t kGcmSaltSize = 4;
+
+// Is this protection in the build (crypto/util/build_config.h)? init_pending refuses the others,
+// so their seal/open cases are dead code the optimizer drops.
+constexpr bool cipher_built(BulkCipher c) noexcept {
+  return (kBuildRc4Suites || c != BulkCipher::rc4_128) &&
+         (kBuildChaCha20Poly1305Suites || c != BulkCipher::chacha20_poly1305);
+}
 
 bool is_cbc(BulkCipher c) noexcept {
   return c == BulkCipher::aes128_cbc || c == BulkCipher::aes256_cbc;
@@ -172,8 +180,16 @@ RecordProtection::~RecordProtection() { clear(); }
 void RecordProtection::clear() noexcept {
   switch (m_keyed) {
     case BulkCipher::null: break;
-    case BulkCipher::rc4_128: m_state.m_rc4.~Rc4(); break;
-    case BulkCipher::chacha20_poly1305: m_state.m_chacha.~ChaCha20Poly1305(); break;
+    case BulkCipher::rc4_128:
+      if (kBuildRc4Suites) {
+        m_state.m_rc4.~Rc4();
+      }
+      break;
+    case BulkCipher::chacha20_poly1305:
+      if (kBuildChaCha20Poly1305Suites) {
+        m_state.m_chacha.~ChaCha20Poly1305();
+      }
+      break;
     case BulkCipher::aes128_cbc:
     case BulkCipher::aes256_cbc:
     case BulkCipher::aes128_gcm:
@@ -238,6 +254,9 @@ Status RecordProtection::init_pending(BulkCipher cipher, RecordMac mac, uint16_t
   if (!suite) {
     return Status::invalid_argument;
   }
+  if (!cipher_built(cipher) || (!kBuildMd5 && mac == RecordMac::hmac_md5)) {
+    return Status::unsupported;  // a valid suite this build leaves out (PETREL_MINIMAL)
+  }
   if (cipher == BulkCipher::null) {
     m_version = version;
     return Status::ok;
@@ -252,10 +271,10 @@ Status RecordProtection::init_pending(BulkCipher cipher, RecordMac mac, uint16_t
   }
   Status s = Status::ok;
   m_keyed = cipher;
-  if (cipher == BulkCipher::rc4_128) {
+  if (kBuildRc4Suites && cipher == BulkCipher::rc4_128) {
     new (&m_state.m_rc4) Rc4();
     s = m_state.m_rc4.init(keys.m_enc_key);
-  } else if (cipher == BulkCipher::chacha20_poly1305) {
+  } else if (kBuildChaCha20Poly1305Suites && cipher == BulkCipher::chacha20_poly1305) {
     new (&m_state.m_chacha) ChaCha20Poly1305();
     s = m_state.m_chacha.init(keys.m_enc_key);
   } else {
@@ -333,6 +352,10 @@ Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableByte
   switch (m_cipher) {
     case BulkCipher::null: *body_len = plaintext_len; break;
     case BulkCipher::rc4_128: {
+      if (!kBuildRc4Suites) {
+        s = Status::unsupported;
+        break;
+      }
       make_header(header, m_seq, type, record_version, plaintext_len);
       const size_t mac_len = record_mac_size(m_mac);
       s = record_hmac(pt + plaintext_len, m_mac, m_mac_key, header, ByteView(pt, plaintext_len));
@@ -357,6 +380,10 @@ Status RecordProtection::seal(uint8_t type, uint16_t record_version, MutableByte
       break;
     }
     case BulkCipher::chacha20_poly1305: {
+      if (!kBuildChaCha20Poly1305Suites) {
+        s = Status::unsupported;
+        break;
+      }
       make_header(header, m_seq, type, record_version, plaintext_len);
       uint8_t nonce[kChaCha20Poly1305NonceSize];
       chacha20_poly1305_tls_nonce(nonce, m_iv, m_seq);
@@ -398,6 +425,9 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
   switch (m_cipher) {
     case BulkCipher::null: out = body; break;
     case BulkCipher::rc4_128: {
+      if (!kBuildRc4Suites) {
+        return Status::unsupported;
+      }
       const size_t mac_len = record_mac_size(m_mac);
       if (body.size() < mac_len) {
         return Status::decode_error;
@@ -445,6 +475,9 @@ Status RecordProtection::open(uint8_t type, uint16_t record_version, MutableByte
       break;
     }
     case BulkCipher::chacha20_poly1305: {
+      if (!kBuildChaCha20Poly1305Suites) {
+        return Status::unsupported;
+      }
       if (body.size() < kChaCha20Poly1305TagSize) {
         return Status::decode_error;
       }

@@ -5,11 +5,13 @@
 
 #include <cstring>
 
+#include "crypto/util/build_config.h"
+
 namespace petrel {
 namespace tls {
 namespace {
 
-constexpr SuiteInfo kSuites[] = {
+constexpr SuiteInfo kAllSuites[] = {
     {kSuiteEcdheEcdsaChacha20Poly1305, "ECDHE-ECDSA-CHACHA20-POLY1305", KeyExchange::ecdhe_ecdsa,
      BulkCipher::chacha20_poly1305, RecordMac::none, HashAlg::sha256, kTls12, false},
     {kSuiteEcdheEcdsaAes128GcmSha256, "ECDHE-ECDSA-AES128-GCM-SHA256", KeyExchange::ecdhe_ecdsa,
@@ -54,8 +56,57 @@ constexpr SuiteInfo kSuites[] = {
      HashAlg::sha256, kTls10, true},
 };
 
+// Is this suite in the build (crypto/util/build_config.h)? A minimal build (PETREL_MINIMAL)
+// keeps the TLS 1.2 RSA key-exchange suites with AES-GCM and AES-CBC.
+constexpr bool suite_built(const SuiteInfo& s) noexcept {
+  return (kBuildEc || s.m_kx == KeyExchange::rsa) &&
+         (kBuildChaCha20Poly1305Suites || s.m_cipher != BulkCipher::chacha20_poly1305) &&
+         (kBuildRc4Suites || s.m_cipher != BulkCipher::rc4_128) &&
+         (kBuildMd5 || s.m_mac != RecordMac::hmac_md5);
+}
+
+template <typename T, size_t N>
+struct Table {
+  T m_v[N] = {};
+  size_t m_n = 0;
+};
+
+// The rows of kAllSuites this build has, in the same order (compile time: the table of the
+// minimal build holds no pointer to a name or code it lacks).
+constexpr size_t kAllCount = sizeof(kAllSuites) / sizeof(kAllSuites[0]);
+constexpr Table<SuiteInfo, kAllCount> built_suites() noexcept {
+  Table<SuiteInfo, kAllCount> t;
+  for (const SuiteInfo& s : kAllSuites) {
+    if (suite_built(s)) {
+      t.m_v[t.m_n++] = s;
+    }
+  }
+  return t;
+}
+constexpr Table<SuiteInfo, kAllCount> kSuites = built_suites();
+
+constexpr bool id_built(uint16_t id) noexcept {
+  for (size_t i = 0; i < kSuites.m_n; i++) {
+    if (kSuites.m_v[i].m_id == id) {
+      return true;
+    }
+  }
+  return false;
+}
+
+template <size_t N>
+constexpr Table<uint16_t, N> built_ids(const uint16_t (&ids)[N]) noexcept {
+  Table<uint16_t, N> t;
+  for (uint16_t id : ids) {
+    if (id_built(id)) {
+      t.m_v[t.m_n++] = id;
+    }
+  }
+  return t;
+}
+
 // Portable constant-time AES: ChaCha20-Poly1305 first.
-constexpr uint16_t kDefaultCtAes[] = {
+constexpr uint16_t kDefaultCtAesAll[] = {
     kSuiteEcdheEcdsaChacha20Poly1305, kSuiteEcdheRsaChacha20Poly1305,
     kSuiteEcdheEcdsaAes128GcmSha256,  kSuiteEcdheRsaAes128GcmSha256,
     kSuiteEcdheEcdsaAes256GcmSha384,  kSuiteEcdheRsaAes256GcmSha384,
@@ -66,7 +117,7 @@ constexpr uint16_t kDefaultCtAes[] = {
     kSuiteRsaAes128GcmSha256,       kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
     kSuiteRsaAes256CbcSha256,       kSuiteRsaAes128CbcSha,         kSuiteRsaAes256CbcSha};
 // Other AES implementations: AES-GCM first.
-constexpr uint16_t kDefaultFastAes[] = {
+constexpr uint16_t kDefaultFastAesAll[] = {
     kSuiteEcdheEcdsaAes128GcmSha256,  kSuiteEcdheRsaAes128GcmSha256,
     kSuiteEcdheEcdsaAes256GcmSha384,  kSuiteEcdheRsaAes256GcmSha384,
     kSuiteEcdheEcdsaChacha20Poly1305, kSuiteEcdheRsaChacha20Poly1305,
@@ -76,6 +127,9 @@ constexpr uint16_t kDefaultFastAes[] = {
     kSuiteEcdheRsaAes256CbcSha,
     kSuiteRsaAes128GcmSha256,      kSuiteRsaAes256GcmSha384,      kSuiteRsaAes128CbcSha256,
     kSuiteRsaAes256CbcSha256,      kSuiteRsaAes128CbcSha,         kSuiteRsaAes256CbcSha};
+
+constexpr auto kDefaultCtAes = built_ids(kDefaultCtAesAll);
+constexpr auto kDefaultFastAes = built_ids(kDefaultFastAesAll);
 
 bool name_eq(const char* a, const uint8_t* b, size_t len) noexcept {
   if (std::strlen(a) != len) {
@@ -113,14 +167,14 @@ bool append_unique(Span<uint16_t> out, size_t* n, uint16_t id) noexcept {
 }  // namespace
 
 Span<const SuiteInfo> all_suites() noexcept {
-  return Span<const SuiteInfo>(kSuites, sizeof(kSuites) / sizeof(kSuites[0]));
+  return Span<const SuiteInfo>(kSuites.m_v, kSuites.m_n);
 }
 
 Span<const uint16_t> default_suites(AesImpl aes) noexcept {
   if (aes_impl_is_constant_time(aes)) {  // ct first: ChaCha20-Poly1305; table AES: AES-GCM
-    return Span<const uint16_t>(kDefaultCtAes, sizeof(kDefaultCtAes) / sizeof(kDefaultCtAes[0]));
+    return Span<const uint16_t>(kDefaultCtAes.m_v, kDefaultCtAes.m_n);
   }
-  return Span<const uint16_t>(kDefaultFastAes, sizeof(kDefaultFastAes) / sizeof(kDefaultFastAes[0]));
+  return Span<const uint16_t>(kDefaultFastAes.m_v, kDefaultFastAes.m_n);
 }
 
 Span<const uint16_t> default_suites() noexcept {
@@ -174,7 +228,7 @@ Status parse_suite_list(Span<uint16_t> out, size_t* out_len, ByteView list,
       for (const SuiteInfo& s : all_suites()) {
         ok = ok && append_unique(out, &n, s.m_id);
       }
-    } else if (name_eq("RC4", name, len)) {
+    } else if (kBuildRc4Suites && name_eq("RC4", name, len)) {
       ok = append_unique(out, &n, kSuiteRsaRc4Sha) && append_unique(out, &n, kSuiteRsaRc4Md5);
     } else {
       const SuiteInfo* s = find_suite_by_name(reinterpret_cast<const char*>(name), len);

@@ -73,7 +73,9 @@ constexpr uint16_t kSuiteEcdheEcdsaAes256CbcSha384 = 0xC024;
 constexpr uint16_t kSuiteEcdheEcdsaAes128CbcSha = 0xC009;
 constexpr uint16_t kSuiteEcdheEcdsaAes256CbcSha = 0xC00A;
 
-// Every suite, in the default order of preference (legacy ones last).
+// Every suite this build has, in the default order of preference (legacy ones last): all of
+// the above, or with PETREL_MINIMAL (crypto/util/build_config.h) the RSA key-exchange suites with
+// AES-GCM and AES-CBC only; find_suite() and the names know no other.
 Span<const SuiteInfo> all_suites() noexcept;
 // The default offer: every non-legacy suite, ordered for the AES implementation in use (see
 // above); default_suites() is the order for the library's default AES implementation.

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "crypto/aes/aes_internal.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
@@ -18,6 +19,8 @@ constexpr AesOps kCtOps = {petrel_aes_expand_ct, petrel_aes_encrypt_blocks_ct,
                            petrel_aes_decrypt_blocks_ct, nullptr};
 constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks_table,
                               petrel_aes_decrypt_blocks_table, nullptr};
+// A minimal build (PETREL_MINIMAL, crypto/util/build_config.h) keeps the constant-time one only.
+constexpr const AesOps* table_ops() noexcept { return kBuildTableVariants ? &kTableOps : nullptr; }
 // The ARM assembly: built where cmake/PetrelSources.cmake adds crypto/aes/arm/ (PETREL_ASM_ARM)
 // and the compiler has ARM state; the condition is the guard of aes_armv4.S and aes_armv4.cpp.
 #if defined(PETREL_ASM_ARM) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
@@ -55,7 +58,7 @@ constexpr AesImpl kFastestTable = kHaveArmv4      ? AesImpl::armv4
 // ("ct"), not the first row. "armv4" needs no CPU check: every ARM target has ARM state.
 constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
-    {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
+    {AesImpl::table, "table", nullptr, false, table_ops(), nullptr},
     {AesImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
 };

@@ -1,6 +1,7 @@
 // Hash dispatch: names, sizes, the streaming HashCtx and one-shot hash(). The algorithm choice
 // is public; the data never steers a branch. See md5.cpp, sha1.cpp, sha256.cpp, sha512.cpp.
 #include "crypto/hash/hash.h"
+#include "crypto/util/build_config.h"
 
 #include "crypto/util/wipe.h"
 
@@ -124,7 +125,13 @@ HashCtx::~HashCtx() { secure_wipe_object(m_state); }
 
 Status HashCtx::init(HashAlg alg) noexcept {
   switch (alg) {
-    case HashAlg::md5: md5_init(&m_state.md5); break;
+    case HashAlg::md5:
+      if (!kBuildMd5) {  // PETREL_MINIMAL (crypto/util/build_config.h)
+        m_set = false;
+        return Status::unsupported;
+      }
+      md5_init(&m_state.md5);
+      break;
     case HashAlg::sha1: sha1_init(&m_state.sha1); break;
     case HashAlg::sha224: sha224_init(&m_state.sha256); break;
     case HashAlg::sha256: sha256_init(&m_state.sha256); break;
@@ -142,7 +149,11 @@ void HashCtx::update(ByteView in) noexcept {
     return;  // final() reports the missing init()
   }
   switch (m_alg) {
-    case HashAlg::md5: md5_update(&m_state.md5, in.data(), in.size()); break;
+    case HashAlg::md5:
+      if (kBuildMd5) {
+        md5_update(&m_state.md5, in.data(), in.size());
+      }
+      break;
     case HashAlg::sha1: sha1_update(&m_state.sha1, in.data(), in.size()); break;
     case HashAlg::sha224:
     case HashAlg::sha256: sha256_update(&m_state.sha256, in.data(), in.size()); break;
@@ -160,7 +171,11 @@ Status HashCtx::final(MutableBytes out) noexcept {
     return Status::buffer_too_small;
   }
   switch (m_alg) {
-    case HashAlg::md5: md5_final(&m_state.md5, out.data()); break;
+    case HashAlg::md5:
+      if (kBuildMd5) {
+        md5_final(&m_state.md5, out.data());
+      }
+      break;
     case HashAlg::sha1: sha1_final(&m_state.sha1, out.data()); break;
     case HashAlg::sha224:
     case HashAlg::sha256: sha256_final(&m_state.sha256, out.data(), n); break;

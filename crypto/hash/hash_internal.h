@@ -45,6 +45,14 @@ void sha1_compress_blocks(uint32_t h[5], const uint8_t* p, size_t blocks) noexce
 void sha256_compress_blocks(uint32_t h[8], const uint8_t* p, size_t blocks) noexcept;
 void sha512_compress_blocks(uint64_t h[8], const uint8_t* p, size_t blocks) noexcept;
 
+// The compact forms of the portable block functions: one round per loop iteration, a third
+// (SHA-512) to a twelfth (SHA-1) of the code of the unrolled ones on Thumb-2, and slower. What "c32"/"c64" run in a build with kCompactHashes
+// (PETREL_MINIMAL, crypto/util/build_config.h); in every build they are compiled and run the
+// NIST vectors (tests/hash/hash_compact_test.cpp). Same contract as the block functions above.
+void sha1_blocks_compact(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept;
+void sha256_blocks_compact(uint32_t h[8], const uint8_t* p, size_t blocks) noexcept;
+void sha512_blocks_compact(uint64_t h[8], const uint8_t* p, size_t blocks) noexcept;
+
 }  // namespace hash_detail
 }  // namespace petrel
 

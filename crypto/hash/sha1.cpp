@@ -11,6 +11,7 @@
 #include "crypto/hash/hash.h"
 #include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -143,9 +144,64 @@ void sha1_compress(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
 
 }  // namespace
 
-// The portable row "c32" of the SHA-1 variant table (crypto/hash/hash_impl.cpp).
+// The compact form (hash_internal.h): one round per loop iteration, the values moving down
+// a..e, the function and constant picked by the round number (public). Constant-time.
+void hash_detail::sha1_blocks_compact(uint32_t h[5], const uint8_t* p, size_t blocks) noexcept {
+  uint32_t w[16];
+  while (blocks-- > 0) {
+    uint32_t a = h[0];
+    uint32_t b = h[1];
+    uint32_t c = h[2];
+    uint32_t d = h[3];
+    uint32_t e = h[4];
+    for (unsigned t = 0; t < 80; t++) {
+      uint32_t wt;
+      if (t < 16) {
+        wt = w[t] = load_be32(p + 4 * t);
+      } else {  // W[t] = rotl(W[t-3] ^ W[t-8] ^ W[t-14] ^ W[t-16], 1), in a 16-word ring
+        wt = w[t & 15] =
+            rotl32(w[(t + 13) & 15] ^ w[(t + 8) & 15] ^ w[(t + 2) & 15] ^ w[t & 15], 1);
+      }
+      uint32_t f;
+      uint32_t k;
+      if (t < 20) {
+        f = ((c ^ d) & b) ^ d;
+        k = 0x5a827999;
+      } else if (t < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ed9eba1;
+      } else if (t < 60) {
+        f = (b & c) | ((b | c) & d);
+        k = 0x8f1bbcdc;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xca62c1d6;
+      }
+      const uint32_t next = rotl32(a, 5) + f + e + k + wt;
+      e = d;
+      d = c;
+      c = rotl32(b, 30);
+      b = a;
+      a = next;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    p += 64;
+  }
+  secure_wipe(w, sizeof(w));
+}
+
+// The portable row "c32" of the SHA-1 variant table (crypto/hash/hash_impl.cpp); the compact
+// form in a build that asks for it (PETREL_MINIMAL, crypto/util/build_config.h).
 extern "C" void petrel_sha1_blocks_c32(uint32_t state[5], const uint8_t* in,
                                       size_t nblocks) noexcept {
+  if (kCompactHashes) {
+    hash_detail::sha1_blocks_compact(state, in, nblocks);
+    return;
+  }
   sha1_compress(state, in, nblocks);
 }
 

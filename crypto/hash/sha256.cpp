@@ -13,6 +13,7 @@
 #include "crypto/hash/hash.h"
 #include "crypto/hash/hash_internal.h"
 #include "crypto/hash/md_common.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
@@ -121,9 +122,59 @@ void sha256_compress(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
 
 }  // namespace
 
-// The portable row "c32" of the SHA-256 variant table (crypto/hash/hash_impl.cpp).
+// The compact form (hash_internal.h): one round per loop iteration, the values moving down
+// a..h (FIPS 180-4 6.2.2 as written). Constant-time: K is indexed by the round number.
+void hash_detail::sha256_blocks_compact(uint32_t st[8], const uint8_t* p, size_t blocks) noexcept {
+  uint32_t w[16];
+  while (blocks-- > 0) {
+    uint32_t a = st[0];
+    uint32_t b = st[1];
+    uint32_t c = st[2];
+    uint32_t d = st[3];
+    uint32_t e = st[4];
+    uint32_t f = st[5];
+    uint32_t g = st[6];
+    uint32_t h = st[7];
+    for (unsigned t = 0; t < 64; t++) {
+      uint32_t wt;
+      if (t < 16) {
+        wt = w[t] = load_be32(p + 4 * t);
+      } else {  // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], in a ring
+        wt = w[t & 15] += small_sigma1(w[(t + 14) & 15]) + w[(t + 9) & 15] +
+                          small_sigma0(w[(t + 1) & 15]);
+      }
+      const uint32_t t1 = h + big_sigma1(e) + (g ^ (e & (f ^ g))) + kK256[t] + wt;
+      const uint32_t t2 = big_sigma0(a) + (((a ^ b) & (b ^ c)) ^ b);
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
+    }
+    st[0] += a;
+    st[1] += b;
+    st[2] += c;
+    st[3] += d;
+    st[4] += e;
+    st[5] += f;
+    st[6] += g;
+    st[7] += h;
+    p += 64;
+  }
+  secure_wipe(w, sizeof(w));
+}
+
+// The portable row "c32" of the SHA-256 variant table (crypto/hash/hash_impl.cpp); the compact
+// form in a build that asks for it (PETREL_MINIMAL, crypto/util/build_config.h).
 extern "C" void petrel_sha256_blocks_c32(uint32_t state[8], const uint8_t* in,
                                       size_t nblocks) noexcept {
+  if (kCompactHashes) {
+    hash_detail::sha256_blocks_compact(state, in, nblocks);
+    return;
+  }
   sha256_compress(state, in, nblocks);
 }
 

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "crypto/hash/hash_internal.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -46,6 +47,9 @@ void sha512_fn(uint64_t* h, const uint8_t* p, size_t n) {
 bool md_desc(HashAlg alg, Md64* d) noexcept {
   switch (alg) {
     case HashAlg::md5: {
+      if (!kBuildMd5) {  // PETREL_MINIMAL (crypto/util/build_config.h)
+        return false;
+      }
       Md5State s;
       md5_init(&s);
       *d = Md64{md5_fn, 4, 16, false, {}};

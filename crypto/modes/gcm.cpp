@@ -23,6 +23,7 @@
 #include <cstring>
 
 #include "crypto/modes/gcm_internal.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/variant.h"
@@ -294,12 +295,16 @@ using ghash_detail::GhashOps;
 
 constexpr GhashOps kCtOps = {petrel_ghash_init_ct, petrel_ghash_blocks_ct};
 constexpr GhashOps kTable4Ops = {petrel_ghash_init_table4, petrel_ghash_blocks_table4};
+// A minimal build (PETREL_MINIMAL, crypto/util/build_config.h) keeps the constant-time one only.
+constexpr const GhashOps* table4_ops() noexcept {
+  return kBuildTableVariants ? &kTable4Ops : nullptr;
+}
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub), CPU check. Fastest
 // first: the default takes the first available row (of the constant-time ones, for a
 // constant-time AES).
 constexpr Variant<GhashImpl, GhashOps> kGhash[] = {
-    {GhashImpl::table4, "table4", nullptr, false, &kTable4Ops, nullptr},
+    {GhashImpl::table4, "table4", nullptr, false, table4_ops(), nullptr},
     {GhashImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
 };
 

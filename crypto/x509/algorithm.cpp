@@ -10,6 +10,7 @@
 
 #include "crypto/asn1/oid.h"
 #include "crypto/ec/ecdsa.h"
+#include "crypto/util/build_config.h"
 #include "crypto/x509/internal.h"
 
 namespace petrel {
@@ -282,7 +283,7 @@ Status verify_ecdsa(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
 Status verify_signature(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
                         ByteView signed_data, ByteView signature, uint32_t key_flags) noexcept {
   if (alg.m_scheme == SigScheme::ecdsa) {
-    if (key.m_type != KeyType::ec) {
+    if (!kBuildEc || key.m_type != KeyType::ec) {
       return Status::unsupported;
     }
     return verify_ecdsa(key, alg, signed_data, signature);

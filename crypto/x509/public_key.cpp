@@ -6,6 +6,8 @@
  */
 #include "crypto/x509/public_key.h"
 
+#include "crypto/util/build_config.h"
+
 namespace petrel {
 namespace x509 {
 
@@ -20,7 +22,10 @@ Status read_subject_key(Reader* in, SubjectKey* out) noexcept {
     return Status::decode_error;
   }
   if (key.m_info.m_type == KeyType::ec) {
-    key.m_ec_status = ec_public_key_from_info(&key.m_ec, key.m_info, &key.m_ec_problem);
+    // A build without elliptic curves (PETREL_MINIMAL) parses the certificate but cannot use
+    // its key: verification and TLS refuse it by m_ec_status.
+    key.m_ec_status = kBuildEc ? ec_public_key_from_info(&key.m_ec, key.m_info, &key.m_ec_problem)
+                               : Status::unsupported;
   }
   *in = r;
   *out = key;

@@ -66,6 +66,7 @@ def main():
     totals = {}
     objs = {}
     secs = {}
+    by_out = {}  # libpetrel.a's bytes per output section of the image
     out_sec = None
     pending = None  # an input section name on its own line; the numbers follow on the next
     sec_re = re.compile(r"^ (\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s+(\S.*)$")
@@ -99,6 +100,7 @@ def main():
         who = origin_of(origin.strip())
         totals.setdefault(who, {"text": 0, "data": 0, "bss": 0})[kind] += size
         if who == "petrel":
+            by_out[out_sec] = by_out.get(out_sec, 0) + size
             obj = re.search(r"libpetrel\.a\((.*)\)", origin).group(1)
             objs[obj] = objs.get(obj, 0) + size
             secs[(name, obj)] = secs.get((name, obj), 0) + size
@@ -125,6 +127,11 @@ def main():
     print("%-10s %8s %8s %8s %8d (allocated sections of the image: %d, %+d%s)" %
           ("sum", "", "", "", grand, image, grand - image,
            ", within 1 %: merged strings, linker stubs" if ok else ", MAP MISREAD"))
+    print("libpetrel.a by output section (text, data, bss as above): " +
+          ", ".join("%s %d" % (k, v) for k, v in sorted(by_out.items(), key=lambda kv: -kv[1])))
+    p = totals.get("petrel", {"text": 0, "data": 0, "bss": 0})
+    # One line for scripts/footprint to check the goal and the budget against.
+    print("petrel_total %d" % (p["text"] + p["data"] + p["bss"]))
     print()
     print("largest libpetrel.a objects (bytes, text+data+bss):")
     for obj, n in sorted(objs.items(), key=lambda kv: -kv[1])[:top]:

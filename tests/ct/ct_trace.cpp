@@ -28,6 +28,7 @@
 #include "crypto/chacha/poly1305.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/hash/hash.h"
+#include "crypto/hash/hash_internal.h"
 #include "crypto/mac/hmac.h"
 #include "crypto/mac/hmac_ct.h"
 #include "crypto/modes/gcm.h"
@@ -405,6 +406,26 @@ void sha_case(unsigned seed) {
   expect(ran >= 3, "a SHA variant per table");
 }
 
+// ---- the compact SHA block functions (what c32/c64 run with PETREL_MINIMAL) -------------------
+// Three secret blocks through each, from a secret chaining value.
+void sha_compact_case(unsigned seed) {
+  uint8_t msg[3 * 128];
+  fill(msg, sizeof(msg), seed, 22);
+  uint32_t h32[8];
+  uint64_t h64[8];
+  fill(reinterpret_cast<uint8_t*>(h32), sizeof(h32), seed, 23);
+  fill(reinterpret_cast<uint8_t*>(h64), sizeof(h64), seed, 24);
+  on("sha1 blocks", "compact");
+  petrel::hash_detail::sha1_blocks_compact(h32, msg, 3);
+  off();
+  on("sha256 blocks", "compact");
+  petrel::hash_detail::sha256_blocks_compact(h32, msg, 3);
+  off();
+  on("sha512 blocks", "compact");
+  petrel::hash_detail::sha512_blocks_compact(h64, msg, 3);
+  off();
+}
+
 // ---- must-leak cases ------------------------------------------------------------------------------
 // A planted secret-dependent branch: the same work on both sides, only the path differs (so it
 // is the code trace, not the amount of work, that gives it away). The two arms are calls, so
@@ -475,6 +496,7 @@ const Case kCases[] = {
     {"poly1305", poly1305_case, false, nullptr},
     {"chacha20_poly1305", chacha20_poly1305_case, false, nullptr},
     {"sha", sha_case, false, nullptr},
+    {"sha_compact", sha_compact_case, false, nullptr},
     {"leak_aes_table", [](unsigned s) { aes_modes(petrel::AesImpl::table, "table", s); }, true,
      nullptr},
     {"leak_aes_armv4", [](unsigned s) { aes_modes(petrel::AesImpl::armv4, "armv4", s); }, true,

@@ -12,5 +12,13 @@ void* raw_alloc(size_t n) { return std::malloc(n); }
 void raw_free(void* p) { std::free(p); }
 void fail_hard() { throw 42; }
 int checked_get(const std::vector<int>& v, size_t i) { return v.at(i); }
+struct Seeded {
+  Seeded() : m_n(std::rand()) {}
+  int m_n;
+};
+int seeded() {
+  static Seeded s;  // dynamically initialized: a guarded function-local static
+  return s.m_n;
+}
 
 }  // namespace petrel_canary

@@ -6,6 +6,10 @@
 #                       must fail and name each reference (so build.no_heap can fail)
 # build.package         cmake --install + find_package(petrel) from a tiny consumer (host only)
 # build.subdirectory    add_subdirectory(<petrel>) from the same consumer (host only)
+# build.minimal         scripts/footprint --check for this preset's target: the PETREL_MINIMAL
+#                       library and tools/footprint at -Os, static; its size against the goal
+#                       and the budget (over budget fails), and real handshakes against a local
+#                       openssl s_server (full records, MFL 512, a CBC suite)
 
 set(_petrel_build_dir ${CMAKE_CURRENT_LIST_DIR})
 
@@ -19,7 +23,8 @@ add_library(petrel_heap_canary STATIC ${_petrel_build_dir}/heap_canary.cpp)
 add_test(NAME build.no_heap_canary
   COMMAND bash ${_petrel_build_dir}/check_no_heap.sh --expect-fail
           ${CMAKE_NM} $<TARGET_FILE:petrel_heap_canary>
-          malloc free _Znw _Zdl __cxa_allocate_exception __cxa_throw _ZSt[0-9]+__throw_)
+          malloc free _Znw _Zdl __cxa_allocate_exception __cxa_throw _ZSt[0-9]+__throw_
+          __cxa_guard_acquire)
 
 # Packaging: only where the consumer can run here, i.e. not when cross compiling (the cross
 # presets check the same install rules by building; see README "Consuming Petrel").
@@ -63,3 +68,28 @@ endif()
 add_test(NAME build.source_lists
   COMMAND ${CMAKE_COMMAND} -P ${CMAKE_CURRENT_LIST_DIR}/sources_test.cmake
   WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+
+# The minimal configuration (issue 10): scripts/footprint builds it in a tree of its own (under
+# this build tree) for the target of this preset's compiler.
+set(_petrel_footprint_target host)
+if(CMAKE_CROSSCOMPILING)
+  get_filename_component(_petrel_cxx ${CMAKE_CXX_COMPILER} NAME)
+  if(_petrel_cxx MATCHES "^arm-linux-gnueabihf-")
+    set(_petrel_footprint_target armhf)
+  elseif(_petrel_cxx MATCHES "^arm-linux-gnueabi-")
+    set(_petrel_footprint_target armel)
+  elseif(_petrel_cxx MATCHES "^mipsel-linux-gnu-")
+    set(_petrel_footprint_target mipsel)
+  elseif(_petrel_cxx MATCHES "^mips-linux-gnu-")
+    set(_petrel_footprint_target mips)
+  else()
+    set(_petrel_footprint_target "")
+  endif()
+endif()
+if(_petrel_footprint_target)
+  add_test(NAME build.minimal
+    COMMAND ${CMAKE_COMMAND} -E env FOOTPRINT_BUILD_ROOT=${PROJECT_BINARY_DIR}/minimal
+            FOOTPRINT_JOBS=2
+            bash ${PROJECT_SOURCE_DIR}/scripts/footprint --check ${_petrel_footprint_target})
+  set_tests_properties(build.minimal PROPERTIES LABELS footprint TIMEOUT 1200)
+endif()

@@ -1,0 +1,45 @@
+// What this build of the library contains, as compile-time constants (CMake option
+// PETREL_MINIMAL, issue 10). The default build has everything. PETREL_MINIMAL=ON builds what a
+// device client with RSA key exchange needs and nothing else, so that section garbage collection
+// can drop the rest from a static link:
+//   TLS 1.2 only; the RSA key-exchange suites with AES-GCM and AES-CBC (no ECDHE, no
+//   ChaCha20-Poly1305, no RC4); RSA signatures only (no ECDSA in TLS or X.509, no elliptic
+//   curves); no MD5 (TLS 1.0/1.1 PRF, MD5+SHA-1 signatures, RC4-MD5); one implementation per
+//   algorithm: the portable constant-time ones (AES "ct", GHASH "ct"), no assembly, the SHA
+//   block functions as compact loops.
+// The code paths of what is left out stay compiled (so both configurations keep building) but
+// sit behind `if (kBuild...)` on these constants, which the optimizer removes; an API that is
+// not built returns Status::unsupported, a suite that is not built is unknown (find_suite).
+// Dispatch stays a plain chain: no #if around code, only this header reads the macro.
+#ifndef PETREL_CRYPTO_UTIL_BUILD_CONFIG_H
+#define PETREL_CRYPTO_UTIL_BUILD_CONFIG_H
+
+namespace petrel {
+
+#if defined(PETREL_MINIMAL) && PETREL_MINIMAL
+constexpr bool kMinimalBuild = true;
+#else
+constexpr bool kMinimalBuild = false;
+#endif
+
+// Elliptic curves: ECDHE (X25519, P-256, P-384) and ECDSA, in TLS and in X.509 verification.
+constexpr bool kBuildEc = !kMinimalBuild;
+// The ChaCha20-Poly1305 TLS suites.
+constexpr bool kBuildChaCha20Poly1305Suites = !kMinimalBuild;
+// The RC4 TLS suites (legacy).
+constexpr bool kBuildRc4Suites = !kMinimalBuild;
+// TLS 1.0 and 1.1, with what only they need: the MD5/SHA-1 PRF and MD5+SHA-1 signatures.
+constexpr bool kBuildTls10 = !kMinimalBuild;
+// MD5 in HashCtx, hash(), HMAC (TLS 1.0/1.1 and RC4-MD5; md5WithRSA certificates are refused
+// by default anyway).
+constexpr bool kBuildMd5 = !kMinimalBuild;
+// The second, table-based implementations (not constant-time) beside the constant-time ones:
+// AES "table", GHASH "table4".
+constexpr bool kBuildTableVariants = !kMinimalBuild;
+// The portable SHA block functions ("c32", "c64") as compact loops rather than unrolled
+// (crypto/hash/hash_internal.h, hash_detail::*_blocks_compact): about 7 KB less on Thumb-2.
+constexpr bool kCompactHashes = kMinimalBuild;
+
+}  // namespace petrel
+
+#endif  // PETREL_CRYPTO_UTIL_BUILD_CONFIG_H
