@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "crypto/aes/aes_internal.h"
+#include "crypto/cpu/cpu.h"
 #include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
@@ -29,6 +30,17 @@ constexpr bool kHaveArmv4 = true;
 #else
 constexpr const AesOps* armv4_ops() noexcept { return nullptr; }
 constexpr bool kHaveArmv4 = false;
+#endif
+
+// The bitsliced NEON row: built in ARMv7-A builds (crypto/aes/arm/neon/, PETREL_ASM_ARM_NEON;
+// the guard of aes_armv7_neon.cpp, which enables NEON for itself), run where cpu::arm_neon().
+#if defined(PETREL_ASM_ARM_NEON) && defined(__arm__) && !defined(__ARMEB__)
+constexpr AesOps kArmv7NeonOps = {petrel_aes_expand_armv7_neon,
+                                  petrel_aes_encrypt_blocks_armv7_neon,
+                                  petrel_aes_decrypt_blocks_armv7_neon, nullptr};
+constexpr const AesOps* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
+#else
+constexpr const AesOps* armv7_neon_ops() noexcept { return nullptr; }
 #endif
 
 // The assembly rows: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*) and
@@ -58,6 +70,7 @@ constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
     {AesImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
+    {AesImpl::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), cpu::arm_neon},
 };
 
 }  // namespace

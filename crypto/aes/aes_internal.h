@@ -53,6 +53,16 @@ void petrel_aes_decrypt_blocks_armv4(const uint32_t* schedule, unsigned rounds, 
                                      const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_cbc_encrypt_armv4(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                   const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
+// "armv7-neon": crypto/aes/arm/neon/aes_armv7_neon.cpp (bitsliced NEON, eight blocks at a time;
+// fewer are padded), ARMv7-A builds only (PETREL_ASM_ARM_NEON), run only where cpu::arm_neon().
+void petrel_aes_expand_armv7_neon(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                                  unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rounds,
+                                          uint8_t* out, const uint8_t* in,
+                                          size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rounds,
+                                          uint8_t* out, const uint8_t* in,
+                                          size_t nblocks) noexcept;
 // "mips32r2": crypto/aes/mips/r2/ (assembly blocks, expansion in C++), MIPS32r2 O32 builds only.
 void petrel_aes_expand_mips32r2(uint32_t* schedule, const uint8_t* key, size_t key_len,
                                 unsigned rounds) noexcept;
