@@ -37,7 +37,8 @@ constexpr bool kHaveArmv4 = false;
 #if defined(PETREL_ASM_ARM_NEON) && defined(__arm__) && !defined(__ARMEB__)
 constexpr AesOps kArmv7NeonOps = {petrel_aes_expand_armv7_neon,
                                   petrel_aes_encrypt_blocks_armv7_neon,
-                                  petrel_aes_decrypt_blocks_armv7_neon, nullptr};
+                                  petrel_aes_decrypt_blocks_armv7_neon,
+                                  petrel_aes_cbc_encrypt_armv7_neon};
 constexpr const AesOps* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
 #else
 constexpr const AesOps* armv7_neon_ops() noexcept { return nullptr; }

@@ -242,6 +242,19 @@ void ct_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds
   }
 }
 
+// The bitsliced schedule from the FIPS 197 words w[0..4*(rounds+1)) (the second half of
+// ct_expand), for variants that keep plain round keys and borrow "ct" for single blocks.
+void ct_schedule_from_words(uint32_t* sk, const uint32_t* w, unsigned rounds) noexcept {
+  const size_t total = 4 * (static_cast<size_t>(rounds) + 1);
+  for (size_t i = 0; i < total; i++) {
+    sk[2 * i] = w[i];
+    sk[2 * i + 1] = w[i];
+  }
+  for (size_t i = 0; i < total; i += 4) {
+    ortho(sk + 2 * i);
+  }
+}
+
 // Loads one or two blocks into the natural layout: column c of block b in word 2*c + b.
 inline void load_blocks(uint32_t* q, const uint8_t* b0, const uint8_t* b1) noexcept {
   for (size_t c = 0; c < 4; c++) {
@@ -291,6 +304,10 @@ extern "C" {
 void petrel_aes_expand_ct(uint32_t* schedule, const uint8_t* key, size_t key_len,
                           unsigned rounds) noexcept {
   petrel::ct_expand(schedule, key, key_len, rounds);
+}
+void petrel_aes_schedule_from_words_ct(uint32_t* schedule, const uint32_t* words,
+                                       unsigned rounds) noexcept {
+  petrel::ct_schedule_from_words(schedule, words, rounds);
 }
 void petrel_aes_encrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                   const uint8_t* in, size_t nblocks) noexcept {

@@ -143,17 +143,20 @@ TEST(AesAsm, Armv7NeonCalleeSavedRegisters) {
     const std::vector<uint8_t> ct = from_hex(v.ct);
     for (size_t off : {0u, 1u}) {
       for (uint32_t nblocks : {1u, 9u}) {
-        for (int fn = 0; fn < 2; fn++) {
+        // fn 0 encrypt, 1 decrypt, 2 CBC-encrypt from a zero IV (one block: the ECB answer).
+        for (int fn = 0; fn < (nblocks == 1 ? 3 : 2); fn++) {
           alignas(16) uint8_t in[9 * 16 + 4] = {};
+          uint8_t iv[17] = {};
           alignas(16) uint8_t out[10 * 16 + 4] = {};
           for (uint32_t b = 0; b < nblocks; b++) {
             std::memcpy(in + off + 16 * b, fn == 1 ? ct.data() : pt.data(), 16);
           }
           const void* f =
-              fn == 0 ? reinterpret_cast<const void*>(petrel_aes_encrypt_blocks_armv7_neon)
-                      : reinterpret_cast<const void*>(petrel_aes_decrypt_blocks_armv7_neon);
+              fn == 0   ? reinterpret_cast<const void*>(petrel_aes_encrypt_blocks_armv7_neon)
+              : fn == 1 ? reinterpret_cast<const void*>(petrel_aes_decrypt_blocks_armv7_neon)
+                        : reinterpret_cast<const void*>(petrel_aes_cbc_encrypt_armv7_neon);
           const uint32_t args[7] = {word(key.schedule()), key.rounds(), word(out + off),
-                                    word(in + off), nblocks, 0, 0};
+                                    word(in + off), nblocks, word(iv + off), 0};
           uint32_t saved[8 + 16 + 1];
           std::memset(saved, 0, sizeof(saved));
           petrel_test_call_patterned_neon(f, args, saved);
@@ -164,6 +167,9 @@ TEST(AesAsm, Armv7NeonCalleeSavedRegisters) {
             EXPECT_EQ(to_hex(out + off + 16 * b, 16), to_hex(fn == 1 ? pt : ct)) << where;
           }
           EXPECT_EQ(out[off + 16 * nblocks], 0) << where << ": wrote past the blocks";
+          if (fn == 2) {
+            EXPECT_EQ(to_hex(iv + off, 16), to_hex(ct)) << where << ": IV not updated";
+          }
           for (size_t i = 0; i < 8; i++) {
             EXPECT_EQ(saved[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
                 << where << " clobbered " << kSavedNames[i];
