@@ -42,8 +42,13 @@ enum class AesImpl : uint8_t {
   armv7_neon = 4,
 };
 
-// The default used when no implementation is named: the constant-time one (see README).
-constexpr AesImpl kAesDefaultImpl = AesImpl::ct;
+// The default used when no implementation is named: the fastest constant-time one of this build
+// and CPU (see README), aes_default_impl(): "armv7-neon" where the build has it and the CPU has
+// NEON, else "ct". Set once during static initialization (cpu::arm_neon() needs no heap or
+// lock); before that it reads as zero, i.e. "ct", so a use from another static initializer is
+// still constant-time.
+extern const AesImpl kAesDefaultImpl;
+AesImpl aes_default_impl() noexcept;
 
 const char* aes_impl_name(AesImpl impl) noexcept;
 bool aes_impl_is_constant_time(AesImpl impl) noexcept;
