@@ -22,6 +22,15 @@
 // Schedule layout in AesKey::schedule(): the FIPS 197 round keys, 16 bytes each in row-major
 // byte order, (rounds + 1) of them (60 words for AES-256); both directions use them.
 //
+// Measured (guest instructions per byte under qemu-arm -cpu cortex-a7, N = 16384 bytes, 2026-12-02):
+//   scripts/perf-table --targets armhf --algs "aes-128-cbc aes-256-cbc aes-256-ctr aes-256-gcm"
+//   AES-256-CTR 44.90 (ct 154.99, armv4 table 50.29, OpenSSL bsaes 24.13, OpenSSL no NEON 57.80);
+//   AES-256-GCM 111.09 with the "ct" GHASH (OpenSSL 33.60); CBC encryption through "ct":
+//   AES-128-CBC 220.52, AES-256-CBC 300.88 (ct 220.15, 300.40). gcc 12 -O3 spills about a
+//   quarter of the vector instructions of a round to the stack (the circuit needs more than the
+//   16 q registers as scheduled by the compiler); a hand-allocated assembly round is the way to
+//   issue 10's CTR <= 23.
+//
 // Built only in ARMv7-A builds (crypto/aes/arm/neon/, PETREL_ASM_ARM_NEON), compiled with NEON
 // enabled for this file alone (cmake/PetrelSources.cmake); used only when cpu::arm_neon().
 #if defined(__arm__) && !defined(__ARMEB__) && defined(__ARM_NEON)
