@@ -65,5 +65,22 @@ foreach(_level ${PETREL_ARCH_LEVELS})
   string(REPLACE "MIPS_R2" "MIPS32R2" _def "${_def}")
   list(APPEND PETREL_ARCH_DEFINES PETREL_ASM_${_def}=1)
 endforeach()
+# The C++ files of arm/neon/ use arm_neon.h: NEON for them alone (the armhf baseline does not
+# guarantee it; crypto/cpu/ decides at run time). A toolchain that already targets NEON keeps
+# its own -mfpu.
+if("arm/neon" IN_LIST PETREL_ARCH_LEVELS)
+  check_cxx_source_compiles("
+    #if !defined(__ARM_NEON)
+    #error no NEON
+    #endif
+    int main() { return 0; }" PETREL_TARGET_NEON)
+  if(NOT PETREL_TARGET_NEON)
+    foreach(_src ${PETREL_SOURCES})
+      if(_src MATCHES "/crypto/[^/]+/arm/neon/[^/]+\\.cpp$")
+        set_source_files_properties(${_src} PROPERTIES COMPILE_OPTIONS "-mfpu=neon")
+      endif()
+    endforeach()
+  endif()
+endif()
 message(STATUS "petrel: target architecture ${PETREL_ARCH}; variant folders: "
                "${PETREL_ARCH_LEVELS}")

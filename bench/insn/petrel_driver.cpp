@@ -3,14 +3,16 @@
 // client engine tls::Client over a blocking socket), built by CMake for every preset as
 // petrel_insn_driver and measured under qemu-user by scripts/insn-count and scripts/perf-table.
 //
-//   petrel_insn_driver [-impl ct|table|armv4|mips32r2|...|asm] ALG N
+//   petrel_insn_driver [-impl ct|table|armv4|mips32r2|...|asm|neon] ALG N
 //
 // -impl names the AES implementation (default: kAesDefaultImpl, the constant-time one; any name
 // of crypto/aes/aes.h's table that this build has, e.g. the ARM assembly "armv4"); GCM's
 // GHASH follows it. RC4 takes the RC4 variant of that name if there is one, else the portable
 // "c" (so -impl ct and -impl table measure "c", -impl mips32r2 the assembly). "asm" means the
 // first available assembly row of the family's table (AES: neither ct nor table; RC4: not c);
-// where there is none the driver exits 3 (not available). Hashes and HMAC have a single
+// where there is none the driver exits 3 (not available). "neon" takes, in each family the
+// workload uses (AES, GHASH, ChaCha20, Poly1305), the row named "armv7-neon" where the build and
+// CPU have it, the default elsewhere; a workload with no such row exits 3. Hashes and HMAC have a single
 // implementation and ignore -impl. RSA uses
 // the fixed test key of rsa2048_test_key.h; its blinding draws from an HMAC_DRBG with a fixed
 // seed, so two runs execute the same instructions. The TLS workloads draw the client random,
@@ -52,6 +54,11 @@ using namespace petrel;
 
 bool g_verbose = false;
 AesImpl g_aes_impl = kAesDefaultImpl;  // -impl; also the TLS records' AES
+// The other families' variants: their defaults, or their "armv7-neon" rows under -impl neon.
+bool g_ghash_set = false;  // false: GHASH follows the AES implementation (ghash_default_for)
+GhashImpl g_ghash_impl = GhashImpl::ct;
+ChaCha20Impl g_chacha20_impl = chacha20_default_impl();
+Poly1305Impl g_poly1305_impl = kPoly1305DefaultImpl;
 
 int fail(const char* what, Status s) {
   std::fprintf(stderr, "petrel_insn_driver: %s failed (%s)\n", what, status_name(s));
@@ -111,7 +118,7 @@ int run_gcm(const char* alg, AesImpl impl, size_t n) {
   if (s != Status::ok) {
     return fail("AesKey::init", s);
   }
-  s = gcm.init(&key);
+  s = g_ghash_set ? gcm.init(&key, g_ghash_impl) : gcm.init(&key);
   if (s != Status::ok) {
     return fail("AesGcm::init", s);
   }
@@ -206,7 +213,7 @@ int run_rc4(const char* alg, Rc4Impl impl, size_t n) {
 
 int run_chacha20(const char* alg, size_t n) {
   ChaCha20 c;
-  Status s = c.init(ByteView(wl_key, 32), ByteView(wl_iv, 12), 0);
+  Status s = c.init(ByteView(wl_key, 32), ByteView(wl_iv, 12), 0, g_chacha20_impl);
   if (s != Status::ok) {
     return fail("ChaCha20::init", s);
   }
@@ -224,7 +231,7 @@ int run_chacha20(const char* alg, size_t n) {
 
 int run_poly1305(const char* alg, size_t n) {
   Poly1305 p;
-  Status s = p.init(ByteView(wl_key, 32));
+  Status s = p.init(ByteView(wl_key, 32), g_poly1305_impl);
   if (s != Status::ok) {
     return fail("Poly1305::init", s);
   }
@@ -250,7 +257,7 @@ int run_poly1305(const char* alg, size_t n) {
 
 int run_chacha20_poly1305(const char* alg, size_t n) {
   ChaCha20Poly1305 aead;
-  Status s = aead.init(ByteView(wl_key, 32));
+  Status s = aead.init(ByteView(wl_key, 32), g_poly1305_impl, g_chacha20_impl);
   if (s != Status::ok) {
     return fail("ChaCha20Poly1305::init", s);
   }
@@ -593,6 +600,52 @@ bool first_asm_rc4(Rc4Impl* out) {
   return false;
 }
 
+// "-impl neon": each family's row named "armv7-neon" where the build and CPU have one (AES,
+// GHASH, ChaCha20, Poly1305; the others keep their defaults). Returns whether alg uses at least
+// one such row (else the workload has no NEON variant: exit 3, "-" in the table).
+constexpr const char* kNeonName = "armv7-neon";
+bool select_neon(const char* alg, AesImpl* aes) {
+  bool aes_neon = aes_impl_from_name(aes, kNeonName) == Status::ok && aes_impl_available(*aes);
+  if (!aes_neon) {
+    *aes = kAesDefaultImpl;
+  }
+  GhashImpl g = GhashImpl::ct;
+  const bool ghash_neon = ghash_impl_from_name(&g, kNeonName) == Status::ok &&
+                          ghash_impl_available(g);
+  if (ghash_neon) {
+    g_ghash_set = true;
+    g_ghash_impl = g;
+  }
+  ChaCha20Impl c = ChaCha20Impl::portable;
+  const bool chacha_neon = chacha20_impl_from_name(&c, kNeonName) == Status::ok &&
+                           chacha20_impl_available(c);
+  if (chacha_neon) {
+    g_chacha20_impl = c;
+  }
+  Poly1305Impl p = Poly1305Impl::donna32;
+  const bool poly_neon = poly1305_impl_from_name(&p, kNeonName) == Status::ok &&
+                         poly1305_impl_available(p);
+  if (poly_neon) {
+    g_poly1305_impl = p;
+  }
+  if (is(alg, "aes-256-gcm")) {
+    return aes_neon || ghash_neon;
+  }
+  if (std::strncmp(alg, "aes-", 4) == 0) {
+    return aes_neon;
+  }
+  if (is(alg, "chacha20")) {
+    return chacha_neon;
+  }
+  if (is(alg, "poly1305")) {
+    return poly_neon;
+  }
+  if (is(alg, "chacha20-poly1305")) {
+    return chacha_neon || poly_neon;
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -602,8 +655,11 @@ int main(int argc, char** argv) {
   bool want_asm = false;
   bool have_asm_aes = false;
   bool have_asm_rc4 = false;
+  bool want_neon = false;
   if (argc >= 3 && is(argv[1], "-impl")) {
-    if (is(argv[2], "asm")) {
+    if (is(argv[2], "neon")) {
+      want_neon = true;
+    } else if (is(argv[2], "asm")) {
       want_asm = true;
       have_asm_aes = first_asm_aes(&impl);
       have_asm_rc4 = first_asm_rc4(&rc4_impl);
@@ -623,11 +679,16 @@ int main(int argc, char** argv) {
   const char* alg = nullptr;
   size_t n = 0;
   if (wl_parse_args(argc, argv, &alg, &n) != 0) {
-    std::fprintf(stderr, "usage: %s [-impl ct|table|NAME|asm] ALG N\n", prog);
+    std::fprintf(stderr, "usage: %s [-impl ct|table|NAME|asm|neon] ALG N\n", prog);
     return wl_usage(prog);
   }
   if (want_asm && !(is(alg, "rc4") ? have_asm_rc4 : (std::strncmp(alg, "aes-", 4) == 0 && have_asm_aes))) {
     std::fprintf(stderr, "petrel_insn_driver: no assembly variant of %s in this build\n", alg);
+    return WL_EXIT_UNAVAILABLE;
+  }
+  if (want_neon && !select_neon(alg, &impl)) {
+    std::fprintf(stderr, "petrel_insn_driver: no armv7-neon variant for %s in this build/CPU\n",
+                 alg);
     return WL_EXIT_UNAVAILABLE;
   }
   const char* verbose = std::getenv("PETREL_INSN_VERBOSE");

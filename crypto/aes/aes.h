@@ -10,8 +10,11 @@
 //   "mips32r2" no            MIPS32r2 assembly, four T-tables per direction
 //                            (crypto/aes/mips/r2/aes_mips32r2.S); mipsel and mips builds only;
 //                            leaks through cache timing like "table"
+//   "armv7-neon" yes         bitsliced NEON over eight blocks (crypto/aes/arm/neon/
+//                            aes_armv7_neon.cpp, Kasper-Schwabe layout); ARMv7-A builds, CPUs
+//                            with NEON (cpu::arm_neon())
 //
-// Hand-optimized ARM and MIPS variants (later also "armv7-neon") are one AesImpl value and one
+// Hand-optimized ARM and MIPS variants are one AesImpl value and one
 // table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build or CPU
 // that lacks one reports it as not available (aes_impl_available() == false) and AesKey::init
 // refuses it.
@@ -36,10 +39,16 @@ enum class AesImpl : uint8_t {
   table = 1,
   armv4 = 2,
   mips32r2 = 3,
+  armv7_neon = 4,
 };
 
-// The default used when no implementation is named: the constant-time one (see README).
-constexpr AesImpl kAesDefaultImpl = AesImpl::ct;
+// The default used when no implementation is named: the fastest constant-time one of this build
+// and CPU (see README), aes_default_impl(): "armv7-neon" where the build has it and the CPU has
+// NEON, else "ct". Set once during static initialization (cpu::arm_neon() needs no heap or
+// lock); before that it reads as zero, i.e. "ct", so a use from another static initializer is
+// still constant-time.
+extern const AesImpl kAesDefaultImpl;
+AesImpl aes_default_impl() noexcept;
 
 const char* aes_impl_name(AesImpl impl) noexcept;
 bool aes_impl_is_constant_time(AesImpl impl) noexcept;

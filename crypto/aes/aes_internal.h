@@ -37,6 +37,11 @@ void petrel_aes_encrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uin
                                   const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_decrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                   const uint8_t* in, size_t nblocks) noexcept;
+// The "ct" schedule (AesKey::kScheduleWords words) from the FIPS 197 key-expansion words
+// words[0..4*(rounds+1)) (little-endian byte order): for a variant that keeps plain round keys
+// and runs a serial chain (CBC encryption) through "ct" one block at a time.
+void petrel_aes_schedule_from_words_ct(uint32_t* schedule, const uint32_t* words,
+                                       unsigned rounds) noexcept;
 void petrel_aes_expand_table(uint32_t* schedule, const uint8_t* key, size_t key_len,
                              unsigned rounds) noexcept;
 void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
@@ -53,6 +58,21 @@ void petrel_aes_decrypt_blocks_armv4(const uint32_t* schedule, unsigned rounds, 
                                      const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_cbc_encrypt_armv4(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                   const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
+// "armv7-neon": crypto/aes/arm/neon/aes_armv7_neon.cpp (bitsliced NEON, eight blocks at a time;
+// fewer are padded), ARMv7-A builds only (PETREL_ASM_ARM_NEON), run only where cpu::arm_neon().
+void petrel_aes_expand_armv7_neon(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                                  unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rounds,
+                                          uint8_t* out, const uint8_t* in,
+                                          size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rounds,
+                                          uint8_t* out, const uint8_t* in,
+                                          size_t nblocks) noexcept;
+// The CBC-encryption chain of "armv7-neon": one block at a time cannot fill the eight lanes, so
+// it converts the round keys to the "ct" schedule on its stack and runs "ct" (two-block
+// bitslicing, a quarter of the work of a padded eight-block batch); constant-time like both.
+void petrel_aes_cbc_encrypt_armv7_neon(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                       const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
 // "mips32r2": crypto/aes/mips/r2/ (assembly blocks, expansion in C++), MIPS32r2 O32 builds only.
 void petrel_aes_expand_mips32r2(uint32_t* schedule, const uint8_t* key, size_t key_len,
                                 unsigned rounds) noexcept;

@@ -13,6 +13,7 @@
 
 #include "crypto/aes/aes.h"
 #include "crypto/aes/aes_internal.h"
+#include "crypto/cpu/cpu.h"
 #include "tests/common/aes_impls.h"
 #include "tests/common/file_test.h"
 
@@ -40,9 +41,16 @@ TEST(AesAsm, NameTable) {
   for (AesImpl impl : asm_impls()) {
     list += std::string(list.empty() ? "" : " ") + aes_impl_name(impl);
   }
+  // The table variants of the target, then the NEON one where the build and the CPU have it.
+  std::string expected = PETREL_TEST_AES_ASM_IMPLS;
+#if defined(PETREL_TEST_AES_ARMV7_NEON)
+  if (cpu::arm_neon()) {
+    expected += std::string(expected.empty() ? "" : " ") + "armv7-neon";
+  }
+#endif
   std::printf("[ aes asm  ] assembly variants available: '%s' (expected '%s')\n", list.c_str(),
-              PETREL_TEST_AES_ASM_IMPLS);
-  EXPECT_EQ(list, std::string(PETREL_TEST_AES_ASM_IMPLS));
+              expected.c_str());
+  EXPECT_EQ(list, expected);
   // Every listed variant that is not available is refused by name and by AesKey::init.
   AesImpl listed[16];
   const size_t n = aes_impls_listed(listed, 16);
@@ -56,6 +64,8 @@ TEST(AesAsm, NameTable) {
     }
   }
   EXPECT_FALSE(aes_impl_is_constant_time(AesImpl::mips32r2));
+  EXPECT_TRUE(aes_impl_is_constant_time(AesImpl::armv7_neon));
+  EXPECT_EQ(std::string(aes_impl_name(AesImpl::armv7_neon)), "armv7-neon");
   EXPECT_EQ(std::string(aes_impl_name(AesImpl::mips32r2)), "mips32r2");
 }
 

@@ -12,3 +12,11 @@ if("mips32r2" IN_LIST PETREL_AES_ASM_IMPLS)
   target_sources(aes_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/bignum/call_harness_mips.S)
   target_compile_definitions(aes_test PRIVATE PETREL_TEST_CALL_HARNESS_MIPS=1)
 endif()
+# The bitsliced NEON variant "armv7-neon" (constant-time, so not in PETREL_AES_ASM_IMPLS, whose
+# entries are table variants): in ARMv7-A builds of the library (cmake/PetrelSources.cmake), run
+# where the CPU has NEON; AesAsm.NameTable expects it there, aes_asm_arm_test.cpp calls it through
+# the patterned harness (r4-r11 and d8-d15).
+if("armv4" IN_LIST PETREL_AES_ASM_IMPLS AND PETREL_TARGET_ARMV7A)
+  target_compile_definitions(aes_test PRIVATE PETREL_TEST_AES_ARMV7_NEON=1)
+  target_sources(aes_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/aes/call_harness_neon_arm.S)
+endif()

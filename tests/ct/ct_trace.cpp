@@ -485,10 +485,15 @@ struct Case {
 // (tests/ct/trace.cmake registers them on the same condition, ct_trace.case_list ties the two).
 bool have_aes_armv4() { return petrel::aes_impl_available(petrel::AesImpl::armv4); }
 bool have_aes_mips32r2() { return petrel::aes_impl_available(petrel::AesImpl::mips32r2); }
+// The bitsliced NEON AES claims constant time: a must-match case where it is available.
+bool have_aes_armv7_neon() { return petrel::aes_impl_available(petrel::AesImpl::armv7_neon); }
 bool present(const Case& c) { return c.present == nullptr || c.present(); }
 
 const Case kCases[] = {
     {"aes_ct", [](unsigned s) { aes_modes(petrel::AesImpl::ct, "ct", s); }, false, nullptr},
+    {"aes_armv7_neon",
+     [](unsigned s) { aes_modes(petrel::AesImpl::armv7_neon, "armv7-neon", s); }, false,
+     have_aes_armv7_neon},
     {"ghash_ct", ghash_case, false, nullptr},
     {"rsa2048_private", rsa_private, false, nullptr},
     {"x25519", x25519_case, false, nullptr},

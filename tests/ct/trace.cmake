@@ -39,6 +39,11 @@ set(_petrel_trace_leaks leak_aes_table leak_branch leak_index)
 foreach(_impl ${PETREL_AES_ASM_IMPLS})
   list(APPEND _petrel_trace_leaks leak_aes_${_impl})
 endforeach()
+# The bitsliced NEON AES claims constant time: a must-match case where the library has it
+# (ARMv7-A builds, tests/aes/tests.cmake's condition); ct_trace lists it where it is available.
+if("armv4" IN_LIST PETREL_AES_ASM_IMPLS AND PETREL_TARGET_ARMV7A)
+  list(APPEND _petrel_trace_same aes_armv7_neon)
+endif()
 foreach(_case ${_petrel_trace_same})
   add_test(NAME ct_trace.${_case}
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/trace_check.sh same ${_petrel_trace_plugin}
