@@ -295,10 +295,30 @@ using ghash_detail::GhashOps;
 constexpr GhashOps kCtOps = {petrel_ghash_init_ct, petrel_ghash_blocks_ct};
 constexpr GhashOps kTable4Ops = {petrel_ghash_init_table4, petrel_ghash_blocks_table4};
 
+// The assembly rows: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*) and
+// the compiler's target has their instructions (the guard at the top of the .S file); elsewhere
+// a stub (nullptr ops), listed but not available.
+#if defined(PETREL_ASM_ARM) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
+    !defined(__ARMEB__)
+constexpr GhashOps kArmv4Ops = {petrel_ghash_init_armv4, petrel_ghash_blocks_armv4};
+constexpr const GhashOps* armv4_ops() noexcept { return &kArmv4Ops; }
+#else
+constexpr const GhashOps* armv4_ops() noexcept { return nullptr; }
+#endif
+#if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
+    __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr GhashOps kMips32r2Ops = {petrel_ghash_init_mips32r2, petrel_ghash_blocks_mips32r2};
+constexpr const GhashOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
+#else
+constexpr const GhashOps* mips32r2_ops() noexcept { return nullptr; }
+#endif
+
 // The table: name, old name (none), constant-time, ops (nullptr: a stub), CPU check. Fastest
 // first: the default takes the first available row (of the constant-time ones, for a
 // constant-time AES).
 constexpr Variant<GhashImpl, GhashOps> kGhash[] = {
+    {GhashImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
+    {GhashImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
     {GhashImpl::table4, "table4", nullptr, false, &kTable4Ops, nullptr},
     {GhashImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
 };

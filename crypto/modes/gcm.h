@@ -32,6 +32,9 @@ constexpr size_t kGcmMinTagSize = 4;
 enum class GhashImpl : uint8_t {
   ct = 0,
   table4 = 1,
+  armv4 = 2,
+  mips32r2 = 3,
+  armv7_neon = 4,
 };
 
 const char* ghash_impl_name(GhashImpl impl) noexcept;
