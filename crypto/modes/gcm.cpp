@@ -22,6 +22,7 @@
 
 #include <cstring>
 
+#include "crypto/cpu/cpu.h"
 #include "crypto/modes/gcm_internal.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
@@ -312,11 +313,20 @@ constexpr const GhashOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
 #else
 constexpr const GhashOps* mips32r2_ops() noexcept { return nullptr; }
 #endif
+#if defined(PETREL_ASM_ARM_NEON) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
+    !defined(__ARMEB__)
+constexpr GhashOps kArmv7NeonOps = {petrel_ghash_init_armv7_neon, petrel_ghash_blocks_armv7_neon};
+constexpr const GhashOps* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
+#else
+constexpr const GhashOps* armv7_neon_ops() noexcept { return nullptr; }
+#endif
+bool neon_ok() { return cpu::arm_neon(); }
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub), CPU check. Fastest
 // first: the default takes the first available row (of the constant-time ones, for a
 // constant-time AES).
 constexpr Variant<GhashImpl, GhashOps> kGhash[] = {
+    {GhashImpl::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), neon_ok},
     {GhashImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {GhashImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
     {GhashImpl::table4, "table4", nullptr, false, &kTable4Ops, nullptr},
