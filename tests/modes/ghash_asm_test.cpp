@@ -216,4 +216,40 @@ TEST(GhashAsm, CalleeSavedRegisters) {
 }
 #endif
 
+#if defined(PETREL_TEST_GHASH_ARMV7_NEON)
+extern "C" void petrel_test_call_patterned_neon(const void* fn, const uint32_t args[4],
+                                                uint64_t* out);
+
+// The AAPCS VFP/NEON callee-saved registers d8-d15 (tests/modes/call_harness_neon.S), with the
+// same Test Case 2 answer.
+TEST(GhashAsm, NeonCalleeSavedRegisters) {
+  if (!ghash_impl_available(GhashImpl::armv7_neon)) {
+    GTEST_SKIP() << "no NEON on this CPU";
+  }
+  alignas(16) uint64_t table[AesGcm::kTableWords] = {};
+  const std::vector<uint8_t> h = from_hex(kH);
+  petrel_ghash_init_armv7_neon(table, h.data());
+  size_t calls = 0;
+  for (size_t nblocks : {2u, 0u}) {
+    const std::vector<uint8_t> d = tc2_data();
+    uint8_t y[16] = {};
+    const uint32_t args[4] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(y)),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(table)),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(d.data())),
+                              static_cast<uint32_t>(nblocks)};
+    uint64_t out[8] = {};
+    petrel_test_call_patterned_neon(reinterpret_cast<const void*>(petrel_ghash_blocks_armv7_neon),
+                                    args, out);
+    EXPECT_EQ(to_hex(y, 16), nblocks == 0 ? std::string(32, '0') : std::string(kGhash));
+    for (unsigned i = 0; i < 8; i++) {
+      const uint64_t want = (uint64_t{0xa5c30000u + 0x0101u * (i + 8)} << 32) |
+                            (0x5a3c0000u + 0x0101u * (i + 8));
+      EXPECT_EQ(out[i], want) << "clobbered d" << (i + 8) << " nblocks " << nblocks;
+    }
+    calls++;
+  }
+  std::printf("[ ghash asm ] armv7-neon: %zu calls with d8-d15 patterned\n", calls);
+}
+#endif
+
 }  // namespace
