@@ -22,6 +22,7 @@
 
 #include <cstring>
 
+#include "crypto/cpu/cpu.h"
 #include "crypto/modes/gcm_internal.h"
 #include "crypto/util/build_config.h"
 #include "crypto/util/ct.h"
@@ -300,10 +301,39 @@ constexpr const GhashOps* table4_ops() noexcept {
   return kBuildTableVariants ? &kTable4Ops : nullptr;
 }
 
+// The assembly rows: built where cmake/PetrelSources.cmake adds their folder (PETREL_ASM_*) and
+// the compiler's target has their instructions (the guard at the top of the .S file); elsewhere
+// a stub (nullptr ops), listed but not available.
+#if defined(PETREL_ASM_ARM) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
+    !defined(__ARMEB__)
+constexpr GhashOps kArmv4Ops = {petrel_ghash_init_armv4, petrel_ghash_blocks_armv4};
+constexpr const GhashOps* armv4_ops() noexcept { return &kArmv4Ops; }
+#else
+constexpr const GhashOps* armv4_ops() noexcept { return nullptr; }
+#endif
+#if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
+    __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr GhashOps kMips32r2Ops = {petrel_ghash_init_mips32r2, petrel_ghash_blocks_mips32r2};
+constexpr const GhashOps* mips32r2_ops() noexcept { return &kMips32r2Ops; }
+#else
+constexpr const GhashOps* mips32r2_ops() noexcept { return nullptr; }
+#endif
+#if defined(PETREL_ASM_ARM_NEON) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
+    !defined(__ARMEB__)
+constexpr GhashOps kArmv7NeonOps = {petrel_ghash_init_armv7_neon, petrel_ghash_blocks_armv7_neon};
+constexpr const GhashOps* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
+#else
+constexpr const GhashOps* armv7_neon_ops() noexcept { return nullptr; }
+#endif
+bool neon_ok() { return cpu::arm_neon(); }
+
 // The table: name, old name (none), constant-time, ops (nullptr: a stub), CPU check. Fastest
 // first: the default takes the first available row (of the constant-time ones, for a
 // constant-time AES).
 constexpr Variant<GhashImpl, GhashOps> kGhash[] = {
+    {GhashImpl::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), neon_ok},
+    {GhashImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
+    {GhashImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
     {GhashImpl::table4, "table4", nullptr, false, table4_ops(), nullptr},
     {GhashImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
 };

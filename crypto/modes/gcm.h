@@ -2,17 +2,24 @@
 //
 // GHASH variants (the table in gcm.cpp, crypto/util/variant.h; tests/util/variant_headers_test
 // checks this list against it), chosen by name with AesGcm::init(key, impl):
-//   name      constant-time  notes
-//   "table4"  no             Shoup's 4-bit table of multiples of H; faster, indices depend on
-//                            the data and H
-//   "ct"      yes            carry-less multiplication from 32-bit integer products with holes
-//                            (BearSSL ghash_ctmul32 style), no table, no branch on data
-// The entry points are extern "C" over the GHASH state words (crypto/modes/gcm_internal.h), for
-// assembly variants ("armv7-neon" VMULL.P8 and the like, none yet).
+//   name          constant-time  notes
+//   "armv7-neon"  yes            crypto/modes/arm/neon/ghash_armv7_neon.S: VMULL.P8 64x64
+//                                carry-less products, Karatsuba; ARMv7-A, used if the CPU has
+//                                NEON (crypto/cpu arm_neon())
+//   "armv4"       no             crypto/modes/arm/ghash_armv4.S: the 4-bit table method in ARM
+//                                assembly (ARMv4, armel and armhf)
+//   "mips32r2"    no             crypto/modes/mips/r2/ghash_mips32r2.S: the 4-bit table method,
+//                                MIPS32r2, either byte order
+//   "table4"      no             Shoup's 4-bit table of multiples of H; faster, indices depend on
+//                                the data and H
+//   "ct"          yes            carry-less multiplication from 32-bit integer products with holes
+//                                (BearSSL ghash_ctmul32 style), no table, no branch on data
+// The entry points are extern "C" over the GHASH state words (crypto/modes/gcm_internal.h).
 //
-// AesGcm::init(key) without a name takes the first available constant-time GHASH for a
-// constant-time AES ("ct" with the "ct" AES) and the first available one otherwise ("table4"
-// with the "table" AES). The tag comparison is constant-time; on a bad tag no plaintext is
+// AesGcm::init(key) without a name takes the fastest available GHASH of the AES row's class: the
+// first available constant-time row for a constant-time AES ("armv7-neon" where there is NEON,
+// else "ct"), the first available row otherwise (the table is fastest first: "armv7-neon",
+// "armv4", "mips32r2", "table4"). The tag comparison is constant-time; on a bad tag no plaintext is
 // released.
 #ifndef PETREL_CRYPTO_MODES_GCM_H
 #define PETREL_CRYPTO_MODES_GCM_H
@@ -32,6 +39,9 @@ constexpr size_t kGcmMinTagSize = 4;
 enum class GhashImpl : uint8_t {
   ct = 0,
   table4 = 1,
+  armv4 = 2,
+  mips32r2 = 3,
+  armv7_neon = 4,
 };
 
 const char* ghash_impl_name(GhashImpl impl) noexcept;

@@ -5,7 +5,7 @@
 //
 //   void petrel_ghash_init_<v>(uint64_t* table, const uint8_t* h)
 //       h is the 16-byte hash subkey H = AES_K(0^128). Writes the variant's own precomputation
-//       into table[0..AesGcm::kTableWords) (128 words, 16-byte aligned); wipes its stack copies.
+//       into table[0..AesGcm::kTableWords) (16-byte aligned); wipes its stack copies.
 //
 //   void petrel_ghash_blocks_<v>(uint8_t* y, const uint64_t* table, const uint8_t* data,
 //                                size_t nblocks)
@@ -27,6 +27,16 @@ void petrel_ghash_blocks_ct(uint8_t* y, const uint64_t* table, const uint8_t* da
 void petrel_ghash_init_table4(uint64_t* table, const uint8_t* h) noexcept;
 void petrel_ghash_blocks_table4(uint8_t* y, const uint64_t* table, const uint8_t* data,
                                 size_t nblocks) noexcept;
+// Assembly variants (declared everywhere, defined where their folder is built).
+void petrel_ghash_init_armv4(uint64_t* table, const uint8_t* h) noexcept;
+void petrel_ghash_blocks_armv4(uint8_t* y, const uint64_t* table, const uint8_t* data,
+                               size_t nblocks) noexcept;
+void petrel_ghash_init_mips32r2(uint64_t* table, const uint8_t* h) noexcept;
+void petrel_ghash_blocks_mips32r2(uint8_t* y, const uint64_t* table, const uint8_t* data,
+                                  size_t nblocks) noexcept;
+void petrel_ghash_init_armv7_neon(uint64_t* table, const uint8_t* h) noexcept;
+void petrel_ghash_blocks_armv7_neon(uint8_t* y, const uint64_t* table, const uint8_t* data,
+                                    size_t nblocks) noexcept;
 }
 
 namespace petrel {

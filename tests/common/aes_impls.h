@@ -45,6 +45,20 @@ inline std::vector<GcmConfig> all_gcm_configs() {
   return out;
 }
 
+// Every AES implementation with every GHASH variant of the build (the differential tests).
+inline std::vector<GcmConfig> all_aes_ghash_pairs() {
+  std::vector<GcmConfig> out;
+  petrel::GhashImpl g[16];
+  const size_t n = petrel::ghash_impls_available(g, 16);
+  EXPECT_GE(n, 2u);
+  for (petrel::AesImpl a : all_aes_impls()) {
+    for (size_t i = 0; i < n && i < 16; i++) {
+      out.push_back({a, g[i]});
+    }
+  }
+  return out;
+}
+
 }  // namespace petrel_test
 
 #endif  // PETREL_TESTS_COMMON_AES_IMPLS_H

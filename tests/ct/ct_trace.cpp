@@ -140,8 +140,8 @@ void aes_modes(petrel::AesImpl impl, const char* label, unsigned seed) {
   }
 }
 
-// ---- GHASH (ct): H from the secret key, AAD and ciphertext hashed ------------------------------
-void ghash_case(unsigned seed) {
+// ---- GHASH (one named variant): H from the secret key, the secret AAD hashed ------------------
+void ghash_case(petrel::GhashImpl impl, unsigned seed) {
   uint8_t key[16];
   uint8_t iv[12];
   uint8_t aad[256];
@@ -152,14 +152,14 @@ void ghash_case(unsigned seed) {
   petrel::AesKey k;
   expect_ok(k.init(ByteView(key, 16), petrel::AesImpl::ct), "AesKey::init");
   petrel::AesGcm gcm;
-  on("ghash (gcm init + seal of aad only)", "ct");
-  const Status s1 = gcm.init(&k);
+  on("ghash (gcm init + seal of aad only)", petrel::ghash_impl_name(impl));
+  const Status s1 = gcm.init(&k, impl);
   const Status s2 = gcm.seal(MutableBytes(), MutableBytes(tag, 16), ByteView(iv, 12),
                              ByteView(aad, sizeof(aad)), ByteView());
   off();
   expect_ok(s1, "AesGcm::init");
   expect_ok(s2, "AesGcm::seal");
-  expect(gcm.ghash_is_constant_time(), "GHASH with the ct AES is the constant-time one");
+  expect(gcm.ghash_impl() == impl, "AesGcm runs the GHASH asked for");
 }
 
 // ---- RSA-2048 private operation: two keys, two inputs, the same blinding RNG -------------------
@@ -487,6 +487,17 @@ bool have_aes_armv4() { return petrel::aes_impl_available(petrel::AesImpl::armv4
 bool have_aes_mips32r2() { return petrel::aes_impl_available(petrel::AesImpl::mips32r2); }
 // The bitsliced NEON AES claims constant time: a must-match case where it is available.
 bool have_aes_armv7_neon() { return petrel::aes_impl_available(petrel::AesImpl::armv7_neon); }
+// The assembly GHASH rows, where the build (and CPU) has them: "armv7-neon" claims constant time,
+// "armv4" and "mips32r2" (4-bit tables) must leak.
+bool have_ghash_armv7_neon() {
+  return petrel::ghash_impl_available(petrel::GhashImpl::armv7_neon);
+}
+bool have_ghash_armv4() {
+  return petrel::ghash_impl_available(petrel::GhashImpl::armv4);
+}
+bool have_ghash_mips32r2() {
+  return petrel::ghash_impl_available(petrel::GhashImpl::mips32r2);
+}
 bool present(const Case& c) { return c.present == nullptr || c.present(); }
 
 const Case kCases[] = {
@@ -494,7 +505,9 @@ const Case kCases[] = {
     {"aes_armv7_neon",
      [](unsigned s) { aes_modes(petrel::AesImpl::armv7_neon, "armv7-neon", s); }, false,
      have_aes_armv7_neon},
-    {"ghash_ct", ghash_case, false, nullptr},
+    {"ghash_ct", [](unsigned s) { ghash_case(petrel::GhashImpl::ct, s); }, false, nullptr},
+    {"ghash_armv7_neon", [](unsigned s) { ghash_case(petrel::GhashImpl::armv7_neon, s); }, false,
+     have_ghash_armv7_neon},
     {"rsa2048_private", rsa_private, false, nullptr},
     {"x25519", x25519_case, false, nullptr},
     {"chacha20", chacha20_case, false, nullptr},
@@ -509,6 +522,12 @@ const Case kCases[] = {
     {"leak_aes_mips32r2",
      [](unsigned s) { aes_modes(petrel::AesImpl::mips32r2, "mips32r2", s); }, true,
      have_aes_mips32r2},
+    {"leak_ghash_table4", [](unsigned s) { ghash_case(petrel::GhashImpl::table4, s); }, true,
+     nullptr},
+    {"leak_ghash_armv4", [](unsigned s) { ghash_case(petrel::GhashImpl::armv4, s); }, true,
+     have_ghash_armv4},
+    {"leak_ghash_mips32r2", [](unsigned s) { ghash_case(petrel::GhashImpl::mips32r2, s); }, true,
+     have_ghash_mips32r2},
     {"leak_branch", leak_branch, true, nullptr},
     {"leak_index", leak_index, true, nullptr},
 };

@@ -32,7 +32,7 @@ add_dependencies(ct_trace petrel_trace_plugin)
 
 set(_petrel_trace_same aes_ct ghash_ct rsa2048_private x25519 chacha20 poly1305
                         chacha20_poly1305 sha sha_compact)
-set(_petrel_trace_leaks leak_aes_table leak_branch leak_index)
+set(_petrel_trace_leaks leak_aes_table leak_ghash_table4 leak_branch leak_index)
 # The table-based assembly AES rows (tests/CMakeLists.txt, PETREL_AES_ASM_IMPLS) leak like
 # "table"; ct_trace lists such a case only where the variant is available, and
 # ct_trace.case_list ties the two.
@@ -44,6 +44,16 @@ endforeach()
 if("armv4" IN_LIST PETREL_AES_ASM_IMPLS AND PETREL_TARGET_ARMV7A)
   list(APPEND _petrel_trace_same aes_armv7_neon)
 endif()
+# The assembly GHASH rows (tests/CMakeLists.txt, PETREL_GHASH_ASM_IMPLS): "armv7-neon" claims
+# constant time, the 4-bit table rows must leak.
+foreach(_impl ${PETREL_GHASH_ASM_IMPLS})
+  string(REPLACE "-" "_" _impl "${_impl}")
+  if(_impl STREQUAL "armv7_neon")
+    list(APPEND _petrel_trace_same ghash_${_impl})
+  else()
+    list(APPEND _petrel_trace_leaks leak_ghash_${_impl})
+  endif()
+endforeach()
 foreach(_case ${_petrel_trace_same})
   add_test(NAME ct_trace.${_case}
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/trace_check.sh same ${_petrel_trace_plugin}
