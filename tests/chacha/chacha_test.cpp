@@ -389,6 +389,10 @@ TEST(Poly1305, Implementations) {
   const std::vector<Poly1305Impl> impls = poly_impls();
   ASSERT_FALSE(impls.empty());
   EXPECT_EQ(impls[0], Poly1305Impl::donna32);  // the portable one is in every build
+#if defined(PETREL_TEST_POLY1305_ARMV4)
+  EXPECT_TRUE(poly1305_impl_available(Poly1305Impl::armv4));  // every little-endian ARM build
+  EXPECT_EQ(kPoly1305DefaultImpl, Poly1305Impl::armv4);
+#endif
   EXPECT_TRUE(poly1305_impl_available(kPoly1305DefaultImpl));
   for (Poly1305Impl impl : impls) {
     EXPECT_TRUE(poly1305_impl_is_constant_time(impl));
@@ -425,7 +429,12 @@ TEST(Poly1305, ImplementationsAgree) {
     std::string first;
     for (Poly1305Impl impl : impls) {
       uint8_t tag[16];
-      ASSERT_EQ(poly1305(MutableBytes(tag), ByteView(key), ByteView(msg), impl), Status::ok);
+      // The message at offset i % 4 (the assembly has a word path and an unaligned one).
+      std::vector<uint8_t> buf(msg.size() + 4);
+      std::copy(msg.begin(), msg.end(), buf.begin() + i % 4);
+      ASSERT_EQ(poly1305(MutableBytes(tag), ByteView(key), ByteView(buf.data() + i % 4, msg.size()),
+                         impl),
+                Status::ok);
       if (first.empty()) {
         first = to_hex(tag, 16);
       } else {
@@ -433,6 +442,8 @@ TEST(Poly1305, ImplementationsAgree) {
       }
     }
   }
+  report_cases("Poly1305 random keys and messages, implementations agree (x impls)",
+               300 * impls.size());
 }
 
 TEST(Poly1305, ArgumentErrors) {
