@@ -722,6 +722,7 @@ TEST(ChaCha20Poly1305, OpenSslFile) {
 
 #if defined(PETREL_TEST_CALL_HARNESS_ARM)
 #include "crypto/chacha/chacha20_internal.h"
+#include "crypto/chacha/poly1305_internal.h"
 
 // tests/bignum/call_harness_arm.S: calls fn with r4-r11 patterned and reports them after.
 extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
@@ -774,6 +775,44 @@ TEST(ChaCha20, AssemblyKeepsCalleeSavedRegisters) {
     n++;
   }
   report_cases("armv4 ChaCha20 through the call harness", n);
+}
+
+// The Poly1305 block function through the harness on the RFC 8439 section 2.5.2 example (two
+// whole blocks at offsets 0 and 1, then the padded last one): the tag is the RFC's and r4-r11
+// and sp are as before each call.
+TEST(Poly1305, AssemblyKeepsCalleeSavedRegisters) {
+  const std::vector<uint8_t> key =
+      H("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b");
+  const std::string msg = "Cryptographic Forum Research Group";
+  ASSERT_EQ(msg.size(), 34u);
+  size_t n = 0;
+  for (size_t off = 0; off < 2; off++) {
+    Poly1305::State st = {};
+    petrel_poly1305_init_armv4(&st, key.data());
+    alignas(4) uint8_t buf[40] = {};
+    std::memcpy(buf + off, msg.data(), 32);
+    alignas(4) uint8_t last[16] = {};
+    std::memcpy(last, msg.data() + 32, 2);
+    last[2] = 1;
+    for (int call = 0; call < 2; call++) {
+      const uint8_t* m = call == 0 ? buf + off : last;
+      const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&st)),
+                                static_cast<uint32_t>(reinterpret_cast<uintptr_t>(m)),
+                                call == 0 ? 2u : 1u, call == 0 ? 0u : 1u, 0, 0, 0};
+      uint32_t regs[9] = {};
+      petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_poly1305_blocks_armv4), args,
+                                 regs);
+      for (uint32_t r = 0; r < 8; r++) {
+        EXPECT_EQ(regs[r], 0xa5c30000u + (r + 1) * 0x101u) << "r" << (4 + r);
+      }
+      EXPECT_EQ(regs[8], 0u) << "sp moved";
+      n++;
+    }
+    uint8_t tag[16];
+    petrel_poly1305_finish_armv4(&st, tag);
+    EXPECT_EQ(to_hex(tag, 16), "a8061dc1305136c6c22b8baf0c0127a9") << "offset " << off;
+  }
+  report_cases("armv4 Poly1305 through the call harness", n);
 }
 
 }  // namespace
