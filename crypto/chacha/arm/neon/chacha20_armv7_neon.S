@@ -32,7 +32,13 @@
 @ branches are the round and block counts (public); no address depends on the key or the data.
 @
 @ Cost (counted from the code): 36 instructions per double round per block, 360 + about 22 per
-@ 64-byte block (about 6.0 instructions per byte). Measured: see the figures below.
+@ 64-byte block (about 6.0 instructions per byte). No integer lanes beside the NEON ones (as
+@ OpenSSL interleaves): an ARM block costs 12.5 instructions per byte, twice a NEON one, so
+@ under the instruction count it does not pay. Measured on armhf (qemu-arm -cpu cortex-a7,
+@ guest instructions per byte): scripts/insn-count --target armhf --n 16384 --
+@ build/armhf/bench/insn/petrel_insn_driver chacha20 {N}: 6.09 (armv4: 12.92); in the AEAD,
+@ scripts/perf-table --targets "armhf" --algs "chacha20-poly1305": 19.63 -> 12.71 with the
+@ donna32 Poly1305, 10.60 with the armv4 one (OpenSSL's NEON code 11.96).
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM)
 #if defined(__ARMEB__)
 #error "chacha20_armv7_neon.S is little-endian only"
