@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "crypto/chacha/chacha20_internal.h"
+#include "crypto/cpu/cpu.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
@@ -73,12 +74,20 @@ constexpr const ChaCha20Ops* armv4_ops() noexcept { return &kArmv4Ops; }
 #else
 constexpr const ChaCha20Ops* armv4_ops() noexcept { return nullptr; }  // stub: not in this build
 #endif
+#if defined(PETREL_ASM_ARM_NEON)
+constexpr ChaCha20Ops kArmv7NeonOps = {petrel_chacha20_blocks_armv7_neon};
+constexpr const ChaCha20Ops* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
+#else
+constexpr const ChaCha20Ops* armv7_neon_ops() noexcept { return nullptr; }  // stub
+#endif
+bool neon_ok() { return cpu::arm_neon(); }
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub), CPU check. Table order
 // is the order of chacha20_impls_available(); the default is the last available row.
 constexpr Variant<ChaCha20Impl, ChaCha20Ops> kImpls[] = {
     {ChaCha20Impl::portable, "portable", nullptr, true, &kPortableOps, nullptr},
     {ChaCha20Impl::armv4, "armv4", nullptr, true, armv4_ops(), nullptr},
+    {ChaCha20Impl::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), neon_ok},
 };
 
 }  // namespace

@@ -9,9 +9,12 @@
 //   "armv4"     yes            ARM assembly, ARMv4T/ARMv5TE baseline (armel and armhf builds):
 //                              crypto/chacha/arm/chacha20_armv4.S, rotations folded into the
 //                              barrel shifter
+//   "armv7-neon" yes           ARMv7-A NEON assembly (armhf builds; used only if the CPU has
+//                              NEON, crypto/cpu/ arm_neon()): crypto/chacha/arm/neon/
+//                              chacha20_armv7_neon.S, three blocks at a time in q registers
 //
-// The default (chacha20_default_impl()) is the last available row of the table: "armv4" on ARM,
-// "portable" elsewhere. A NEON variant is not written yet (README "Variants").
+// The default (chacha20_default_impl()) is the last available row of the table: "armv7-neon" on
+// ARMv7-A with NEON, "armv4" on other ARM, "portable" elsewhere.
 //
 // ChaCha20 is a streaming object: crypt() may be called any number of times with pieces of any
 // length; the keystream continues where the last call stopped. The counter is 32 bits: a
@@ -35,6 +38,7 @@ constexpr size_t kChaCha20BlockSize = 64;
 enum class ChaCha20Impl : uint8_t {
   portable = 0,
   armv4 = 1,
+  armv7_neon = 2,
 };
 
 const char* chacha20_impl_name(ChaCha20Impl impl) noexcept;

@@ -25,6 +25,9 @@ void petrel_chacha20_blocks_portable(uint8_t* out, const uint8_t* in, size_t nbl
 // crypto/chacha/arm/chacha20_armv4.S (ARM builds only).
 void petrel_chacha20_blocks_armv4(uint8_t* out, const uint8_t* in, size_t nblocks,
                                   const uint32_t state[16]) noexcept;
+// crypto/chacha/arm/neon/chacha20_armv7_neon.S (ARMv7-A builds only; needs NEON at run time).
+void petrel_chacha20_blocks_armv7_neon(uint8_t* out, const uint8_t* in, size_t nblocks,
+                                       const uint32_t state[16]) noexcept;
 }
 
 namespace petrel {

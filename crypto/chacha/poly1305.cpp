@@ -282,11 +282,19 @@ constexpr const Ops* donna64_ops() noexcept { return &kDonna64Ops; }
 #else
 constexpr const Ops* donna64_ops() noexcept { return nullptr; }  // stub: not in this build
 #endif
+#if defined(PETREL_ASM_ARM)
+constexpr Ops kArmv4Ops = {petrel_poly1305_init_armv4, petrel_poly1305_blocks_armv4,
+                           petrel_poly1305_finish_armv4};
+constexpr const Ops* armv4_ops() noexcept { return &kArmv4Ops; }
+#else
+constexpr const Ops* armv4_ops() noexcept { return nullptr; }  // stub: not in this build
+#endif
 
 // The table (crypto/util/variant.h): name, old name (none), constant-time, ops, CPU check.
 constexpr Variant<Poly1305Impl, Ops> kImpls[] = {
     {Poly1305Impl::donna32, "donna32", nullptr, true, &kDonna32Ops, nullptr},
     {Poly1305Impl::donna64, "donna64", nullptr, true, donna64_ops(), nullptr},
+    {Poly1305Impl::armv4, "armv4", nullptr, true, armv4_ops(), nullptr},
 };
 
 const Ops* ops_for(Poly1305Impl impl) noexcept { return variant::ops(kImpls, impl); }

@@ -7,8 +7,13 @@
 //                             style); portable, in every build; the fast one on 32-bit CPUs
 //   "donna64"  yes            3 limbs of 44/44/42 bits, 64x64->128-bit products with
 //                             unsigned __int128; only on 64-bit hosts whose compiler has it
+//   "armv4"    yes            ARM assembly, ARMv4 baseline (armel and armhf builds): radix 2^32,
+//                             UMULL/UMLAL, crypto/chacha/arm/poly1305_armv4.S (+ _glue.cpp)
 //
-// Both are constant-time: no branch and no memory index depends on the key, the accumulator or
+// The default (kPoly1305DefaultImpl): "donna64" on 64-bit hosts, "armv4" on little-endian ARM
+// unless the build is PETREL_NO_ASM (a public definition of the petrel target), else "donna32".
+//
+// All are constant-time: no branch and no memory index depends on the key, the accumulator or
 // the message contents (only on lengths), and the final reduction mod 2^130 - 5 selects with
 // masks. A one-time key must never be used for two messages.
 //
@@ -31,10 +36,14 @@ constexpr size_t kPoly1305TagSize = 16;
 enum class Poly1305Impl : uint8_t {
   donna32 = 0,
   donna64 = 1,
+  armv4 = 2,
 };
 
 #if defined(__SIZEOF_INT128__) && UINTPTR_MAX > 0xffffffffu
 constexpr Poly1305Impl kPoly1305DefaultImpl = Poly1305Impl::donna64;
+#elif defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && !defined(__ARMEB__) && \
+    !defined(PETREL_NO_ASM)
+constexpr Poly1305Impl kPoly1305DefaultImpl = Poly1305Impl::armv4;
 #else
 constexpr Poly1305Impl kPoly1305DefaultImpl = Poly1305Impl::donna32;
 #endif

@@ -37,6 +37,12 @@ void petrel_poly1305_init_donna64(void* state, const uint8_t key[32]) noexcept;
 void petrel_poly1305_blocks_donna64(void* state, const uint8_t* m, size_t nblocks,
                                     uint32_t last) noexcept;
 void petrel_poly1305_finish_donna64(void* state, uint8_t tag[16]) noexcept;
+// "armv4": radix 2^32 (ARM builds only): the block function in crypto/chacha/arm/
+// poly1305_armv4.S, init and finish in crypto/chacha/arm/poly1305_armv4_glue.cpp.
+void petrel_poly1305_init_armv4(void* state, const uint8_t key[32]) noexcept;
+void petrel_poly1305_blocks_armv4(void* state, const uint8_t* m, size_t nblocks,
+                                  uint32_t last) noexcept;
+void petrel_poly1305_finish_armv4(void* state, uint8_t tag[16]) noexcept;
 }
 
 namespace petrel {

@@ -347,6 +347,120 @@ struct Fe64 {
 };
 #endif
 
+// ---- armv6: 8 words of 32 bits, the multiply in assembly ---------------------------------------
+// An element is any 8-word little-endian value below 2^256 (congruent mod p, not reduced); the
+// multiply (crypto/ec/arm/x25519_armv6.S, UMAAL) keeps that bound, and so do add, sub and
+// mul_a24 here, by folding the carry (2^256 = 38 mod p) until it is gone: at most twice, and the
+// second fold cannot carry again (the value below it is then small). Constant-time: straight-line
+// code and masks, as fe32 and fe64.
+#if defined(PETREL_X25519_ARMV6)
+struct FeArmv6 {
+  uint32_t v[8];
+
+  static void zero(FeArmv6& h) noexcept {
+    for (uint32_t& x : h.v) {
+      x = 0;
+    }
+  }
+  static void one(FeArmv6& h) noexcept {
+    zero(h);
+    h.v[0] = 1;
+  }
+  static void copy(FeArmv6& h, const FeArmv6& f) noexcept { h = f; }
+  // h = t + c 2^256 reduced below 2^256: c * 38 added, then a second carry's 38.
+  static void fold(FeArmv6& h, const uint32_t* t, uint64_t c) noexcept {
+    c *= 38;
+    for (int i = 0; i < 8; i++) {
+      c += t[i];
+      h.v[i] = static_cast<uint32_t>(c);
+      c >>= 32;
+    }
+    h.v[0] += static_cast<uint32_t>(c) * 38u;  // c is 0 or 1; h.v[0] is then below 38 * 40
+  }
+  static void add(FeArmv6& h, const FeArmv6& f, const FeArmv6& g) noexcept {
+    uint32_t t[8];
+    uint64_t c = 0;
+    for (int i = 0; i < 8; i++) {
+      c += uint64_t{f.v[i]} + g.v[i];
+      t[i] = static_cast<uint32_t>(c);
+      c >>= 32;
+    }
+    fold(h, t, c);
+  }
+  // h = f - g: a borrow out of the top means 2^256 was added, so 38 is taken off (twice at most).
+  static void sub(FeArmv6& h, const FeArmv6& f, const FeArmv6& g) noexcept {
+    uint32_t t[8];
+    uint32_t borrow = 0;
+    for (int i = 0; i < 8; i++) {
+      const uint64_t d = uint64_t{f.v[i]} - g.v[i] - borrow;
+      t[i] = static_cast<uint32_t>(d);
+      borrow = static_cast<uint32_t>(d >> 32) & 1u;
+    }
+    uint64_t d = uint64_t{t[0]} - borrow * 38u;
+    h.v[0] = static_cast<uint32_t>(d);
+    borrow = static_cast<uint32_t>(d >> 32) & 1u;
+    for (int i = 1; i < 8; i++) {
+      d = uint64_t{t[i]} - borrow;
+      h.v[i] = static_cast<uint32_t>(d);
+      borrow = static_cast<uint32_t>(d >> 32) & 1u;
+    }
+    h.v[0] -= borrow * 38u;  // then h is at least 2^256 - 38 * 2: no borrow
+  }
+  static void cswap(FeArmv6& f, FeArmv6& g, uint32_t mask) noexcept {
+    for (int i = 0; i < 8; i++) {
+      const uint32_t x = mask & (f.v[i] ^ g.v[i]);
+      f.v[i] ^= x;
+      g.v[i] ^= x;
+    }
+  }
+  static void mul(FeArmv6& h, const FeArmv6& f, const FeArmv6& g) noexcept {
+    petrel_fe25519_mul_armv6(h.v, f.v, g.v);
+  }
+  static void sq(FeArmv6& h, const FeArmv6& f) noexcept { petrel_fe25519_mul_armv6(h.v, f.v, f.v); }
+  static void mul_a24(FeArmv6& h, const FeArmv6& f) noexcept {
+    uint32_t t[8];
+    uint64_t c = 0;
+    for (int i = 0; i < 8; i++) {
+      c += uint64_t{f.v[i]} * 121665u;
+      t[i] = static_cast<uint32_t>(c);
+      c >>= 32;
+    }
+    fold(h, t, c);
+  }
+  // 255 bits, little-endian; the top bit is ignored (section 5).
+  static void from_bytes(FeArmv6& h, const uint8_t* s) noexcept {
+    for (int i = 0; i < 8; i++) {
+      h.v[i] = load_le32(s + 4 * i);
+    }
+    h.v[7] &= 0x7fffffffu;
+  }
+  // The canonical encoding: bit 255 folded (19 per 2^255), then p subtracted if h >= p
+  // (h + 19 >= 2^255), by a mask.
+  static void to_bytes(uint8_t* s, const FeArmv6& f) noexcept {
+    uint32_t h[8], g[8];
+    uint64_t c = uint64_t{f.v[7] >> 31} * 19u;
+    for (int i = 0; i < 8; i++) {
+      c += i == 7 ? (f.v[7] & 0x7fffffffu) : f.v[i];
+      h[i] = static_cast<uint32_t>(c);
+      c >>= 32;
+    }
+    c = 19;
+    for (int i = 0; i < 8; i++) {
+      c += h[i];
+      g[i] = static_cast<uint32_t>(c);
+      c >>= 32;
+    }
+    const uint32_t mask = 0u - (g[7] >> 31);  // all ones when h >= p
+    g[7] &= 0x7fffffffu;
+    for (int i = 0; i < 8; i++) {
+      store_le32(s + 4 * i, (g[i] & mask) | (h[i] & ~mask));
+    }
+    secure_wipe(h, sizeof(h));
+    secure_wipe(g, sizeof(g));
+  }
+};
+#endif
+
 // ---- the ladder (RFC 7748 section 5) ----------------------------------------------------------
 template <typename Fe>
 void sq_n(Fe& h, const Fe& f, int n) noexcept {
@@ -447,11 +561,18 @@ constexpr const LadderOps* fe64_ops() noexcept { return &kFe64Ops; }
 #else
 constexpr const LadderOps* fe64_ops() noexcept { return nullptr; }  // stub: not in this build
 #endif
+#if defined(PETREL_X25519_ARMV6)
+constexpr LadderOps kArmv6Ops = {petrel_x25519_ladder_armv6};
+constexpr const LadderOps* armv6_ops() noexcept { return &kArmv6Ops; }
+#else
+constexpr const LadderOps* armv6_ops() noexcept { return nullptr; }  // e.g. armel (ARMv5TE)
+#endif
 
 // The table (crypto/util/variant.h): name, old name (none), constant-time, ops, CPU check.
 constexpr Variant<X25519Impl, LadderOps> kImpls[] = {
     {X25519Impl::fe32, "fe32", nullptr, true, &kFe32Ops, nullptr},
     {X25519Impl::fe64, "fe64", nullptr, true, fe64_ops(), nullptr},
+    {X25519Impl::armv6, "armv6", nullptr, true, armv6_ops(), nullptr},
 };
 
 const uint8_t kBasePoint[32] = {9};
@@ -460,6 +581,12 @@ const uint8_t kBasePoint[32] = {9};
 }  // namespace petrel
 
 // The entry points of x25519_internal.h.
+#if defined(PETREL_X25519_ARMV6)
+extern "C" void petrel_x25519_ladder_armv6(uint8_t out[32], const uint8_t scalar[32],
+                                           const uint8_t u[32]) noexcept {
+  petrel::ladder<petrel::FeArmv6>(out, scalar, u);
+}
+#endif
 extern "C" void petrel_x25519_ladder_fe32(uint8_t out[32], const uint8_t scalar[32],
                                           const uint8_t u[32]) noexcept {
   petrel::ladder<petrel::Fe32>(out, scalar, u);

@@ -8,8 +8,11 @@
 //                           32-bit CPUs
 //   "fe64"   yes            5 limbs of 51 bits, 64x64->128-bit products (unsigned __int128);
 //                           only on 64-bit hosts whose compiler has it
+//   "armv6"  yes            8 words of 32 bits, the field multiply in ARM assembly with UMAAL
+//                           (crypto/ec/arm/x25519_armv6.S); ARM builds for ARMv6 and later
+//                           (armhf), the default there
 //
-// Both run the same Montgomery ladder (RFC 7748 section 5): 255 steps whatever the scalar, the
+// All run the same Montgomery ladder (RFC 7748 section 5): 255 steps whatever the scalar, the
 // points swapped with masks (no branch and no memory index depends on the scalar), and the
 // inversion is a fixed exponentiation (z^(p-2)).
 //
@@ -38,10 +41,14 @@ constexpr size_t kX25519KeySize = 32;
 enum class X25519Impl : uint8_t {
   fe32 = 0,
   fe64 = 1,
+  armv6 = 2,
 };
 
 #if defined(__SIZEOF_INT128__) && UINTPTR_MAX > 0xffffffffu
 constexpr X25519Impl kX25519DefaultImpl = X25519Impl::fe64;
+#elif defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && defined(__ARM_ARCH) && \
+    __ARM_ARCH >= 6 && !defined(__ARMEB__) && !defined(PETREL_NO_ASM)
+constexpr X25519Impl kX25519DefaultImpl = X25519Impl::armv6;
 #else
 constexpr X25519Impl kX25519DefaultImpl = X25519Impl::fe32;
 #endif

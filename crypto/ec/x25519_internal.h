@@ -24,7 +24,17 @@ void petrel_x25519_ladder_fe32(uint8_t out[32], const uint8_t scalar[32],
 // "fe64": 5 limbs of 51 bits, unsigned __int128; only where the compiler has it on 64 bits.
 void petrel_x25519_ladder_fe64(uint8_t out[32], const uint8_t scalar[32],
                                const uint8_t u[32]) noexcept;
+// "armv6": 8 words of 32 bits, the field multiply in crypto/ec/arm/x25519_armv6.S (UMAAL),
+// the ladder in x25519.cpp; ARM builds for ARMv6 and later only (PETREL_X25519_ARMV6).
+void petrel_x25519_ladder_armv6(uint8_t out[32], const uint8_t scalar[32],
+                                const uint8_t u[32]) noexcept;
+void petrel_fe25519_mul_armv6(uint32_t out[8], const uint32_t a[8], const uint32_t b[8]) noexcept;
 }
+
+#if defined(PETREL_ASM_ARM) && defined(__ARM_ARCH_ISA_ARM) && defined(__ARM_ARCH) && \
+    __ARM_ARCH >= 6 && !defined(__ARMEB__)
+#define PETREL_X25519_ARMV6 1
+#endif
 
 namespace petrel {
 namespace x25519_detail {

@@ -229,6 +229,44 @@ TEST(ChaCha20, ArgumentErrors) {
   EXPECT_FALSE(c.is_set());
 }
 
+// Every implementation against the portable one (a consistency check beside the vectors above
+// and the AEAD files, which reach 576 bytes): every length 0..700 (every remainder of the
+// three-block NEON stride), offsets 0 and 1, whole and in pieces of 1..191 bytes, and a counter
+// that ends just below 2^32.
+TEST(ChaCha20, ImplementationsAgree) {
+  std::mt19937 rng(8439);
+  const std::vector<uint8_t> key = random_bytes(rng, 32);
+  const std::vector<uint8_t> nonce = random_bytes(rng, 12);
+  const std::vector<uint8_t> msg = random_bytes(rng, 701);
+  size_t n = 0;
+  for (ChaCha20Impl impl : chacha_impls()) {
+    SCOPED_TRACE(chacha20_impl_name(impl));
+    for (size_t len = 0; len <= 700; len++) {
+      const uint32_t counter = len % 7 == 0 ? 0xffffffffu - 11u : static_cast<uint32_t>(len);
+      std::vector<uint8_t> want(len), got(len + 1);
+      ASSERT_EQ(chacha20_xor(MutableBytes(want), ByteView(key), ByteView(nonce), counter,
+                             ByteView(msg.data(), len), ChaCha20Impl::portable),
+                Status::ok);
+      ASSERT_EQ(chacha20_xor(MutableBytes(got.data() + (len & 1), len), ByteView(key),
+                             ByteView(nonce), counter, ByteView(msg.data() + 0, len), impl),
+                Status::ok);
+      ASSERT_EQ(to_hex(got.data() + (len & 1), len), to_hex(want)) << "len " << len;
+      ChaCha20 c;
+      ASSERT_EQ(c.init(ByteView(key), ByteView(nonce), counter, impl), Status::ok);
+      const size_t piece = 1 + len % 191;
+      std::vector<uint8_t> o(len);
+      for (size_t at = 0; at < len; at += piece) {
+        const size_t m = len - at < piece ? len - at : piece;
+        ASSERT_EQ(c.crypt(MutableBytes(o.data() + at, m), ByteView(msg.data() + at, m)),
+                  Status::ok);
+      }
+      ASSERT_EQ(to_hex(o), to_hex(want)) << "pieces of " << piece << ", len " << len;
+      n++;
+    }
+  }
+  report_cases("ChaCha20 lengths 0..700 against portable (x implementations)", n);
+}
+
 // ---- Poly1305 -----------------------------------------------------------------------------------
 
 struct PolyVector {
@@ -351,6 +389,10 @@ TEST(Poly1305, Implementations) {
   const std::vector<Poly1305Impl> impls = poly_impls();
   ASSERT_FALSE(impls.empty());
   EXPECT_EQ(impls[0], Poly1305Impl::donna32);  // the portable one is in every build
+#if defined(PETREL_TEST_POLY1305_ARMV4)
+  EXPECT_TRUE(poly1305_impl_available(Poly1305Impl::armv4));  // every little-endian ARM build
+  EXPECT_EQ(kPoly1305DefaultImpl, Poly1305Impl::armv4);
+#endif
   EXPECT_TRUE(poly1305_impl_available(kPoly1305DefaultImpl));
   for (Poly1305Impl impl : impls) {
     EXPECT_TRUE(poly1305_impl_is_constant_time(impl));
@@ -387,7 +429,12 @@ TEST(Poly1305, ImplementationsAgree) {
     std::string first;
     for (Poly1305Impl impl : impls) {
       uint8_t tag[16];
-      ASSERT_EQ(poly1305(MutableBytes(tag), ByteView(key), ByteView(msg), impl), Status::ok);
+      // The message at offset i % 4 (the assembly has a word path and an unaligned one).
+      std::vector<uint8_t> buf(msg.size() + 4);
+      std::copy(msg.begin(), msg.end(), buf.begin() + i % 4);
+      ASSERT_EQ(poly1305(MutableBytes(tag), ByteView(key), ByteView(buf.data() + i % 4, msg.size()),
+                         impl),
+                Status::ok);
       if (first.empty()) {
         first = to_hex(tag, 16);
       } else {
@@ -395,6 +442,8 @@ TEST(Poly1305, ImplementationsAgree) {
       }
     }
   }
+  report_cases("Poly1305 random keys and messages, implementations agree (x impls)",
+               300 * impls.size());
 }
 
 TEST(Poly1305, ArgumentErrors) {
@@ -673,6 +722,7 @@ TEST(ChaCha20Poly1305, OpenSslFile) {
 
 #if defined(PETREL_TEST_CALL_HARNESS_ARM)
 #include "crypto/chacha/chacha20_internal.h"
+#include "crypto/chacha/poly1305_internal.h"
 
 // tests/bignum/call_harness_arm.S: calls fn with r4-r11 patterned and reports them after.
 extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
@@ -725,6 +775,108 @@ TEST(ChaCha20, AssemblyKeepsCalleeSavedRegisters) {
     n++;
   }
   report_cases("armv4 ChaCha20 through the call harness", n);
+}
+
+// The Poly1305 block function through the harness on the RFC 8439 section 2.5.2 example (two
+// whole blocks at offsets 0 and 1, then the padded last one): the tag is the RFC's and r4-r11
+// and sp are as before each call.
+TEST(Poly1305, AssemblyKeepsCalleeSavedRegisters) {
+  const std::vector<uint8_t> key =
+      H("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b");
+  const std::string msg = "Cryptographic Forum Research Group";
+  ASSERT_EQ(msg.size(), 34u);
+  size_t n = 0;
+  for (size_t off = 0; off < 2; off++) {
+    Poly1305::State st = {};
+    petrel_poly1305_init_armv4(&st, key.data());
+    alignas(4) uint8_t buf[40] = {};
+    std::memcpy(buf + off, msg.data(), 32);
+    alignas(4) uint8_t last[16] = {};
+    std::memcpy(last, msg.data() + 32, 2);
+    last[2] = 1;
+    for (int call = 0; call < 2; call++) {
+      const uint8_t* m = call == 0 ? buf + off : last;
+      const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&st)),
+                                static_cast<uint32_t>(reinterpret_cast<uintptr_t>(m)),
+                                call == 0 ? 2u : 1u, call == 0 ? 0u : 1u, 0, 0, 0};
+      uint32_t regs[9] = {};
+      petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_poly1305_blocks_armv4), args,
+                                 regs);
+      for (uint32_t r = 0; r < 8; r++) {
+        EXPECT_EQ(regs[r], 0xa5c30000u + (r + 1) * 0x101u) << "r" << (4 + r);
+      }
+      EXPECT_EQ(regs[8], 0u) << "sp moved";
+      n++;
+    }
+    uint8_t tag[16];
+    petrel_poly1305_finish_armv4(&st, tag);
+    EXPECT_EQ(to_hex(tag, 16), "a8061dc1305136c6c22b8baf0c0127a9") << "offset " << off;
+  }
+  report_cases("armv4 Poly1305 through the call harness", n);
+}
+
+}  // namespace
+#endif
+
+#if defined(PETREL_TEST_CALL_HARNESS_NEON)
+#include "crypto/chacha/chacha20_internal.h"
+
+// tests/chacha/call_harness_neon.S: calls fn with r4-r11 and d8-d15 patterned, reports them after.
+extern "C" uint32_t petrel_test_call_patterned_neon(const void* fn, const uint32_t args[4],
+                                                    uint32_t out[25]);
+
+namespace {
+
+// The NEON entry point through the harness, on the RFC 8439 section 2.4.2 keystream (counter 1,
+// zeros in): 1, 2, 3, 4 and 7 blocks (the one-block path, the three-block path and both), the
+// first 114 bytes are the RFC's keystream; r4-r11, d8-d15 and sp are as before the call.
+TEST(ChaCha20, NeonKeepsCalleeSavedRegisters) {
+  if (!chacha20_impl_available(ChaCha20Impl::armv7_neon)) {
+    GTEST_SKIP() << "no NEON on this CPU";
+  }
+  const std::vector<uint8_t> key = key_00_1f();
+  const std::vector<uint8_t> nonce = H("000000000000004a00000000");
+  const std::string keystream =
+      "224f51f3401bd9e12fde276fb8631ded8c131f823d2c06e27e4fcaec9ef3cf78"
+      "8a3b0aa372600a92b57974cded2b9334794cba40c63e34cdea212c4cf07d41b7"
+      "69a6749f3f630f4122cafe28ec4dc47e26d4346d70b98c73f3e9c53ac40c5945"
+      "398b6eda1a832c89c167eacd901d7e2bf363";
+  uint32_t state[16] = {0x61707865u, 0x3320646eu, 0x79622d32u, 0x6b206574u};
+  for (int i = 0; i < 8; i++) {
+    state[4 + i] = static_cast<uint32_t>(key[4 * i]) | (static_cast<uint32_t>(key[4 * i + 1]) << 8) |
+                   (static_cast<uint32_t>(key[4 * i + 2]) << 16) |
+                   (static_cast<uint32_t>(key[4 * i + 3]) << 24);
+  }
+  state[12] = 1;
+  for (int i = 0; i < 3; i++) {
+    state[13 + i] = static_cast<uint32_t>(nonce[4 * i]) |
+                    (static_cast<uint32_t>(nonce[4 * i + 1]) << 8) |
+                    (static_cast<uint32_t>(nonce[4 * i + 2]) << 16) |
+                    (static_cast<uint32_t>(nonce[4 * i + 3]) << 24);
+  }
+  size_t n = 0;
+  for (uint32_t nblocks : {1u, 2u, 3u, 4u, 7u}) {
+    std::vector<uint8_t> in(64 * nblocks + 1, 0), out(64 * nblocks + 1, 0);
+    const uint32_t args[4] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(out.data() + 1)),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(in.data() + 1)),
+                              nblocks, static_cast<uint32_t>(reinterpret_cast<uintptr_t>(state))};
+    uint32_t regs[25] = {};
+    petrel_test_call_patterned_neon(reinterpret_cast<const void*>(petrel_chacha20_blocks_armv7_neon),
+                                    args, regs);
+    for (uint32_t r = 0; r < 8; r++) {
+      EXPECT_EQ(regs[r], 0xa5c30000u + (r + 1) * 0x101u) << "r" << (4 + r);
+    }
+    for (uint32_t d = 8; d < 16; d++) {
+      EXPECT_EQ(regs[8 + 2 * (d - 8)], 0x5a3c0000u + d * 0x101u) << "d" << d << " low";
+      EXPECT_EQ(regs[9 + 2 * (d - 8)], 0x5a3c8000u + d * 0x101u) << "d" << d << " high";
+    }
+    EXPECT_EQ(regs[24], 0u) << "sp moved";
+    const size_t check = nblocks * 64 < 114 ? nblocks * 64 : 114;
+    EXPECT_EQ(to_hex(out.data() + 1, check), keystream.substr(0, 2 * check)) << nblocks;
+    EXPECT_EQ(state[12], 1u) << "state is read only";
+    n++;
+  }
+  report_cases("armv7-neon ChaCha20 through the NEON call harness", n);
 }
 
 }  // namespace

@@ -43,3 +43,10 @@ if(NOT CMAKE_CROSSCOMPILING)
              COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/x25519_openssl.sh $<TARGET_FILE:petrel_x25519_cli>)
   endif()
 endif()
+# ARMv6 and later (the big-number kernel list has armv6: armhf): the "armv6" X25519 row must be
+# available, and its field multiply keeps r4-r11 and sp (the patterned call harness of
+# tests/bignum).
+if("armv6" IN_LIST PETREL_BN_ASM_KERNELS AND NOT _petrel_test_cpu MATCHES "eb$")
+  target_sources(ec_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/bignum/call_harness_arm.S)
+  target_compile_definitions(ec_test PRIVATE PETREL_TEST_X25519_ARMV6=1)
+endif()

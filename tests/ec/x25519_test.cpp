@@ -290,3 +290,107 @@ TEST(X25519, Keypair) {
 }
 
 }  // namespace
+
+#if defined(PETREL_TEST_X25519_ARMV6)
+#include "crypto/ec/x25519_internal.h"
+
+// tests/bignum/call_harness_arm.S: calls fn with r4-r11 patterned and reports them after.
+extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
+                                               uint32_t out[9]);
+
+namespace {
+
+// a mod 2^255 - 19 for an 8-word value below 2^256 (at most two subtractions of p).
+std::vector<uint32_t> reduce_mod_p(const uint32_t* a) {
+  static const uint32_t kP[8] = {0xffffffedu, 0xffffffffu, 0xffffffffu, 0xffffffffu,
+                                 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x7fffffffu};
+  std::vector<uint32_t> x(a, a + 8);
+  for (int round = 0; round < 2; round++) {
+    bool ge = true;
+    for (int i = 7; i >= 0; i--) {
+      if (x[i] != kP[i]) {
+        ge = x[i] > kP[i];
+        break;
+      }
+    }
+    if (!ge) {
+      break;
+    }
+    uint64_t borrow = 0;
+    for (int i = 0; i < 8; i++) {
+      const uint64_t d = uint64_t{x[i]} - kP[i] - borrow;
+      x[i] = static_cast<uint32_t>(d);
+      borrow = (d >> 32) & 1u;
+    }
+  }
+  return x;
+}
+
+// The armv6 field multiply through the harness: products whose values mod p were computed with
+// Python's integers (the extremes 2^256 - 1 and p - 1, a random pair, 2^255 + 12345 times 38),
+// also squaring and in place; r4-r11 and sp are as before each call. The row is available on
+// every ARMv6+ build (a build that silently lost it fails here).
+TEST(X25519, Armv6FieldMultiplyThroughCallHarness) {
+  ASSERT_TRUE(x25519_impl_available(X25519Impl::armv6));
+  EXPECT_EQ(kX25519DefaultImpl, X25519Impl::armv6);
+  struct Case {
+    uint32_t a[8], b[8], want[8];
+  };
+  static const Case kCases[] = {
+      {{0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu,
+        0xffffffffu},
+       {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu,
+        0xffffffffu},
+       {0x00000559u, 0, 0, 0, 0, 0, 0, 0}},
+      {{0xffffffecu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu,
+        0x7fffffffu},
+       {0xffffffecu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu,
+        0x7fffffffu},
+       {0x00000001u, 0, 0, 0, 0, 0, 0, 0}},
+      {{0x3b163cd4u, 0xe9b5fe10u, 0x345ee74fu, 0xdb2b7f65u, 0xba73615cu, 0x8256a76eu, 0x7e987e24u,
+        0xaf3ffda5u},
+       {0x61f8edccu, 0x9f970799u, 0x6b993006u, 0xe50eecb3u, 0x17e38378u, 0x08eb3e8eu, 0x615849ceu,
+        0x79bd50beu},
+       {0x54d9e549u, 0x9a3d245eu, 0xc8497566u, 0xc1f30d2eu, 0x033bae36u, 0x113f6e72u, 0x7ea6b394u,
+        0x27687211u}},
+      {{0x00003039u, 0, 0, 0, 0, 0, 0, 0x80000000u},
+       {0x00000026u, 0, 0, 0, 0, 0, 0, 0},
+       {0x00072b48u, 0, 0, 0, 0, 0, 0, 0}},
+  };
+  size_t n = 0;
+  for (const Case& c : kCases) {
+    for (int mode = 0; mode < 2; mode++) {  // 0: out separate, 1: out == a
+      uint32_t a[8], out[8] = {};
+      std::memcpy(a, c.a, sizeof(a));
+      uint32_t* o = mode == 0 ? out : a;
+      const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(o)),
+                                static_cast<uint32_t>(reinterpret_cast<uintptr_t>(a)),
+                                static_cast<uint32_t>(reinterpret_cast<uintptr_t>(c.b)), 0, 0, 0,
+                                0};
+      uint32_t regs[9] = {};
+      petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_fe25519_mul_armv6), args,
+                                 regs);
+      for (uint32_t r = 0; r < 8; r++) {
+        EXPECT_EQ(regs[r], 0xa5c30000u + (r + 1) * 0x101u) << "r" << (4 + r);
+      }
+      EXPECT_EQ(regs[8], 0u) << "sp moved";
+      EXPECT_EQ(reduce_mod_p(o), std::vector<uint32_t>(c.want, c.want + 8)) << "case " << n;
+      n++;
+    }
+  }
+  // Squares (a == b) of the same inputs against a * a computed by the multiply of two copies.
+  for (const Case& c : kCases) {
+    uint32_t a[8], a2[8], sq[8], prod[8];
+    std::memcpy(a, c.a, sizeof(a));
+    std::memcpy(a2, c.a, sizeof(a2));
+    petrel_fe25519_mul_armv6(sq, a, a);
+    petrel_fe25519_mul_armv6(prod, a, a2);
+    EXPECT_EQ(reduce_mod_p(sq), reduce_mod_p(prod));
+    n++;
+  }
+  report_cases("armv6 GF(2^255-19) multiply (Python-computed products) through the call harness",
+               n);
+}
+
+}  // namespace
+#endif
