@@ -16,6 +16,8 @@ using aes_detail::AesOps;
 
 constexpr AesOps kCtOps = {petrel_aes_expand_ct, petrel_aes_encrypt_blocks_ct,
                            petrel_aes_decrypt_blocks_ct, nullptr};
+constexpr AesOps kFixsliceOps = {petrel_aes_expand_fixslice, petrel_aes_encrypt_blocks_fixslice,
+                                 petrel_aes_decrypt_blocks_fixslice, nullptr};
 constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks_table,
                               petrel_aes_decrypt_blocks_table, nullptr};
 // The ARM assembly: built where cmake/PetrelSources.cmake adds crypto/aes/arm/ (PETREL_ASM_ARM)
@@ -58,6 +60,7 @@ constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},
     {AesImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
+    {AesImpl::fixslice, "fixslice", nullptr, true, &kFixsliceOps, nullptr},
 };
 
 }  // namespace

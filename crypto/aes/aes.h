@@ -10,6 +10,8 @@
 //   "mips32r2" no            MIPS32r2 assembly, four T-tables per direction
 //                            (crypto/aes/mips/r2/aes_mips32r2.S); mipsel and mips builds only;
 //                            leaks through cache timing like "table"
+//   "fixslice" yes           portable fixsliced C++ (crypto/aes/aes_fixslice.cpp): the "ct"
+//                            bitsliced layout without ShiftRows, two blocks per call
 //
 // Hand-optimized ARM and MIPS variants (later also "armv7-neon") are one AesImpl value and one
 // table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build or CPU
@@ -36,6 +38,7 @@ enum class AesImpl : uint8_t {
   table = 1,
   armv4 = 2,
   mips32r2 = 3,
+  fixslice = 5,
 };
 
 // The default used when no implementation is named: the constant-time one (see README).

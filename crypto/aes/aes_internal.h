@@ -37,6 +37,13 @@ void petrel_aes_encrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uin
                                   const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_decrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                   const uint8_t* in, size_t nblocks) noexcept;
+// "fixslice": crypto/aes/aes_fixslice.cpp (portable C++, every build).
+void petrel_aes_expand_fixslice(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                                unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_fixslice(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                        const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_fixslice(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                        const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_expand_table(uint32_t* schedule, const uint8_t* key, size_t key_len,
                              unsigned rounds) noexcept;
 void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,
