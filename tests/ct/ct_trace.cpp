@@ -468,6 +468,8 @@ bool present(const Case& c) { return c.present == nullptr || c.present(); }
 
 const Case kCases[] = {
     {"aes_ct", [](unsigned s) { aes_modes(petrel::AesImpl::ct, "ct", s); }, false, nullptr},
+    {"aes_fixslice", [](unsigned s) { aes_modes(petrel::AesImpl::fixslice, "fixslice", s); },
+     false, nullptr},
     {"ghash_ct", ghash_case, false, nullptr},
     {"rsa2048_private", rsa_private, false, nullptr},
     {"x25519", x25519_case, false, nullptr},
