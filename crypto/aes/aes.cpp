@@ -54,7 +54,7 @@ constexpr AesImpl kFastestTable = kHaveArmv4      ? AesImpl::armv4
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
 // CPU check. Table order is the order of aes_impls_available(); the default is kAesDefaultImpl
-// ("ct"), not the first row. "armv4" needs no CPU check: every ARM target has ARM state.
+// ("fixslice"), not the first row. "armv4" needs no CPU check: every ARM target has ARM state.
 constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
     {AesImpl::table, "table", nullptr, false, &kTableOps, nullptr},

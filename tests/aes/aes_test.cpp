@@ -174,7 +174,8 @@ TEST(AesImpl, NameTable) {
   EXPECT_EQ(aes_impl_from_name(&dummy, nullptr), Status::invalid_argument);
   EXPECT_FALSE(aes_impl_available(static_cast<AesImpl>(200)));
   EXPECT_EQ(aes_impls_available(nullptr, 0), impls.size());
-  EXPECT_EQ(kAesDefaultImpl, AesImpl::ct);
+  EXPECT_EQ(kAesDefaultImpl, AesImpl::fixslice);
+  EXPECT_TRUE(aes_impl_is_constant_time(kAesDefaultImpl));
 }
 
 TEST(AesKey, BadKeyLengths) {
