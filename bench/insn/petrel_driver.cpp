@@ -9,7 +9,7 @@
 // of crypto/aes/aes.h's table that this build has, e.g. the ARM assembly "armv4"); GCM's
 // GHASH follows it. RC4 takes the RC4 variant of that name if there is one, else the portable
 // "c" (so -impl ct and -impl table measure "c", -impl mips32r2 the assembly). "asm" means the
-// first available assembly row of the family's table (AES: neither ct nor table; RC4: not c);
+// first available assembly row of the family's table (AES: not ct, table, fixslice; RC4: not c);
 // where there is none the driver exits 3 (not available). "neon" takes, in each family the
 // workload uses (AES, GHASH, ChaCha20, Poly1305), the row named "armv7-neon" where the build and
 // CPU have it, the default elsewhere; a workload with no such row exits 3. Hashes and HMAC have a single
@@ -581,7 +581,7 @@ bool first_asm_aes(AesImpl* out) {
   AesImpl impls[16];
   const size_t n = aes_impls_available(impls, 16);
   for (size_t i = 0; i < n && i < 16; i++) {
-    if (impls[i] != AesImpl::ct && impls[i] != AesImpl::table) {
+    if (impls[i] != AesImpl::ct && impls[i] != AesImpl::table && impls[i] != AesImpl::fixslice) {
       *out = impls[i];
       return true;
     }

@@ -18,10 +18,17 @@ using aes_detail::AesOps;
 
 constexpr AesOps kCtOps = {petrel_aes_expand_ct, petrel_aes_encrypt_blocks_ct,
                            petrel_aes_decrypt_blocks_ct, nullptr};
+constexpr AesOps kFixsliceOps = {petrel_aes_expand_fixslice, petrel_aes_encrypt_blocks_fixslice,
+                                 petrel_aes_decrypt_blocks_fixslice, nullptr};
 constexpr AesOps kTableOps = {petrel_aes_expand_table, petrel_aes_encrypt_blocks_table,
                               petrel_aes_decrypt_blocks_table, nullptr};
 // A minimal build (PETREL_MINIMAL, crypto/util/build_config.h) keeps the constant-time one only.
 constexpr const AesOps* table_ops() noexcept { return kBuildTableVariants ? &kTableOps : nullptr; }
+// The second constant-time AES, the default where there is no NEON: a minimal build keeps "ct"
+// alone (the smaller code).
+constexpr const AesOps* fixslice_ops() noexcept {
+  return kMinimalBuild ? nullptr : &kFixsliceOps;
+}
 // The ARM assembly: built where cmake/PetrelSources.cmake adds crypto/aes/arm/ (PETREL_ASM_ARM)
 // and the compiler has ARM state; the condition is the guard of aes_armv4.S and aes_armv4.cpp.
 #if defined(PETREL_ASM_ARM) && defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && \
@@ -68,13 +75,14 @@ constexpr AesImpl kFastestTable = kHaveArmv4      ? AesImpl::armv4
 
 // The table: name, old name (none), constant-time, ops (nullptr: a stub, not in this build),
 // CPU check. Table order is the order of aes_impls_available(); the default is kAesDefaultImpl
-// ("ct"), not the first row. "armv4" needs no CPU check: every ARM target has ARM state.
+// ("fixslice"), not the first row. "armv4" needs no CPU check: every ARM target has ARM state.
 constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
     {AesImpl::table, "table", nullptr, false, table_ops(), nullptr},
     {AesImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
     {AesImpl::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), cpu::arm_neon},
+    {AesImpl::fixslice, "fixslice", nullptr, true, fixslice_ops(), nullptr},
 };
 
 }  // namespace
@@ -101,7 +109,10 @@ AesImpl aes_fastest_table_impl() noexcept { return kFastestTable; }
 // itself (AES-256-CBC 300.88 against 300.40: the schedule conversion per call). The default
 // wherever it runs.
 AesImpl aes_default_impl() noexcept {
-  return aes_impl_available(AesImpl::armv7_neon) ? AesImpl::armv7_neon : AesImpl::ct;
+  if (aes_impl_available(AesImpl::armv7_neon)) {
+    return AesImpl::armv7_neon;
+  }
+  return aes_impl_available(AesImpl::fixslice) ? AesImpl::fixslice : AesImpl::ct;
 }
 static_assert(static_cast<int>(AesImpl::ct) == 0,
               "kAesDefaultImpl reads as zero before its initialization: that must be ct");

@@ -13,6 +13,8 @@
 //   "armv7-neon" yes         bitsliced NEON over eight blocks (crypto/aes/arm/neon/
 //                            aes_armv7_neon.cpp, Kasper-Schwabe layout); ARMv7-A builds, CPUs
 //                            with NEON (cpu::arm_neon())
+//   "fixslice" yes           portable fixsliced C++ (crypto/aes/aes_fixslice.cpp): the "ct"
+//                            bitsliced layout without ShiftRows, two blocks per call
 //
 // Hand-optimized ARM and MIPS variants are one AesImpl value and one
 // table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build or CPU
@@ -40,13 +42,15 @@ enum class AesImpl : uint8_t {
   armv4 = 2,
   mips32r2 = 3,
   armv7_neon = 4,
+  fixslice = 5,
 };
 
 // The default used when no implementation is named: the fastest constant-time one of this build
 // and CPU (see README), aes_default_impl(): "armv7-neon" where the build has it and the CPU has
-// NEON, else "ct". Set once during static initialization (cpu::arm_neon() needs no heap or
+// NEON, else "fixslice" (faster than "ct" on every target; "ct" in a PETREL_MINIMAL build, which
+// keeps one AES). Set once during static initialization (cpu::arm_neon() needs no heap or
 // lock); before that it reads as zero, i.e. "ct", so a use from another static initializer is
-// still constant-time.
+// still constant-time. "ct" stays listed and selectable by name.
 extern const AesImpl kAesDefaultImpl;
 AesImpl aes_default_impl() noexcept;
 

@@ -16,73 +16,20 @@
 // bitsliced for two blocks (words 0..8*(rounds+1)-1). Decryption uses the same schedule.
 #include <cstring>
 
+#include "crypto/aes/aes_bitslice.h"
 #include "crypto/aes/aes_internal.h"
-#include "crypto/aes/aes_sbox_circuit.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
 namespace {
 
-// The S-box circuit on eight bitsliced words; q[7] is the most significant bit of each byte.
-// (crypto/aes/aes_sbox_circuit.h, shared with the NEON variant.)
-inline void sbox(uint32_t* q) noexcept { aes_detail::sbox_circuit(q); }
+using aes_bitslice::inv_sbox;
+using aes_bitslice::load_blocks;
+using aes_bitslice::ortho;
+using aes_bitslice::sbox;
+using aes_bitslice::store_blocks;
 
-// y -> A^-1(y ^ 0x63), the inverse of the S-box's affine step, on bitsliced words:
-// bit i of the result is y[i+2] ^ y[i+5] ^ y[i+7] (indices mod 8) after flipping the bits of 0x63.
-void inv_affine(uint32_t* q) noexcept {
-  const uint32_t q0 = ~q[0];
-  const uint32_t q1 = ~q[1];
-  const uint32_t q2 = q[2];
-  const uint32_t q3 = q[3];
-  const uint32_t q4 = q[4];
-  const uint32_t q5 = ~q[5];
-  const uint32_t q6 = ~q[6];
-  const uint32_t q7 = q[7];
-  q[0] = q2 ^ q5 ^ q7;
-  q[1] = q3 ^ q6 ^ q0;
-  q[2] = q4 ^ q7 ^ q1;
-  q[3] = q5 ^ q0 ^ q2;
-  q[4] = q6 ^ q1 ^ q3;
-  q[5] = q7 ^ q2 ^ q4;
-  q[6] = q0 ^ q3 ^ q5;
-  q[7] = q1 ^ q4 ^ q6;
-}
-
-// InvSubBytes: S^-1 = L o S o L with L(y) = A^-1(y ^ 0x63).
-void inv_sbox(uint32_t* q) noexcept {
-  inv_affine(q);
-  sbox(q);
-  inv_affine(q);
-}
-
-// Exchanges, between x and y, the bits selected by cl in y and by ch in x (a transposition step).
-inline void swap_bits(uint32_t& x, uint32_t& y, uint32_t cl, uint32_t ch, unsigned s) noexcept {
-  const uint32_t a = x;
-  const uint32_t b = y;
-  x = (a & cl) | ((b & cl) << s);
-  y = ((a & ch) >> s) | (b & ch);
-}
-
-// Transposes the 8x8 bit matrices formed by (word index, low 3 bits of bit position): converts
-// between the natural layout (word = 2*column + block, bit = 8*row + bit-of-byte) and the
-// bitsliced one (word = bit-of-byte, bit = 8*row + 2*column + block). It is an involution.
-void ortho(uint32_t* q) noexcept {
-  swap_bits(q[0], q[1], 0x55555555u, 0xAAAAAAAAu, 1);
-  swap_bits(q[2], q[3], 0x55555555u, 0xAAAAAAAAu, 1);
-  swap_bits(q[4], q[5], 0x55555555u, 0xAAAAAAAAu, 1);
-  swap_bits(q[6], q[7], 0x55555555u, 0xAAAAAAAAu, 1);
-
-  swap_bits(q[0], q[2], 0x33333333u, 0xCCCCCCCCu, 2);
-  swap_bits(q[1], q[3], 0x33333333u, 0xCCCCCCCCu, 2);
-  swap_bits(q[4], q[6], 0x33333333u, 0xCCCCCCCCu, 2);
-  swap_bits(q[5], q[7], 0x33333333u, 0xCCCCCCCCu, 2);
-
-  swap_bits(q[0], q[4], 0x0F0F0F0Fu, 0xF0F0F0F0u, 4);
-  swap_bits(q[1], q[5], 0x0F0F0F0Fu, 0xF0F0F0F0u, 4);
-  swap_bits(q[2], q[6], 0x0F0F0F0Fu, 0xF0F0F0F0u, 4);
-  swap_bits(q[3], q[7], 0x0F0F0F0Fu, 0xF0F0F0F0u, 4);
-}
 
 inline void add_round_key(uint32_t* q, const uint32_t* rk) noexcept {
   for (size_t i = 0; i < 8; i++) {
@@ -239,36 +186,6 @@ void ct_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds
   }
   for (size_t i = 0; i < total; i += 4) {
     ortho(sk + 2 * i);
-  }
-}
-
-// The bitsliced schedule from the FIPS 197 words w[0..4*(rounds+1)) (the second half of
-// ct_expand), for variants that keep plain round keys and borrow "ct" for single blocks.
-void ct_schedule_from_words(uint32_t* sk, const uint32_t* w, unsigned rounds) noexcept {
-  const size_t total = 4 * (static_cast<size_t>(rounds) + 1);
-  for (size_t i = 0; i < total; i++) {
-    sk[2 * i] = w[i];
-    sk[2 * i + 1] = w[i];
-  }
-  for (size_t i = 0; i < total; i += 4) {
-    ortho(sk + 2 * i);
-  }
-}
-
-// Loads one or two blocks into the natural layout: column c of block b in word 2*c + b.
-inline void load_blocks(uint32_t* q, const uint8_t* b0, const uint8_t* b1) noexcept {
-  for (size_t c = 0; c < 4; c++) {
-    q[2 * c] = load_le32(b0 + 4 * c);
-    q[2 * c + 1] = (b1 != nullptr) ? load_le32(b1 + 4 * c) : 0;
-  }
-}
-
-inline void store_blocks(uint8_t* b0, uint8_t* b1, const uint32_t* q) noexcept {
-  for (size_t c = 0; c < 4; c++) {
-    store_le32(b0 + 4 * c, q[2 * c]);
-    if (b1 != nullptr) {
-      store_le32(b1 + 4 * c, q[2 * c + 1]);
-    }
   }
 }
 

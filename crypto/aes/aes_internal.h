@@ -42,6 +42,13 @@ void petrel_aes_decrypt_blocks_ct(const uint32_t* schedule, unsigned rounds, uin
 // and runs a serial chain (CBC encryption) through "ct" one block at a time.
 void petrel_aes_schedule_from_words_ct(uint32_t* schedule, const uint32_t* words,
                                        unsigned rounds) noexcept;
+// "fixslice": crypto/aes/aes_fixslice.cpp (portable C++, every build).
+void petrel_aes_expand_fixslice(uint32_t* schedule, const uint8_t* key, size_t key_len,
+                                unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_fixslice(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                        const uint8_t* in, size_t nblocks) noexcept;
+void petrel_aes_decrypt_blocks_fixslice(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                        const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_expand_table(uint32_t* schedule, const uint8_t* key, size_t key_len,
                              unsigned rounds) noexcept;
 void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,

@@ -1,8 +1,8 @@
 // The AES S-box as a Boolean circuit on eight bitsliced words (Boyar and Peralta, "A depth-16
 // circuit for the AES S-box", 2011: 32 AND and 83 XOR/XNOR gates), shared by the bitsliced
-// variants: "ct" (crypto/aes/aes_ct.cpp, T = uint32_t, two blocks) and "armv7-neon"
-// (crypto/aes/arm/neon/aes_armv7_neon.cpp, T = a NEON vector, eight blocks). T needs only ^, &
-// and ~; no table, no branch: constant-time for any T.
+// variants: "ct" and "fixslice" (through crypto/aes/aes_bitslice.h, T = uint32_t, two blocks)
+// and "armv7-neon" (crypto/aes/arm/neon/aes_armv7_neon.cpp, T = a NEON vector, eight blocks).
+// T needs only ^, & and ~; no table, no branch: constant-time for any T.
 #ifndef PETREL_CRYPTO_AES_AES_SBOX_CIRCUIT_H
 #define PETREL_CRYPTO_AES_AES_SBOX_CIRCUIT_H
 
@@ -10,7 +10,10 @@ namespace petrel {
 namespace aes_detail {
 
 // SubBytes on q[0..8): q[i] holds bit i of every byte (q[7] the most significant).
-template <typename T>
+// kConst = false leaves out the four NOTs of the affine constant 0x63 (bits 0, 1, 5, 6): the
+// result is then S(x) ^ 0x63, for callers that fold the constant into their round keys
+// ("fixslice").
+template <typename T, bool kConst = true>
 inline void sbox_circuit(T* q) noexcept {
   const T x0 = q[7];
   const T x1 = q[6];
@@ -135,14 +138,14 @@ inline void sbox_circuit(T* q) noexcept {
   const T t65 = t61 ^ t62;
   const T t66 = z1 ^ t63;
   const T s0 = t59 ^ t63;
-  const T s6 = t56 ^ ~t62;
-  const T s7 = t48 ^ ~t60;
+  const T s6 = kConst ? t56 ^ ~t62 : t56 ^ t62;
+  const T s7 = kConst ? t48 ^ ~t60 : t48 ^ t60;
   const T t67 = t64 ^ t65;
   const T s3 = t53 ^ t66;
   const T s4 = t51 ^ t66;
   const T s5 = t47 ^ t65;
-  const T s1 = t64 ^ ~s3;
-  const T s2 = t55 ^ ~t67;
+  const T s1 = kConst ? t64 ^ ~s3 : t64 ^ s3;
+  const T s2 = kConst ? t55 ^ ~t67 : t55 ^ t67;
 
   q[7] = s0;
   q[6] = s1;

@@ -21,7 +21,9 @@ using namespace petrel;
 
 namespace {
 
-bool is_portable(AesImpl impl) { return impl == AesImpl::ct || impl == AesImpl::table; }
+bool is_portable(AesImpl impl) {
+  return impl == AesImpl::ct || impl == AesImpl::table || impl == AesImpl::fixslice;
+}
 
 std::vector<AesImpl> asm_impls() {
   std::vector<AesImpl> out;

@@ -502,6 +502,8 @@ bool present(const Case& c) { return c.present == nullptr || c.present(); }
 
 const Case kCases[] = {
     {"aes_ct", [](unsigned s) { aes_modes(petrel::AesImpl::ct, "ct", s); }, false, nullptr},
+    {"aes_fixslice", [](unsigned s) { aes_modes(petrel::AesImpl::fixslice, "fixslice", s); },
+     false, nullptr},
     {"aes_armv7_neon",
      [](unsigned s) { aes_modes(petrel::AesImpl::armv7_neon, "armv7-neon", s); }, false,
      have_aes_armv7_neon},

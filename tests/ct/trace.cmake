@@ -30,7 +30,7 @@ target_include_directories(ct_trace PRIVATE ${PROJECT_SOURCE_DIR})
 petrel_set_warnings(ct_trace)
 add_dependencies(ct_trace petrel_trace_plugin)
 
-set(_petrel_trace_same aes_ct ghash_ct rsa2048_private x25519 chacha20 poly1305
+set(_petrel_trace_same aes_ct aes_fixslice ghash_ct rsa2048_private x25519 chacha20 poly1305
                         chacha20_poly1305 sha sha_compact)
 set(_petrel_trace_leaks leak_aes_table leak_ghash_table4 leak_branch leak_index)
 # The table-based assembly AES rows (tests/CMakeLists.txt, PETREL_AES_ASM_IMPLS) leak like

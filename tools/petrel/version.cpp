@@ -66,8 +66,9 @@ int cmd_version(int argc, char** argv) {
   std::printf("petrel %s\n", PETREL_VERSION);
   if (all) {
     // One line per family, from its variant table: the available variants in table order, e.g.
-    // "aes implementations: ct (constant-time, default), table", then those this build or CPU
-    // lacks, e.g. "bignum kernels: c64 (constant-time, default); not available: c32".
+    // "aes implementations: ct (constant-time), table, fixslice (constant-time, default)", then
+    // those this build or CPU lacks, e.g. "bignum kernels: c64 (constant-time, default); not
+    // available: c32".
     print_family<petrel::AesImpl>("aes implementations", petrel::aes_impls_listed,
                                   petrel::aes_impl_available, petrel::aes_impl_is_constant_time,
                                   petrel::aes_impl_name, petrel::kAesDefaultImpl);
