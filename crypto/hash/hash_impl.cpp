@@ -38,9 +38,12 @@ constexpr const Sha32Ops* sha256_armv4() noexcept { return nullptr; }
 #endif
 #if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
     __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr Sha32Ops kSha1Mips32r2 = {petrel_sha1_blocks_mips32r2};
 constexpr Sha32Ops kSha256Mips32r2 = {petrel_sha256_blocks_mips32r2};
+constexpr const Sha32Ops* sha1_mips32r2() noexcept { return &kSha1Mips32r2; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return &kSha256Mips32r2; }
 #else
+constexpr const Sha32Ops* sha1_mips32r2() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return nullptr; }
 #endif
 
@@ -51,6 +54,7 @@ using Sha64Variant = Variant<HashImpl, Sha64Ops>;
 // the .S headers and the README).
 constexpr Sha32Variant kSha1[] = {
     {HashImpl::armv4, "armv4", nullptr, true, sha1_armv4(), nullptr},
+    {HashImpl::mips32r2, "mips32r2", nullptr, true, sha1_mips32r2(), nullptr},
     {HashImpl::c32, "c32", "portable", true, &kSha1C32, nullptr},
 };
 constexpr Sha32Variant kSha256[] = {

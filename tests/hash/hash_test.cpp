@@ -426,6 +426,7 @@ TEST(HashImpls, CalleeSavedRegisters) {
       {"sha1 armv4", petrel_sha1_blocks_armv4, petrel_sha1_blocks_c32, 5},
       {"sha256 armv4", petrel_sha256_blocks_armv4, petrel_sha256_blocks_c32, 8},
 #else
+      {"sha1 mips32r2", petrel_sha1_blocks_mips32r2, petrel_sha1_blocks_c32, 5},
       {"sha256 mips32r2", petrel_sha256_blocks_mips32r2, petrel_sha256_blocks_c32, 8},
 #endif
   };
