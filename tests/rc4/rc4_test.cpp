@@ -168,23 +168,27 @@ TEST(Rc4, NameTable) {
 
 // Every variant against "c": lengths 0..70 at in/out offsets 0..3 (the byte prologue, the
 // aligned and misaligned word passes, the tail), from a state advanced by 0..7 bytes so that
-// every i mod 8 starts a call, in place too, and nothing written past out + len.
+// every i mod 8 starts a call, and by 241..255 bytes so that i wraps past 255 inside the call
+// (the word passes of armv4 switch to a masked word there), in place too, and nothing written
+// past out + len.
 TEST(Rc4, VariantsMatchPortable) {
   std::mt19937 rng(6229);
   size_t cases = 0;
+  const size_t pres[] = {0,   1,   2,   3,   4,   5,   6,   7,   241, 244,
+                         247, 248, 249, 250, 251, 252, 253, 254, 255};
   for (Rc4Impl impl : all_rc4_impls()) {
     if (impl == Rc4Impl::c) {
       continue;
     }
-    for (size_t pre = 0; pre < 8; pre++) {
-      std::vector<uint8_t> key(5 + pre * 3);
+    for (size_t pre : pres) {
+      std::vector<uint8_t> key(5 + (pre % 8) * 3);
       for (auto& b : key) {
         b = static_cast<uint8_t>(rng());
       }
       Rc4 ref, got;
       ASSERT_EQ(ref.init(ByteView(key), Rc4Impl::c), Status::ok);
       ASSERT_EQ(got.init(ByteView(key), impl), Status::ok);
-      uint8_t skip[8] = {};
+      uint8_t skip[256] = {};
       ASSERT_EQ(ref.crypt(MutableBytes(skip, pre), ByteView(skip, pre)), Status::ok);
       ASSERT_EQ(got.crypt(MutableBytes(skip, pre), ByteView(skip, pre)), Status::ok);
       for (size_t len = 0; len <= 70; len++) {
