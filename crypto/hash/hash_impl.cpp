@@ -30,17 +30,23 @@ constexpr Sha64Ops kSha512C64 = {petrel_sha512_blocks_c64};
 #if defined(PETREL_ASM_ARM) && defined(__ARM_ARCH_ISA_ARM)
 constexpr Sha32Ops kSha1Armv4 = {petrel_sha1_blocks_armv4};
 constexpr Sha32Ops kSha256Armv4 = {petrel_sha256_blocks_armv4};
+constexpr Sha64Ops kSha512Armv4 = {petrel_sha512_blocks_armv4};
 constexpr const Sha32Ops* sha1_armv4() noexcept { return &kSha1Armv4; }
 constexpr const Sha32Ops* sha256_armv4() noexcept { return &kSha256Armv4; }
+constexpr const Sha64Ops* sha512_armv4() noexcept { return &kSha512Armv4; }
 #else
 constexpr const Sha32Ops* sha1_armv4() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_armv4() noexcept { return nullptr; }
+constexpr const Sha64Ops* sha512_armv4() noexcept { return nullptr; }
 #endif
 #if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
     __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+constexpr Sha32Ops kSha1Mips32r2 = {petrel_sha1_blocks_mips32r2};
 constexpr Sha32Ops kSha256Mips32r2 = {petrel_sha256_blocks_mips32r2};
+constexpr const Sha32Ops* sha1_mips32r2() noexcept { return &kSha1Mips32r2; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return &kSha256Mips32r2; }
 #else
+constexpr const Sha32Ops* sha1_mips32r2() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return nullptr; }
 #endif
 
@@ -51,6 +57,7 @@ using Sha64Variant = Variant<HashImpl, Sha64Ops>;
 // the .S headers and the README).
 constexpr Sha32Variant kSha1[] = {
     {HashImpl::armv4, "armv4", nullptr, true, sha1_armv4(), nullptr},
+    {HashImpl::mips32r2, "mips32r2", nullptr, true, sha1_mips32r2(), nullptr},
     {HashImpl::c32, "c32", "portable", true, &kSha1C32, nullptr},
 };
 constexpr Sha32Variant kSha256[] = {
@@ -59,6 +66,7 @@ constexpr Sha32Variant kSha256[] = {
     {HashImpl::c32, "c32", "portable", true, &kSha256C32, nullptr},
 };
 constexpr Sha64Variant kSha512[] = {
+    {HashImpl::armv4, "armv4", nullptr, true, sha512_armv4(), nullptr},
     {HashImpl::c64, "c64", "portable", true, &kSha512C64, nullptr},
 };
 

@@ -66,11 +66,21 @@ constexpr const Rc4Ops* mips32r2_ops() noexcept { return &kMips32r2Ops; }
 #else
 constexpr const Rc4Ops* mips32r2_ops() noexcept { return nullptr; }
 #endif
+// Built where cmake/PetrelSources.cmake adds crypto/rc4/arm/ and the compiler targets
+// little-endian ARM state (the guard of rc4_armv4.S); elsewhere a stub.
+#if defined(PETREL_ASM_ARM) && defined(__ARM_ARCH_ISA_ARM) && defined(__ARMEL__)
+constexpr Rc4Ops kArmv4Ops = {petrel_rc4_crypt_armv4};
+constexpr const Rc4Ops* armv4_ops() noexcept { return &kArmv4Ops; }
+#else
+constexpr const Rc4Ops* armv4_ops() noexcept { return nullptr; }
+#endif
 
 // The table: name, old name (none), constant-time (none is), ops, CPU check. Fastest first
-// (scripts/perf-table rc4 on mipsel: README), which makes the first available the default.
+// (scripts/perf-table rc4 on mipsel, armel, armhf: README), which makes the first available the
+// default. At most one assembly row is in any build.
 constexpr Variant<Rc4Impl, Rc4Ops> kImpls[] = {
     {Rc4Impl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
+    {Rc4Impl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {Rc4Impl::c, "c", nullptr, false, &kCOps, nullptr},
 };
 

@@ -8,6 +8,9 @@
 //   name       constant-time  notes
 //   "mips32r2" no             MIPS32r2 assembly (crypto/rc4/mips/r2/rc4_mips32r2.S), eight bytes
 //                             per pass, whole words in and out; mipsel and mips builds only
+//   "armv4"    no             ARMv4 assembly (crypto/rc4/arm/rc4_armv4.S), eight bytes per pass,
+//                             whole words in and out when both are aligned; little-endian ARM
+//                             builds only (armel, armhf)
 //   "c"        no             portable C++, four bytes per pass; in every build
 // The key schedule is the portable C++ for both. Without a name, init() takes the first
 // available row (the assembly where the build has it): no variant is constant-time, so the
@@ -26,12 +29,13 @@ namespace petrel {
 enum class Rc4Impl : uint8_t {
   c = 0,
   mips32r2 = 1,
+  armv4 = 2,
 };
 
 const char* rc4_impl_name(Rc4Impl impl) noexcept;
 bool rc4_impl_is_constant_time(Rc4Impl impl) noexcept;
 bool rc4_impl_available(Rc4Impl impl) noexcept;
-// Looks an implementation up by its name ("c", "mips32r2").
+// Looks an implementation up by its name ("c", "mips32r2", "armv4").
 Status rc4_impl_from_name(Rc4Impl* out, const char* name) noexcept;
 // Every implementation in this build (and usable on this CPU), in table order (fastest first);
 // returns the count.

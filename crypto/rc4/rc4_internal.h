@@ -3,7 +3,7 @@
 //
 // The keystream entry points are plain C symbols over the state bytes, so that an assembly
 // variant implements them without knowing Rc4's layout. Calling contract (O32 on MIPS, the
-// platform ABI elsewhere; no state kept between calls):
+// platform ABI elsewhere (AAPCS on ARM); no state kept between calls):
 //
 //   void petrel_rc4_crypt_<v>(uint8_t* state, uint8_t* out, const uint8_t* in, size_t len)
 //       state: 258 bytes, the permutation S[0..255], then i at state[256] and j at state[257];
@@ -22,6 +22,8 @@ void petrel_rc4_crypt_c(uint8_t* state, uint8_t* out, const uint8_t* in, size_t 
 // "mips32r2": crypto/rc4/mips/r2/rc4_mips32r2.S, MIPS32r2 O32 builds only.
 void petrel_rc4_crypt_mips32r2(uint8_t* state, uint8_t* out, const uint8_t* in,
                                size_t len) noexcept;
+// "armv4": crypto/rc4/arm/rc4_armv4.S, little-endian 32-bit ARM builds only.
+void petrel_rc4_crypt_armv4(uint8_t* state, uint8_t* out, const uint8_t* in, size_t len) noexcept;
 }
 
 namespace petrel {

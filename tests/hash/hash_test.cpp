@@ -426,6 +426,7 @@ TEST(HashImpls, CalleeSavedRegisters) {
       {"sha1 armv4", petrel_sha1_blocks_armv4, petrel_sha1_blocks_c32, 5},
       {"sha256 armv4", petrel_sha256_blocks_armv4, petrel_sha256_blocks_c32, 8},
 #else
+      {"sha1 mips32r2", petrel_sha1_blocks_mips32r2, petrel_sha1_blocks_c32, 5},
       {"sha256 mips32r2", petrel_sha256_blocks_mips32r2, petrel_sha256_blocks_c32, 8},
 #endif
   };
@@ -458,6 +459,37 @@ TEST(HashImpls, CalleeSavedRegisters) {
       calls++;
     }
   }
+#if defined(PETREL_TEST_CALL_HARNESS_ARM)
+  // SHA-512: 64-bit state words, 128-byte blocks.
+  std::vector<uint8_t> msg512(3 * 128 + 1);
+  for (size_t i = 0; i < msg512.size(); i++) {
+    msg512[i] = static_cast<uint8_t>(i * 29 + 3);
+  }
+  for (size_t blocks : {0u, 1u, 3u}) {
+    uint64_t st[8] = {0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull,
+                      0xa54ff53a5f1d36f1ull, 0x510e527fade682d1ull, 0x9b05688c2b3e6c1full,
+                      0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull};
+    uint64_t ref[8];
+    std::memcpy(ref, st, sizeof(st));
+    petrel_sha512_blocks_c64(ref, msg512.data() + 1, blocks);
+    const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(st)),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(msg512.data() + 1)),
+                              static_cast<uint32_t>(blocks), 0, 0, 0, 0};
+    uint32_t out[kSaved + 1];
+    std::memset(out, 0, sizeof(out));
+    (void)petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_sha512_blocks_armv4),
+                                     args, out);
+    for (size_t i = 0; i < 8; i++) {
+      EXPECT_EQ(st[i], ref[i]) << "sha512 armv4 blocks " << blocks << " word " << i;
+    }
+    for (size_t i = 0; i < kSaved; i++) {
+      EXPECT_EQ(out[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
+          << "sha512 armv4 clobbered callee-saved register " << i;
+    }
+    EXPECT_EQ(out[kSaved], 0u) << "sha512 armv4 moved sp";
+    calls++;
+  }
+#endif
   std::printf("[ sha asm  ] %zu patterned calls, %zu callee-saved registers checked each\n", calls,
               kSaved);
   EXPECT_GT(calls, 0u);

@@ -1,8 +1,9 @@
 // RC4 keystream known answers from RFC 6229 (every key length file; OFFSET is the keystream
 // offset, PLAINTEXT is zeros so CIPHERTEXT is the keystream), plus chunking and key-length
 // checks, on every variant of the build (crypto/rc4/rc4.cpp's table); the variant names against
-// what the toolchain says the build must have, misaligned buffers, and the assembly's O32
-// callee-saved registers (tests/bignum/call_harness_mips.S).
+// what the toolchain says the build must have, misaligned buffers, and the assembly's
+// callee-saved registers (O32: tests/bignum/call_harness_mips.S; AAPCS:
+// tests/bignum/call_harness_arm.S).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -150,7 +151,7 @@ TEST(Rc4, NameTable) {
   EXPECT_EQ(rc4_impl_from_name(nullptr, "c"), Status::invalid_argument);
   Rc4Impl listed[8];
   const size_t n = rc4_impls_listed(listed, 8);
-  EXPECT_EQ(n, 2u);
+  EXPECT_EQ(n, 3u);
   for (size_t i = 0; i < n && i < 8; i++) {
     if (!rc4_impl_available(listed[i])) {
       EXPECT_EQ(rc4_impl_from_name(&x, rc4_impl_name(listed[i])), Status::not_available);
@@ -167,23 +168,27 @@ TEST(Rc4, NameTable) {
 
 // Every variant against "c": lengths 0..70 at in/out offsets 0..3 (the byte prologue, the
 // aligned and misaligned word passes, the tail), from a state advanced by 0..7 bytes so that
-// every i mod 8 starts a call, in place too, and nothing written past out + len.
+// every i mod 8 starts a call, and by 241..255 bytes so that i wraps past 255 inside the call
+// (the word passes of armv4 switch to a masked word there), in place too, and nothing written
+// past out + len.
 TEST(Rc4, VariantsMatchPortable) {
   std::mt19937 rng(6229);
   size_t cases = 0;
+  const size_t pres[] = {0,   1,   2,   3,   4,   5,   6,   7,   241, 244,
+                         247, 248, 249, 250, 251, 252, 253, 254, 255};
   for (Rc4Impl impl : all_rc4_impls()) {
     if (impl == Rc4Impl::c) {
       continue;
     }
-    for (size_t pre = 0; pre < 8; pre++) {
-      std::vector<uint8_t> key(5 + pre * 3);
+    for (size_t pre : pres) {
+      std::vector<uint8_t> key(5 + (pre % 8) * 3);
       for (auto& b : key) {
         b = static_cast<uint8_t>(rng());
       }
       Rc4 ref, got;
       ASSERT_EQ(ref.init(ByteView(key), Rc4Impl::c), Status::ok);
       ASSERT_EQ(got.init(ByteView(key), impl), Status::ok);
-      uint8_t skip[8] = {};
+      uint8_t skip[256] = {};
       ASSERT_EQ(ref.crypt(MutableBytes(skip, pre), ByteView(skip, pre)), Status::ok);
       ASSERT_EQ(got.crypt(MutableBytes(skip, pre), ByteView(skip, pre)), Status::ok);
       for (size_t len = 0; len <= 70; len++) {
@@ -220,15 +225,25 @@ TEST(Rc4, VariantsMatchPortable) {
   std::printf("[ rc4      ] %zu variant-vs-c cases\n", cases);
 }
 
-#if defined(PETREL_TEST_CALL_HARNESS_MIPS)
+#if defined(PETREL_TEST_CALL_HARNESS_MIPS) || defined(PETREL_TEST_CALL_HARNESS_ARM)
 extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],
                                                uint32_t* out);
 
-// The assembly, called with $s0-$s7, $fp and $gp full of patterns, hands them back unchanged,
-// keeps $sp, and gives the plain call's output and state.
+// The assembly, called with the callee-saved registers full of patterns ($s0-$s7, $fp and $gp on
+// MIPS; r4-r11 on ARM), hands them back unchanged, keeps sp, and gives the plain call's output
+// and state.
 TEST(Rc4, CalleeSavedRegisters) {
+#if defined(PETREL_TEST_CALL_HARNESS_MIPS)
   constexpr size_t kSaved = 10;
   const char* const names[kSaved] = {"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "fp", "gp"};
+  void (*const fn)(uint8_t*, uint8_t*, const uint8_t*, size_t) noexcept = petrel_rc4_crypt_mips32r2;
+  const char* const fn_name = "rc4 mips32r2";
+#else
+  constexpr size_t kSaved = 8;
+  const char* const names[kSaved] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
+  void (*const fn)(uint8_t*, uint8_t*, const uint8_t*, size_t) noexcept = petrel_rc4_crypt_armv4;
+  const char* const fn_name = "rc4 armv4";
+#endif
   size_t calls = 0;
   for (size_t len : {0u, 1u, 7u, 8u, 9u, 64u, 67u}) {
     for (size_t off : {0u, 1u}) {
@@ -243,26 +258,25 @@ TEST(Rc4, CalleeSavedRegisters) {
       for (size_t i = 0; i < sizeof(in); i++) {
         in[i] = static_cast<uint8_t>(i * 5 + 9);
       }
-      petrel_rc4_crypt_mips32r2(state[0], want + off, in + off, len);
+      fn(state[0], want + off, in + off, len);
       const uint32_t args[7] = {
           static_cast<uint32_t>(reinterpret_cast<uintptr_t>(state[1])),
           static_cast<uint32_t>(reinterpret_cast<uintptr_t>(got + off)),
           static_cast<uint32_t>(reinterpret_cast<uintptr_t>(in + off)),
           static_cast<uint32_t>(len), 0, 0, 0};
       uint32_t out[kSaved + 1] = {};
-      petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_rc4_crypt_mips32r2), args,
-                                 out);
+      petrel_test_call_patterned(reinterpret_cast<const void*>(fn), args, out);
       EXPECT_EQ(std::memcmp(got, want, sizeof(got)), 0) << len;
       EXPECT_EQ(std::memcmp(state[0], state[1], sizeof(state[0])), 0) << len;
       for (size_t i = 0; i < kSaved; i++) {
         const uint32_t pattern = 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1);
-        EXPECT_EQ(out[i], pattern) << "rc4 mips32r2 clobbered " << names[i];
+        EXPECT_EQ(out[i], pattern) << fn_name << " clobbered " << names[i];
       }
-      EXPECT_EQ(out[kSaved], 0u) << "rc4 mips32r2 moved sp";
+      EXPECT_EQ(out[kSaved], 0u) << fn_name << " moved sp";
       calls++;
     }
   }
-  std::printf("[ rc4      ] %zu patterned calls, %zu callee-saved registers checked each\n", calls,
-              kSaved);
+  std::printf("[ rc4      ] %s: %zu patterned calls, %zu callee-saved registers checked each\n",
+              fn_name, calls, kSaved);
 }
 #endif

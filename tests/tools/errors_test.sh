@@ -229,7 +229,7 @@ if ! grep -qE '^bignum kernels: [a-z0-9]+ \(constant-time, default\).*c(32|64)' 
   bad "petrel version -a: want the bignum kernels, the default first and marked, the portable one listed: $(cat out)"
 fi
 CASES=$((CASES + 1))
-if ! grep -qE '^rc4 implementations: [a-z0-9]+ \(default\)(, c)?$|^rc4 implementations: c \(default\); not available: mips32r2$' out; then
+if ! grep -qE '^rc4 implementations: [a-z0-9]+ \(default\)(, c)?(; not available: [a-z0-9]+(, [a-z0-9]+)*)?$' out; then
   bad "petrel version -a: want the RC4 implementations, the default first and marked, c listed: $(cat out)"
 fi
 CASES=$((CASES + 1))
