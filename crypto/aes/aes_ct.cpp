@@ -189,6 +189,19 @@ void ct_expand(uint32_t* sk, const uint8_t* key, size_t key_len, unsigned rounds
   }
 }
 
+// The bitsliced schedule from the FIPS 197 words w[0..4*(rounds+1)) (the second half of
+// ct_expand), for variants that keep plain round keys and borrow "ct" for single blocks.
+void ct_schedule_from_words(uint32_t* sk, const uint32_t* w, unsigned rounds) noexcept {
+  const size_t total = 4 * (static_cast<size_t>(rounds) + 1);
+  for (size_t i = 0; i < total; i++) {
+    sk[2 * i] = w[i];
+    sk[2 * i + 1] = w[i];
+  }
+  for (size_t i = 0; i < total; i += 4) {
+    ortho(sk + 2 * i);
+  }
+}
+
 template <bool kEncrypt>
 void ct_blocks(const uint32_t* sk, unsigned rounds, uint8_t* out, const uint8_t* in,
                size_t nblocks) noexcept {
