@@ -16,6 +16,7 @@
 #include "crypto/aes/aes.h"
 #include "crypto/aes/aes_sbox_circuit.h"
 #include "crypto/util/endian.h"
+#include "crypto/util/wipe.h"
 
 namespace petrel {
 namespace aes_bitslice {
@@ -101,6 +102,28 @@ inline void store_blocks(uint8_t* b0, uint8_t* b1, const uint32_t* q) noexcept {
       store_le32(b1 + 4 * c, q[2 * c + 1]);
     }
   }
+}
+
+// The block loop of both variants: nblocks blocks from in to out, two per call of
+// rounds_fn(rounds, sk, q) on the bitsliced state (the last one alone when nblocks is odd).
+// The pairing depends only on the public block count; the state is wiped at the end.
+template <typename RoundsFn>
+inline void two_block_loop(const uint32_t* sk, unsigned rounds, uint8_t* out, const uint8_t* in,
+                           size_t nblocks, RoundsFn rounds_fn) noexcept {
+  uint32_t q[8];
+  while (nblocks > 0) {
+    const bool two = nblocks >= 2;
+    load_blocks(q, in, two ? in + kAesBlockSize : nullptr);
+    ortho(q);
+    rounds_fn(rounds, sk, q);
+    ortho(q);
+    store_blocks(out, two ? out + kAesBlockSize : nullptr, q);
+    const size_t done = two ? 2 : 1;
+    in += done * kAesBlockSize;
+    out += done * kAesBlockSize;
+    nblocks -= done;
+  }
+  secure_wipe(q, sizeof(q));
 }
 
 }  // namespace aes_bitslice

@@ -205,25 +205,14 @@ void ct_schedule_from_words(uint32_t* sk, const uint32_t* w, unsigned rounds) no
 template <bool kEncrypt>
 void ct_blocks(const uint32_t* sk, unsigned rounds, uint8_t* out, const uint8_t* in,
                size_t nblocks) noexcept {
-  uint32_t q[8];
-  while (nblocks > 0) {
-    // The pairing depends only on the public block count.
-    const bool two = nblocks >= 2;
-    load_blocks(q, in, two ? in + kAesBlockSize : nullptr);
-    ortho(q);
-    if (kEncrypt) {
-      encrypt_bitsliced(rounds, sk, q);
-    } else {
-      decrypt_bitsliced(rounds, sk, q);
-    }
-    ortho(q);
-    store_blocks(out, two ? out + kAesBlockSize : nullptr, q);
-    const size_t done = two ? 2 : 1;
-    in += done * kAesBlockSize;
-    out += done * kAesBlockSize;
-    nblocks -= done;
-  }
-  secure_wipe(q, sizeof(q));
+  aes_bitslice::two_block_loop(sk, rounds, out, in, nblocks,
+                               [](unsigned r, const uint32_t* k, uint32_t* q) {
+                                 if (kEncrypt) {
+                                   encrypt_bitsliced(r, k, q);
+                                 } else {
+                                   decrypt_bitsliced(r, k, q);
+                                 }
+                               });
 }
 
 }  // namespace
