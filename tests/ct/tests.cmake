@@ -19,7 +19,7 @@ target_link_libraries(dudect PRIVATE petrel)
 target_include_directories(dudect PRIVATE ${PROJECT_SOURCE_DIR})
 target_compile_definitions(dudect PRIVATE PETREL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 petrel_set_warnings(dudect)
-foreach(_case tls_cbc_open rsa_pkcs1_decrypt selftest_leak)
+foreach(_case tls_cbc_padlen tls_cbc_failure rsa_pkcs1_decrypt selftest_leak)
   add_test(NAME dudect.${_case} COMMAND dudect ${_case})
 endforeach()
 
