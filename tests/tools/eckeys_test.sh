@@ -177,7 +177,10 @@ ok "openssl verifies petrel's signature with openssl's key" openssl verify -CAfi
 refuses "CA key of another certificate" "does not match" petrel x509 -req -in p_leaf.csr -CA o_root.pem -CAkey g_P-256.pem -days 10 -purpose server -out bad.pem
 # A tampered EC request is refused.
 openssl req -in p_leaf.csr -outform DER -out p_leaf.csr.der
-printf '\x01' | dd of=p_leaf.csr.der bs=1 seek=$(($(stat -c %s p_leaf.csr.der) - 1)) conv=notrunc 2>/dev/null
+# Flip the last byte's low bit (the signature's; writing 0x01 left 1 request in 256 untouched).
+last=$(tail -c 1 p_leaf.csr.der | od -An -tu1 | tr -d ' ')
+printf "\\x$(printf %02x $((last ^ 1)))" |
+  dd of=p_leaf.csr.der bs=1 seek=$(($(stat -c %s p_leaf.csr.der) - 1)) conv=notrunc 2>/dev/null
 refuses "tampered EC request" "does not verify" petrel x509 -req -in p_leaf.csr.der -CA o_root.pem -CAkey o_P-256.sec1.pem -days 10 -purpose server -out bad.pem
 
 # ---- refused keys -------------------------------------------------------------------------------
