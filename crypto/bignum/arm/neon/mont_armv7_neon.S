@@ -203,13 +203,13 @@ petrel_bn_mont_mul_armv7_neon:
         vld1.32 {d0-d3}, [r8]!
         vld1.32 {d4-d7}, [r9]!
         qstep_even q8,  q9,  q10, q11, q12, q13, q14, q15, d16, d17, d18
-        qstep_odd  q9,  q10, q11, q12, q13, q14, q15, q8,  d18, d19, d20, q8,  q9,  d16, d17, d18, d19
+        qstep_odd q9, q10, q11, q12, q13, q14, q15, q8, d18, d19, d20, q8, q9, d16, d17, d18, d19
         qstep_even q10, q11, q12, q13, q14, q15, q8,  q9,  d20, d21, d22
-        qstep_odd  q11, q12, q13, q14, q15, q8,  q9,  q10, d22, d23, d24, q10, q11, d20, d21, d22, d23
+        qstep_odd q11, q12, q13, q14, q15, q8, q9, q10, d22, d23, d24, q10, q11, d20, d21, d22, d23
         qstep_even q12, q13, q14, q15, q8,  q9,  q10, q11, d24, d25, d26
-        qstep_odd  q13, q14, q15, q8,  q9,  q10, q11, q12, d26, d27, d28, q12, q13, d24, d25, d26, d27
+        qstep_odd q13, q14, q15, q8, q9, q10, q11, q12, d26, d27, d28, q12, q13, d24, d25, d26, d27
         qstep_even q14, q15, q8,  q9,  q10, q11, q12, q13, d28, d29, d30
-        qstep_odd  q15, q8,  q9,  q10, q11, q12, q13, q14, d30, d31, d16, q14, q15, d28, d29, d30, d31
+        qstep_odd q15, q8, q9, q10, q11, q12, q13, q14, d30, d31, d16, q14, q15, d28, d29, d30, d31
         movs    ip, r5
         beq     2f
 1:      mov     r7, sp
