@@ -47,8 +47,9 @@
 @ of the lowest column and q, d10 m0inv (lane 0), d11 the top, d13/d14 the smashed b_i and q_i
 @ (d12, d15 take the VMOVL's other half), q8-q15 the columns.
 @ Frame: r4-r11, lr (36 bytes), d8-d15 (64 bytes; AAPCS callee-saved), then 128 bytes of b/q
-@ pairs at [sp] and the t buffer, n + 8 limbs (t, the top, 7 zero limbs), at [sp, #128]: 260 + 4n
-@ bytes, 388 for n = 32 (RSA-2048 CRT halves), 516 for n = 64. The pairs and the t buffer are
+@ pairs at [sp] and the t buffer, n + 8 limbs (t, the top, 7 zero limbs), at [sp, #128], sp
+@ rounded down to 16 bytes: 260 + 4n bytes and up to 12 more, about 400 for n = 32 (RSA-2048 CRT
+@ halves), 528 for n = 64. The pairs and the t buffer are
 @ zeroed before return, and so are the NEON registers other than d8-d15 (restored).
 @
 @ Constant-time status: no branch and no address depends on limb values (the branches test only
@@ -175,6 +176,7 @@ petrel_bn_mont_mul_armv7_neon:
         ldr     r5, [r11, #104]         @ n
         sub     sp, sp, r5, lsl #2      @ the t buffer, n + 8 limbs
         sub     sp, sp, #160            @ and the b/q pairs (128 bytes)
+        bic     sp, sp, #15             @ 16-byte aligned (the caller's sp is back from r11)
         ldr     ip, [r11, #100]
         vmov.32 d10[0], ip              @ m0inv
         add     r6, sp, #128
