@@ -9,7 +9,8 @@
 //   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator;
 // - mont_mul, the whole multiplication: n mont_steps from zero and the masked final
 //   subtraction, in one call (mont_mul_loop below for the portable kernels; the assembly
-//   kernels have their own loop, armv6 taking two limbs of b per pass).
+//   kernels have their own loop, armv6 taking two limbs of b per pass, armv7-neon eight, with
+//   VMLAL.U32 in crypto/bignum/arm/neon/).
 //
 // Portable C++ ("c32", "c64"): 32-bit limbs with 64-bit products, and 64-bit limbs with
 // unsigned __int128 where the compiler has it. Constant-time provided the CPU's multiplier takes
