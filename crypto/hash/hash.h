@@ -114,6 +114,10 @@ Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
 // three tables:
 //
 //   name        alias        constant-time  tables              notes
+//   "armv7-neon"             yes            sha256 sha512             crypto/hash/arm/neon/
+//                                                               *_armv7_neon.S; ARMv7-A
+//                                                               (armhf), run where the CPU
+//                                                               has NEON (crypto/cpu/)
 //   "armv4"                  yes            sha1 sha256 sha512  crypto/hash/arm/*_armv4.S; any
 //                                                               ARM-state target, ARMv4 baseline
 //                                                               (armel, armhf; REV where ARMv6+,
@@ -133,7 +137,7 @@ Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
 // first) unless hash_impl_select() names another. Hashing, HashCtx, HMAC, hmac_ct and the TLS
 // PRF all go through it. Selecting while another thread hashes is not allowed (tests select
 // before they hash).
-enum class HashImpl : uint8_t { c32 = 0, c64 = 1, armv4 = 2, mips32r2 = 3 };
+enum class HashImpl : uint8_t { c32 = 0, c64 = 1, armv4 = 2, mips32r2 = 3, armv7_neon = 4 };
 
 // For alg md5 these report no variants (unsupported / 0); sha224 means the sha256 table and
 // sha384 the sha512 table.
