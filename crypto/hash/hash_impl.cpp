@@ -43,11 +43,14 @@ constexpr const Sha64Ops* sha512_armv4() noexcept { return nullptr; }
 // The NEON rows: built where the compiler targets ARMv7-A (PETREL_ASM_ARM_NEON, armhf), run
 // only where the CPU has NEON (cpu::arm_neon(), the rows' CPU check).
 #if defined(PETREL_ASM_ARM_NEON)
+constexpr Sha32Ops kSha1Armv7Neon = {petrel_sha1_blocks_armv7_neon};
 constexpr Sha32Ops kSha256Armv7Neon = {petrel_sha256_blocks_armv7_neon};
 constexpr Sha64Ops kSha512Armv7Neon = {petrel_sha512_blocks_armv7_neon};
+constexpr const Sha32Ops* sha1_armv7_neon() noexcept { return &kSha1Armv7Neon; }
 constexpr const Sha32Ops* sha256_armv7_neon() noexcept { return &kSha256Armv7Neon; }
 constexpr const Sha64Ops* sha512_armv7_neon() noexcept { return &kSha512Armv7Neon; }
 #else
+constexpr const Sha32Ops* sha1_armv7_neon() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_armv7_neon() noexcept { return nullptr; }
 constexpr const Sha64Ops* sha512_armv7_neon() noexcept { return nullptr; }
 #endif
@@ -69,6 +72,7 @@ using Sha64Variant = Variant<HashImpl, Sha64Ops>;
 // name, old name, constant-time, ops, CPU check. Fastest first (scripts/perf-table figures in
 // the .S headers and the README).
 constexpr Sha32Variant kSha1[] = {
+    {HashImpl::armv7_neon, "armv7-neon", nullptr, true, sha1_armv7_neon(), neon_ok},
     {HashImpl::armv4, "armv4", nullptr, true, sha1_armv4(), nullptr},
     {HashImpl::mips32r2, "mips32r2", nullptr, true, sha1_mips32r2(), nullptr},
     {HashImpl::c32, "c32", "portable", true, &kSha1C32, nullptr},

@@ -513,6 +513,7 @@ TEST(HashImpls, NeonCalleeSavedRegisters) {
     bool wide;  // SHA-512: 64-bit words, 128-byte blocks
   };
   const Fn fns[] = {
+      {"sha1 armv7-neon", reinterpret_cast<const void*>(petrel_sha1_blocks_armv7_neon), false},
       {"sha256 armv7-neon", reinterpret_cast<const void*>(petrel_sha256_blocks_armv7_neon), false},
       {"sha512 armv7-neon", reinterpret_cast<const void*>(petrel_sha512_blocks_armv7_neon), true},
   };
@@ -535,6 +536,8 @@ TEST(HashImpls, NeonCalleeSavedRegisters) {
       void* st = f.wide ? static_cast<void*>(st64) : static_cast<void*>(st32);
       if (f.wide) {
         petrel_sha512_blocks_c64(ref64, msg.data() + 1, blocks);
+      } else if (std::strncmp(f.name, "sha1", 4) == 0) {
+        petrel_sha1_blocks_c32(ref32, msg.data() + 1, blocks);
       } else {
         petrel_sha256_blocks_c32(ref32, msg.data() + 1, blocks);
       }

@@ -26,6 +26,7 @@ if("armv4" IN_LIST PETREL_BN_ASM_KERNELS)
   # ARMv7-A (armhf): the armv7-neon rows come first (the presets' qemu CPU, cortex-a7, has
   # NEON), checked for r4-r11 and d8-d15 by the NEON call harness of tests/chacha.
   if(PETREL_TARGET_ARMV7A)
+    set(_petrel_sha1 armv7-neon)
     set(_petrel_sha256 armv7-neon)
     set(_petrel_sha512 armv7-neon)
     target_sources(hash_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/chacha/call_harness_neon.S)
