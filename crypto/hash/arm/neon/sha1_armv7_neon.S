@@ -132,7 +132,7 @@ petrel_sha1_blocks_armv7_neon:
         vpush   {d8-d15}
         sub     sp, sp, #320
         add     r2, r1, r2, lsl #6
-        adr     ip, .Lk
+        adrl    ip, .Lk
         vld1.32 {d24-d27}, [ip]!
         vld1.32 {d28-d31}, [ip]
         vmov.i32 q11, #0
