@@ -57,11 +57,11 @@
 @ multiplies and adds have fixed timing on the Cortex-A7. Checked by the trace check
 @ (tests/ct/trace.cmake, ct_trace.rsa2048_private, one window per kernel).
 @
-@ Measured (scripts/insn-count --target armhf --n 2 -- build/armhf/bench/insn/petrel_insn_driver
-@ rsa2048-sign {N}, and --n 20 for rsa2048-verify; guest instructions per operation): RSA-2048
-@ sign 11,951,273 (armv6: 22,107,378; OpenSSL's NEON code 14,259,892), verify 269,781 (529,262;
-@ 309,236). The t buffer as 16-byte columns (no limbs until the end) gave 11.45 M / 0.251 M but
-@ 1,044 more bytes of stack in the private operation, over its budget.
+@ Measured (scripts/perf-table --targets armhf --algs "rsa2048-sign rsa2048-verify" at 70b8598,
+@ guest instructions per operation): RSA-2048 sign 11,937,798 (armv6: 22,107,378; OpenSSL's NEON
+@ code 14,260,876), verify 269,800 (529,262; 309,236). The t buffer as 16-byte columns (limbs
+@ only at the end) gave 11.45 M / 0.251 M but 1,044 more bytes of stack in the private
+@ operation, over its budget.
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && defined(__ARM_ARCH) && __ARM_ARCH >= 7 && \
     !defined(__ARMEB__)
         .syntax unified
