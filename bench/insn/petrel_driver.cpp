@@ -11,9 +11,10 @@
 // "c" (so -impl ct and -impl table measure "c", -impl mips32r2 the assembly). "asm" means the
 // first available assembly row of the family's table (AES: not ct, table, fixslice; RC4: not c);
 // where there is none the driver exits 3 (not available). "neon" takes, in each family the
-// workload uses (AES, GHASH, ChaCha20, Poly1305, the SHA tables), the row named "armv7-neon"
-// where the build and CPU have it, the default elsewhere; a workload with no such row exits 3.
-// Otherwise hashes and HMAC run their tables' defaults and ignore -impl. RSA uses
+// workload uses (AES, GHASH, ChaCha20, Poly1305, the SHA tables, the big-number kernel), the
+// row named "armv7-neon" where the build and CPU have it, the default elsewhere; a workload with
+// no such row exits 3. Otherwise hashes and HMAC run their tables' defaults and ignore -impl.
+// RSA uses
 // the fixed test key of rsa2048_test_key.h; its blinding draws from an HMAC_DRBG with a fixed
 // seed, so two runs execute the same instructions. The TLS workloads draw the client random,
 // the premaster secret and the blinding from the same kind of DRBG.
@@ -32,6 +33,7 @@
 #include "bench/insn/workload.h"
 #include "bench/insn/tls_workload.h"
 #include "crypto/aes/aes.h"
+#include "crypto/bignum/bignum.h"
 #include "crypto/hash/hash.h"
 #include "crypto/mac/hmac.h"
 #include "crypto/chacha/chacha20.h"
@@ -606,7 +608,8 @@ bool first_asm_rc4(Rc4Impl* out) {
 }
 
 // "-impl neon": each family's row named "armv7-neon" where the build and CPU have one (AES,
-// GHASH, ChaCha20, Poly1305, the SHA tables; the others keep their defaults). Returns whether alg uses at least
+// GHASH, ChaCha20, Poly1305, the SHA tables, the big-number kernel; the others keep their
+// defaults). Returns whether alg uses at least
 // one such row (else the workload has no NEON variant: exit 3, "-" in the table).
 constexpr const char* kNeonName = "armv7-neon";
 bool select_neon(const char* alg, AesImpl* aes) {
@@ -633,6 +636,11 @@ bool select_neon(const char* alg, AesImpl* aes) {
   if (poly_neon) {
     g_poly1305_impl = p;
   }
+  // The big-number kernel is process-wide (the default where available, so RSA measures the
+  // same as under -impl ct; selected here so that a build or CPU without it says so).
+  petrel::bn::BnKernel k = petrel::bn::BnKernel::c32;
+  const bool bn_neon = petrel::bn::kernel_from_name(&k, kNeonName) == Status::ok &&
+                       petrel::bn::kernel_select(k) == Status::ok;
   if (is(alg, "aes-256-gcm")) {
     return aes_neon || ghash_neon;
   }
@@ -647,6 +655,9 @@ bool select_neon(const char* alg, AesImpl* aes) {
   }
   if (is(alg, "chacha20-poly1305")) {
     return chacha_neon || poly_neon;
+  }
+  if (std::strncmp(alg, "rsa", 3) == 0) {
+    return bn_neon;
   }
   // SHA: the hash table's row of that name, selected process-wide (hash_impl_select).
   const HashAlg hash_alg = is(alg, "sha1")     ? HashAlg::sha1

@@ -44,6 +44,11 @@ constexpr size_t limbs_for_bytes(size_t bytes) { return (bytes + kLimbBytes - 1)
 // The inner loops of every product, in variants chosen by name (crypto/util/variant.h):
 //
 //   name        alias           constant-time  limb  notes
+//   "armv7-neon"                yes (*)        32    crypto/bignum/arm/neon/mont_armv7_neon.S, a
+//                                                    NEON mont_mul (VMULL/VMLAL.U32, n a multiple
+//                                                    of 8 up to 256; other n and mul_add,
+//                                                    mont_step: armv6); ARMv7-A builds (armhf),
+//                                                    run where crypto/cpu says NEON
 //   "armv6"                     yes (*)        32    crypto/bignum/arm/mul_add_armv6.S, UMAAL; built
 //                                                    where the compiler targets ARMv6 or later
 //                                                    (armhf)
@@ -73,6 +78,7 @@ enum class BnKernel : uint8_t {
   armv4 = 2,
   armv6 = 3,
   mips32r2 = 4,
+  armv7_neon = 5,
 };
 const char* kernel_name(BnKernel k) noexcept;
 bool kernel_is_constant_time(BnKernel k) noexcept;

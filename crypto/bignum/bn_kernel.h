@@ -26,14 +26,16 @@
 //       masked (taken when the last top is 1 or r >= m, whatever the values). r overlaps
 //       neither a nor b. The portable form and the kernels without their own loop run their
 //       mont_step n times (mul_add.cpp); armv4, armv6 and mips32r2 have the loop in
-//       assembly.
+//       assembly, armv7-neon a NEON one (its t in a buffer on its own stack: r is written only
+//       at the end).
 //
 // All read and write only the n limbs named, keep no state, and must run in time independent
 // of the limb values (the table's constant_time flag says whether they do on every CPU of the
 // target). The portable kernels are petrel_bn_*_c32 and petrel_bn_*_c64 (mul_add.cpp); the
 // assembly ones petrel_bn_*_armv4 and petrel_bn_*_armv6 (crypto/bignum/arm/, 32-bit limbs, ARM
-// state, AAPCS) and petrel_bn_*_mips32r2 (crypto/bignum/mips/r2/, O32), declared below and
-// defined only where their file is built (mul_add.cpp refers to them only then).
+// state, AAPCS), petrel_bn_mont_mul_armv7_neon (crypto/bignum/arm/neon/, AAPCS, d8-d15 kept)
+// and petrel_bn_*_mips32r2 (crypto/bignum/mips/r2/, O32), declared below and defined only where
+// their file is built (mul_add.cpp refers to them only then).
 #ifndef PETREL_CRYPTO_BIGNUM_BN_KERNEL_H
 #define PETREL_CRYPTO_BIGNUM_BN_KERNEL_H
 
@@ -63,6 +65,11 @@ void petrel_bn_mont_mul_mips32r2(uint32_t* r, const uint32_t* a, const uint32_t*
                                  const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
 void petrel_bn_mont_mul_armv6(uint32_t* r, const uint32_t* a, const uint32_t* b,
                               const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
+// Runs the NEON code for n a multiple of 8 in 8..256, petrel_bn_mont_mul_armv6 for any other n
+// (crypto/bignum/arm/neon/mont_armv7_neon.S); the armv7-neon row's mul_add and mont_step are
+// the armv6 ones.
+void petrel_bn_mont_mul_armv7_neon(uint32_t* r, const uint32_t* a, const uint32_t* b,
+                                   const uint32_t* m, uint32_t m0inv, size_t n) noexcept;
 uint32_t petrel_bn_mul_add_armv6(uint32_t* acc, const uint32_t* a, size_t n, uint32_t b) noexcept;
 uint32_t petrel_bn_mont_step_armv6(uint32_t* t, const uint32_t* a, uint32_t b, const uint32_t* m,
                                    uint32_t m0inv, size_t n, uint32_t top) noexcept;

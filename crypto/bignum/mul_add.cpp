@@ -9,7 +9,8 @@
 //   shift fused, so that mont_mul (montgomery.cpp) needs only n limbs of accumulator;
 // - mont_mul, the whole multiplication: n mont_steps from zero and the masked final
 //   subtraction, in one call (mont_mul_loop below for the portable kernels; the assembly
-//   kernels have their own loop, armv6 taking two limbs of b per pass).
+//   kernels have their own loop, armv6 taking two limbs of b per pass, armv7-neon eight, with
+//   VMLAL.U32 in crypto/bignum/arm/neon/).
 //
 // Portable C++ ("c32", "c64"): 32-bit limbs with 64-bit products, and 64-bit limbs with
 // unsigned __int128 where the compiler has it. Constant-time provided the CPU's multiplier takes
@@ -24,6 +25,7 @@
 
 #include "crypto/bignum/bignum.h"
 #include "crypto/bignum/bn_kernel.h"
+#include "crypto/cpu/cpu.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/variant.h"
 
@@ -193,6 +195,19 @@ constexpr const KernelOps* armv6_ops() noexcept { return &kArmv6Ops; }
 #else
 constexpr const KernelOps* armv6_ops() noexcept { return nullptr; }  // e.g. armel (ARMv5TE)
 #endif
+// The NEON row: built where cmake/PetrelSources.cmake adds crypto/bignum/arm/neon/ (ARMv7-A,
+// PETREL_ASM_ARM_NEON; the guard of mont_armv7_neon.S), run where cpu::arm_neon() (Debian armhf
+// does not guarantee NEON). Its mul_add and mont_step, and mont_mul for n not a multiple of 8
+// in 8..256, are the armv6 functions (ARMv7-A has UMAAL).
+#if defined(PETREL_ASM_ARM_NEON) && PETREL_BN_LIMB_BITS == 32 && defined(__ARM_ARCH_ISA_ARM) && \
+    defined(__ARM_ARCH) && __ARM_ARCH >= 7 && !defined(__ARMEB__)
+constexpr KernelOps kArmv7NeonOps = {petrel_bn_mul_add_armv6, petrel_bn_mont_step_armv6,
+                                     petrel_bn_mont_mul_armv7_neon};
+constexpr const KernelOps* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
+#else
+constexpr const KernelOps* armv7_neon_ops() noexcept { return nullptr; }
+#endif
+bool neon_ok() noexcept { return cpu::arm_neon(); }
 #if defined(PETREL_ASM_MIPS32R2) && PETREL_BN_LIMB_BITS == 32 && defined(__mips_isa_rev) && \
     __mips_isa_rev >= 2 && __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
 constexpr KernelOps kMips32r2Ops = {petrel_bn_mul_add_mips32r2, petrel_bn_mont_step_mips32r2,
@@ -205,10 +220,11 @@ constexpr const KernelOps* mips32r2_ops() noexcept { return nullptr; }
 using KernelVariant = Variant<BnKernel, KernelOps>;
 
 // The table: name, the old name still accepted, constant-time, ops, CPU check. Fastest first.
-// The assembly rows need no CPU check: the build level guarantees them (see above). Measured
-// (scripts/perf-table, RSA-2048 sign): armv6 < armv4 < c32 on armhf, armv4 < c32 on armel,
-// mips32r2 < c32 on mipsel; figures in the .S headers and the README.
+// The assembly rows but armv7-neon need no CPU check: the build level guarantees them (see
+// above). Measured (scripts/perf-table, RSA-2048 sign): armv7-neon < armv6 < armv4 < c32 on
+// armhf, armv4 < c32 on armel, mips32r2 < c32 on mipsel; figures in the .S headers and the README.
 constexpr KernelVariant kKernels[] = {
+    {BnKernel::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), neon_ok},
     {BnKernel::armv6, "armv6", nullptr, true, armv6_ops(), nullptr},
     {BnKernel::armv4, "armv4", nullptr, true, armv4_ops(), nullptr},
     {BnKernel::mips32r2, "mips32r2", nullptr, true, mips32r2_ops(), nullptr},

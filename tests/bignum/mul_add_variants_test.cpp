@@ -100,7 +100,8 @@ TEST(MulAddVariants, NameTable) {
   EXPECT_EQ(bn::kernel_from_name(&x, "no-such-kernel"), Status::unsupported);
   EXPECT_EQ(bn::kernel_from_name(nullptr, "armv4"), Status::invalid_argument);
   // A known name the build lacks: not_available, and kernel_select refuses it too.
-  for (bn::BnKernel k : {bn::BnKernel::armv4, bn::BnKernel::armv6, bn::BnKernel::mips32r2}) {
+  for (bn::BnKernel k : {bn::BnKernel::armv4, bn::BnKernel::armv6, bn::BnKernel::mips32r2,
+                         bn::BnKernel::armv7_neon}) {
     if (!bn::kernel_available(k)) {
       EXPECT_EQ(bn::kernel_from_name(&x, bn::kernel_name(k)), Status::not_available);
       EXPECT_EQ(bn::kernel_select(k), Status::not_available);
@@ -188,6 +189,163 @@ TEST(MulAddVariants, MatchPortable) {
   std::printf("[ bn kernel] %zu kernel(s) x %zu cases matched the portable kernel\n",
               asm_kernels().size(), cases);
 }
+
+// r < m, as limbs.
+bool below(const std::vector<uint32_t>& r, const std::vector<uint32_t>& m) {
+  for (size_t i = r.size(); i > 0; i--) {
+    if (r[i - 1] != m[i - 1]) {
+      return r[i - 1] < m[i - 1];
+    }
+  }
+  return false;
+}
+
+// The whole multiplication over the lengths and the extreme values: every n from 1 to 70 and
+// 96, 128, 192, 256 (armv7-neon takes the multiples of 8 from 8 to 256 in NEON and hands the
+// others to armv6, so both sides of each boundary are here), moduli all ones (2^32n - 1), just
+// above 2^(32n - 1), with a top limb of 1 (n limbs but near 2^(32n - 32)), with low limbs 1 and
+// 0xffffffff (m0inv = -1 and 1), and random ones; operands m - 1 (the largest, all ones when m
+// is), 0, 1, and random ones below m. Each result against the portable kernel, below m, with r
+// first filled with garbage (a kernel must not read it) and a guard limb after it.
+TEST(MulAddVariants, MontMulLengthsAndExtremes) {
+  if (bn::kLimbBits != 32) {
+    GTEST_SKIP() << "64-bit limbs: no assembly kernel serves Limb";
+  }
+  Gen g{2026};
+  std::vector<size_t> lengths;
+  for (size_t n = 1; n <= 70; n++) {
+    lengths.push_back(n);
+  }
+  for (size_t n : {96u, 128u, 192u, 256u}) {
+    lengths.push_back(n);
+  }
+  size_t cases = 0;
+  const std::vector<Kernel> kernels = asm_kernels();
+  for (const Kernel& k : kernels) {
+    size_t kc = 0;
+    for (size_t n : lengths) {
+      for (int shape = 0; shape < 6; shape++) {
+        std::vector<uint32_t> m(n);
+        for (size_t i = 0; i < n; i++) {
+          m[i] = shape == 0 ? 0xffffffffu : shape == 5 ? g.next() : g.limb();
+        }
+        if (shape == 1) {  // 2^(32n - 1) + 1
+          std::fill(m.begin(), m.end(), 0u);
+          m[n - 1] = 0x80000000u;
+          m[0] |= 1;
+        } else if (shape == 2) {  // top limb 1
+          m[n - 1] = 1;
+        } else if (shape == 3) {
+          m[0] = 1;
+        } else if (shape == 4) {
+          m[0] = 0xffffffffu;
+        }
+        m[0] |= 1;
+        if (m[n - 1] == 0) {
+          m[n - 1] = 1;
+        }
+        if (n == 1 && m[0] == 1) {
+          m[0] = 3;
+        }
+        const uint32_t m0inv = neg_inv32(m[0]);
+        std::vector<uint32_t> mm1 = m;  // m - 1 (m is odd)
+        mm1[0] -= 1;
+        for (int ops = 0; ops < 5; ops++) {
+          std::vector<uint32_t> a(n, 0), b(n, 0);
+          if (ops == 0) {
+            a = mm1;
+            b = mm1;
+          } else if (ops == 1) {
+            a = mm1;
+            b[0] = 1;
+          } else if (ops == 2) {
+            b = mm1;  // a = 0
+          } else {
+            for (size_t i = 0; i < n; i++) {
+              a[i] = ops == 3 ? g.limb() : g.next();
+              b[i] = ops == 3 ? g.limb() : g.next();
+            }
+            a[n - 1] = m[n - 1] > 0 ? g.next() % m[n - 1] : 0;
+            b[n - 1] = m[n - 1] > 0 ? g.next() % m[n - 1] : 0;
+          }
+          std::vector<uint32_t> ref(n);
+          petrel_bn_mont_mul_c32(ref.data(), a.data(), b.data(), m.data(), m0inv, n);
+          std::vector<uint32_t> r(n + 1);
+          for (size_t i = 0; i <= n; i++) {
+            r[i] = g.next();
+          }
+          const uint32_t guard = r[n];
+          k.mont_mul(r.data(), a.data(), b.data(), m.data(), m0inv, n);
+          EXPECT_EQ(r[n], guard) << bn::kernel_name(k.id) << " wrote past r, n=" << n;
+          r.resize(n);
+          EXPECT_EQ(r, ref) << bn::kernel_name(k.id) << " n=" << n << " modulus shape " << shape
+                            << " operands " << ops;
+          EXPECT_TRUE(below(ref, m)) << "n=" << n;
+          kc++;
+        }
+      }
+    }
+    std::printf("[ bn kernel] %s: %zu whole multiplications (n = 1..70, 96, 128, 192, 256) "
+                "matched the portable kernel\n",
+                bn::kernel_name(k.id), kc);
+    cases += kc;
+  }
+  EXPECT_EQ(cases, kernels.size() * lengths.size() * 30);
+}
+
+#if defined(PETREL_TEST_CALL_HARNESS_NEON)
+extern "C" uint32_t petrel_test_call_patterned_neon(const void* fn, const uint32_t args[7],
+                                                    uint32_t* out);
+
+// armv7-neon's mont_mul through the harness that also fills d8-d15 (tests/aes/
+// call_harness_neon_arm.S): r4-r11, d8-d15 (AAPCS-VFP callee-saved) and sp come back unchanged,
+// the results those of a plain call of the portable kernel; NEON lengths (8 to 256) and ones
+// handed to armv6 (1, 3, 12, 33, 264).
+TEST(MulAddVariants, NeonCalleeSavedRegisters) {
+  if (!bn::kernel_available(bn::BnKernel::armv7_neon)) {
+    GTEST_SKIP() << "no NEON on this CPU";
+  }
+  Gen g{11};
+  size_t calls = 0;
+  for (size_t n : {8u, 16u, 32u, 64u, 256u, 1u, 3u, 12u, 33u, 264u}) {
+    std::vector<uint32_t> a(n), b(n), m(n), ref(n), r(n);
+    for (size_t i = 0; i < n; i++) {
+      a[i] = g.next();
+      b[i] = g.next();
+      m[i] = g.next();
+    }
+    m[0] |= 1;
+    m[n - 1] |= 0x80000000u;
+    a[n - 1] &= 0x7fffffffu;
+    b[n - 1] &= 0x7fffffffu;
+    const uint32_t m0inv = neg_inv32(m[0]);
+    petrel_bn_mont_mul_c32(ref.data(), a.data(), b.data(), m.data(), m0inv, n);
+    const uint32_t args[7] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(r.data())),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(a.data())),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(b.data())),
+                              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(m.data())),
+                              m0inv, static_cast<uint32_t>(n), 0};
+    uint32_t out[8 + 16 + 1];
+    std::memset(out, 0, sizeof(out));
+    (void)petrel_test_call_patterned_neon(
+        reinterpret_cast<const void*>(petrel_bn_mont_mul_armv7_neon), args, out);
+    EXPECT_EQ(r, ref) << "n=" << n;
+    for (size_t i = 0; i < 8; i++) {
+      EXPECT_EQ(out[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
+          << "n=" << n << " clobbered r" << 4 + i;
+    }
+    for (size_t d = 0; d < 8; d++) {
+      const uint32_t p = 0x0101u * static_cast<uint32_t>(d + 1);
+      EXPECT_EQ(out[8 + 2 * d], 0x5ac30000u + p) << "n=" << n << " clobbered d" << 8 + d;
+      EXPECT_EQ(out[9 + 2 * d], 0x3c5a0000u + p) << "n=" << n << " clobbered d" << 8 + d;
+    }
+    EXPECT_EQ(out[24], 0u) << "n=" << n << ": sp moved";
+    calls++;
+  }
+  std::printf("[ bn kernel] armv7-neon mont_mul: %zu patterned calls (r4-r11, d8-d15, sp)\n",
+              calls);
+}
+#endif
 
 #if defined(PETREL_TEST_CALL_HARNESS_ARM) || defined(PETREL_TEST_CALL_HARNESS_MIPS)
 extern "C" uint32_t petrel_test_call_patterned(const void* fn, const uint32_t args[7],

@@ -1,7 +1,7 @@
 # What Bignum.ReportsLimbImplementation expects, from the toolchain rather than from the
 # library's own preprocessor test (tests/CMakeLists.txt, PETREL_BN_KERNELS): the fastest kernel
-# the target must have, armv6 on armhf, armv4 on armel, mips32r2 on mipsel and mips, c64 where
-# pointers are 8 bytes (the hosts), c32 otherwise. A target that silently fell back to the
+# the target must have, armv7-neon on armhf, armv4 on armel, mips32r2 on mipsel and mips, c64
+# where pointers are 8 bytes (the hosts), c32 otherwise. A target that silently fell back to the
 # portable loop fails. MulAddVariants.NameTable checks the assembly kernels the same way.
 if(CMAKE_SIZEOF_VOID_P EQUAL 8)
   set(_petrel_expect_limb_bits 64)
@@ -22,6 +22,11 @@ target_sources(bignum_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/common/bn_impl_en
 if("armv4" IN_LIST PETREL_BN_ASM_KERNELS)
   target_sources(bignum_test PRIVATE ${CMAKE_CURRENT_LIST_DIR}/call_harness_arm.S)
   target_compile_definitions(bignum_test PRIVATE PETREL_TEST_CALL_HARNESS_ARM=1)
+  # The NEON kernel: the harness that also fills d8-d15 (tests/aes, shared).
+  if("armv7-neon" IN_LIST PETREL_BN_ASM_KERNELS)
+    target_sources(bignum_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/aes/call_harness_neon_arm.S)
+    target_compile_definitions(bignum_test PRIVATE PETREL_TEST_CALL_HARNESS_NEON=1)
+  endif()
 elseif("mips32r2" IN_LIST PETREL_BN_ASM_KERNELS)
   target_sources(bignum_test PRIVATE ${CMAKE_CURRENT_LIST_DIR}/call_harness_mips.S)
   target_compile_definitions(bignum_test PRIVATE PETREL_TEST_CALL_HARNESS_MIPS=1)
