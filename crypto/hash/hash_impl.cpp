@@ -43,11 +43,14 @@ constexpr const Sha64Ops* sha512_armv4() noexcept { return nullptr; }
     __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
 constexpr Sha32Ops kSha1Mips32r2 = {petrel_sha1_blocks_mips32r2};
 constexpr Sha32Ops kSha256Mips32r2 = {petrel_sha256_blocks_mips32r2};
+constexpr Sha64Ops kSha512Mips32r2 = {petrel_sha512_blocks_mips32r2};
 constexpr const Sha32Ops* sha1_mips32r2() noexcept { return &kSha1Mips32r2; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return &kSha256Mips32r2; }
+constexpr const Sha64Ops* sha512_mips32r2() noexcept { return &kSha512Mips32r2; }
 #else
 constexpr const Sha32Ops* sha1_mips32r2() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return nullptr; }
+constexpr const Sha64Ops* sha512_mips32r2() noexcept { return nullptr; }
 #endif
 
 using Sha32Variant = Variant<HashImpl, Sha32Ops>;
@@ -67,6 +70,7 @@ constexpr Sha32Variant kSha256[] = {
 };
 constexpr Sha64Variant kSha512[] = {
     {HashImpl::armv4, "armv4", nullptr, true, sha512_armv4(), nullptr},
+    {HashImpl::mips32r2, "mips32r2", nullptr, true, sha512_mips32r2(), nullptr},
     {HashImpl::c64, "c64", "portable", true, &kSha512C64, nullptr},
 };
 

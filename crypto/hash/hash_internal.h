@@ -35,6 +35,7 @@ void petrel_sha256_blocks_armv4(uint32_t state[8], const uint8_t* in, size_t nbl
 void petrel_sha512_blocks_armv4(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha1_blocks_mips32r2(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha256_blocks_mips32r2(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha512_blocks_mips32r2(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 }
 
 namespace petrel {
