@@ -21,8 +21,8 @@
 @   OpenSSL's sha1-armv4. Per round: e' = ror(e,2) + K + rotl(a,5) + W[t] + f(b, c, d), with
 @   Ch as EOR/AND/EOR (3), parity EOR/EOR (2), Maj as (b & (c^d)) + (c & d) (4), plus 3 adds.
 @   The schedule W[t] = rotl(W[t-3]^W[t-8]^W[t-14]^W[t-16], 1) is 3 loads (W[t-3] is in the
-@   window), 3 EOR, the rotate and the store; the 80 rounds are unrolled (generated); rounds 0-15 load big-endian words (LDR + REV on ARMv6 and later, else 4 LDRB
-@   and 3 ORR).
+@   window), 3 EOR, the rotate and the store; the 80 rounds are unrolled (generated); rounds
+@   0-15 load big-endian words (LDR + REV on ARMv6 and later, else 4 LDRB and 3 ORR).
 @
 @ Constant-time status: no branch and no address depends on the state or the message; the
 @   only branch is the block count.

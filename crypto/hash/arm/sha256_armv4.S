@@ -29,8 +29,9 @@
 @   schedule adds 13 (3 loads, sigma0 and sigma1 as 3 each, 3 adds, the store) in rounds 16-63.
 @
 @ Constant-time status: no branch and no address depends on the state or the message; the only
-@   branches are the block count, the input's alignment (public) and the fixed round loop. (No multiplies, so the ARM926EJ-S
-@   early-termination caveat of crypto/bignum/arm/mul_add_armv4.S does not arise.)
+@   branches are the block count, the input's alignment (public) and the fixed round loop.
+@   (No multiplies, so the ARM926EJ-S early-termination caveat of
+@   crypto/bignum/arm/mul_add_armv4.S does not arise.)
 @
 @ Measured (scripts/perf-table --targets armel --algs "sha256 hmac-sha256", guest instructions
 @   per byte, 16 KiB): armel sha256 35.49 (portable C++) -> 30.29 (the first version), hmac-sha256

@@ -105,7 +105,8 @@
         addu    \w16, \w16, \w7                 # + W[t-7]
         .endm
 
-# One round with W[t] in \w and K[t] at \k($a2) (already in $a0 if \kload = 0): h += W + K + Sigma1(e) + Ch(e,f,g); d += h;
+# One round with W[t] in \w and K[t] at \k($a2) (already in $a0 if \kload = 0):
+# h += W + K + Sigma1(e) + Ch(e,f,g); d += h;
 # h += Sigma0(a) + Maj(a,b,c). \tab gets a^b; \tbc holds b^c (the last round's a^b).
         .macro  ROUND a, b, c, d, e, f, g, h, w, k, tab, tbc, kload=1
         .if     \kload

@@ -226,7 +226,8 @@
 # h = T1 + Sigma0(a) + Maj(a,b,c) (h's registers become the new a, d's the new e). p holds b^c
 # (a^b of the last round) and gets the Maj term; x gets a^b (p of the next round) and is a
 # temporary before that. \k the offset of K[t] from KP.
-        .macro  ROUND al, ah, bl, bh, cl, ch, dl, dh, el, eh, fl, fh, gl, gh, hl, hh, pl, ph, xl, xh, k
+        .macro  ROUND al, ah, bl, bh, cl, ch, dl, dh, el, eh, fl, fh, gl, gh, hl, hh, pl, ph, \
+                xl, xh, k
         lw      SL, \k(KP)
         lw      SH, \k+4(KP)
         ADD64   T1L, T1H, SL, SH, SL
