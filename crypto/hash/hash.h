@@ -122,12 +122,11 @@ Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
 //                                                               ARM-state target, ARMv4 baseline
 //                                                               (armel, armhf; REV where ARMv6+,
 //                                                               LDRD where ARMv5TE+)
-//   "mips32r2"               yes            sha1 sha256         crypto/hash/mips/r2/*_mips32r2.S;
+//   "mips32r2"               yes            sha1 sha256 sha512  crypto/hash/mips/r2/*_mips32r2.S;
 //                                                               MIPS32r2 O32, both byte orders
 //   "c32"       "portable"   yes            sha1 sha256         portable C++, 32-bit words
 //   "c64"       "portable"   yes            sha512              portable C++, 64-bit words
 //
-// Not there yet (issue 10): SHA-512 for MIPS32r2.
 // Constant-time means no branch and no memory index depends on the state or the message (the
 // round constants are indexed by the round number). A variant whose file this target does not
 // build (cmake/PetrelSources.cmake, PETREL_NO_ASM) is listed and reports not available; the

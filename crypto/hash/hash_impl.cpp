@@ -59,11 +59,14 @@ bool neon_ok() noexcept { return cpu::arm_neon(); }
     __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
 constexpr Sha32Ops kSha1Mips32r2 = {petrel_sha1_blocks_mips32r2};
 constexpr Sha32Ops kSha256Mips32r2 = {petrel_sha256_blocks_mips32r2};
+constexpr Sha64Ops kSha512Mips32r2 = {petrel_sha512_blocks_mips32r2};
 constexpr const Sha32Ops* sha1_mips32r2() noexcept { return &kSha1Mips32r2; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return &kSha256Mips32r2; }
+constexpr const Sha64Ops* sha512_mips32r2() noexcept { return &kSha512Mips32r2; }
 #else
 constexpr const Sha32Ops* sha1_mips32r2() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_mips32r2() noexcept { return nullptr; }
+constexpr const Sha64Ops* sha512_mips32r2() noexcept { return nullptr; }
 #endif
 
 using Sha32Variant = Variant<HashImpl, Sha32Ops>;
@@ -86,6 +89,7 @@ constexpr Sha32Variant kSha256[] = {
 constexpr Sha64Variant kSha512[] = {
     {HashImpl::armv7_neon, "armv7-neon", nullptr, true, sha512_armv7_neon(), neon_ok},
     {HashImpl::armv4, "armv4", nullptr, true, sha512_armv4(), nullptr},
+    {HashImpl::mips32r2, "mips32r2", nullptr, true, sha512_mips32r2(), nullptr},
     {HashImpl::c64, "c64", "portable", true, &kSha512C64, nullptr},
 };
 

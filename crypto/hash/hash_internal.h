@@ -40,6 +40,7 @@ void petrel_sha256_blocks_armv7_neon(uint32_t state[8], const uint8_t* in, size_
 void petrel_sha512_blocks_armv7_neon(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha1_blocks_mips32r2(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha256_blocks_mips32r2(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha512_blocks_mips32r2(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 }
 
 namespace petrel {

@@ -459,8 +459,14 @@ TEST(HashImpls, CalleeSavedRegisters) {
       calls++;
     }
   }
-#if defined(PETREL_TEST_CALL_HARNESS_ARM)
   // SHA-512: 64-bit state words, 128-byte blocks.
+#if defined(PETREL_TEST_CALL_HARNESS_ARM)
+  const char* const name512 = "sha512 armv4";
+  void (*const fn512)(uint64_t*, const uint8_t*, size_t) noexcept = petrel_sha512_blocks_armv4;
+#else
+  const char* const name512 = "sha512 mips32r2";
+  void (*const fn512)(uint64_t*, const uint8_t*, size_t) noexcept = petrel_sha512_blocks_mips32r2;
+#endif
   std::vector<uint8_t> msg512(3 * 128 + 1);
   for (size_t i = 0; i < msg512.size(); i++) {
     msg512[i] = static_cast<uint8_t>(i * 29 + 3);
@@ -477,19 +483,18 @@ TEST(HashImpls, CalleeSavedRegisters) {
                               static_cast<uint32_t>(blocks), 0, 0, 0, 0};
     uint32_t out[kSaved + 1];
     std::memset(out, 0, sizeof(out));
-    (void)petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_sha512_blocks_armv4),
+    (void)petrel_test_call_patterned(reinterpret_cast<const void*>(fn512),
                                      args, out);
     for (size_t i = 0; i < 8; i++) {
-      EXPECT_EQ(st[i], ref[i]) << "sha512 armv4 blocks " << blocks << " word " << i;
+      EXPECT_EQ(st[i], ref[i]) << name512 << " blocks " << blocks << " word " << i;
     }
     for (size_t i = 0; i < kSaved; i++) {
       EXPECT_EQ(out[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
-          << "sha512 armv4 clobbered callee-saved register " << i;
+          << name512 << " clobbered callee-saved register " << i;
     }
-    EXPECT_EQ(out[kSaved], 0u) << "sha512 armv4 moved sp";
+    EXPECT_EQ(out[kSaved], 0u) << name512 << " moved sp";
     calls++;
   }
-#endif
   std::printf("[ sha asm  ] %zu patterned calls, %zu callee-saved registers checked each\n", calls,
               kSaved);
   EXPECT_GT(calls, 0u);

@@ -11,7 +11,8 @@ endif()
 
 # The SHA variants each target must have as its default (crypto/hash/hash_impl.cpp), from the
 # toolchain as for the bignum kernels (tests/CMakeLists.txt, PETREL_BN_ASM_KERNELS): armv4 for
-# SHA-1, SHA-256 and SHA-512 on ARM (armv7-neon on ARMv7-A), mips32r2 for SHA-1 and SHA-256 on MIPS32r2, the portable rows elsewhere. A
+# SHA-1, SHA-256 and SHA-512 on ARM (armv7-neon on ARMv7-A), mips32r2 for SHA-1, SHA-256 and
+# SHA-512 on MIPS32r2, the portable rows elsewhere. A
 # target that silently fell back to the portable code fails HashImpls.DefaultsOfThisTarget. The
 # patterned call harness of tests/bignum checks the assembly keeps the callee-saved registers.
 set(_petrel_sha1 c32)
@@ -35,6 +36,7 @@ if("armv4" IN_LIST PETREL_BN_ASM_KERNELS)
 elseif("mips32r2" IN_LIST PETREL_BN_ASM_KERNELS)
   set(_petrel_sha1 mips32r2)
   set(_petrel_sha256 mips32r2)
+  set(_petrel_sha512 mips32r2)
   target_sources(hash_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/bignum/call_harness_mips.S)
   target_compile_definitions(hash_test PRIVATE PETREL_TEST_CALL_HARNESS_MIPS=1)
 endif()

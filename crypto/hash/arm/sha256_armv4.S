@@ -10,46 +10,123 @@
 @ Register plan: r4-r11 the working variables a..h (their roles rotate with the round in the
 @   macro arguments, so no value moves; after 8 rounds they are back in place), lr the round
 @   constant pointer, r3/ip a^b of this round and of the last (Maj(a,b,c) = ((a^b)&(b^c))^b, the
-@   two swap each round), r2 W[t] then K[t] and Ch, r0 the Sigma temporaries, r1 the input
-@   pointer in rounds 0-15 and W[t-16] (loaded as W[t-15] by the round before) in rounds 16-63.
-@   Stack: 64 bytes W[t mod 16], then the state pointer, the input pointer, the end of the input
-@   and the end of the constants; saves r4-r11 and lr (36 bytes). 116 bytes in all. W is wiped
+@   two swap each round), r2 W[t] then K[t] and Ch, r0 the Sigma temporaries, r1 W[t-16]
+@   (loaded as W[t-15] by the round before) in rounds 16-63; r0/r1 W[t] + K[t] of two rounds
+@   (LDRD) in rounds 0-15.
+@   Stack: 64 bytes W[t mod 16], 64 bytes W[t] + K[t] for rounds 0-15, then the state pointer,
+@   the input pointer, the end of the input and the end of the constants; saves r4-r11 and lr
+@   (36 bytes). 184 bytes in all, so that sp stays 8-aligned for LDRD. W and W + K are wiped
 @   before return.
+@ Per block, first a message pass with all registers free: the 16 big-endian words by LDM and
+@   a three-instruction byte swap with the mask 0x00ff00ff (REV on ARMv6+; LDRB/ORR when the
+@   input is not word-aligned, chosen per block), stored as W and as W + K (LDM of K, four ADD,
+@   STM): 5 instructions per word. Rounds 0-15 then add W + K with one ADD (two rounds' values
+@   by one LDRD).
 @ Per round: Sigma1 = ror(e ^ ror(e,5) ^ ror(e,19), 6) and Sigma0 = ror(a ^ ror(a,11) ^
-@   ror(a,20), 2) as two EORs and the rotated ADD; Ch = ((f^g)&e)^g; 18 instructions. The message
-@   schedule adds 13 (3 loads, sigma0 and sigma1 as 3 each, 3 adds, the store) in rounds 16-63;
-@   rounds 0-15 load big-endian words: LDR + REV where the target is ARMv6 or later (armhf),
-@   else 4 LDRB and 3 ORR (ARMv4/ARMv5TE: armel, any alignment either way).
+@   ror(a,20), 2) as two EORs and the rotated ADD; Ch = ((f^g)&e)^g; 18 instructions. Rounds
+@   16-63 load K two at a time (LDM into r2 and r3, the free a^b register of even rounds) and
+@   add K[t+1] into g, the next round's h, once Ch is done: 17.5 per round. The message
+@   schedule adds 13 (3 loads, sigma0 and sigma1 as 3 each, 3 adds, the store) in rounds 16-63.
 @
 @ Constant-time status: no branch and no address depends on the state or the message; the only
-@   branches are the block count and the fixed round loop. (No multiplies, so the ARM926EJ-S
-@   early-termination caveat of crypto/bignum/arm/mul_add_armv4.S does not arise.)
+@   branches are the block count, the input's alignment (public) and the fixed round loop.
+@   (No multiplies, so the ARM926EJ-S early-termination caveat of
+@   crypto/bignum/arm/mul_add_armv4.S does not arise.)
 @
 @ Measured (scripts/perf-table --targets armel --algs "sha256 hmac-sha256", guest instructions
-@   per byte, 16 KiB): armel sha256 35.49 (portable C++) -> 30.29, hmac-sha256 37.07 -> 31.65
-@   (OpenSSL 31.15 / 32.82). Counted per 64-byte block: 16 x (18 + 8) + 48 x (18 + 13) + about
-@   40 on ARMv5TE; 5 fewer per load round on ARMv6+: armhf (--targets armhf) 34.30 -> 29.04,
-@   hmac-sha256 35.84 -> 30.33 (OpenSSL's NEON code 23.77 / 25.18).
+@   per byte, 16 KiB): armel sha256 35.49 (portable C++) -> 30.29 (the first version), hmac-sha256
+@   37.07 -> 31.65 (OpenSSL 31.15 / 32.82); armhf 34.30 -> 29.04 (OpenSSL's NEON code 23.77).
+@   With the message pass and the paired K loads (scripts/insn-count --target armel --n 16384
+@   -- build/armel/bench/insn/petrel_insn_driver sha256 {N}): armel 28.87; the README has the
+@   perf-table run.
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM)
         .syntax unified
         .arm
         .text
 
-@ W[t] into r2 and its slot, for t < 16; r1 advances by 4. r0 is free at a round's start.
-        .macro  LOADW i
-#if defined(__ARM_ARCH) && __ARM_ARCH >= 6
-        ldr     r2, [r1], #4
-        rev     r2, r2
-#else
-        ldrb    r2, [r1, #3]
-        ldrb    r0, [r1, #2]
-        orr     r2, r2, r0, lsl #8
-        ldrb    r0, [r1, #1]
-        orr     r2, r2, r0, lsl #16
-        ldrb    r0, [r1], #4
-        orr     r2, r2, r0, lsl #24
+#if (defined(__ARM_ARCH) && __ARM_ARCH >= 6) || defined(__ARM_ARCH_5TE__) || \
+    defined(__ARM_ARCH_5TEJ__)
+#define PETREL_HAVE_LDRD 1
 #endif
-        str     r2, [sp, #4*\i]
+
+#define F_W 0
+#define F_X 64
+#define F_STATE 128
+#define F_IN 132
+#define F_END 136
+#define F_KEND 140
+@ F_SIZE plus the 36 bytes pushed is a multiple of 8: sp stays 8-aligned for LDRD.
+#define F_SIZE 148
+
+@ The byte swap of a loaded word \x: REV on ARMv6+, else three instructions with the mask
+@ 0x00ff00ff in r2 (r3 the temporary): ror(x & m, 8) | (ror(x, 24) & m).
+        .macro  BSWAP x
+#if defined(__ARM_ARCH) && __ARM_ARCH >= 6
+        rev     \x, \x
+#else
+        and     r3, r2, \x, ror #24
+        and     \x, \x, r2
+        orr     \x, r3, \x, ror #8
+#endif
+        .endm
+
+@ Four big-endian message words into r4-r7 (r1 advances by 16): one LDM where the input is
+@ word-aligned (\aligned = 1); else LDR (ARMv6+, which allows unaligned LDR) or four LDRB and
+@ three ORR per word.
+        .macro  LOAD4 aligned
+        .if     \aligned
+        ldmia   r1!, {r4-r7}
+        BSWAP   r4
+        BSWAP   r5
+        BSWAP   r6
+        BSWAP   r7
+        .else
+#if defined(__ARM_ARCH) && __ARM_ARCH >= 6
+        ldr     r4, [r1], #4
+        ldr     r5, [r1], #4
+        ldr     r6, [r1], #4
+        ldr     r7, [r1], #4
+        rev     r4, r4
+        rev     r5, r5
+        rev     r6, r6
+        rev     r7, r7
+#else
+        .irp    w, r4, r5, r6, r7
+        ldrb    \w, [r1, #3]
+        ldrb    r3, [r1, #2]
+        orr     \w, \w, r3, lsl #8
+        ldrb    r3, [r1, #1]
+        orr     \w, \w, r3, lsl #16
+        ldrb    r3, [r1], #4
+        orr     \w, \w, r3, lsl #24
+        .endr
+#endif
+        .endif
+        .endm
+
+@ The message pass before rounds 0-15: W[0..15] to [sp, #F_W], W[t] + K[t] to [sp, #F_X]
+@ (r0 and ip the two pointers, lr the constants, which it leaves at K[16]).
+        .macro  PREPASS aligned
+        .rept   4
+        LOAD4   \aligned
+        stmia   r0!, {r4-r7}
+        ldmia   lr!, {r8-r11}
+        add     r4, r4, r8
+        add     r5, r5, r9
+        add     r6, r6, r10
+        add     r7, r7, r11
+        stmia   ip!, {r4-r7}
+        .endr
+        .endm
+
+@ X[t] = W[t] + K[t] and X[t+1] for the rounds t, t+1 < 16 (t even) into r0 and r1.
+        .macro  LOADX i
+#if defined(PETREL_HAVE_LDRD)
+        ldrd    r0, r1, [sp, #F_X+4*\i]
+#else
+        ldr     r0, [sp, #F_X+4*\i]
+        ldr     r1, [sp, #F_X+4*\i+4]
+#endif
         .endm
 
 @ W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16] into r2 and slot i = t mod 16.
@@ -71,19 +148,27 @@
         str     r2, [sp, #4*\i]
         .endm
 
-@ One round with W[t] in r2: h += Sigma1(e) + Ch(e,f,g) + K[t] + W[t]; d += h;
+@ One round with W[t] in \w (r2; K[t] loaded and added), or W[t] + K[t] in \w (r0 or r1;
+@ rounds 0-15, \k = 0): h += Sigma1(e) + Ch(e,f,g) + K[t] + W[t]; d += h;
 @ h += Sigma0(a) + Maj(a,b,c). tab gets a^b; tbc holds b^c (the last round's a^b).
-        .macro  ROUND a, b, c, d, e, f, g, h, tab, tbc
-        add     \h, \h, r2                      @ h += W[t]
-        ldr     r2, [lr], #4                    @ K[t]
+        .macro  ROUND a, b, c, d, e, f, g, h, tab, tbc, w=r2, k=1
+        add     \h, \h, \w                      @ h += W[t] (+ K[t])
+        .if     \k == 1
+        ldmia   lr!, {r2, r3}                   @ K[t], K[t+1]
         eor     r0, \e, \e, ror #5
         add     \h, \h, r2
+        .else
+        eor     r0, \e, \e, ror #5
+        .endif
         eor     r0, r0, \e, ror #19
         eor     r2, \f, \g
         add     \h, \h, r0, ror #6              @ h += Sigma1(e)
         and     r2, r2, \e
         eor     r2, r2, \g
         add     \h, \h, r2                      @ h += Ch(e,f,g)
+        .if     \k == 1
+        add     \g, \g, r3                      @ K[t+1] into the next round's h
+        .endif
         eor     r0, \a, \a, ror #11
         add     \d, \d, \h
         eor     r0, r0, \a, ror #20
@@ -114,6 +199,8 @@ petrel_sha256_k_armv4:
         .word   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208
         .word   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
         .size   petrel_sha256_k_armv4, . - petrel_sha256_k_armv4
+.Lsha256_mask:
+        .word   0x00ff00ff
 
         .global petrel_sha256_blocks_armv4
         .type   petrel_sha256_blocks_armv4, %function
@@ -122,89 +209,90 @@ petrel_sha256_blocks_armv4:
         cmp     r2, #0
         bxeq    lr
         push    {r4-r11, lr}
-        sub     sp, sp, #80
+        sub     sp, sp, #F_SIZE
         add     r2, r1, r2, lsl #6              @ end of the input
-        str     r0, [sp, #64]
-        str     r2, [sp, #72]
+        str     r0, [sp, #F_STATE]
+        str     r2, [sp, #F_END]
         adr     r3, petrel_sha256_k_armv4
         add     r3, r3, #256
-        str     r3, [sp, #76]                   @ end of the constants
+        str     r3, [sp, #F_KEND]               @ end of the constants
 .Lsha256_block:
-        ldr     r0, [sp, #64]
-        ldmia   r0, {r4-r11}                    @ a..h
         adr     lr, petrel_sha256_k_armv4
+        mov     r0, sp                          @ W
+        add     ip, sp, #F_X                    @ W + K
+#if !defined(__ARM_ARCH) || __ARM_ARCH < 6
+        ldr     r2, .Lsha256_mask               @ the byte-swap mask
+#endif
+        tst     r1, #3
+        bne     .Lsha256_unaligned
+        PREPASS 1
+.Lsha256_loaded:
+        str     r1, [sp, #F_IN]                 @ the next block
+        ldr     r0, [sp, #F_STATE]
+        ldmia   r0, {r4-r11}                    @ a..h
         eor     ip, r5, r6                      @ b^c for round 0
-        LOADW   0
-        ROUND   r4, r5, r6, r7, r8, r9, r10, r11, r3, ip
-        LOADW   1
-        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3
-        LOADW   2
-        ROUND   r10, r11, r4, r5, r6, r7, r8, r9, r3, ip
-        LOADW   3
-        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3
-        LOADW   4
-        ROUND   r8, r9, r10, r11, r4, r5, r6, r7, r3, ip
-        LOADW   5
-        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3
-        LOADW   6
-        ROUND   r6, r7, r8, r9, r10, r11, r4, r5, r3, ip
-        LOADW   7
-        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3
-        LOADW   8
-        ROUND   r4, r5, r6, r7, r8, r9, r10, r11, r3, ip
-        LOADW   9
-        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3
-        LOADW   10
-        ROUND   r10, r11, r4, r5, r6, r7, r8, r9, r3, ip
-        LOADW   11
-        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3
-        LOADW   12
-        ROUND   r8, r9, r10, r11, r4, r5, r6, r7, r3, ip
-        LOADW   13
-        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3
-        LOADW   14
-        ROUND   r6, r7, r8, r9, r10, r11, r4, r5, r3, ip
-        LOADW   15
-        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3
-        str     r1, [sp, #68]                   @ the next block
-        ldr     r1, [sp, #0]                    @ W[0] = W[16-16]
+        LOADX   0
+        ROUND   r4, r5, r6, r7, r8, r9, r10, r11, r3, ip, r0, 0
+        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3, r1, 0
+        LOADX   2
+        ROUND   r10, r11, r4, r5, r6, r7, r8, r9, r3, ip, r0, 0
+        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3, r1, 0
+        LOADX   4
+        ROUND   r8, r9, r10, r11, r4, r5, r6, r7, r3, ip, r0, 0
+        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3, r1, 0
+        LOADX   6
+        ROUND   r6, r7, r8, r9, r10, r11, r4, r5, r3, ip, r0, 0
+        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3, r1, 0
+        LOADX   8
+        ROUND   r4, r5, r6, r7, r8, r9, r10, r11, r3, ip, r0, 0
+        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3, r1, 0
+        LOADX   10
+        ROUND   r10, r11, r4, r5, r6, r7, r8, r9, r3, ip, r0, 0
+        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3, r1, 0
+        LOADX   12
+        ROUND   r8, r9, r10, r11, r4, r5, r6, r7, r3, ip, r0, 0
+        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3, r1, 0
+        LOADX   14
+        ROUND   r6, r7, r8, r9, r10, r11, r4, r5, r3, ip, r0, 0
+        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3, r1, 0
+        ldr     r1, [sp, #F_W]                  @ W[0] = W[16-16]
 .Lsha256_rounds:
         SCHED   0, r3
         ROUND   r4, r5, r6, r7, r8, r9, r10, r11, r3, ip
         SCHED   1, ip
-        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3
+        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3, r2, 2
         SCHED   2, r3
         ROUND   r10, r11, r4, r5, r6, r7, r8, r9, r3, ip
         SCHED   3, ip
-        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3
+        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3, r2, 2
         SCHED   4, r3
         ROUND   r8, r9, r10, r11, r4, r5, r6, r7, r3, ip
         SCHED   5, ip
-        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3
+        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3, r2, 2
         SCHED   6, r3
         ROUND   r6, r7, r8, r9, r10, r11, r4, r5, r3, ip
         SCHED   7, ip
-        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3
+        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3, r2, 2
         SCHED   8, r3
         ROUND   r4, r5, r6, r7, r8, r9, r10, r11, r3, ip
         SCHED   9, ip
-        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3
+        ROUND   r11, r4, r5, r6, r7, r8, r9, r10, ip, r3, r2, 2
         SCHED   10, r3
         ROUND   r10, r11, r4, r5, r6, r7, r8, r9, r3, ip
         SCHED   11, ip
-        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3
+        ROUND   r9, r10, r11, r4, r5, r6, r7, r8, ip, r3, r2, 2
         SCHED   12, r3
         ROUND   r8, r9, r10, r11, r4, r5, r6, r7, r3, ip
         SCHED   13, ip
-        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3
+        ROUND   r7, r8, r9, r10, r11, r4, r5, r6, ip, r3, r2, 2
         SCHED   14, r3
         ROUND   r6, r7, r8, r9, r10, r11, r4, r5, r3, ip
         SCHED   15, ip
-        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3
-        ldr     r0, [sp, #76]
+        ROUND   r5, r6, r7, r8, r9, r10, r11, r4, ip, r3, r2, 2
+        ldr     r0, [sp, #F_KEND]
         cmp     lr, r0
         bne     .Lsha256_rounds
-        ldr     r0, [sp, #64]
+        ldr     r0, [sp, #F_STATE]
         ldmia   r0, {r1, r2, r3, ip}
         add     r4, r4, r1
         add     r5, r5, r2
@@ -218,21 +306,28 @@ petrel_sha256_blocks_armv4:
         add     r11, r11, ip
         sub     r0, r0, #16
         stmia   r0, {r4-r11}
-        ldr     r1, [sp, #68]
-        ldr     r2, [sp, #72]
+        ldr     r1, [sp, #F_IN]
+        ldr     r2, [sp, #F_END]
         cmp     r1, r2
         bne     .Lsha256_block
-        mov     r0, #0                          @ wipe W
+        mov     r0, #0                          @ wipe W and W + K
         mov     r1, #0
         mov     r2, #0
         mov     r3, #0
-        stmia   sp, {r0-r3}
-        add     ip, sp, #16
-        stmia   ip!, {r0-r3}
-        stmia   ip!, {r0-r3}
-        stmia   ip!, {r0-r3}
-        add     sp, sp, #80
+        mov     r4, #0
+        mov     r5, #0
+        mov     r6, #0
+        mov     r7, #0
+        mov     ip, sp
+        stmia   ip!, {r0-r7}
+        stmia   ip!, {r0-r7}
+        stmia   ip!, {r0-r7}
+        stmia   ip!, {r0-r7}
+        add     sp, sp, #F_SIZE
         pop     {r4-r11, pc}
+.Lsha256_unaligned:
+        PREPASS 0
+        b       .Lsha256_loaded
         .size   petrel_sha256_blocks_armv4, . - petrel_sha256_blocks_armv4
 #endif
 

@@ -4,32 +4,138 @@
 #
 # Calling convention: O32.
 #   void petrel_sha256_blocks_mips32r2(uint32_t state[8], const uint8_t* in, size_t nblocks)
-#     $a0 state (H0..H7), $a1 in (any alignment: LWL/LWR), $a2 nblocks (may be 0).
-# Register plan: $s0-$s7 the working variables a..h (roles rotate with the round in the
-#   generated code, back in place after 8 rounds); the 16 schedule words W[t mod 16] all live in
+#     $a0 state (H0..H7), $a1 in (any alignment), $a2 nblocks (may be 0).
+# Register plan: $s0-$s7 the working variables a..h (roles rotate with the round in the macro
+#   arguments, back in place after 8 rounds); the 16 schedule words W[t mod 16] all live in
 #   registers: $t0-$t7, $a3, $v0, $v1, $t8, $t9, $at, $gp, $fp (in rounds 0-15 $fp is the input
-#   pointer until W[15] replaces it); $a2 the round constant pointer, $a0 the temporary, $a1/$ra
-#   a^b of this round and of the last (Maj(a,b,c) = ((a^b)&(b^c))^b; the two swap each round).
-#   Frame 64 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer, the end of the input,
-#   the constants' start and end, and the input pointer. No message word is stored to memory.
-#   $gp is restored before return (the function calls nothing and needs no GOT: the constants
-#   are found PC-relative with BAL).
-# Per round: Sigma1 and Sigma0 as three ROTR and two XOR each, Ch = ((f^g)&e)^g, the K load and
+#   pointer until W[15] replaces it); $a2 the round-constant pointer (constant: every round
+#   finds K[t] at a fixed offset), $a0 the temporary, $a1/$ra a^b of this round and of the last
+#   (Maj(a,b,c) = ((a^b)&(b^c))^b; the two swap each round; the free one is the schedule's
+#   second temporary). Frame 64 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer,
+#   the end of the input and the input pointer. No message word is stored to memory, and the
+#   working variables are not reloaded per block: after the chaining add they are the next
+#   block's a..h. $gp is restored before return (the function calls nothing and needs no GOT:
+#   the constants are found PC-relative with BAL).
+# Per round: Sigma1 and Sigma0 as nested ROTR/XOR (ROTR(ROTR(ROTR(e,14)^e,5)^e,6) is
+#   ROTR 6 ^ 11 ^ 25, one temporary), Ch = ((f^g)&e)^g, Maj with the carried b^c, the K load and
 #   seven adds: 24 instructions. The schedule adds 13 in rounds 16-63 (sigma0 and sigma1 as two
-#   ROTR, SRL and two XOR each, three adds); rounds 0-15 load big-endian words with LWL/LWR
-#   (plus WSBH and ROTR on little-endian).
+#   ROTR, XOR, SRL, XOR each, three adds); rounds 0-15 load big-endian words: LW when the input
+#   is word-aligned (plus WSBH and ROTR 16 on little-endian), LWL/LWR otherwise, one copy of
+#   rounds 0-15 for each, chosen per block by the (public) alignment. All 64 rounds unrolled
+#   (about 2,700 instructions, 10.7 KiB).
+# Cost, counted from the code (aligned input, mipsel): 16 x (24 + 3) + 48 x (24 + 13) + 33 per
+#   64-byte block = 2,241, 35.02 per byte; mips 16 fewer per block.
 # Constant-time status: no branch and no address depends on the state or the message; the
-#   branches are the block count and the fixed round loop. No multiplies.
-# Measured (scripts/perf-table --targets mipsel --algs "sha256 hmac-sha256", guest
-#   instructions per byte, 16 KiB): mipsel sha256 38.78 (portable C++) -> 35.68, hmac-sha256
-#   40.67 -> 37.38 (OpenSSL 38.23 / 40.31). Big-endian mips saves the WSBH/ROTR of the loads
-#   (not measured: no baseline there).
+#   branches are the block count and the input's alignment (public). No multiplies.
+# Measured (scripts/perf-table, guest instructions per byte, 16 KiB in 4096-byte updates): see
+#   the README section "Assembly: the SHA block functions".
 #if defined(__mips__) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && __mips_isa_rev < 6 \
     && defined(_ABIO32) && _MIPS_SIM == _ABIO32
         .text
         .set    noreorder
         .set    nomacro
         .set    noat
+
+# Frame offsets.
+#define F_STATE 44
+#define F_END 48
+#define F_IN 52
+#define F_SIZE 64
+
+# W[t], t < 15, the big-endian word at $fp + \off: LW (\aligned) or LWL/LWR.
+        .macro  LOADW w, off, aligned
+        .if     \aligned
+        lw      \w, \off($30)
+#if defined(__MIPSEL__)
+        wsbh    \w, \w
+        rotr    \w, \w, 16
+#endif
+        .else
+#if defined(__MIPSEL__)
+        lwl     \w, \off+3($30)
+        lwr     \w, \off($30)
+        wsbh    \w, \w
+        rotr    \w, \w, 16
+#else
+        lwl     \w, \off($30)
+        lwr     \w, \off+3($30)
+#endif
+        .endif
+        .endm
+
+# W[15] into $fp, which held the input pointer: the next block's pointer goes to the frame.
+        .macro  LOADW15 aligned
+        addiu   $30, $30, 64
+        sw      $30, F_IN($sp)                  # the next block
+        .if     \aligned
+        lw      $30, -4($30)
+#if defined(__MIPSEL__)
+        wsbh    $30, $30
+        rotr    $30, $30, 16
+#endif
+        .else
+#if defined(__MIPSEL__)
+        lwl     $4, -1($30)
+        lwr     $4, -4($30)
+        wsbh    $4, $4
+        rotr    $30, $4, 16
+#else
+        lwl     $4, -4($30)
+        lwr     $4, -1($30)
+        move    $30, $4
+#endif
+        .endif
+        .endm
+
+# W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], t >= 16, in place of W[t-16]
+# (\w16); \tmp the free a^b register of the round.
+        .macro  SCHED w16, w15, w2, w7, tmp
+        rotr    $4, \w15, 11
+        xor     $4, $4, \w15
+        rotr    $4, $4, 7                       # ROTR 7 ^ ROTR 18
+        srl     \tmp, \w15, 3
+        xor     $4, $4, \tmp
+        addu    \w16, \w16, $4                  # + sigma0(W[t-15])
+        rotr    $4, \w2, 2
+        xor     $4, $4, \w2
+        rotr    $4, $4, 17                      # ROTR 17 ^ ROTR 19
+        srl     \tmp, \w2, 10
+        xor     $4, $4, \tmp
+        addu    \w16, \w16, $4                  # + sigma1(W[t-2])
+        addu    \w16, \w16, \w7                 # + W[t-7]
+        .endm
+
+# One round with W[t] in \w and K[t] at \k($a2) (already in $a0 if \kload = 0):
+# h += W + K + Sigma1(e) + Ch(e,f,g); d += h;
+# h += Sigma0(a) + Maj(a,b,c). \tab gets a^b; \tbc holds b^c (the last round's a^b).
+        .macro  ROUND a, b, c, d, e, f, g, h, w, k, tab, tbc, kload=1
+        .if     \kload
+        lw      $4, \k($6)
+        .endif
+        addu    \h, \h, \w
+        addu    \h, \h, $4
+        rotr    $4, \e, 14
+        xor     $4, $4, \e
+        rotr    $4, $4, 5
+        xor     $4, $4, \e
+        rotr    $4, $4, 6
+        addu    \h, \h, $4                      # Sigma1(e)
+        xor     $4, \f, \g
+        and     $4, $4, \e
+        xor     $4, $4, \g
+        addu    \h, \h, $4                      # Ch(e,f,g)
+        addu    \d, \d, \h
+        rotr    $4, \a, 9
+        xor     $4, $4, \a
+        rotr    $4, $4, 11
+        xor     $4, $4, \a
+        rotr    $4, $4, 2
+        addu    \h, \h, $4                      # Sigma0(a) = ROTR 2 ^ 13 ^ 22
+        xor     \tab, \a, \b
+        and     \tbc, \tbc, \tab
+        xor     \tbc, \tbc, \b
+        addu    \h, \h, \tbc                    # Maj(a,b,c)
+        .endm
 
         .p2align 2
         .type   petrel_sha256_k_mips32r2, @object
@@ -57,7 +163,7 @@ petrel_sha256_k_mips32r2:
         .ent    petrel_sha256_blocks_mips32r2
 petrel_sha256_blocks_mips32r2:
         beqz    $6, .Lsha256_ret
-        addiu   $sp, $sp, -64                   # (delay slot; undone at .Lsha256_ret)
+        addiu   $sp, $sp, -F_SIZE               # (delay slot; undone at .Lsha256_ret)
         sw      $16, 0($sp)
         sw      $17, 4($sp)
         sw      $18, 8($sp)
@@ -69,19 +175,7 @@ petrel_sha256_blocks_mips32r2:
         sw      $28, 32($sp)
         sw      $30, 36($sp)
         sw      $31, 40($sp)
-        sw      $4, 44($sp)                     # state
-        sll     $6, $6, 6
-        addu    $6, $5, $6
-        sw      $6, 48($sp)                     # end of the input
-        bal     1f
-        move    $30, $5                         # (delay slot) input pointer
-1:      addiu   $6, $31, petrel_sha256_k_mips32r2 - 1b
-        sw      $6, 52($sp)                     # the constants
-        addiu   $6, $6, 256
-        sw      $6, 56($sp)                     # their end
-.Lsha256_block:
-        lw      $4, 44($sp)
-        lw      $6, 52($sp)
+        sw      $4, F_STATE($sp)
         lw      $16, 0($4)
         lw      $17, 4($4)
         lw      $18, 8($4)
@@ -90,1167 +184,175 @@ petrel_sha256_blocks_mips32r2:
         lw      $21, 20($4)
         lw      $22, 24($4)
         lw      $23, 28($4)
+        sll     $6, $6, 6
+        addu    $6, $5, $6
+        sw      $6, F_END($sp)                  # end of the input
+        bal     1f
+        move    $30, $5                         # (delay slot) input pointer
+1:      addiu   $6, $31, petrel_sha256_k_mips32r2 - 1b
         xor     $31, $17, $18                   # b^c for round 0
-#if defined(__MIPSEL__)
-        lwl     $8, 3($30)
-        lwr     $8, 0($30)
-        wsbh    $8, $8
-        rotr    $8, $8, 16
-#else
-        lwl     $8, 0($30)
-        lwr     $8, 3($30)
-#endif
-        lw      $4, 0($6)
-        addu    $23, $23, $8
-        addu    $23, $23, $4
-        rotr    $4, $20, 6
-        rotr    $5, $20, 11
-        xor     $4, $4, $5
-        rotr    $5, $20, 25
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma1(e)
-        xor     $4, $21, $22
-        and     $4, $4, $20
-        xor     $4, $4, $22
-        addu    $23, $23, $4              # Ch(e,f,g)
-        addu    $19, $19, $23
-        rotr    $4, $16, 2
-        rotr    $5, $16, 13
-        xor     $4, $4, $5
-        rotr    $5, $16, 22
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma0(a)
-        xor     $5, $16, $17
-        and     $31, $31, $5
-        xor     $31, $31, $17
-        addu    $23, $23, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $9, 7($30)
-        lwr     $9, 4($30)
-        wsbh    $9, $9
-        rotr    $9, $9, 16
-#else
-        lwl     $9, 4($30)
-        lwr     $9, 7($30)
-#endif
-        lw      $4, 4($6)
-        addu    $22, $22, $9
-        addu    $22, $22, $4
-        rotr    $4, $19, 6
-        rotr    $31, $19, 11
-        xor     $4, $4, $31
-        rotr    $31, $19, 25
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma1(e)
-        xor     $4, $20, $21
-        and     $4, $4, $19
-        xor     $4, $4, $21
-        addu    $22, $22, $4              # Ch(e,f,g)
-        addu    $18, $18, $22
-        rotr    $4, $23, 2
-        rotr    $31, $23, 13
-        xor     $4, $4, $31
-        rotr    $31, $23, 22
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma0(a)
-        xor     $31, $23, $16
-        and     $5, $5, $31
-        xor     $5, $5, $16
-        addu    $22, $22, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $10, 11($30)
-        lwr     $10, 8($30)
-        wsbh    $10, $10
-        rotr    $10, $10, 16
-#else
-        lwl     $10, 8($30)
-        lwr     $10, 11($30)
-#endif
-        lw      $4, 8($6)
-        addu    $21, $21, $10
-        addu    $21, $21, $4
-        rotr    $4, $18, 6
-        rotr    $5, $18, 11
-        xor     $4, $4, $5
-        rotr    $5, $18, 25
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma1(e)
-        xor     $4, $19, $20
-        and     $4, $4, $18
-        xor     $4, $4, $20
-        addu    $21, $21, $4              # Ch(e,f,g)
-        addu    $17, $17, $21
-        rotr    $4, $22, 2
-        rotr    $5, $22, 13
-        xor     $4, $4, $5
-        rotr    $5, $22, 22
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma0(a)
-        xor     $5, $22, $23
-        and     $31, $31, $5
-        xor     $31, $31, $23
-        addu    $21, $21, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $11, 15($30)
-        lwr     $11, 12($30)
-        wsbh    $11, $11
-        rotr    $11, $11, 16
-#else
-        lwl     $11, 12($30)
-        lwr     $11, 15($30)
-#endif
-        lw      $4, 12($6)
-        addu    $20, $20, $11
-        addu    $20, $20, $4
-        rotr    $4, $17, 6
-        rotr    $31, $17, 11
-        xor     $4, $4, $31
-        rotr    $31, $17, 25
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma1(e)
-        xor     $4, $18, $19
-        and     $4, $4, $17
-        xor     $4, $4, $19
-        addu    $20, $20, $4              # Ch(e,f,g)
-        addu    $16, $16, $20
-        rotr    $4, $21, 2
-        rotr    $31, $21, 13
-        xor     $4, $4, $31
-        rotr    $31, $21, 22
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma0(a)
-        xor     $31, $21, $22
-        and     $5, $5, $31
-        xor     $5, $5, $22
-        addu    $20, $20, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $12, 19($30)
-        lwr     $12, 16($30)
-        wsbh    $12, $12
-        rotr    $12, $12, 16
-#else
-        lwl     $12, 16($30)
-        lwr     $12, 19($30)
-#endif
-        lw      $4, 16($6)
-        addu    $19, $19, $12
-        addu    $19, $19, $4
-        rotr    $4, $16, 6
-        rotr    $5, $16, 11
-        xor     $4, $4, $5
-        rotr    $5, $16, 25
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma1(e)
-        xor     $4, $17, $18
-        and     $4, $4, $16
-        xor     $4, $4, $18
-        addu    $19, $19, $4              # Ch(e,f,g)
-        addu    $23, $23, $19
-        rotr    $4, $20, 2
-        rotr    $5, $20, 13
-        xor     $4, $4, $5
-        rotr    $5, $20, 22
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma0(a)
-        xor     $5, $20, $21
-        and     $31, $31, $5
-        xor     $31, $31, $21
-        addu    $19, $19, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $13, 23($30)
-        lwr     $13, 20($30)
-        wsbh    $13, $13
-        rotr    $13, $13, 16
-#else
-        lwl     $13, 20($30)
-        lwr     $13, 23($30)
-#endif
-        lw      $4, 20($6)
-        addu    $18, $18, $13
-        addu    $18, $18, $4
-        rotr    $4, $23, 6
-        rotr    $31, $23, 11
-        xor     $4, $4, $31
-        rotr    $31, $23, 25
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma1(e)
-        xor     $4, $16, $17
-        and     $4, $4, $23
-        xor     $4, $4, $17
-        addu    $18, $18, $4              # Ch(e,f,g)
-        addu    $22, $22, $18
-        rotr    $4, $19, 2
-        rotr    $31, $19, 13
-        xor     $4, $4, $31
-        rotr    $31, $19, 22
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma0(a)
-        xor     $31, $19, $20
-        and     $5, $5, $31
-        xor     $5, $5, $20
-        addu    $18, $18, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $14, 27($30)
-        lwr     $14, 24($30)
-        wsbh    $14, $14
-        rotr    $14, $14, 16
-#else
-        lwl     $14, 24($30)
-        lwr     $14, 27($30)
-#endif
-        lw      $4, 24($6)
-        addu    $17, $17, $14
-        addu    $17, $17, $4
-        rotr    $4, $22, 6
-        rotr    $5, $22, 11
-        xor     $4, $4, $5
-        rotr    $5, $22, 25
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma1(e)
-        xor     $4, $23, $16
-        and     $4, $4, $22
-        xor     $4, $4, $16
-        addu    $17, $17, $4              # Ch(e,f,g)
-        addu    $21, $21, $17
-        rotr    $4, $18, 2
-        rotr    $5, $18, 13
-        xor     $4, $4, $5
-        rotr    $5, $18, 22
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma0(a)
-        xor     $5, $18, $19
-        and     $31, $31, $5
-        xor     $31, $31, $19
-        addu    $17, $17, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $15, 31($30)
-        lwr     $15, 28($30)
-        wsbh    $15, $15
-        rotr    $15, $15, 16
-#else
-        lwl     $15, 28($30)
-        lwr     $15, 31($30)
-#endif
-        lw      $4, 28($6)
-        addu    $16, $16, $15
-        addu    $16, $16, $4
-        rotr    $4, $21, 6
-        rotr    $31, $21, 11
-        xor     $4, $4, $31
-        rotr    $31, $21, 25
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma1(e)
-        xor     $4, $22, $23
-        and     $4, $4, $21
-        xor     $4, $4, $23
-        addu    $16, $16, $4              # Ch(e,f,g)
-        addu    $20, $20, $16
-        rotr    $4, $17, 2
-        rotr    $31, $17, 13
-        xor     $4, $4, $31
-        rotr    $31, $17, 22
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma0(a)
-        xor     $31, $17, $18
-        and     $5, $5, $31
-        xor     $5, $5, $18
-        addu    $16, $16, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $7, 35($30)
-        lwr     $7, 32($30)
-        wsbh    $7, $7
-        rotr    $7, $7, 16
-#else
-        lwl     $7, 32($30)
-        lwr     $7, 35($30)
-#endif
-        lw      $4, 32($6)
-        addu    $23, $23, $7
-        addu    $23, $23, $4
-        rotr    $4, $20, 6
-        rotr    $5, $20, 11
-        xor     $4, $4, $5
-        rotr    $5, $20, 25
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma1(e)
-        xor     $4, $21, $22
-        and     $4, $4, $20
-        xor     $4, $4, $22
-        addu    $23, $23, $4              # Ch(e,f,g)
-        addu    $19, $19, $23
-        rotr    $4, $16, 2
-        rotr    $5, $16, 13
-        xor     $4, $4, $5
-        rotr    $5, $16, 22
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma0(a)
-        xor     $5, $16, $17
-        and     $31, $31, $5
-        xor     $31, $31, $17
-        addu    $23, $23, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $2, 39($30)
-        lwr     $2, 36($30)
-        wsbh    $2, $2
-        rotr    $2, $2, 16
-#else
-        lwl     $2, 36($30)
-        lwr     $2, 39($30)
-#endif
-        lw      $4, 36($6)
-        addu    $22, $22, $2
-        addu    $22, $22, $4
-        rotr    $4, $19, 6
-        rotr    $31, $19, 11
-        xor     $4, $4, $31
-        rotr    $31, $19, 25
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma1(e)
-        xor     $4, $20, $21
-        and     $4, $4, $19
-        xor     $4, $4, $21
-        addu    $22, $22, $4              # Ch(e,f,g)
-        addu    $18, $18, $22
-        rotr    $4, $23, 2
-        rotr    $31, $23, 13
-        xor     $4, $4, $31
-        rotr    $31, $23, 22
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma0(a)
-        xor     $31, $23, $16
-        and     $5, $5, $31
-        xor     $5, $5, $16
-        addu    $22, $22, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $3, 43($30)
-        lwr     $3, 40($30)
-        wsbh    $3, $3
-        rotr    $3, $3, 16
-#else
-        lwl     $3, 40($30)
-        lwr     $3, 43($30)
-#endif
-        lw      $4, 40($6)
-        addu    $21, $21, $3
-        addu    $21, $21, $4
-        rotr    $4, $18, 6
-        rotr    $5, $18, 11
-        xor     $4, $4, $5
-        rotr    $5, $18, 25
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma1(e)
-        xor     $4, $19, $20
-        and     $4, $4, $18
-        xor     $4, $4, $20
-        addu    $21, $21, $4              # Ch(e,f,g)
-        addu    $17, $17, $21
-        rotr    $4, $22, 2
-        rotr    $5, $22, 13
-        xor     $4, $4, $5
-        rotr    $5, $22, 22
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma0(a)
-        xor     $5, $22, $23
-        and     $31, $31, $5
-        xor     $31, $31, $23
-        addu    $21, $21, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $24, 47($30)
-        lwr     $24, 44($30)
-        wsbh    $24, $24
-        rotr    $24, $24, 16
-#else
-        lwl     $24, 44($30)
-        lwr     $24, 47($30)
-#endif
-        lw      $4, 44($6)
-        addu    $20, $20, $24
-        addu    $20, $20, $4
-        rotr    $4, $17, 6
-        rotr    $31, $17, 11
-        xor     $4, $4, $31
-        rotr    $31, $17, 25
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma1(e)
-        xor     $4, $18, $19
-        and     $4, $4, $17
-        xor     $4, $4, $19
-        addu    $20, $20, $4              # Ch(e,f,g)
-        addu    $16, $16, $20
-        rotr    $4, $21, 2
-        rotr    $31, $21, 13
-        xor     $4, $4, $31
-        rotr    $31, $21, 22
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma0(a)
-        xor     $31, $21, $22
-        and     $5, $5, $31
-        xor     $5, $5, $22
-        addu    $20, $20, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $25, 51($30)
-        lwr     $25, 48($30)
-        wsbh    $25, $25
-        rotr    $25, $25, 16
-#else
-        lwl     $25, 48($30)
-        lwr     $25, 51($30)
-#endif
-        lw      $4, 48($6)
-        addu    $19, $19, $25
-        addu    $19, $19, $4
-        rotr    $4, $16, 6
-        rotr    $5, $16, 11
-        xor     $4, $4, $5
-        rotr    $5, $16, 25
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma1(e)
-        xor     $4, $17, $18
-        and     $4, $4, $16
-        xor     $4, $4, $18
-        addu    $19, $19, $4              # Ch(e,f,g)
-        addu    $23, $23, $19
-        rotr    $4, $20, 2
-        rotr    $5, $20, 13
-        xor     $4, $4, $5
-        rotr    $5, $20, 22
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma0(a)
-        xor     $5, $20, $21
-        and     $31, $31, $5
-        xor     $31, $31, $21
-        addu    $19, $19, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $1, 55($30)
-        lwr     $1, 52($30)
-        wsbh    $1, $1
-        rotr    $1, $1, 16
-#else
-        lwl     $1, 52($30)
-        lwr     $1, 55($30)
-#endif
-        lw      $4, 52($6)
-        addu    $18, $18, $1
-        addu    $18, $18, $4
-        rotr    $4, $23, 6
-        rotr    $31, $23, 11
-        xor     $4, $4, $31
-        rotr    $31, $23, 25
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma1(e)
-        xor     $4, $16, $17
-        and     $4, $4, $23
-        xor     $4, $4, $17
-        addu    $18, $18, $4              # Ch(e,f,g)
-        addu    $22, $22, $18
-        rotr    $4, $19, 2
-        rotr    $31, $19, 13
-        xor     $4, $4, $31
-        rotr    $31, $19, 22
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma0(a)
-        xor     $31, $19, $20
-        and     $5, $5, $31
-        xor     $5, $5, $20
-        addu    $18, $18, $5             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $28, 59($30)
-        lwr     $28, 56($30)
-        wsbh    $28, $28
-        rotr    $28, $28, 16
-#else
-        lwl     $28, 56($30)
-        lwr     $28, 59($30)
-#endif
-        lw      $4, 56($6)
-        addu    $17, $17, $28
-        addu    $17, $17, $4
-        rotr    $4, $22, 6
-        rotr    $5, $22, 11
-        xor     $4, $4, $5
-        rotr    $5, $22, 25
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma1(e)
-        xor     $4, $23, $16
-        and     $4, $4, $22
-        xor     $4, $4, $16
-        addu    $17, $17, $4              # Ch(e,f,g)
-        addu    $21, $21, $17
-        rotr    $4, $18, 2
-        rotr    $5, $18, 13
-        xor     $4, $4, $5
-        rotr    $5, $18, 22
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma0(a)
-        xor     $5, $18, $19
-        and     $31, $31, $5
-        xor     $31, $31, $19
-        addu    $17, $17, $31             # Maj(a,b,c)
-#if defined(__MIPSEL__)
-        lwl     $4, 63($30)
-        lwr     $4, 60($30)
-        addiu   $30, $30, 64
-        sw      $30, 60($sp)                # the next block
-        wsbh    $4, $4
-        rotr    $30, $4, 16
-#else
-        lwl     $4, 60($30)
-        lwr     $4, 63($30)
-        addiu   $30, $30, 64
-        sw      $30, 60($sp)                # the next block
-        move    $30, $4
-#endif
-        lw      $4, 60($6)
-        addu    $16, $16, $30
-        addu    $16, $16, $4
-        rotr    $4, $21, 6
-        rotr    $31, $21, 11
-        xor     $4, $4, $31
-        rotr    $31, $21, 25
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma1(e)
-        xor     $4, $22, $23
-        and     $4, $4, $21
-        xor     $4, $4, $23
-        addu    $16, $16, $4              # Ch(e,f,g)
-        addu    $20, $20, $16
-        rotr    $4, $17, 2
-        rotr    $31, $17, 13
-        xor     $4, $4, $31
-        rotr    $31, $17, 22
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma0(a)
-        xor     $31, $17, $18
-        and     $5, $5, $31
-        xor     $5, $5, $18
-        addu    $16, $16, $5             # Maj(a,b,c)
-.Lsha256_rounds:
-        addiu   $6, $6, 64
-        rotr    $4, $9, 7
-        rotr    $5, $9, 18
-        xor     $4, $4, $5
-        srl     $5, $9, 3
-        xor     $4, $4, $5
-        addu    $8, $8, $4              # + sigma0(W[t-15])
-        rotr    $4, $28, 17
-        rotr    $5, $28, 19
-        xor     $4, $4, $5
-        srl     $5, $28, 10
-        xor     $4, $4, $5
-        addu    $8, $8, $4              # + sigma1(W[t-2])
-        addu    $8, $8, $2              # + W[t-7]
-        lw      $4, 0($6)
-        addu    $23, $23, $8
-        addu    $23, $23, $4
-        rotr    $4, $20, 6
-        rotr    $5, $20, 11
-        xor     $4, $4, $5
-        rotr    $5, $20, 25
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma1(e)
-        xor     $4, $21, $22
-        and     $4, $4, $20
-        xor     $4, $4, $22
-        addu    $23, $23, $4              # Ch(e,f,g)
-        addu    $19, $19, $23
-        rotr    $4, $16, 2
-        rotr    $5, $16, 13
-        xor     $4, $4, $5
-        rotr    $5, $16, 22
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma0(a)
-        xor     $5, $16, $17
-        and     $31, $31, $5
-        xor     $31, $31, $17
-        addu    $23, $23, $31             # Maj(a,b,c)
-        rotr    $4, $10, 7
-        rotr    $31, $10, 18
-        xor     $4, $4, $31
-        srl     $31, $10, 3
-        xor     $4, $4, $31
-        addu    $9, $9, $4              # + sigma0(W[t-15])
-        rotr    $4, $30, 17
-        rotr    $31, $30, 19
-        xor     $4, $4, $31
-        srl     $31, $30, 10
-        xor     $4, $4, $31
-        addu    $9, $9, $4              # + sigma1(W[t-2])
-        addu    $9, $9, $3              # + W[t-7]
-        lw      $4, 4($6)
-        addu    $22, $22, $9
-        addu    $22, $22, $4
-        rotr    $4, $19, 6
-        rotr    $31, $19, 11
-        xor     $4, $4, $31
-        rotr    $31, $19, 25
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma1(e)
-        xor     $4, $20, $21
-        and     $4, $4, $19
-        xor     $4, $4, $21
-        addu    $22, $22, $4              # Ch(e,f,g)
-        addu    $18, $18, $22
-        rotr    $4, $23, 2
-        rotr    $31, $23, 13
-        xor     $4, $4, $31
-        rotr    $31, $23, 22
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma0(a)
-        xor     $31, $23, $16
-        and     $5, $5, $31
-        xor     $5, $5, $16
-        addu    $22, $22, $5             # Maj(a,b,c)
-        rotr    $4, $11, 7
-        rotr    $5, $11, 18
-        xor     $4, $4, $5
-        srl     $5, $11, 3
-        xor     $4, $4, $5
-        addu    $10, $10, $4              # + sigma0(W[t-15])
-        rotr    $4, $8, 17
-        rotr    $5, $8, 19
-        xor     $4, $4, $5
-        srl     $5, $8, 10
-        xor     $4, $4, $5
-        addu    $10, $10, $4              # + sigma1(W[t-2])
-        addu    $10, $10, $24              # + W[t-7]
-        lw      $4, 8($6)
-        addu    $21, $21, $10
-        addu    $21, $21, $4
-        rotr    $4, $18, 6
-        rotr    $5, $18, 11
-        xor     $4, $4, $5
-        rotr    $5, $18, 25
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma1(e)
-        xor     $4, $19, $20
-        and     $4, $4, $18
-        xor     $4, $4, $20
-        addu    $21, $21, $4              # Ch(e,f,g)
-        addu    $17, $17, $21
-        rotr    $4, $22, 2
-        rotr    $5, $22, 13
-        xor     $4, $4, $5
-        rotr    $5, $22, 22
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma0(a)
-        xor     $5, $22, $23
-        and     $31, $31, $5
-        xor     $31, $31, $23
-        addu    $21, $21, $31             # Maj(a,b,c)
-        rotr    $4, $12, 7
-        rotr    $31, $12, 18
-        xor     $4, $4, $31
-        srl     $31, $12, 3
-        xor     $4, $4, $31
-        addu    $11, $11, $4              # + sigma0(W[t-15])
-        rotr    $4, $9, 17
-        rotr    $31, $9, 19
-        xor     $4, $4, $31
-        srl     $31, $9, 10
-        xor     $4, $4, $31
-        addu    $11, $11, $4              # + sigma1(W[t-2])
-        addu    $11, $11, $25              # + W[t-7]
-        lw      $4, 12($6)
-        addu    $20, $20, $11
-        addu    $20, $20, $4
-        rotr    $4, $17, 6
-        rotr    $31, $17, 11
-        xor     $4, $4, $31
-        rotr    $31, $17, 25
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma1(e)
-        xor     $4, $18, $19
-        and     $4, $4, $17
-        xor     $4, $4, $19
-        addu    $20, $20, $4              # Ch(e,f,g)
-        addu    $16, $16, $20
-        rotr    $4, $21, 2
-        rotr    $31, $21, 13
-        xor     $4, $4, $31
-        rotr    $31, $21, 22
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma0(a)
-        xor     $31, $21, $22
-        and     $5, $5, $31
-        xor     $5, $5, $22
-        addu    $20, $20, $5             # Maj(a,b,c)
-        rotr    $4, $13, 7
-        rotr    $5, $13, 18
-        xor     $4, $4, $5
-        srl     $5, $13, 3
-        xor     $4, $4, $5
-        addu    $12, $12, $4              # + sigma0(W[t-15])
-        rotr    $4, $10, 17
-        rotr    $5, $10, 19
-        xor     $4, $4, $5
-        srl     $5, $10, 10
-        xor     $4, $4, $5
-        addu    $12, $12, $4              # + sigma1(W[t-2])
-        addu    $12, $12, $1              # + W[t-7]
-        lw      $4, 16($6)
-        addu    $19, $19, $12
-        addu    $19, $19, $4
-        rotr    $4, $16, 6
-        rotr    $5, $16, 11
-        xor     $4, $4, $5
-        rotr    $5, $16, 25
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma1(e)
-        xor     $4, $17, $18
-        and     $4, $4, $16
-        xor     $4, $4, $18
-        addu    $19, $19, $4              # Ch(e,f,g)
-        addu    $23, $23, $19
-        rotr    $4, $20, 2
-        rotr    $5, $20, 13
-        xor     $4, $4, $5
-        rotr    $5, $20, 22
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma0(a)
-        xor     $5, $20, $21
-        and     $31, $31, $5
-        xor     $31, $31, $21
-        addu    $19, $19, $31             # Maj(a,b,c)
-        rotr    $4, $14, 7
-        rotr    $31, $14, 18
-        xor     $4, $4, $31
-        srl     $31, $14, 3
-        xor     $4, $4, $31
-        addu    $13, $13, $4              # + sigma0(W[t-15])
-        rotr    $4, $11, 17
-        rotr    $31, $11, 19
-        xor     $4, $4, $31
-        srl     $31, $11, 10
-        xor     $4, $4, $31
-        addu    $13, $13, $4              # + sigma1(W[t-2])
-        addu    $13, $13, $28              # + W[t-7]
-        lw      $4, 20($6)
-        addu    $18, $18, $13
-        addu    $18, $18, $4
-        rotr    $4, $23, 6
-        rotr    $31, $23, 11
-        xor     $4, $4, $31
-        rotr    $31, $23, 25
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma1(e)
-        xor     $4, $16, $17
-        and     $4, $4, $23
-        xor     $4, $4, $17
-        addu    $18, $18, $4              # Ch(e,f,g)
-        addu    $22, $22, $18
-        rotr    $4, $19, 2
-        rotr    $31, $19, 13
-        xor     $4, $4, $31
-        rotr    $31, $19, 22
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma0(a)
-        xor     $31, $19, $20
-        and     $5, $5, $31
-        xor     $5, $5, $20
-        addu    $18, $18, $5             # Maj(a,b,c)
-        rotr    $4, $15, 7
-        rotr    $5, $15, 18
-        xor     $4, $4, $5
-        srl     $5, $15, 3
-        xor     $4, $4, $5
-        addu    $14, $14, $4              # + sigma0(W[t-15])
-        rotr    $4, $12, 17
-        rotr    $5, $12, 19
-        xor     $4, $4, $5
-        srl     $5, $12, 10
-        xor     $4, $4, $5
-        addu    $14, $14, $4              # + sigma1(W[t-2])
-        addu    $14, $14, $30              # + W[t-7]
-        lw      $4, 24($6)
-        addu    $17, $17, $14
-        addu    $17, $17, $4
-        rotr    $4, $22, 6
-        rotr    $5, $22, 11
-        xor     $4, $4, $5
-        rotr    $5, $22, 25
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma1(e)
-        xor     $4, $23, $16
-        and     $4, $4, $22
-        xor     $4, $4, $16
-        addu    $17, $17, $4              # Ch(e,f,g)
-        addu    $21, $21, $17
-        rotr    $4, $18, 2
-        rotr    $5, $18, 13
-        xor     $4, $4, $5
-        rotr    $5, $18, 22
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma0(a)
-        xor     $5, $18, $19
-        and     $31, $31, $5
-        xor     $31, $31, $19
-        addu    $17, $17, $31             # Maj(a,b,c)
-        rotr    $4, $7, 7
-        rotr    $31, $7, 18
-        xor     $4, $4, $31
-        srl     $31, $7, 3
-        xor     $4, $4, $31
-        addu    $15, $15, $4              # + sigma0(W[t-15])
-        rotr    $4, $13, 17
-        rotr    $31, $13, 19
-        xor     $4, $4, $31
-        srl     $31, $13, 10
-        xor     $4, $4, $31
-        addu    $15, $15, $4              # + sigma1(W[t-2])
-        addu    $15, $15, $8              # + W[t-7]
-        lw      $4, 28($6)
-        addu    $16, $16, $15
-        addu    $16, $16, $4
-        rotr    $4, $21, 6
-        rotr    $31, $21, 11
-        xor     $4, $4, $31
-        rotr    $31, $21, 25
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma1(e)
-        xor     $4, $22, $23
-        and     $4, $4, $21
-        xor     $4, $4, $23
-        addu    $16, $16, $4              # Ch(e,f,g)
-        addu    $20, $20, $16
-        rotr    $4, $17, 2
-        rotr    $31, $17, 13
-        xor     $4, $4, $31
-        rotr    $31, $17, 22
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma0(a)
-        xor     $31, $17, $18
-        and     $5, $5, $31
-        xor     $5, $5, $18
-        addu    $16, $16, $5             # Maj(a,b,c)
-        rotr    $4, $2, 7
-        rotr    $5, $2, 18
-        xor     $4, $4, $5
-        srl     $5, $2, 3
-        xor     $4, $4, $5
-        addu    $7, $7, $4              # + sigma0(W[t-15])
-        rotr    $4, $14, 17
-        rotr    $5, $14, 19
-        xor     $4, $4, $5
-        srl     $5, $14, 10
-        xor     $4, $4, $5
-        addu    $7, $7, $4              # + sigma1(W[t-2])
-        addu    $7, $7, $9              # + W[t-7]
-        lw      $4, 32($6)
-        addu    $23, $23, $7
-        addu    $23, $23, $4
-        rotr    $4, $20, 6
-        rotr    $5, $20, 11
-        xor     $4, $4, $5
-        rotr    $5, $20, 25
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma1(e)
-        xor     $4, $21, $22
-        and     $4, $4, $20
-        xor     $4, $4, $22
-        addu    $23, $23, $4              # Ch(e,f,g)
-        addu    $19, $19, $23
-        rotr    $4, $16, 2
-        rotr    $5, $16, 13
-        xor     $4, $4, $5
-        rotr    $5, $16, 22
-        xor     $4, $4, $5
-        addu    $23, $23, $4              # Sigma0(a)
-        xor     $5, $16, $17
-        and     $31, $31, $5
-        xor     $31, $31, $17
-        addu    $23, $23, $31             # Maj(a,b,c)
-        rotr    $4, $3, 7
-        rotr    $31, $3, 18
-        xor     $4, $4, $31
-        srl     $31, $3, 3
-        xor     $4, $4, $31
-        addu    $2, $2, $4              # + sigma0(W[t-15])
-        rotr    $4, $15, 17
-        rotr    $31, $15, 19
-        xor     $4, $4, $31
-        srl     $31, $15, 10
-        xor     $4, $4, $31
-        addu    $2, $2, $4              # + sigma1(W[t-2])
-        addu    $2, $2, $10              # + W[t-7]
-        lw      $4, 36($6)
-        addu    $22, $22, $2
-        addu    $22, $22, $4
-        rotr    $4, $19, 6
-        rotr    $31, $19, 11
-        xor     $4, $4, $31
-        rotr    $31, $19, 25
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma1(e)
-        xor     $4, $20, $21
-        and     $4, $4, $19
-        xor     $4, $4, $21
-        addu    $22, $22, $4              # Ch(e,f,g)
-        addu    $18, $18, $22
-        rotr    $4, $23, 2
-        rotr    $31, $23, 13
-        xor     $4, $4, $31
-        rotr    $31, $23, 22
-        xor     $4, $4, $31
-        addu    $22, $22, $4              # Sigma0(a)
-        xor     $31, $23, $16
-        and     $5, $5, $31
-        xor     $5, $5, $16
-        addu    $22, $22, $5             # Maj(a,b,c)
-        rotr    $4, $24, 7
-        rotr    $5, $24, 18
-        xor     $4, $4, $5
-        srl     $5, $24, 3
-        xor     $4, $4, $5
-        addu    $3, $3, $4              # + sigma0(W[t-15])
-        rotr    $4, $7, 17
-        rotr    $5, $7, 19
-        xor     $4, $4, $5
-        srl     $5, $7, 10
-        xor     $4, $4, $5
-        addu    $3, $3, $4              # + sigma1(W[t-2])
-        addu    $3, $3, $11              # + W[t-7]
-        lw      $4, 40($6)
-        addu    $21, $21, $3
-        addu    $21, $21, $4
-        rotr    $4, $18, 6
-        rotr    $5, $18, 11
-        xor     $4, $4, $5
-        rotr    $5, $18, 25
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma1(e)
-        xor     $4, $19, $20
-        and     $4, $4, $18
-        xor     $4, $4, $20
-        addu    $21, $21, $4              # Ch(e,f,g)
-        addu    $17, $17, $21
-        rotr    $4, $22, 2
-        rotr    $5, $22, 13
-        xor     $4, $4, $5
-        rotr    $5, $22, 22
-        xor     $4, $4, $5
-        addu    $21, $21, $4              # Sigma0(a)
-        xor     $5, $22, $23
-        and     $31, $31, $5
-        xor     $31, $31, $23
-        addu    $21, $21, $31             # Maj(a,b,c)
-        rotr    $4, $25, 7
-        rotr    $31, $25, 18
-        xor     $4, $4, $31
-        srl     $31, $25, 3
-        xor     $4, $4, $31
-        addu    $24, $24, $4              # + sigma0(W[t-15])
-        rotr    $4, $2, 17
-        rotr    $31, $2, 19
-        xor     $4, $4, $31
-        srl     $31, $2, 10
-        xor     $4, $4, $31
-        addu    $24, $24, $4              # + sigma1(W[t-2])
-        addu    $24, $24, $12              # + W[t-7]
-        lw      $4, 44($6)
-        addu    $20, $20, $24
-        addu    $20, $20, $4
-        rotr    $4, $17, 6
-        rotr    $31, $17, 11
-        xor     $4, $4, $31
-        rotr    $31, $17, 25
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma1(e)
-        xor     $4, $18, $19
-        and     $4, $4, $17
-        xor     $4, $4, $19
-        addu    $20, $20, $4              # Ch(e,f,g)
-        addu    $16, $16, $20
-        rotr    $4, $21, 2
-        rotr    $31, $21, 13
-        xor     $4, $4, $31
-        rotr    $31, $21, 22
-        xor     $4, $4, $31
-        addu    $20, $20, $4              # Sigma0(a)
-        xor     $31, $21, $22
-        and     $5, $5, $31
-        xor     $5, $5, $22
-        addu    $20, $20, $5             # Maj(a,b,c)
-        rotr    $4, $1, 7
-        rotr    $5, $1, 18
-        xor     $4, $4, $5
-        srl     $5, $1, 3
-        xor     $4, $4, $5
-        addu    $25, $25, $4              # + sigma0(W[t-15])
-        rotr    $4, $3, 17
-        rotr    $5, $3, 19
-        xor     $4, $4, $5
-        srl     $5, $3, 10
-        xor     $4, $4, $5
-        addu    $25, $25, $4              # + sigma1(W[t-2])
-        addu    $25, $25, $13              # + W[t-7]
-        lw      $4, 48($6)
-        addu    $19, $19, $25
-        addu    $19, $19, $4
-        rotr    $4, $16, 6
-        rotr    $5, $16, 11
-        xor     $4, $4, $5
-        rotr    $5, $16, 25
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma1(e)
-        xor     $4, $17, $18
-        and     $4, $4, $16
-        xor     $4, $4, $18
-        addu    $19, $19, $4              # Ch(e,f,g)
-        addu    $23, $23, $19
-        rotr    $4, $20, 2
-        rotr    $5, $20, 13
-        xor     $4, $4, $5
-        rotr    $5, $20, 22
-        xor     $4, $4, $5
-        addu    $19, $19, $4              # Sigma0(a)
-        xor     $5, $20, $21
-        and     $31, $31, $5
-        xor     $31, $31, $21
-        addu    $19, $19, $31             # Maj(a,b,c)
-        rotr    $4, $28, 7
-        rotr    $31, $28, 18
-        xor     $4, $4, $31
-        srl     $31, $28, 3
-        xor     $4, $4, $31
-        addu    $1, $1, $4              # + sigma0(W[t-15])
-        rotr    $4, $24, 17
-        rotr    $31, $24, 19
-        xor     $4, $4, $31
-        srl     $31, $24, 10
-        xor     $4, $4, $31
-        addu    $1, $1, $4              # + sigma1(W[t-2])
-        addu    $1, $1, $14              # + W[t-7]
-        lw      $4, 52($6)
-        addu    $18, $18, $1
-        addu    $18, $18, $4
-        rotr    $4, $23, 6
-        rotr    $31, $23, 11
-        xor     $4, $4, $31
-        rotr    $31, $23, 25
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma1(e)
-        xor     $4, $16, $17
-        and     $4, $4, $23
-        xor     $4, $4, $17
-        addu    $18, $18, $4              # Ch(e,f,g)
-        addu    $22, $22, $18
-        rotr    $4, $19, 2
-        rotr    $31, $19, 13
-        xor     $4, $4, $31
-        rotr    $31, $19, 22
-        xor     $4, $4, $31
-        addu    $18, $18, $4              # Sigma0(a)
-        xor     $31, $19, $20
-        and     $5, $5, $31
-        xor     $5, $5, $20
-        addu    $18, $18, $5             # Maj(a,b,c)
-        rotr    $4, $30, 7
-        rotr    $5, $30, 18
-        xor     $4, $4, $5
-        srl     $5, $30, 3
-        xor     $4, $4, $5
-        addu    $28, $28, $4              # + sigma0(W[t-15])
-        rotr    $4, $25, 17
-        rotr    $5, $25, 19
-        xor     $4, $4, $5
-        srl     $5, $25, 10
-        xor     $4, $4, $5
-        addu    $28, $28, $4              # + sigma1(W[t-2])
-        addu    $28, $28, $15              # + W[t-7]
-        lw      $4, 56($6)
-        addu    $17, $17, $28
-        addu    $17, $17, $4
-        rotr    $4, $22, 6
-        rotr    $5, $22, 11
-        xor     $4, $4, $5
-        rotr    $5, $22, 25
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma1(e)
-        xor     $4, $23, $16
-        and     $4, $4, $22
-        xor     $4, $4, $16
-        addu    $17, $17, $4              # Ch(e,f,g)
-        addu    $21, $21, $17
-        rotr    $4, $18, 2
-        rotr    $5, $18, 13
-        xor     $4, $4, $5
-        rotr    $5, $18, 22
-        xor     $4, $4, $5
-        addu    $17, $17, $4              # Sigma0(a)
-        xor     $5, $18, $19
-        and     $31, $31, $5
-        xor     $31, $31, $19
-        addu    $17, $17, $31             # Maj(a,b,c)
-        rotr    $4, $8, 7
-        rotr    $31, $8, 18
-        xor     $4, $4, $31
-        srl     $31, $8, 3
-        xor     $4, $4, $31
-        addu    $30, $30, $4              # + sigma0(W[t-15])
-        rotr    $4, $1, 17
-        rotr    $31, $1, 19
-        xor     $4, $4, $31
-        srl     $31, $1, 10
-        xor     $4, $4, $31
-        addu    $30, $30, $4              # + sigma1(W[t-2])
-        addu    $30, $30, $7              # + W[t-7]
-        lw      $4, 60($6)
-        addu    $16, $16, $30
-        addu    $16, $16, $4
-        rotr    $4, $21, 6
-        rotr    $31, $21, 11
-        xor     $4, $4, $31
-        rotr    $31, $21, 25
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma1(e)
-        xor     $4, $22, $23
-        and     $4, $4, $21
-        xor     $4, $4, $23
-        addu    $16, $16, $4              # Ch(e,f,g)
-        addu    $20, $20, $16
-        rotr    $4, $17, 2
-        rotr    $31, $17, 13
-        xor     $4, $4, $31
-        rotr    $31, $17, 22
-        xor     $4, $4, $31
-        addu    $16, $16, $4              # Sigma0(a)
-        xor     $31, $17, $18
-        and     $5, $5, $31
-        xor     $5, $5, $18
-        addu    $16, $16, $5             # Maj(a,b,c)
-        lw      $4, 56($sp)
-        addiu   $6, $6, 64
-        bne     $6, $4, .Lsha256_rounds
-        addiu   $6, $6, -64                     # (delay slot) the loop's first ADDIU redoes it
-        lw      $4, 44($sp)
-        lw      $8, 0($4)
-        lw      $9, 4($4)
-        lw      $10, 8($4)
-        lw      $11, 12($4)
-        lw      $12, 16($4)
-        lw      $13, 20($4)
-        lw      $14, 24($4)
-        lw      $15, 28($4)
-        addu    $16, $16, $8
-        addu    $17, $17, $9
-        addu    $18, $18, $10
-        addu    $19, $19, $11
-        addu    $20, $20, $12
-        addu    $21, $21, $13
-        addu    $22, $22, $14
-        addu    $23, $23, $15
+.Lsha256_block:
+        andi    $4, $30, 3                      # the alignment (public)
+        bnez    $4, .Lsha256_unaligned
+        lw      $4, 0($6)                       # (delay slot) K[0] for round 0
+        LOADW   $8, 0, 1
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 0, $5, $31, 0
+        LOADW   $9, 4, 1
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 4, $31, $5
+        LOADW   $10, 8, 1
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 8, $5, $31
+        LOADW   $11, 12, 1
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 12, $31, $5
+        LOADW   $12, 16, 1
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 16, $5, $31
+        LOADW   $13, 20, 1
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 20, $31, $5
+        LOADW   $14, 24, 1
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 24, $5, $31
+        LOADW   $15, 28, 1
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 28, $31, $5
+        LOADW   $7, 32, 1
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 32, $5, $31
+        LOADW   $2, 36, 1
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 36, $31, $5
+        LOADW   $3, 40, 1
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 40, $5, $31
+        LOADW   $24, 44, 1
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 44, $31, $5
+        LOADW   $25, 48, 1
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 48, $5, $31
+        LOADW   $1, 52, 1
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 52, $31, $5
+        LOADW   $28, 56, 1
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 56, $5, $31
+        LOADW15 1
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 60, $31, $5
+.Lsha256_rounds16:
+        SCHED   $8, $9, $28, $2, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 64, $5, $31
+        SCHED   $9, $10, $30, $3, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 68, $31, $5
+        SCHED   $10, $11, $8, $24, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 72, $5, $31
+        SCHED   $11, $12, $9, $25, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 76, $31, $5
+        SCHED   $12, $13, $10, $1, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 80, $5, $31
+        SCHED   $13, $14, $11, $28, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 84, $31, $5
+        SCHED   $14, $15, $12, $30, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 88, $5, $31
+        SCHED   $15, $7, $13, $8, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 92, $31, $5
+        SCHED   $7, $2, $14, $9, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 96, $5, $31
+        SCHED   $2, $3, $15, $10, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 100, $31, $5
+        SCHED   $3, $24, $7, $11, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 104, $5, $31
+        SCHED   $24, $25, $2, $12, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 108, $31, $5
+        SCHED   $25, $1, $3, $13, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 112, $5, $31
+        SCHED   $1, $28, $24, $14, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 116, $31, $5
+        SCHED   $28, $30, $25, $15, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 120, $5, $31
+        SCHED   $30, $8, $1, $7, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 124, $31, $5
+        SCHED   $8, $9, $28, $2, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 128, $5, $31
+        SCHED   $9, $10, $30, $3, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 132, $31, $5
+        SCHED   $10, $11, $8, $24, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 136, $5, $31
+        SCHED   $11, $12, $9, $25, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 140, $31, $5
+        SCHED   $12, $13, $10, $1, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 144, $5, $31
+        SCHED   $13, $14, $11, $28, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 148, $31, $5
+        SCHED   $14, $15, $12, $30, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 152, $5, $31
+        SCHED   $15, $7, $13, $8, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 156, $31, $5
+        SCHED   $7, $2, $14, $9, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 160, $5, $31
+        SCHED   $2, $3, $15, $10, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 164, $31, $5
+        SCHED   $3, $24, $7, $11, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 168, $5, $31
+        SCHED   $24, $25, $2, $12, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 172, $31, $5
+        SCHED   $25, $1, $3, $13, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 176, $5, $31
+        SCHED   $1, $28, $24, $14, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 180, $31, $5
+        SCHED   $28, $30, $25, $15, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 184, $5, $31
+        SCHED   $30, $8, $1, $7, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 188, $31, $5
+        SCHED   $8, $9, $28, $2, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 192, $5, $31
+        SCHED   $9, $10, $30, $3, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 196, $31, $5
+        SCHED   $10, $11, $8, $24, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 200, $5, $31
+        SCHED   $11, $12, $9, $25, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 204, $31, $5
+        SCHED   $12, $13, $10, $1, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 208, $5, $31
+        SCHED   $13, $14, $11, $28, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 212, $31, $5
+        SCHED   $14, $15, $12, $30, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 216, $5, $31
+        SCHED   $15, $7, $13, $8, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 220, $31, $5
+        SCHED   $7, $2, $14, $9, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 224, $5, $31
+        SCHED   $2, $3, $15, $10, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 228, $31, $5
+        SCHED   $3, $24, $7, $11, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 232, $5, $31
+        SCHED   $24, $25, $2, $12, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 236, $31, $5
+        SCHED   $25, $1, $3, $13, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 240, $5, $31
+        SCHED   $1, $28, $24, $14, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 244, $31, $5
+        SCHED   $28, $30, $25, $15, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 248, $5, $31
+        SCHED   $30, $8, $1, $7, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 252, $31, $5
+        lw      $4, F_STATE($sp)
+        lw      $5, 0($4)
+        addu    $16, $16, $5
         sw      $16, 0($4)
+        lw      $5, 4($4)
+        addu    $17, $17, $5
         sw      $17, 4($4)
+        lw      $5, 8($4)
+        addu    $18, $18, $5
         sw      $18, 8($4)
+        lw      $5, 12($4)
+        addu    $19, $19, $5
         sw      $19, 12($4)
+        lw      $5, 16($4)
+        addu    $20, $20, $5
         sw      $20, 16($4)
+        lw      $5, 20($4)
+        addu    $21, $21, $5
         sw      $21, 20($4)
+        lw      $5, 24($4)
+        addu    $22, $22, $5
         sw      $22, 24($4)
+        lw      $5, 28($4)
+        addu    $23, $23, $5
         sw      $23, 28($4)
-        lw      $30, 60($sp)
-        lw      $5, 48($sp)
+        lw      $30, F_IN($sp)
+        lw      $5, F_END($sp)
         bne     $30, $5, .Lsha256_block
-        nop
+        xor     $31, $17, $18                   # (delay slot) b^c for round 0
         lw      $16, 0($sp)
         lw      $17, 4($sp)
         lw      $18, 8($sp)
@@ -1264,7 +366,42 @@ petrel_sha256_blocks_mips32r2:
         lw      $31, 40($sp)
 .Lsha256_ret:
         jr      $ra
-        addiu   $sp, $sp, 64                    # (delay slot)
+        addiu   $sp, $sp, F_SIZE                # (delay slot)
+.Lsha256_unaligned:
+        LOADW   $8, 0, 0
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 0, $5, $31, 0
+        LOADW   $9, 4, 0
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 4, $31, $5
+        LOADW   $10, 8, 0
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 8, $5, $31
+        LOADW   $11, 12, 0
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 12, $31, $5
+        LOADW   $12, 16, 0
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 16, $5, $31
+        LOADW   $13, 20, 0
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 20, $31, $5
+        LOADW   $14, 24, 0
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 24, $5, $31
+        LOADW   $15, 28, 0
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 28, $31, $5
+        LOADW   $7, 32, 0
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 32, $5, $31
+        LOADW   $2, 36, 0
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 36, $31, $5
+        LOADW   $3, 40, 0
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 40, $5, $31
+        LOADW   $24, 44, 0
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 44, $31, $5
+        LOADW   $25, 48, 0
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 48, $5, $31
+        LOADW   $1, 52, 0
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 52, $31, $5
+        LOADW   $28, 56, 0
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 56, $5, $31
+        LOADW15 0
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 60, $31, $5
+        b       .Lsha256_rounds16
+        nop
         .end    petrel_sha256_blocks_mips32r2
         .size   petrel_sha256_blocks_mips32r2, . - petrel_sha256_blocks_mips32r2
 #endif
