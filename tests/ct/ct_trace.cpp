@@ -487,6 +487,10 @@ bool have_aes_armv4() { return petrel::aes_impl_available(petrel::AesImpl::armv4
 bool have_aes_mips32r2() { return petrel::aes_impl_available(petrel::AesImpl::mips32r2); }
 // The bitsliced NEON AES claims constant time: a must-match case where it is available.
 bool have_aes_armv7_neon() { return petrel::aes_impl_available(petrel::AesImpl::armv7_neon); }
+// The fixsliced AES with ARM assembly rounds claims constant time: must match, where built.
+bool have_aes_fixslice_armv4() {
+  return petrel::aes_impl_available(petrel::AesImpl::fixslice_armv4);
+}
 // The assembly GHASH rows, where the build (and CPU) has them: "armv7-neon" claims constant time,
 // "armv4" and "mips32r2" (4-bit tables) must leak.
 bool have_ghash_armv7_neon() {
@@ -504,6 +508,9 @@ const Case kCases[] = {
     {"aes_ct", [](unsigned s) { aes_modes(petrel::AesImpl::ct, "ct", s); }, false, nullptr},
     {"aes_fixslice", [](unsigned s) { aes_modes(petrel::AesImpl::fixslice, "fixslice", s); },
      false, nullptr},
+    {"aes_fixslice_armv4",
+     [](unsigned s) { aes_modes(petrel::AesImpl::fixslice_armv4, "fixslice-armv4", s); }, false,
+     have_aes_fixslice_armv4},
     {"aes_armv7_neon",
      [](unsigned s) { aes_modes(petrel::AesImpl::armv7_neon, "armv7-neon", s); }, false,
      have_aes_armv7_neon},

@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+# Generates crypto/aes/arm/aes_fixslice_armv4.S (run by hand: python3 aes_fixslice_armv4_gen.py
+# > aes_fixslice_armv4.S; tests/CMakeLists.txt checks the committed file against this output).
+#
+# The rounds of the fixsliced AES encryption of crypto/aes/aes_fixslice.cpp (the same bitsliced
+# two-block state, the same schedule) as straight-line ARM code: the S-box circuit is parsed
+# from crypto/aes/aes_sbox_circuit.h (kConst = false: the constant is in the round keys), the
+# four MixColumns variants are written with the barrel shifter (below), and a register
+# allocator (armv4_regalloc.py) maps each round onto r0, r2-r12 and lr, spilling to the stack.
+# Before the output is printed, every round program and its allocated code are run on random
+# words in Python against a transcription of aes_fixslice.cpp's mix_columns (self_check).
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from armv4_regalloc import Allocator, asm_eval, ssa_eval, MASK  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CIRCUIT = os.path.join(HERE, '..', 'aes_sbox_circuit.h')
+
+# Frame: state slots, constants, counters, spills.
+STATE = 0            # q[0..7] at [sp, #0..28]
+C3F = 32             # 0x3F3F3F3F (f1, k = 1)
+C0F = 36             # 0x0F0F0F0F (f1 k = 2, f2 k = 1, 3)
+C03 = 40             # 0x03030303 (f1, k = 3)
+CNT = 44             # rounds left
+QPTR = 48            # the caller's q
+ROUNDS = 52
+SPILL = 56
+MAX_SPILLS = 40
+REGS = ['r0', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'lr']
+RKP = 'r1'           # round-key pointer, advanced by the loads
+
+
+def slot(off):
+    return '[sp, #%d]' % off
+
+
+def parse_circuit():
+    text = open(CIRCUIT).read()
+    body = text[text.index('inline void sbox_circuit'):]
+    ops = []
+    for m in re.finditer(r'const T (\w+) = ([^;]+);', body):
+        name, expr = m.group(1), m.group(2)
+        if 'kConst ?' in expr:
+            expr = expr.split(':')[1].strip()
+        mm = re.match(r'^(\w+) ([\^&]) (\w+)$', expr)
+        if mm:
+            ops.append((name, mm.group(1), mm.group(2), mm.group(3)))
+        else:
+            mq = re.match(r'^q\[(\d)\]$', expr)
+            assert mq, expr
+            ops.append((name, 'q%s' % mq.group(1), None, None))
+    outs = {}
+    for m in re.finditer(r'q\[(\d)\] = (\w+);', body):
+        outs[int(m.group(1))] = m.group(2)
+    return ops, outs
+
+
+CIRC_OPS, CIRC_OUTS = parse_circuit()
+
+
+class Prog:
+    def __init__(self, prefix):
+        self.ops = []
+        self.n = 0
+        self.prefix = prefix
+
+    def new(self, hint='v'):
+        self.n += 1
+        return '%s%s_%d' % (self.prefix, hint, self.n)
+
+    def alu(self, mn, a, b=None, sh=None, d=None):
+        d = d or self.new()
+        self.ops.append(('alu', mn, d, a, b, sh))
+        return d
+
+
+def sbox(p, q):
+    """q: list of 8 value names (bit planes); returns the S-box output planes (no constant)."""
+    env = {}
+    for name, a, op, b in CIRC_OPS:
+        if op is None:
+            env[name] = q[int(a[1:])]
+            continue
+        d = p.new(name)
+        p.alu('eor' if op == '^' else 'and', env[a], env[b], None, d)
+        env[name] = d
+    return [env[CIRC_OUTS[i]] for i in range(8)]
+
+
+def xor_terms(p, terms, d=None):
+    """terms: (value, shift or None); at least one unshifted."""
+    plain = [t for t in terms if t[1] is None]
+    rest = [t for t in terms if t[1] is not None] + plain[1:]
+    acc = plain[0][0]
+    for i, (v, sh) in enumerate(rest):
+        acc = p.alu('eor', acc, v, sh, d if i == len(rest) - 1 else None)
+    return acc
+
+
+def f_material(p, x, s, cmask):
+    """ror(x, s) ^ (ror(x ^ ror(x, 8), s) & mask): the byte-rotated-then-rotated word."""
+    u = p.alu('eor', x, x, 'ror #8')
+    u = p.alu('and', cmask, u, 'ror #%d' % s)
+    return p.alu('eor', u, x, 'ror #%d' % s)
+
+
+def mix_columns(p, q, k, consts):
+    """f1<k>, f2<k> of aes_fixslice.cpp; returns terms for each output plane (list of lists)."""
+    if k == 0:
+        r = [(q[i], 'ror #8') for i in range(8)]
+    else:
+        s = 2 * k
+        cm = consts[{1: 'c3f', 2: 'c0f', 3: 'c03'}[k]]
+        r = [(f_material(p, q[i], s, cm), None) for i in range(8)]
+    t = [p.alu('eor', q[i], r[i][0], r[i][1]) for i in range(8)]
+
+    def f2(x):
+        if k in (0, 2):
+            return (x, 'ror #16')
+        return (f_material(p, x, 12, consts['c0f']), None)
+
+    f2t = [f2(t[i]) for i in range(8)]
+    plan = {
+        0: [t[7]], 1: [t[0], t[7]], 2: [t[1]], 3: [t[2], t[7]],
+        4: [t[3], t[7]], 5: [t[4]], 6: [t[5]], 7: [t[6]],
+    }
+    outs = []
+    for i in range(8):
+        outs.append([(v, None) for v in plan[i]] + [r[i], f2t[i]])
+    return outs
+
+
+def round_program(k, final=False):
+    """One round u with u mod 4 = k: S-box, MixColumns variant k (not in the last round), then
+    the round key from [r1], #4. State in and out at [sp, #0..28]."""
+    p = Prog('k%d' % k)
+    q = ['q%d' % i for i in range(8)]
+    consts = {'c3f': 'c3f', 'c0f': 'c0f', 'c03': 'c03'}
+    s = sbox(p, q)
+    if final:
+        terms = [[(s[i], None)] for i in range(8)]
+    else:
+        terms = mix_columns(p, s, k, consts)
+    outs = {}
+    for i in range(8):
+        rk = p.new('rk%d' % i)
+        p.ops.append(('load', 'ldr', rk, '[%s], #4' % RKP))
+        d = 'o%d' % i
+        xor_terms(p, terms[i] + [(rk, None)], d)
+        outs[d] = slot(STATE + 4 * i)
+    mem = {q[i]: slot(STATE + 4 * i) for i in range(8)}
+    mem.update({'c3f': slot(C3F), 'c0f': slot(C0F), 'c03': slot(C03)})
+    return p.ops, mem, outs
+
+
+# ---- Python reference (transcribed from crypto/aes/aes_fixslice.cpp) ----
+
+def rotr(x, n):
+    n %= 32
+    return ((x >> n) | (x << (32 - n))) & MASK if n else x
+
+
+def byte_rotr(x, k):
+    if k == 0:
+        return x
+    s = 2 * k
+    lo = (0xFF >> s) * 0x01010101
+    return ((x >> s) & lo) | ((x << (8 - s)) & ~lo & MASK)
+
+
+def ref_mix(q, k):
+    f1 = lambda x: rotr(byte_rotr(x, k), 8)  # noqa: E731
+    f2 = lambda x: rotr(byte_rotr(x, (2 * k) % 4), 16)  # noqa: E731
+    r = [f1(x) for x in q]
+    t = [q[i] ^ r[i] for i in range(8)]
+    return [
+        t[7] ^ r[0] ^ f2(t[0]), t[0] ^ t[7] ^ r[1] ^ f2(t[1]), t[1] ^ r[2] ^ f2(t[2]),
+        t[2] ^ t[7] ^ r[3] ^ f2(t[3]), t[3] ^ t[7] ^ r[4] ^ f2(t[4]), t[4] ^ r[5] ^ f2(t[5]),
+        t[5] ^ r[6] ^ f2(t[6]), t[6] ^ r[7] ^ f2(t[7]),
+    ]
+
+
+class Queue(dict):
+    def __init__(self, words):
+        super().__init__()
+        self.words = list(words)
+
+    def __getitem__(self, k):
+        return self.words.pop(0)
+
+
+def self_check(k, final, lines):
+    ops, mem, outs = round_program(k, final)
+    rnd = random.Random(1000 + k)
+    for _ in range(20):
+        q = [rnd.getrandbits(32) for _ in range(8)]
+        rk = [rnd.getrandbits(32) for _ in range(8)]
+        consts = {'c3f': 0x3F3F3F3F, 'c0f': 0x0F0F0F0F, 'c03': 0x03030303}
+        env = {'q%d' % i: q[i] for i in range(8)}
+        env.update(consts)
+        env = ssa_eval(ops, env, Queue(rk))
+        got = [env['o%d' % i] for i in range(8)]
+        # S-box part through the parsed circuit (the same source as the C++), MixColumns checked
+        # against the reference:
+        sb_ops = Prog('chk')
+        s = sbox(sb_ops, ['q%d' % i for i in range(8)])
+        e2 = ssa_eval(sb_ops.ops, {'q%d' % i: q[i] for i in range(8)}, {})
+        sv = [e2[x] for x in s]
+        want = sv if final else ref_mix(sv, k)
+        want = [want[i] ^ rk[i] for i in range(8)]
+        assert got == want, ('ssa', k, final)
+        stack = {slot(STATE + 4 * i): q[i] for i in range(8)}
+        stack.update({slot(C3F): consts['c3f'], slot(C0F): consts['c0f'],
+                      slot(C03): consts['c03']})
+        asm_eval(lines, {}, stack, Queue(rk))
+        got2 = [stack[slot(STATE + 4 * i)] for i in range(8)]
+        assert got2 == want, ('asm', k, final)
+
+
+def gen_round(k, final=False):
+    ops, mem, outs = round_program(k, final)
+    a = Allocator(REGS, mem, outs, SPILL, MAX_SPILLS)
+    lines = a.run(ops)
+    self_check(k, final, lines)
+    return lines, a.used_spills
+
+
+HEAD = r'''@ GENERATED by crypto/aes/arm/aes_fixslice_armv4_gen.py (with armv4_regalloc.py): do not edit;
+@ change the generator, run it (python3 aes_fixslice_armv4_gen.py > aes_fixslice_armv4.S) and
+@ commit both. tests/CMakeLists.txt (aes_fixslice_armv4_generated) checks the two agree.
+@
+@ AES encryption rounds, fixsliced (variant "fixslice-armv4" of crypto/aes/aes.cpp): the rounds
+@ of crypto/aes/aes_fixslice.cpp's encrypt_fixsliced in ARM assembly, over the same bitsliced
+@ two-block state and the same schedule (petrel_aes_expand_fixslice: round key u permuted by
+@ InvShiftRows^(u mod 4), the S-box constant folded into keys 1..rounds). The load, ortho()
+@ transposition and store of the blocks, the key schedule and decryption stay in C++
+@ (crypto/aes/arm/aes_fixslice_armv4.cpp).
+@
+@ ARM state, ARMv4 instructions only (eor/and with shifted operands, ldr/str, ldm/stm), so
+@ one file serves armel's ARM926EJ-S (ARMv5TE) and armhf's Cortex-A7.
+@
+@ Calling convention: AAPCS, ARM state, returns with pop {..., pc} (interworks, ARMv5T+):
+@   void petrel_aes_fixslice_encrypt_armv4(uint32_t q[8], const uint32_t* schedule,
+@                                          unsigned rounds)
+@     r0 q: the bitsliced state (after ortho), replaced by the encrypted state; r1 the fixsliced
+@     schedule, 8 words per round key; r2 rounds (10, 12 or 14).
+@   r4-r11 saved and restored (push/pop); the frame is 56 bytes of state, masks and counters
+@   plus the spill slots; state and spilled intermediates on the stack are overwritten at the end
+@   (not wiped; the caller wipes q).
+@
+@ Register plan: r1 the round-key pointer (ldr rX, [r1], #4 per key word); the other thirteen
+@ (r0, r2-r12, lr) hold the values of one round as the allocator places them (Belady: the value
+@ used furthest ahead is spilled), the state at [sp, #0..28] between rounds, the masks
+@ 0x3F3F3F3F / 0x0F0F0F0F / 0x03030303 at [sp, #32..40], the round counter at [sp, #44].
+@ Rounds u = 1..rounds-1 run the unrolled bodies for u mod 4 = 1, 2, 3, 0 in a loop with an exit
+@ test after each; the last round (S-box, key, ShiftRows^2 when rounds mod 4 = 2) follows.
+@
+@ MixColumns variant k on the stored state (aes_fixslice.cpp: f1 = rotr(byte_rotr(x, 2k), 8),
+@ f2 = rotr(byte_rotr(x, 4k mod 8), 16)): with s the bit rotation within bytes and
+@ m = (0xFF >> s) * 0x01010101, rotr(byte_rotr(x, s), 8) = ror(x, s) ^ (ror(x ^ ror(x, 8), s) & m)
+@ and rotr(byte_rotr(x, s), 16) = ror(x, s + 8) ^ (ror(x ^ ror(x, 8), s + 8) & m): three
+@ instructions (eor with ror, and with ror, eor with ror) per word; the k = 0 rotations (and f2
+@ for k = 2) are free as shifted operands.
+@
+@ Constant-time: yes. Straight-line Boolean code (eor, and), rotations by constants, loads
+@ and stores at fixed stack offsets and the schedule's successive words; the only branches
+@ depend on the round count. The allocation is made at generation time from the program,
+@ never from data. Checked by ct_trace (tests/ct) as ct_trace.aes_fixslice_armv4.
+@
+'''
+
+
+def emit():
+    out = []
+    bodies = {}
+    spills = 0
+    for k in (1, 2, 3, 0):
+        bodies[k], n = gen_round(k)
+        spills = max(spills, n)
+    final, n = gen_round(0, final=True)
+    spills = max(spills, n)
+    frame = SPILL + 4 * spills
+    frame = (frame + 7) & ~7
+    counts = {k: sum(1 for x in bodies[k] if x.startswith('\t')) for k in bodies}
+    nfinal = sum(1 for x in final if x.startswith('\t'))
+    out.append(HEAD.rstrip('\n'))
+    out.append('@ Instructions per round body (generated): k=1 %d, k=2 %d, k=3 %d, k=0 %d; last round %d;'
+               % (counts[1], counts[2], counts[3], counts[0], nfinal))
+    out.append('@ spill slots %d, frame %d bytes.' % (spills, frame))
+    out.append('@ Measured: see crypto/aes/arm/aes_fixslice_armv4.cpp (figures per mode and target).')
+    out.append('''
+#if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && !defined(__ARMEB__)
+
+\t.syntax\tunified
+\t.arm
+\t.text
+
+\t.global\tpetrel_aes_fixslice_encrypt_armv4
+\t.type\tpetrel_aes_fixslice_encrypt_armv4, %function
+\t.align\t4
+petrel_aes_fixslice_encrypt_armv4:
+\tpush\t{r4-r11, lr}
+\tsub\tsp, sp, #FRAME
+\tstr\tr0, [sp, #QPTR]
+\tstr\tr2, [sp, #ROUNDS]
+\tsub\tr2, r2, #1
+\tstr\tr2, [sp, #CNT]
+\tldmia\tr0, {r2-r9}
+\tldmia\tr1!, {r10, r11, r12, lr}
+\teor\tr2, r2, r10
+\teor\tr3, r3, r11
+\teor\tr4, r4, r12
+\teor\tr5, r5, lr
+\tldmia\tr1!, {r10, r11, r12, lr}
+\teor\tr6, r6, r10
+\teor\tr7, r7, r11
+\teor\tr8, r8, r12
+\teor\tr9, r9, lr
+\tstmia\tsp, {r2-r9}
+\tldr\tr2, .Lc3f
+\tldr\tr3, .Lc0f
+\tldr\tr4, .Lc03
+\tstr\tr2, [sp, #C3F]
+\tstr\tr3, [sp, #C0F]
+\tstr\tr4, [sp, #C03]
+\tb\t.Lround1
+.Lc3f:\t.word\t0x3f3f3f3f
+.Lc0f:\t.word\t0x0f0f0f0f
+.Lc03:\t.word\t0x03030303
+'''.replace('#FRAME', '#%d' % frame).replace('#QPTR', '#%d' % QPTR)
+               .replace('#ROUNDS', '#%d' % ROUNDS).replace('#CNT', '#%d' % CNT)
+               .replace('#C3F', '#%d' % C3F).replace('#C0F', '#%d' % C0F)
+               .replace('#C03', '#%d' % C03).rstrip('\n'))
+    for k in (1, 2, 3, 0):
+        out.append('.Lround%d:\t@ u mod 4 = %d' % (k, k))
+        out.extend(bodies[k])
+        out.append('\tldr\tr2, [sp, #%d]' % CNT)
+        out.append('\tsubs\tr2, r2, #1')
+        out.append('\tstr\tr2, [sp, #%d]' % CNT)
+        out.append('\t%s\t%s' % ('beq' if k != 0 else 'bne', '.Llast' if k != 0 else '.Lround1'))
+    out.append('.Llast:\t@ S-box and the last round key, no MixColumns')
+    out.extend(final)
+    out.append('''\tldr\tr2, [sp, #ROUNDS]
+\tldmia\tsp, {r3-r10}
+\tand\tr2, r2, #3
+\tcmp\tr2, #2
+\tbne\t.Lstore
+\tldr\tr12, .Lc0f00\t@ ShiftRows^2: swap the nibbles of bytes 1 and 3 of every plane'''
+               .replace('#ROUNDS', '#%d' % ROUNDS))
+    for r in ('r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10'):
+        out.append('\teor\tr11, %s, %s, lsr #4' % (r, r))
+        out.append('\tand\tr11, r11, r12')
+        out.append('\teor\t%s, %s, r11' % (r, r))
+        out.append('\teor\t%s, %s, r11, lsl #4' % (r, r))
+    out.append('''.Lstore:
+\tldr\tr0, [sp, #QPTR]
+\tstmia\tr0, {r3-r10}
+\tmov\tr0, #0
+\tmov\tr1, #0
+\tmov\tr2, #0
+\tmov\tr3, #0
+\tmov\tr12, #0
+\tadd\tsp, sp, #FRAME
+\tpop\t{r4-r11, pc}
+.Lc0f00:\t.word\t0x0f000f00
+\t.size\tpetrel_aes_fixslice_encrypt_armv4, .-petrel_aes_fixslice_encrypt_armv4
+
+#endif
+
+#if defined(__linux__) && defined(__ELF__)
+\t.section\t.note.GNU-stack,"",%progbits
+#endif'''.replace('#QPTR', '#%d' % QPTR).replace('#FRAME', '#%d' % frame))
+    return '\n'.join(out) + '\n'
+
+
+if __name__ == '__main__':
+    sys.stdout.write(emit())
