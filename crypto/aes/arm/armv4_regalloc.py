@@ -24,6 +24,7 @@ class Allocator:
         self.spill_base = spill_base
         self.max_spills = max_spills
         self.used_spills = 0
+        self.clean_bonus = 3
 
     def run(self, ops):
         uses = {}
@@ -80,7 +81,7 @@ class Allocator:
                 nu = next_use(v, p)
                 dist = 10 ** 9 if nu is None else nu
                 clean = v in mem
-                key = (dist + (3 if clean else 0), clean)
+                key = (dist + (self.clean_bonus if clean else 0), clean)
                 if best is None or key > best[0]:
                     best = (key, r)
             r = best[1]
@@ -278,3 +279,61 @@ def asm_eval(lines, regs, stack, memory):
         sh = parts[3] if len(parts) > 3 else None
         regs[parts[0]] = _alu(mn, regs[parts[1]], _shift(regs[parts[2]], sh))
     return regs
+
+
+def schedule(ops, mem_init, rnd, noise, age):
+    """A greedy list schedule of the SSA program: among the ready operations prefer the one whose
+    operands die there (register pressure), with a seeded random perturbation (noise) and a
+    pull towards the original order (age); loads, stores and raw lines keep their order."""
+    n = len(ops)
+    srcs = [Allocator._srcs(o) for o in ops]
+    dsts = [Allocator._dst(o) for o in ops]
+    seq = [i for i, o in enumerate(ops) if o[0] in ('load', 'store', 'raw')]
+    rem = {}
+    for i in range(n):
+        for v in srcs[i]:
+            rem[v] = rem.get(v, 0) + 1
+    done = [False] * n
+    avail = set(mem_init)
+    out = []
+    seqptr = 0
+    pri = [rnd.random() * noise for _ in range(n)]
+    while len(out) < n:
+        best = None
+        for i in range(n):
+            if done[i]:
+                continue
+            if ops[i][0] in ('load', 'store', 'raw') and seq[seqptr] != i:
+                continue
+            if not all(v in avail for v in srcs[i]):
+                continue
+            kills = sum(1 for v in set(srcs[i]) if rem[v] == srcs[i].count(v))
+            key = kills + pri[i] - age * i
+            if best is None or key > best[0]:
+                best = (key, i)
+        i = best[1]
+        done[i] = True
+        out.append(ops[i])
+        if ops[i][0] in ('load', 'store', 'raw'):
+            seqptr += 1
+        for v in srcs[i]:
+            rem[v] -= 1
+        if dsts[i]:
+            avail.add(dsts[i])
+    return out
+
+
+def best_allocation(ops, regs, mem_init, outputs, spill_base, max_spills, seed, trials):
+    """The shortest allocation over the original order and `trials` seeded schedules."""
+    import random
+    rnd = random.Random(seed)
+    best = None
+    for t in range(trials + 1):
+        cand = ops if t == 0 else schedule(ops, mem_init, rnd, rnd.choice([0.3, 0.6, 1.0, 1.5]),
+                                            rnd.choice([0.001, 0.01, 0.03, 0.1]))
+        a = Allocator(regs, mem_init, outputs, spill_base, max_spills)
+        lines = a.run(cand)
+        n = sum(1 for x in lines if x.startswith('\t'))
+        if best is None or n < best[0]:
+            best = (n, lines, a.used_spills, cand)
+    return best[1], best[2], best[3]
