@@ -42,6 +42,7 @@ enum class GhashImpl : uint8_t {
   armv4 = 2,
   mips32r2 = 3,
   armv7_neon = 4,
+  armv4_ct = 5,
 };
 
 const char* ghash_impl_name(GhashImpl impl) noexcept;

@@ -496,6 +496,9 @@ bool have_aes_fixslice_armv4() {
 bool have_ghash_armv7_neon() {
   return petrel::ghash_impl_available(petrel::GhashImpl::armv7_neon);
 }
+bool have_ghash_armv4_ct() {
+  return petrel::ghash_impl_available(petrel::GhashImpl::armv4_ct);
+}
 bool have_ghash_armv4() {
   return petrel::ghash_impl_available(petrel::GhashImpl::armv4);
 }
@@ -515,6 +518,8 @@ const Case kCases[] = {
      [](unsigned s) { aes_modes(petrel::AesImpl::armv7_neon, "armv7-neon", s); }, false,
      have_aes_armv7_neon},
     {"ghash_ct", [](unsigned s) { ghash_case(petrel::GhashImpl::ct, s); }, false, nullptr},
+    {"ghash_armv4_ct", [](unsigned s) { ghash_case(petrel::GhashImpl::armv4_ct, s); }, false,
+     have_ghash_armv4_ct},
     {"ghash_armv7_neon", [](unsigned s) { ghash_case(petrel::GhashImpl::armv7_neon, s); }, false,
      have_ghash_armv7_neon},
     {"rsa2048_private", rsa_private, false, nullptr},

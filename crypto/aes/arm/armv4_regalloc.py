@@ -198,6 +198,8 @@ MASK = 0xFFFFFFFF
 def _shift(x, sh):
     if not sh:
         return x
+    if sh.startswith('#'):
+        return int(sh[1:], 0)
     kind, n = sh.split()
     n = int(n.lstrip('#'))
     if kind == 'ror':
@@ -217,7 +219,7 @@ def ssa_eval(ops, env, memory):
             _, mn, d, a, b, sh = op
             x = env[a]
             y = _shift(env[b], sh) if b is not None else _shift(x, sh)
-            env[d] = _alu(mn, x, y)
+            env[d] = _alu(mn, x, y) if b is not None or (sh or '').startswith('#') else _alu(mn, 0, y)
         elif k == 'mul':
             env[op[1]] = (env[op[2]] * env[op[3]]) & MASK
         elif k == 'load':
@@ -275,6 +277,9 @@ def asm_eval(lines, regs, stack, memory):
         if mn in ('mov', 'mvn'):
             sh = parts[2] if len(parts) > 2 else None
             regs[parts[0]] = _alu(mn, 0, _shift(regs[parts[1]], sh))
+            continue
+        if parts[2].startswith('#'):
+            regs[parts[0]] = _alu(mn, regs[parts[1]], int(parts[2][1:], 0))
             continue
         sh = parts[3] if len(parts) > 3 else None
         regs[parts[0]] = _alu(mn, regs[parts[1]], _shift(regs[parts[2]], sh))
