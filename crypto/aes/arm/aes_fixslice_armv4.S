@@ -25,8 +25,10 @@
 @ (r0, r2-r12, lr) hold the values of one round as the allocator places them (Belady: the value
 @ used furthest ahead is spilled; the shortest of 150 seeded pressure-first schedules is kept), the state at [sp, #0..28] between rounds, the masks
 @ 0x3F3F3F3F / 0x0F0F0F0F / 0x03030303 at [sp, #32..40], the round counter at [sp, #44].
-@ Rounds u = 1..rounds-1 run the unrolled bodies for u mod 4 = 1, 2, 3, 0 in a loop with an exit
-@ test after each; the last round (S-box, key, ShiftRows^2 when rounds mod 4 = 2) follows.
+@ Rounds u = 1..rounds-1: round 1, then a loop over two units of two rounds (u mod 4 = 2, 3 and
+@ 0, 1; the state stays in registers inside a unit) with an exit test after each (the last
+@ inner round, 9, 11 or 13, ends a unit); the last round (S-box, key, ShiftRows^2 when
+@ rounds mod 4 = 2) follows.
 @
 @ MixColumns variant k on the stored state (aes_fixslice.cpp: f1 = rotr(byte_rotr(x, 2k), 8),
 @ f2 = rotr(byte_rotr(x, 4k mod 8), 16)): with s the bit rotation within bytes and
@@ -40,7 +42,8 @@
 @ depend on the round count. The allocation is made at generation time from the program,
 @ never from data. Checked by ct_trace (tests/ct) as ct_trace.aes_fixslice_armv4.
 @
-@ Instructions per round body (generated): k=1 274, k=2 246, k=3 275, k=0 217; last round 190;
+@ Instructions per unit (generated): u = 1: 274; u mod 4 = 2, 3: 508; 0, 1: 482;
+@ last round 190;
 @ spill slots 17, frame 128 bytes.
 @ Measured: see crypto/aes/arm/aes_fixslice_armv4.cpp (figures per mode and target).
 
@@ -58,7 +61,7 @@ petrel_aes_fixslice_encrypt_armv4:
 	sub	sp, sp, #128
 	str	r0, [sp, #48]
 	str	r2, [sp, #52]
-	sub	r2, r2, #1
+	sub	r2, r2, #2
 	str	r2, [sp, #44]
 	ldmia	r0, {r2-r9}
 	ldmia	r1!, {r10, r11, r12, lr}
@@ -82,7 +85,7 @@ petrel_aes_fixslice_encrypt_armv4:
 .Lc3f:	.word	0x3f3f3f3f
 .Lc0f:	.word	0x0f0f0f0f
 .Lc03:	.word	0x03030303
-.Lround1:	@ u mod 4 = 1
+.Lround1:	@ u = 1
 	ldr	r0, [sp, #24]
 	ldr	r2, [sp, #20]
 	eor	r2, r0, r2
@@ -357,763 +360,1006 @@ petrel_aes_fixslice_encrypt_armv4:
 	str	r0, [sp, #20]
 	str	r3, [sp, #24]
 	str	r8, [sp, #28]
-	ldr	r2, [sp, #44]
-	subs	r2, r2, #1
-	str	r2, [sp, #44]
-	beq	.Llast
-.Lround2:	@ u mod 4 = 2
+.Lloop:	@ u mod 4 = 2, 3
 	ldr	r0, [sp, #24]
 	ldr	r2, [sp, #20]
 	eor	r2, r0, r2
-	ldr	r3, [sp, #28]
-	ldr	r4, [sp, #16]
+	ldr	r3, [sp, #16]
+	ldr	r4, [sp, #8]
 	eor	r5, r3, r4
-	ldr	r6, [sp, #8]
-	eor	r7, r3, r6
-	eor	r8, r4, r6
-	ldr	r9, [sp, #4]
-	eor	r10, r3, r9
-	ldr	r11, [sp, #0]
-	eor	r12, r2, r11
-	eor	r9, r12, r9
-	eor	r4, r12, r4
-	and	lr, r9, r12
-	str	lr, [sp, #56]
-	eor	lr, r12, r3
-	str	r12, [sp, #60]
-	eor	r12, r9, r7
-	str	r9, [sp, #64]
-	and	r9, r4, r11
-	str	r4, [sp, #68]
-	eor	r4, r10, r8
-	str	lr, [sp, #72]
-	ldr	lr, [sp, #12]
-	eor	lr, lr, r4
-	eor	r6, lr, r6
-	eor	r0, lr, r0
-	and	lr, r4, r6
-	eor	r9, r9, lr
-	str	r4, [sp, #76]
-	eor	r4, r0, r5
-	str	r9, [sp, #80]
-	eor	r9, r2, r4
-	eor	r2, r6, r2
-	eor	r3, r3, r9
-	str	r3, [sp, #84]
-	eor	r3, r2, r7
-	str	r3, [sp, #88]
-	eor	r3, r6, r11
-	str	r6, [sp, #92]
-	and	r6, r12, r3
-	eor	r6, r6, lr
-	and	lr, r10, r9
-	str	r12, [sp, #96]
-	ldr	r12, [sp, #56]
-	eor	r12, r12, lr
-	str	r3, [sp, #56]
-	eor	r3, r2, r4
-	and	r11, r8, r3
-	str	r8, [sp, #100]
-	eor	r8, r10, r9
-	str	r3, [sp, #104]
-	and	r3, r5, r4
-	eor	r11, r11, r3
-	eor	r6, r6, r11
-	eor	r11, r12, r11
-	eor	r8, r11, r8
-	eor	r0, r6, r0
-	and	r6, r0, r8
-	and	r11, r7, r2
-	eor	r3, r11, r3
-	ldr	r11, [sp, #80]
-	eor	r11, r11, r3
-	ldr	r12, [sp, #88]
-	eor	r11, r11, r12
-	eor	r0, r0, r11
-	eor	r12, r11, r6
-	str	r2, [sp, #80]
-	ldr	r2, [sp, #0]
-	str	r7, [sp, #88]
-	eor	r7, r2, r4
-	str	r9, [sp, #108]
-	ldr	r9, [sp, #72]
-	str	r10, [sp, #112]
-	and	r10, r9, r7
-	eor	r10, r10, lr
-	eor	r3, r10, r3
-	ldr	r10, [sp, #84]
-	eor	r3, r3, r10
-	eor	r6, r3, r6
-	eor	r10, r8, r3
-	and	r10, r12, r10
-	eor	r10, r10, r3
-	and	r2, r10, r2
-	ldr	r12, [sp, #68]
-	and	r12, r10, r12
-	eor	r8, r8, r10
-	and	lr, r0, r6
-	eor	r11, lr, r11
-	and	r9, r11, r9
-	and	r7, r11, r7
-	eor	lr, r2, r7
-	str	lr, [sp, #68]
-	eor	lr, r11, r10
-	and	r5, lr, r5
-	and	r4, lr, r4
-	str	r9, [sp, #72]
-	eor	r9, r6, r10
-	and	r3, r3, r9
-	eor	r6, r6, r3
-	eor	r3, r3, r8
-	ldr	r8, [sp, #56]
-	and	r8, r3, r8
-	eor	r9, r10, r3
-	ldr	r10, [sp, #92]
-	and	r10, r9, r10
-	str	r8, [sp, #56]
-	ldr	r8, [sp, #76]
-	and	r8, r9, r8
-	and	r6, r11, r6
-	eor	r0, r0, r6
-	ldr	r6, [sp, #60]
-	and	r6, r0, r6
-	ldr	r9, [sp, #64]
-	and	r9, r0, r9
-	eor	r7, r7, r9
-	eor	r9, r11, r0
-	ldr	r11, [sp, #112]
-	and	r11, r9, r11
-	str	r6, [sp, #60]
-	ldr	r6, [sp, #108]
-	and	r6, r9, r6
-	eor	r2, r2, r11
-	eor	r9, r11, r7
-	eor	r10, r10, r6
-	eor	r2, r2, r10
-	eor	r0, r0, r3
-	ldr	r11, [sp, #96]
-	and	r3, r3, r11
-	eor	r11, lr, r0
-	ldr	lr, [sp, #104]
-	and	lr, r11, lr
+	ldr	r6, [sp, #28]
+	eor	r7, r6, r4
+	ldr	r8, [sp, #0]
+	eor	r9, r2, r8
+	eor	r10, r9, r6
+	eor	r11, r9, r3
+	eor	r3, r6, r3
+	and	r12, r11, r8
+	ldr	lr, [sp, #4]
+	str	r11, [sp, #56]
+	eor	r11, r6, lr
+	eor	lr, r9, lr
+	str	r9, [sp, #60]
+	eor	r9, r11, r5
 	str	r10, [sp, #64]
-	ldr	r10, [sp, #100]
-	and	r10, r11, r10
-	eor	r8, r8, r3
-	eor	r3, r3, r12
-	ldr	r11, [sp, #88]
-	and	r11, r0, r11
-	ldr	r12, [sp, #80]
-	and	r0, r0, r12
-	eor	r0, lr, r0
-	eor	r4, r4, lr
-	eor	r4, r6, r4
-	eor	r5, r5, r10
-	eor	r6, r10, r11
-	ldr	r10, [sp, #72]
-	eor	r10, r10, r2
-	eor	r2, r5, r2
-	eor	r2, r7, r2
-	ldr	r7, [sp, #60]
-	eor	r5, r7, r5
-	eor	r7, r7, r4
-	eor	r8, r8, r5
-	eor	r0, r0, r5
-	eor	r5, r9, r0
+	ldr	r10, [sp, #12]
+	eor	r10, r10, r9
+	eor	r4, r10, r4
 	eor	r0, r10, r0
-	eor	r3, r3, r0
-	eor	r0, r7, r0
-	eor	r0, r6, r0
-	eor	r4, r4, r8
-	ldr	r6, [sp, #56]
-	eor	r6, r6, r8
-	ldr	r8, [sp, #64]
-	eor	r8, r8, r6
-	ldr	r9, [sp, #68]
+	eor	r10, r0, r3
+	str	r0, [sp, #68]
+	and	r0, r9, r4
+	eor	r12, r12, r0
+	str	r9, [sp, #72]
+	eor	r9, r4, r2
+	eor	r2, r2, r10
+	eor	r6, r6, r2
+	str	r6, [sp, #76]
+	eor	r6, r11, r2
+	str	r6, [sp, #80]
+	and	r6, r11, r2
+	str	r2, [sp, #84]
+	eor	r2, r9, r7
+	str	r11, [sp, #88]
+	eor	r11, r4, r8
+	str	r4, [sp, #92]
+	eor	r4, r9, r10
+	str	r2, [sp, #96]
+	and	r2, r5, r4
+	str	r5, [sp, #100]
+	eor	r5, lr, r7
+	str	r4, [sp, #104]
+	and	r4, r5, r11
+	eor	r0, r4, r0
+	and	r4, r3, r10
+	eor	r2, r2, r4
+	eor	r0, r0, r2
+	str	r3, [sp, #108]
+	ldr	r3, [sp, #68]
+	eor	r0, r0, r3
+	eor	r3, r8, r10
+	str	r10, [sp, #68]
+	ldr	r10, [sp, #64]
+	str	r5, [sp, #112]
+	and	r5, r10, r3
+	eor	r5, r5, r6
+	str	r11, [sp, #116]
+	and	r11, r7, r9
+	eor	r4, r11, r4
+	eor	r11, r12, r4
+	eor	r4, r5, r4
+	ldr	r5, [sp, #76]
+	eor	r4, r4, r5
+	ldr	r5, [sp, #96]
+	eor	r5, r11, r5
+	eor	r11, r0, r5
+	ldr	r12, [sp, #60]
+	str	r9, [sp, #76]
+	and	r9, lr, r12
 	eor	r6, r9, r6
+	eor	r2, r6, r2
+	ldr	r6, [sp, #80]
+	eor	r2, r2, r6
+	and	r0, r0, r2
+	eor	r6, r4, r0
+	eor	r0, r5, r0
+	and	r9, r11, r6
+	eor	r5, r9, r5
+	and	r3, r5, r3
+	and	r9, r5, r10
+	eor	r10, r2, r4
+	and	r0, r0, r10
+	eor	r0, r0, r4
+	and	r8, r0, r8
+	eor	r2, r2, r0
+	ldr	r10, [sp, #56]
+	and	r10, r0, r10
+	str	r9, [sp, #56]
+	eor	r9, r6, r0
+	and	r4, r4, r9
+	eor	r2, r4, r2
+	eor	r4, r6, r4
+	ldr	r6, [sp, #116]
+	and	r6, r2, r6
+	ldr	r9, [sp, #112]
+	and	r9, r2, r9
+	eor	r10, r9, r10
+	and	r4, r5, r4
+	eor	r4, r11, r4
+	and	r11, r4, r12
+	and	r12, r4, lr
+	eor	r12, r3, r12
+	eor	r3, r8, r3
+	eor	lr, r5, r4
+	str	r3, [sp, #60]
+	ldr	r3, [sp, #88]
+	and	r3, lr, r3
+	str	r6, [sp, #64]
+	ldr	r6, [sp, #84]
+	and	r6, lr, r6
+	eor	r4, r4, r2
+	and	r7, r4, r7
+	ldr	lr, [sp, #76]
+	and	lr, r4, lr
+	eor	r2, r0, r2
+	eor	r0, r5, r0
+	ldr	r5, [sp, #72]
+	and	r5, r2, r5
+	str	r10, [sp, #72]
+	ldr	r10, [sp, #92]
+	and	r2, r2, r10
+	eor	r5, r5, r9
+	ldr	r9, [sp, #68]
+	and	r9, r0, r9
+	eor	r2, r2, r6
+	ldr	r10, [sp, #108]
+	and	r10, r0, r10
+	eor	r0, r0, r4
+	ldr	r4, [sp, #104]
+	and	r4, r0, r4
+	str	r5, [sp, #68]
+	ldr	r5, [sp, #100]
+	and	r0, r0, r5
+	eor	r5, r10, r0
+	eor	r0, r0, r7
+	eor	r7, r4, lr
+	eor	r4, r9, r4
+	eor	r4, r6, r4
+	eor	r6, r8, r3
+	eor	r6, r6, r2
+	eor	r3, r3, r12
+	ldr	r8, [sp, #56]
+	eor	r8, r8, r6
+	eor	r6, r5, r6
+	eor	r6, r12, r6
+	eor	r5, r11, r5
+	eor	r9, r11, r4
+	eor	r7, r7, r5
+	ldr	r10, [sp, #68]
+	eor	r5, r10, r5
+	eor	r8, r8, r7
+	eor	r3, r3, r7
+	ldr	r7, [sp, #72]
 	eor	r7, r7, r8
-	eor	r9, r4, r4, ror #8
+	eor	r8, r9, r8
+	eor	r0, r0, r8
+	eor	r4, r4, r5
+	ldr	r8, [sp, #64]
+	eor	r5, r8, r5
+	eor	r2, r2, r5
+	ldr	r8, [sp, #60]
+	eor	r5, r8, r5
+	eor	r8, r9, r2
+	eor	r9, r2, r2, ror #8
 	ldr	r10, [sp, #36]
 	and	r9, r10, r9, ror #4
-	eor	r9, r9, r4, ror #4
-	eor	r4, r4, r9
-	eor	r11, r0, r0, ror #8
+	eor	r9, r9, r2, ror #4
+	eor	r2, r2, r9
+	eor	r11, r4, r4, ror #8
 	and	r11, r10, r11, ror #4
-	eor	r11, r11, r0, ror #4
-	eor	r0, r0, r11
+	eor	r11, r11, r4, ror #4
+	eor	r4, r4, r11
 	eor	r12, r7, r7, ror #8
 	and	r12, r10, r12, ror #4
 	eor	r12, r12, r7, ror #4
 	eor	r7, r7, r12
-	eor	lr, r7, r4, ror #16
-	eor	r9, lr, r9
-	eor	r7, r0, r7, ror #16
-	eor	r7, r7, r12
-	eor	r12, r2, r2, ror #8
-	and	r12, r10, r12, ror #4
-	eor	r12, r12, r2, ror #4
-	eor	r2, r2, r12
-	eor	lr, r4, r2, ror #16
-	eor	r12, lr, r12
-	eor	lr, r8, r8, ror #8
+	eor	lr, r6, r6, ror #8
 	and	lr, r10, lr, ror #4
-	eor	lr, lr, r8, ror #4
-	eor	r8, r8, lr
-	eor	r0, r8, r0, ror #16
-	eor	r0, r0, r11
-	eor	r11, r5, r5, ror #8
-	and	r11, r10, r11, ror #4
-	eor	r11, r11, r5, ror #4
-	eor	r5, r5, r11
-	eor	r2, r2, r5, ror #16
-	eor	r2, r2, r4
-	eor	r2, r2, r11
-	eor	r11, r6, r6, ror #8
-	and	r11, r10, r11, ror #4
-	eor	r11, r11, r6, ror #4
-	eor	r6, r6, r11
-	eor	r8, r6, r8, ror #16
-	eor	r8, r8, r4
-	eor	r8, r8, lr
-	ldr	lr, [r1], #4
-	eor	r12, r12, lr
-	ldr	lr, [r1], #4
-	eor	r2, r2, lr
-	ldr	lr, [r1], #4
-	str	r2, [sp, #4]
-	ldr	r2, [r1], #4
-	str	r12, [sp, #0]
-	ldr	r12, [r1], #4
-	eor	r8, r8, r12
-	ldr	r12, [r1], #4
-	eor	r0, r0, r12
-	eor	r12, r3, r3, ror #8
-	and	r10, r10, r12, ror #4
-	eor	r10, r10, r3, ror #4
-	eor	r3, r3, r10
-	eor	r5, r5, r3, ror #16
-	eor	r3, r3, r6, ror #16
-	eor	r3, r3, r4
-	eor	r3, r3, r11
-	eor	r2, r3, r2
-	eor	r3, r5, r10
-	eor	r3, r3, lr
-	ldr	r4, [r1], #4
-	eor	r4, r7, r4
-	ldr	r5, [r1], #4
-	eor	r5, r9, r5
-	str	r3, [sp, #8]
-	str	r2, [sp, #12]
-	str	r8, [sp, #16]
-	str	r0, [sp, #20]
-	str	r4, [sp, #24]
-	str	r5, [sp, #28]
-	ldr	r2, [sp, #44]
-	subs	r2, r2, #1
-	str	r2, [sp, #44]
-	beq	.Llast
-.Lround3:	@ u mod 4 = 3
-	ldr	r0, [sp, #24]
-	ldr	r2, [sp, #20]
-	eor	r2, r0, r2
-	ldr	r3, [sp, #28]
-	ldr	r4, [sp, #4]
-	eor	r5, r3, r4
-	ldr	r6, [sp, #16]
-	ldr	r7, [sp, #8]
-	eor	r8, r6, r7
-	eor	r9, r5, r8
-	ldr	r10, [sp, #12]
-	eor	r10, r10, r9
-	eor	r0, r10, r0
-	eor	r10, r10, r7
-	eor	r7, r3, r7
-	eor	r11, r10, r2
-	eor	r12, r3, r6
-	eor	lr, r0, r12
+	eor	lr, lr, r6, ror #4
+	eor	r6, r6, lr
 	str	r0, [sp, #56]
-	and	r0, r9, r10
-	str	r9, [sp, #60]
-	and	r9, r12, lr
-	str	r12, [sp, #64]
-	ldr	r12, [sp, #0]
-	str	r8, [sp, #68]
-	eor	r8, r10, r12
-	str	r10, [sp, #72]
-	eor	r10, r11, r7
-	str	r10, [sp, #76]
-	eor	r10, r2, r12
-	eor	r6, r10, r6
-	eor	r4, r10, r4
-	eor	r2, r2, lr
-	str	r6, [sp, #80]
-	eor	r6, r4, r7
-	str	r9, [sp, #84]
-	eor	r9, r5, r2
-	str	r9, [sp, #88]
-	and	r9, r6, r8
-	eor	r9, r9, r0
-	str	r8, [sp, #92]
-	eor	r8, r3, r2
-	eor	r3, r10, r3
-	str	r6, [sp, #96]
-	and	r6, r5, r2
-	str	r5, [sp, #100]
-	eor	r5, r11, lr
-	str	r2, [sp, #104]
-	and	r2, r4, r10
-	eor	r2, r2, r6
-	str	r4, [sp, #108]
-	eor	r4, r12, lr
-	str	r10, [sp, #112]
-	and	r10, r3, r4
-	eor	r6, r10, r6
-	and	r10, r7, r11
-	str	r11, [sp, #116]
-	ldr	r11, [sp, #84]
-	eor	r10, r10, r11
-	eor	r6, r6, r10
-	eor	r6, r6, r8
-	ldr	r8, [sp, #80]
-	str	r7, [sp, #120]
-	and	r7, r8, r12
-	eor	r0, r7, r0
-	eor	r0, r0, r10
-	ldr	r7, [sp, #76]
-	eor	r0, r0, r7
-	ldr	r7, [sp, #68]
-	and	r10, r7, r5
-	eor	r10, r10, r11
-	eor	r9, r9, r10
-	ldr	r11, [sp, #56]
-	eor	r9, r9, r11
-	eor	r2, r2, r10
-	ldr	r10, [sp, #88]
-	eor	r2, r2, r10
-	eor	r10, r9, r0
-	and	r9, r9, r2
-	eor	r11, r6, r9
-	eor	r9, r0, r9
-	and	r7, r10, r11
-	eor	r0, r7, r0
-	and	r4, r0, r4
-	and	r3, r0, r3
-	eor	r7, r2, r6
-	and	r7, r9, r7
-	eor	r7, r7, r6
-	eor	r2, r2, r7
-	and	r8, r7, r8
-	and	r9, r7, r12
-	eor	r12, r0, r7
-	and	lr, r12, lr
-	str	lr, [sp, #56]
-	ldr	lr, [sp, #64]
-	and	lr, r12, lr
-	str	r3, [sp, #64]
-	eor	r3, r11, r7
-	and	r3, r6, r3
-	eor	r2, r3, r2
-	eor	r3, r11, r3
-	eor	r6, r7, r2
-	and	r3, r0, r3
-	eor	r3, r10, r3
-	ldr	r7, [sp, #72]
-	and	r7, r6, r7
-	ldr	r10, [sp, #60]
-	and	r6, r6, r10
-	ldr	r10, [sp, #96]
-	and	r10, r2, r10
-	eor	r6, r6, r10
-	eor	r8, r10, r8
-	eor	r0, r0, r3
-	ldr	r10, [sp, #104]
-	and	r10, r0, r10
-	ldr	r11, [sp, #100]
-	and	r0, r0, r11
-	ldr	r11, [sp, #92]
-	and	r11, r2, r11
-	eor	r2, r3, r2
-	str	r8, [sp, #60]
-	ldr	r8, [sp, #120]
-	and	r8, r2, r8
-	eor	r12, r12, r2
-	str	r11, [sp, #72]
-	ldr	r11, [sp, #116]
-	and	r2, r2, r11
-	and	r5, r12, r5
-	ldr	r11, [sp, #68]
-	and	r11, r12, r11
-	eor	r12, lr, r11
-	eor	r8, r11, r8
-	ldr	r11, [sp, #112]
-	and	r11, r3, r11
-	ldr	lr, [sp, #108]
-	and	r3, r3, lr
-	eor	r3, r4, r3
-	eor	r4, r9, r4
-	eor	r9, r9, r0
-	eor	r0, r0, r3
-	eor	r7, r7, r10
-	eor	r9, r9, r7
-	ldr	lr, [sp, #64]
-	eor	lr, lr, r9
-	eor	r9, r12, r9
-	eor	r3, r3, r9
-	eor	r2, r5, r2
-	ldr	r9, [sp, #56]
-	eor	r5, r9, r5
-	eor	r5, r10, r5
-	eor	r9, r11, r12
-	eor	r6, r6, r9
-	eor	r2, r2, r9
-	ldr	r9, [sp, #72]
-	eor	r9, r9, r6
-	eor	r7, r7, r9
-	eor	r4, r4, r9
-	eor	r9, lr, r2
-	eor	r0, r0, r2
-	eor	r2, r11, r5
-	eor	r5, r5, r6
-	ldr	r6, [sp, #60]
-	eor	r6, r6, r9
-	eor	r9, r2, r9
+	eor	r0, r4, r6, ror #16
+	eor	r0, r0, lr
+	eor	lr, r3, r3, ror #8
+	and	lr, r10, lr, ror #4
+	eor	lr, lr, r3, ror #4
+	eor	r3, r3, lr
+	eor	r6, r6, r3, ror #16
+	eor	r6, r6, r4
+	eor	r6, r6, lr
+	eor	r3, r3, r7, ror #16
+	eor	r3, r3, r12
+	eor	r12, r5, r5, ror #8
+	and	r12, r10, r12, ror #4
+	eor	r12, r12, r5, ror #4
+	eor	r5, r5, r12
+	eor	r7, r7, r5, ror #16
+	eor	r7, r7, r4
+	eor	r7, r7, r12
+	eor	r5, r5, r2, ror #16
+	eor	r5, r5, r4
+	eor	r5, r5, r9
+	eor	r9, r8, r8, ror #8
+	and	r9, r10, r9, ror #4
+	eor	r9, r9, r8, ror #4
 	eor	r8, r8, r9
-	eor	r2, r2, r7
-	eor	r9, r3, r3, ror #8
+	eor	r4, r8, r4, ror #16
+	eor	r4, r4, r11
+	ldr	r11, [sp, #56]
+	eor	r12, r11, r11, ror #8
+	and	r12, r10, r12, ror #4
+	eor	r12, r12, r11, ror #4
+	eor	r11, r11, r12
+	eor	r8, r11, r8, ror #16
+	eor	r2, r2, r11, ror #16
+	eor	r8, r8, r9
+	eor	r2, r2, r12
+	ldr	r9, [r1], #4
+	eor	r0, r0, r9
+	ldr	r9, [r1], #4
+	eor	r6, r6, r9
+	ldr	r9, [r1], #4
+	eor	r3, r3, r9
+	ldr	r9, [r1], #4
+	eor	r7, r7, r9
+	ldr	r9, [r1], #4
+	eor	r5, r5, r9
+	eor	r9, r5, r3
+	ldr	r11, [r1], #4
+	eor	r2, r2, r11
+	ldr	r11, [r1], #4
+	eor	r8, r8, r11
+	eor	r2, r8, r2
+	ldr	r11, [r1], #4
+	eor	r4, r4, r11
+	eor	r11, r4, r3
+	eor	r12, r4, r6
+	eor	lr, r12, r9
+	eor	r7, r7, lr
+	eor	r3, r7, r3
+	eor	r7, r7, r8
+	and	r8, lr, r3
+	eor	r10, r3, r2
+	str	lr, [sp, #56]
+	eor	lr, r10, r11
+	str	r9, [sp, #60]
+	ldr	r9, [r1], #4
+	str	r9, [sp, #64]
+	eor	r9, r4, r5
+	str	lr, [sp, #68]
+	eor	lr, r7, r9
+	str	r7, [sp, #72]
+	eor	r7, r2, lr
+	eor	r2, r2, r0
+	eor	r6, r2, r6
+	eor	r5, r2, r5
+	str	r5, [sp, #76]
+	eor	r5, r2, r4
+	eor	r4, r4, r7
+	str	r4, [sp, #80]
+	eor	r4, r12, r7
+	str	r4, [sp, #84]
+	and	r4, r12, r7
+	str	r7, [sp, #88]
+	and	r7, r6, r2
+	eor	r7, r7, r4
+	str	r12, [sp, #92]
+	eor	r12, r6, r11
+	str	r2, [sp, #96]
+	and	r2, r9, lr
+	str	r9, [sp, #100]
+	eor	r9, r0, lr
+	str	r6, [sp, #104]
+	and	r6, r5, r9
+	eor	r4, r6, r4
+	eor	r6, r3, r0
+	str	r3, [sp, #108]
+	and	r3, r12, r6
+	eor	r3, r3, r8
+	str	r6, [sp, #112]
+	and	r6, r11, r10
+	eor	r6, r6, r2
+	eor	r4, r4, r6
+	str	r11, [sp, #116]
+	ldr	r11, [sp, #80]
+	eor	r4, r4, r11
+	ldr	r11, [sp, #76]
+	str	r12, [sp, #80]
+	and	r12, r11, r0
+	eor	r8, r12, r8
+	eor	r6, r8, r6
+	ldr	r8, [sp, #68]
+	eor	r6, r6, r8
+	eor	r8, r10, lr
+	ldr	r12, [sp, #60]
+	str	r10, [sp, #68]
+	and	r10, r12, r8
+	eor	r2, r10, r2
+	eor	r7, r7, r2
+	ldr	r10, [sp, #84]
+	eor	r7, r7, r10
+	eor	r2, r3, r2
+	ldr	r3, [sp, #72]
+	eor	r2, r2, r3
+	and	r3, r2, r7
+	eor	r2, r2, r6
+	eor	r10, r7, r4
+	eor	r12, r4, r3
+	eor	r3, r6, r3
+	and	r3, r3, r10
+	eor	r3, r3, r4
+	eor	r7, r7, r3
+	and	r10, r3, r11
+	and	r0, r3, r0
+	eor	r11, r12, r3
+	and	r4, r4, r11
+	eor	r7, r4, r7
+	eor	r4, r12, r4
+	and	r11, r2, r12
+	eor	r6, r11, r6
+	and	r9, r6, r9
+	and	r5, r6, r5
+	ldr	r11, [sp, #80]
+	and	r11, r7, r11
+	ldr	r12, [sp, #112]
+	and	r12, r7, r12
+	eor	r10, r11, r10
+	and	r4, r6, r4
+	eor	r2, r2, r4
+	ldr	r4, [sp, #104]
+	and	r4, r2, r4
+	eor	r4, r9, r4
+	eor	r9, r0, r9
+	str	r9, [sp, #72]
+	ldr	r9, [sp, #96]
+	and	r9, r2, r9
+	str	r12, [sp, #76]
+	eor	r12, r3, r7
+	str	r10, [sp, #80]
+	ldr	r10, [sp, #108]
+	and	r10, r12, r10
+	str	r9, [sp, #84]
+	ldr	r9, [sp, #56]
+	and	r9, r12, r9
+	eor	r9, r9, r11
+	eor	r3, r6, r3
+	and	r11, r3, lr
+	eor	r7, r2, r7
+	eor	r2, r6, r2
+	ldr	r6, [sp, #68]
+	and	r6, r7, r6
+	ldr	r12, [sp, #116]
+	and	r12, r7, r12
+	eor	r7, r3, r7
+	ldr	lr, [sp, #100]
+	and	r3, r3, lr
+	and	r8, r7, r8
+	ldr	lr, [sp, #60]
+	and	r7, r7, lr
+	eor	r11, r11, r8
+	eor	r6, r8, r6
+	ldr	r8, [sp, #92]
+	and	r8, r2, r8
+	ldr	lr, [sp, #88]
+	and	r2, r2, lr
+	eor	r11, r2, r11
+	eor	r2, r10, r2
+	eor	r0, r0, r8
+	eor	r10, r7, r12
+	eor	r3, r3, r7
+	eor	r7, r8, r4
+	eor	r0, r0, r2
+	eor	r5, r5, r0
+	eor	r0, r3, r0
+	eor	r0, r4, r0
+	ldr	r4, [sp, #84]
+	eor	r3, r4, r3
+	eor	r6, r6, r3
+	eor	r3, r9, r3
+	eor	r7, r7, r6
+	eor	r5, r5, r6
+	ldr	r6, [sp, #80]
+	eor	r6, r6, r5
+	eor	r4, r4, r11
+	eor	r5, r4, r5
+	eor	r5, r10, r5
+	eor	r8, r11, r3
+	ldr	r9, [sp, #76]
+	eor	r3, r9, r3
+	eor	r2, r2, r3
+	ldr	r9, [sp, #72]
+	eor	r3, r9, r3
+	eor	r4, r4, r2
+	eor	r9, r7, r7, ror #8
 	ldr	r10, [sp, #40]
+	and	r9, r10, r9, ror #6
+	eor	r9, r9, r7, ror #6
+	eor	r7, r7, r9
+	eor	r11, r8, r8, ror #8
+	and	r11, r10, r11, ror #6
+	eor	r11, r11, r8, ror #6
+	eor	r8, r8, r11
+	eor	r12, r8, r8, ror #8
+	ldr	lr, [sp, #36]
+	and	r12, lr, r12, ror #12
+	eor	r12, r12, r8, ror #12
+	str	r6, [sp, #56]
+	eor	r6, r0, r0, ror #8
+	and	r6, r10, r6, ror #6
+	eor	r6, r6, r0, ror #6
+	eor	r0, r0, r6
+	eor	r6, r8, r6
+	str	r7, [sp, #60]
+	eor	r7, r0, r8
+	eor	r7, r7, r9
+	eor	r9, r3, r3, ror #8
 	and	r9, r10, r9, ror #6
 	eor	r9, r9, r3, ror #6
 	eor	r3, r3, r9
-	eor	r11, r0, r0, ror #8
-	and	r11, r10, r11, ror #6
-	eor	r11, r11, r0, ror #6
-	eor	r0, r0, r11
-	eor	r12, r8, r8, ror #8
-	and	r12, r10, r12, ror #6
-	eor	r12, r12, r8, ror #6
-	eor	r8, r8, r12
-	eor	lr, r2, r2, ror #8
-	and	lr, r10, lr, ror #6
-	eor	lr, lr, r2, ror #6
-	eor	r2, r2, lr
-	eor	lr, r8, lr
-	str	lr, [sp, #56]
-	eor	lr, r3, r3, ror #8
-	str	r12, [sp, #60]
-	ldr	r12, [sp, #36]
-	and	lr, r12, lr, ror #12
-	eor	lr, lr, r3, ror #12
-	str	r7, [sp, #64]
-	eor	r7, r5, r5, ror #8
-	and	r7, r10, r7, ror #6
-	eor	r7, r7, r5, ror #6
-	eor	r5, r5, r7
-	eor	r3, r3, r5
-	eor	r3, r3, r11
-	eor	r9, r5, r9
-	eor	r9, r9, lr
-	eor	r7, r2, r7
-	eor	r11, r6, r6, ror #8
-	and	r11, r10, r11, ror #6
-	eor	r11, r11, r6, ror #6
-	eor	r6, r6, r11
-	eor	r11, r0, r11
-	eor	lr, r6, r6, ror #8
-	and	lr, r12, lr, ror #12
-	eor	lr, lr, r6, ror #12
-	eor	r11, r11, lr
-	eor	r6, r6, r5
-	eor	lr, r4, r4, ror #8
-	and	lr, r10, lr, ror #6
-	eor	lr, lr, r4, ror #6
-	eor	r4, r4, lr
-	eor	r6, r6, lr
-	eor	lr, r8, r8, ror #8
-	and	lr, r12, lr, ror #12
-	eor	r8, lr, r8, ror #12
-	ldr	lr, [sp, #64]
-	str	r11, [sp, #68]
-	eor	r11, lr, lr, ror #8
-	and	r10, r10, r11, ror #6
-	eor	r10, r10, lr, ror #6
-	eor	r11, lr, r10
-	ldr	lr, [sp, #60]
-	eor	lr, r11, lr
-	eor	r8, lr, r8
-	eor	lr, r4, r4, ror #8
-	and	lr, r12, lr, ror #12
-	eor	lr, lr, r4, ror #12
-	eor	r6, r6, lr
-	eor	r4, r4, r5
-	eor	r4, r4, r10
-	eor	r10, r2, r2, ror #8
-	and	r10, r12, r10, ror #12
-	eor	r2, r10, r2, ror #12
-	ldr	r10, [sp, #56]
-	eor	r2, r10, r2
-	eor	r10, r0, r0, ror #8
-	and	r10, r12, r10, ror #12
-	eor	r0, r10, r0, ror #12
-	eor	r0, r3, r0
-	ldr	r3, [r1], #4
-	eor	r3, r9, r3
-	eor	r9, r11, r11, ror #8
-	and	r9, r12, r9, ror #12
-	eor	r9, r9, r11, ror #12
-	eor	r4, r4, r9
-	eor	r9, r5, r5, ror #8
-	and	r9, r12, r9, ror #12
-	eor	r5, r9, r5, ror #12
-	eor	r5, r7, r5
-	ldr	r7, [r1], #4
-	eor	r0, r0, r7
-	ldr	r7, [r1], #4
-	ldr	r9, [sp, #68]
-	eor	r7, r9, r7
-	ldr	r9, [r1], #4
-	eor	r6, r6, r9
-	ldr	r9, [r1], #4
-	eor	r4, r4, r9
-	ldr	r9, [r1], #4
-	eor	r8, r8, r9
-	ldr	r9, [r1], #4
+	str	r9, [sp, #68]
+	eor	r9, r3, r3, ror #8
+	and	r9, lr, r9, ror #12
+	eor	r9, r9, r3, ror #12
+	eor	r3, r3, r8
+	str	r9, [sp, #72]
+	eor	r9, r2, r2, ror #8
+	and	r9, r10, r9, ror #6
+	eor	r9, r9, r2, ror #6
 	eor	r2, r2, r9
-	ldr	r9, [r1], #4
+	eor	r3, r3, r9
+	eor	r9, r2, r2, ror #8
+	and	r9, lr, r9, ror #12
+	eor	r9, r9, r2, ror #12
+	eor	r3, r3, r9
+	eor	r9, r0, r0, ror #8
+	and	r9, lr, r9, ror #12
+	eor	r0, r9, r0, ror #12
+	eor	r0, r6, r0
+	ldr	r6, [sp, #64]
+	eor	r0, r0, r6
+	eor	r6, r5, r5, ror #8
+	and	r6, r10, r6, ror #6
+	eor	r6, r6, r5, ror #6
+	eor	r5, r5, r6
+	eor	r2, r2, r6
+	eor	r6, r5, r5, ror #8
+	and	r6, lr, r6, ror #12
+	eor	r6, r6, r5, ror #12
+	eor	r2, r2, r6
+	ldr	r6, [r1], #4
+	eor	r9, r4, r4, ror #8
+	and	r9, r10, r9, ror #6
+	eor	r9, r9, r4, ror #6
+	eor	r4, r4, r9
 	eor	r5, r5, r9
-	str	r3, [sp, #0]
+	eor	r9, r4, r11
+	eor	r9, r9, r12
+	ldr	r11, [r1], #4
+	ldr	r12, [r1], #4
+	str	r0, [sp, #0]
+	ldr	r0, [r1], #4
+	eor	r0, r3, r0
+	ldr	r3, [sp, #60]
+	str	r0, [sp, #16]
+	eor	r0, r3, r3, ror #8
+	and	r0, lr, r0, ror #12
+	eor	r0, r0, r3, ror #12
+	eor	r0, r7, r0
+	eor	r0, r0, r6
+	ldr	r6, [sp, #56]
+	eor	r7, r6, r6, ror #8
+	and	r7, r10, r7, ror #6
+	eor	r7, r7, r6, ror #6
+	eor	r3, r3, r7
+	eor	r6, r6, r7
+	eor	r7, r6, r8
+	ldr	r8, [sp, #68]
+	eor	r7, r7, r8
+	ldr	r8, [sp, #72]
+	eor	r7, r7, r8
+	eor	r7, r7, r12
+	eor	r8, r6, r6, ror #8
+	and	r8, lr, r8, ror #12
+	eor	r6, r8, r6, ror #12
+	eor	r3, r3, r6
+	eor	r3, r3, r11
+	eor	r6, r4, r4, ror #8
+	and	r6, lr, r6, ror #12
+	eor	r4, r6, r4, ror #12
+	eor	r4, r5, r4
+	ldr	r5, [r1], #4
+	eor	r2, r2, r5
+	ldr	r5, [r1], #4
+	eor	r4, r4, r5
+	ldr	r5, [r1], #4
+	eor	r5, r9, r5
 	str	r0, [sp, #4]
-	str	r7, [sp, #8]
-	str	r6, [sp, #12]
-	str	r4, [sp, #16]
-	str	r8, [sp, #20]
-	str	r2, [sp, #24]
+	str	r3, [sp, #8]
+	str	r7, [sp, #12]
+	str	r2, [sp, #20]
+	str	r4, [sp, #24]
 	str	r5, [sp, #28]
 	ldr	r2, [sp, #44]
-	subs	r2, r2, #1
+	subs	r2, r2, #2
 	str	r2, [sp, #44]
 	beq	.Llast
-.Lround0:	@ u mod 4 = 0
+	@ u mod 4 = 0, 1
 	ldr	r0, [sp, #24]
 	ldr	r2, [sp, #20]
 	eor	r2, r0, r2
 	ldr	r3, [sp, #28]
-	ldr	r4, [sp, #16]
+	ldr	r4, [sp, #8]
 	eor	r5, r3, r4
 	ldr	r6, [sp, #4]
 	eor	r7, r3, r6
-	ldr	r8, [sp, #8]
-	eor	r9, r4, r8
-	eor	r10, r7, r9
-	ldr	r11, [sp, #12]
-	eor	r11, r11, r10
-	eor	r0, r11, r0
-	eor	r11, r11, r8
-	eor	r8, r3, r8
-	eor	r12, r0, r5
-	ldr	lr, [sp, #0]
-	str	r0, [sp, #56]
-	eor	r0, lr, r12
-	str	r9, [sp, #60]
-	eor	r9, r2, r12
-	str	r10, [sp, #64]
-	eor	r10, r7, r9
-	str	r10, [sp, #68]
-	and	r10, r7, r9
-	str	r7, [sp, #72]
-	and	r7, r5, r12
-	str	r5, [sp, #76]
-	eor	r5, r2, lr
-	eor	r4, r5, r4
-	eor	r6, r5, r6
-	eor	r2, r11, r2
-	str	r12, [sp, #80]
-	eor	r12, r6, r8
-	str	r12, [sp, #84]
-	eor	r12, r5, r3
-	eor	r3, r3, r9
-	str	r9, [sp, #88]
-	and	r9, r12, r0
-	eor	r9, r9, r10
-	str	r12, [sp, #92]
-	and	r12, r6, r5
-	eor	r10, r12, r10
-	eor	r12, r2, r8
-	str	r6, [sp, #96]
-	and	r6, r4, lr
-	str	r5, [sp, #100]
-	and	r5, r8, r2
-	eor	r5, r5, r7
-	eor	r9, r9, r5
-	eor	r3, r9, r3
-	ldr	r9, [sp, #64]
-	str	r8, [sp, #104]
-	and	r8, r9, r11
-	eor	r6, r6, r8
-	eor	r5, r6, r5
-	eor	r5, r5, r12
-	eor	r6, r11, lr
-	ldr	r12, [sp, #84]
-	and	r9, r12, r6
-	eor	r8, r9, r8
-	ldr	r9, [sp, #80]
-	eor	r12, r2, r9
-	str	r2, [sp, #108]
-	ldr	r2, [sp, #60]
-	str	r6, [sp, #112]
-	and	r6, r2, r12
-	eor	r6, r6, r7
-	eor	r7, r10, r6
-	ldr	r10, [sp, #68]
-	eor	r7, r7, r10
-	eor	r6, r8, r6
-	ldr	r8, [sp, #56]
-	eor	r6, r6, r8
-	eor	r8, r7, r3
-	eor	r10, r6, r5
-	and	r6, r6, r7
-	eor	r2, r3, r6
-	eor	r6, r5, r6
-	and	r6, r6, r8
-	eor	r6, r6, r3
-	eor	r7, r7, r6
-	and	r8, r6, lr
-	and	r4, r6, r4
-	and	lr, r10, r2
-	eor	r5, lr, r5
-	and	r0, r5, r0
-	ldr	lr, [sp, #92]
-	and	lr, r5, lr
-	str	lr, [sp, #56]
-	eor	lr, r5, r6
-	and	r9, lr, r9
-	str	r9, [sp, #68]
-	ldr	r9, [sp, #76]
-	and	r9, lr, r9
-	str	r9, [sp, #76]
-	eor	r9, r8, r0
-	str	r9, [sp, #80]
-	eor	r9, r2, r6
-	and	r3, r3, r9
-	eor	r7, r3, r7
-	eor	r2, r2, r3
-	and	r2, r5, r2
-	eor	r2, r10, r2
-	eor	r3, r6, r7
-	and	r6, r3, r11
-	ldr	r9, [sp, #64]
-	and	r3, r3, r9
-	ldr	r9, [sp, #100]
-	and	r9, r2, r9
-	ldr	r10, [sp, #112]
-	and	r10, r7, r10
-	ldr	r11, [sp, #84]
-	and	r11, r7, r11
-	str	r10, [sp, #64]
-	ldr	r10, [sp, #96]
-	and	r10, r2, r10
-	eor	r0, r0, r10
-	eor	r3, r3, r11
-	eor	r4, r11, r4
-	eor	r7, r2, r7
-	eor	r2, r5, r2
-	ldr	r5, [sp, #72]
-	and	r5, r2, r5
-	ldr	r10, [sp, #88]
-	and	r2, r2, r10
-	eor	r8, r8, r5
-	eor	r6, r6, r2
-	eor	r8, r8, r6
-	eor	r5, r5, r0
-	eor	r10, lr, r7
-	and	r11, r10, r12
-	ldr	r12, [sp, #60]
-	and	r10, r10, r12
-	ldr	r12, [sp, #76]
-	eor	r12, r12, r10
-	ldr	lr, [sp, #68]
-	eor	lr, lr, r11
-	eor	r2, r2, lr
-	ldr	lr, [sp, #108]
-	and	lr, r7, lr
-	eor	r11, r11, lr
-	ldr	lr, [sp, #104]
-	and	r7, r7, lr
-	eor	r7, r10, r7
-	ldr	r10, [sp, #56]
-	eor	r10, r10, r8
+	ldr	r8, [sp, #16]
+	eor	r9, r8, r4
+	eor	r10, r3, r8
+	ldr	r11, [sp, #0]
+	eor	r12, r2, r11
 	eor	r8, r12, r8
-	eor	r0, r0, r8
-	eor	r8, r9, r12
-	eor	r9, r9, r2
-	eor	r11, r11, r8
+	eor	r6, r12, r6
+	eor	lr, r12, r3
+	str	lr, [sp, #56]
+	and	lr, r6, r12
+	str	r12, [sp, #60]
+	and	r12, r8, r11
+	str	r8, [sp, #64]
+	eor	r8, r6, r5
+	str	r6, [sp, #68]
+	eor	r6, r7, r9
+	str	r9, [sp, #72]
+	ldr	r9, [sp, #12]
+	eor	r9, r9, r6
+	eor	r4, r9, r4
+	eor	r0, r9, r0
+	and	r9, r6, r4
+	eor	r12, r12, r9
+	str	r6, [sp, #76]
+	eor	r6, r4, r11
+	and	r11, r8, r6
+	eor	r9, r11, r9
+	eor	r11, r4, r2
+	str	r4, [sp, #80]
+	eor	r4, r11, r5
+	str	r8, [sp, #84]
+	and	r8, r5, r11
+	str	r5, [sp, #88]
+	eor	r5, r0, r10
+	eor	r2, r2, r5
+	eor	r3, r3, r2
+	str	r6, [sp, #92]
+	and	r6, r7, r2
+	eor	lr, lr, r6
+	str	r3, [sp, #96]
+	eor	r3, r11, r5
+	str	r11, [sp, #100]
+	and	r11, r10, r5
+	eor	r8, r8, r11
+	str	r10, [sp, #104]
+	eor	r10, r7, r2
+	eor	r12, r12, r8
+	eor	r4, r12, r4
+	ldr	r12, [sp, #72]
+	str	r2, [sp, #108]
+	and	r2, r12, r3
+	eor	r2, r2, r11
+	eor	r11, lr, r2
+	eor	r10, r11, r10
+	eor	r2, r9, r2
+	eor	r0, r2, r0
+	eor	r2, r0, r4
+	and	r0, r0, r10
+	eor	r9, r4, r0
+	ldr	r11, [sp, #0]
+	eor	lr, r11, r5
+	ldr	r12, [sp, #56]
+	str	r3, [sp, #112]
+	and	r3, r12, lr
+	eor	r3, r3, r6
 	eor	r3, r3, r8
-	ldr	r8, [sp, #64]
-	eor	r8, r8, r3
-	eor	r2, r2, r3
+	ldr	r6, [sp, #96]
+	eor	r3, r3, r6
+	eor	r0, r3, r0
+	and	r6, r2, r0
+	eor	r4, r6, r4
+	and	r6, r4, lr
+	and	r8, r4, r12
+	eor	r12, r10, r3
+	and	r9, r9, r12
+	eor	r9, r9, r3
+	ldr	r12, [sp, #64]
+	and	r12, r9, r12
+	eor	r10, r10, r9
+	and	r11, r9, r11
+	eor	lr, r11, r6
+	str	lr, [sp, #56]
+	eor	lr, r0, r9
+	and	r3, r3, lr
+	eor	r0, r0, r3
+	eor	r3, r3, r10
+	ldr	r10, [sp, #92]
+	and	r10, r3, r10
+	and	r0, r4, r0
+	eor	r0, r2, r0
+	ldr	r2, [sp, #60]
+	and	r2, r0, r2
+	ldr	lr, [sp, #84]
+	and	lr, r3, lr
+	str	r10, [sp, #60]
+	ldr	r10, [sp, #68]
+	and	r10, r0, r10
+	eor	r6, r6, r10
+	eor	r10, lr, r12
+	eor	r12, r4, r0
+	and	r7, r12, r7
+	str	r10, [sp, #64]
+	ldr	r10, [sp, #108]
+	and	r10, r12, r10
+	eor	r4, r4, r9
+	and	r5, r4, r5
+	eor	r9, r9, r3
+	eor	r0, r0, r3
 	ldr	r3, [sp, #80]
-	eor	r3, r3, r8
-	eor	r6, r6, r8
-	eor	r5, r5, r11
-	eor	r8, r10, r11
-	eor	r4, r4, r8
-	eor	r8, r9, r8
-	eor	r7, r7, r8
-	eor	r8, r9, r6
-	eor	r9, r0, r0, ror #8
-	eor	r10, r4, r4, ror #8
-	eor	r11, r2, r2, ror #8
-	eor	r0, r11, r0, ror #8
-	eor	r0, r0, r9, ror #16
-	eor	r9, r9, r5, ror #8
-	eor	r5, r5, r5, ror #8
-	eor	r9, r9, r5, ror #16
-	eor	r4, r5, r4, ror #8
-	eor	r5, r9, r11
-	eor	r4, r4, r10, ror #16
-	eor	r9, r10, r3, ror #8
-	eor	r3, r3, r3, ror #8
-	eor	r9, r9, r3, ror #16
-	eor	r9, r9, r11
-	eor	r3, r3, r6, ror #8
+	and	r3, r9, r3
+	ldr	r12, [sp, #76]
+	and	r9, r9, r12
+	eor	r9, r9, lr
+	ldr	r12, [sp, #104]
+	and	r12, r4, r12
+	ldr	lr, [sp, #88]
+	and	lr, r0, lr
+	str	r9, [sp, #68]
+	ldr	r9, [sp, #100]
+	and	r9, r0, r9
+	eor	r0, r4, r0
+	ldr	r4, [sp, #72]
+	and	r4, r0, r4
+	str	r2, [sp, #72]
+	ldr	r2, [sp, #112]
+	and	r0, r0, r2
+	eor	r2, r5, r0
+	eor	r0, r0, r9
+	eor	r5, r12, r4
+	eor	r4, r4, lr
+	eor	r2, r10, r2
+	eor	r3, r3, r10
+	eor	r9, r11, r7
+	eor	r9, r9, r3
+	eor	r7, r7, r6
+	eor	r10, r5, r9
+	eor	r8, r8, r9
+	eor	r6, r6, r10
+	ldr	r9, [sp, #72]
+	eor	r5, r9, r5
+	eor	r0, r0, r5
+	ldr	r10, [sp, #68]
+	eor	r5, r10, r5
+	eor	r9, r9, r2
+	eor	r2, r2, r5
+	ldr	r10, [sp, #60]
+	eor	r5, r10, r5
+	eor	r3, r3, r5
+	ldr	r10, [sp, #56]
+	eor	r5, r10, r5
+	eor	r7, r7, r0
+	eor	r0, r8, r0
+	eor	r8, r2, r2, ror #8
+	ldr	r10, [sp, #64]
+	eor	r10, r10, r0
+	eor	r0, r9, r0
+	eor	r0, r4, r0
+	eor	r4, r9, r3
+	eor	r9, r7, r7, ror #8
+	eor	r11, r8, r6, ror #8
 	eor	r6, r6, r6, ror #8
-	eor	r3, r3, r6, ror #16
-	eor	r6, r6, r7, ror #8
-	eor	r7, r7, r7, ror #8
-	eor	r6, r6, r7, ror #16
-	eor	r7, r7, r8, ror #8
-	eor	r8, r8, r8, ror #8
-	eor	r2, r8, r2, ror #8
-	eor	r7, r7, r8, ror #16
-	eor	r2, r2, r11, ror #16
-	eor	r3, r3, r11
-	ldr	r8, [r1], #4
-	eor	r0, r0, r8
-	ldr	r8, [r1], #4
+	eor	r7, r6, r7, ror #8
+	eor	r6, r11, r6, ror #16
+	eor	r7, r7, r9, ror #16
+	eor	r7, r7, r8
+	eor	r9, r9, r10, ror #8
+	eor	r10, r10, r10, ror #8
+	eor	r9, r9, r10, ror #16
+	eor	r10, r10, r5, ror #8
+	eor	r5, r5, r5, ror #8
+	eor	r10, r10, r5, ror #16
+	eor	r10, r10, r8
+	eor	r5, r5, r3, ror #8
+	eor	r3, r3, r3, ror #8
+	eor	r5, r5, r3, ror #16
 	eor	r5, r5, r8
+	eor	r3, r3, r0, ror #8
+	eor	r0, r0, r0, ror #8
+	eor	r3, r3, r0, ror #16
+	eor	r0, r0, r4, ror #8
+	eor	r4, r4, r4, ror #8
+	eor	r2, r4, r2, ror #8
+	eor	r2, r2, r8, ror #16
+	eor	r0, r0, r4, ror #16
+	ldr	r4, [r1], #4
+	eor	r4, r6, r4
+	ldr	r6, [r1], #4
+	eor	r6, r7, r6
+	ldr	r7, [r1], #4
+	eor	r7, r9, r7
 	ldr	r8, [r1], #4
-	eor	r4, r4, r8
-	ldr	r8, [r1], #4
-	eor	r8, r9, r8
+	eor	r8, r10, r8
+	ldr	r9, [r1], #4
+	eor	r5, r5, r9
 	ldr	r9, [r1], #4
 	eor	r3, r3, r9
 	ldr	r9, [r1], #4
-	eor	r6, r6, r9
-	ldr	r9, [r1], #4
-	eor	r7, r7, r9
+	eor	r0, r0, r9
+	eor	r3, r0, r3
 	ldr	r9, [r1], #4
 	eor	r2, r2, r9
-	str	r0, [sp, #0]
-	str	r5, [sp, #4]
-	str	r4, [sp, #8]
-	str	r8, [sp, #12]
-	str	r3, [sp, #16]
-	str	r6, [sp, #20]
-	str	r7, [sp, #24]
-	str	r2, [sp, #28]
+	eor	r9, r2, r7
+	eor	r10, r2, r5
+	eor	r11, r2, r6
+	eor	r12, r3, r4
+	eor	r6, r12, r6
+	eor	lr, r12, r5
+	str	lr, [sp, #56]
+	eor	lr, r6, r9
+	eor	r5, r5, r7
+	str	lr, [sp, #60]
+	eor	lr, r11, r5
+	eor	r8, r8, lr
+	eor	r0, r8, r0
+	eor	r7, r8, r7
+	eor	r8, r7, r3
+	str	lr, [sp, #64]
+	and	lr, r9, r8
+	str	r9, [sp, #68]
+	and	r9, r6, r12
+	str	r6, [sp, #72]
+	eor	r6, r0, r10
+	eor	r3, r3, r6
+	str	r0, [sp, #76]
+	eor	r0, r11, r3
+	str	r0, [sp, #80]
+	eor	r0, r4, r6
+	str	r9, [sp, #84]
+	eor	r9, r8, r6
+	str	r11, [sp, #88]
+	eor	r11, r2, r3
+	eor	r2, r12, r2
+	str	r12, [sp, #92]
+	and	r12, r2, r0
+	str	r2, [sp, #96]
+	and	r2, r5, r9
+	str	r5, [sp, #100]
+	and	r5, r10, r6
+	eor	r2, r2, r5
+	eor	r5, lr, r5
+	eor	lr, r7, r4
+	str	r9, [sp, #104]
+	ldr	r9, [sp, #60]
+	str	r6, [sp, #108]
+	and	r6, r9, lr
+	str	r10, [sp, #112]
+	ldr	r10, [sp, #56]
+	and	r9, r10, r4
+	str	lr, [sp, #116]
+	ldr	lr, [sp, #68]
+	eor	r10, r8, lr
+	ldr	lr, [sp, #88]
+	str	r8, [sp, #120]
+	and	r8, lr, r3
+	ldr	lr, [sp, #84]
+	eor	lr, lr, r8
+	eor	r8, r12, r8
+	eor	r8, r8, r5
+	eor	r8, r8, r11
+	eor	r11, lr, r2
+	ldr	r12, [sp, #80]
+	eor	r11, r11, r12
+	ldr	r12, [sp, #64]
+	and	lr, r12, r7
+	eor	r9, r9, lr
+	eor	r5, r9, r5
+	eor	r5, r5, r10
+	eor	r6, r6, lr
+	eor	r2, r6, r2
+	ldr	r6, [sp, #76]
+	eor	r2, r2, r6
+	and	r6, r2, r11
+	eor	r2, r2, r5
+	eor	r9, r8, r6
+	eor	r6, r5, r6
+	and	r10, r2, r9
+	eor	r5, r10, r5
+	and	r0, r5, r0
+	ldr	r10, [sp, #96]
+	and	r10, r5, r10
+	eor	lr, r11, r8
+	and	r6, r6, lr
+	eor	r6, r6, r8
+	and	r4, r6, r4
+	ldr	lr, [sp, #56]
+	and	lr, r6, lr
+	eor	r11, r11, r6
+	str	r10, [sp, #56]
+	eor	r10, r9, r6
+	and	r8, r8, r10
+	eor	r9, r9, r8
+	eor	r8, r8, r11
+	ldr	r10, [sp, #116]
+	and	r10, r8, r10
+	and	r9, r5, r9
+	eor	r2, r2, r9
+	ldr	r9, [sp, #72]
+	and	r9, r2, r9
+	eor	r9, r0, r9
+	ldr	r11, [sp, #92]
+	and	r11, r2, r11
+	str	r10, [sp, #72]
+	eor	r10, r6, r8
+	and	r7, r10, r7
+	and	r10, r10, r12
+	eor	r12, r5, r2
+	eor	r2, r2, r8
+	str	r11, [sp, #64]
+	ldr	r11, [sp, #88]
+	and	r11, r12, r11
+	and	r3, r12, r3
+	eor	r5, r5, r6
+	ldr	r6, [sp, #60]
+	and	r6, r8, r6
+	eor	r8, r10, r6
+	eor	r6, r6, lr
+	ldr	r10, [sp, #120]
+	and	r10, r2, r10
+	ldr	r12, [sp, #112]
+	and	r12, r5, r12
+	ldr	lr, [sp, #68]
+	and	lr, r2, lr
+	eor	r2, r5, r2
+	str	r6, [sp, #60]
+	ldr	r6, [sp, #108]
+	and	r5, r5, r6
+	ldr	r6, [sp, #104]
+	and	r6, r2, r6
+	str	r8, [sp, #68]
+	ldr	r8, [sp, #100]
+	and	r2, r2, r8
+	eor	r8, r12, r2
+	eor	r2, r2, lr
+	eor	r7, r7, r3
+	eor	r0, r4, r0
+	eor	r5, r5, r6
+	eor	r3, r3, r5
+	eor	r5, r6, r10
+	eor	r4, r4, r11
+	eor	r6, r11, r9
+	eor	r4, r4, r7
+	ldr	r10, [sp, #64]
+	eor	r11, r10, r3
+	eor	r10, r10, r8
+	ldr	r12, [sp, #68]
+	eor	r12, r12, r10
+	eor	r5, r5, r10
+	ldr	r10, [sp, #72]
+	eor	r10, r10, r12
+	eor	r3, r3, r12
+	eor	r0, r0, r10
+	eor	r7, r7, r10
+	eor	r6, r6, r5
+	eor	r8, r8, r4
+	eor	r8, r9, r8
+	ldr	r9, [sp, #56]
+	eor	r4, r9, r4
+	eor	r4, r4, r5
+	ldr	r5, [sp, #60]
+	eor	r5, r5, r4
+	eor	r4, r11, r4
+	eor	r2, r2, r4
+	eor	r4, r11, r7
+	eor	r9, r8, r8, ror #8
+	ldr	r10, [sp, #32]
+	and	r9, r10, r9, ror #2
+	eor	r9, r9, r8, ror #2
+	eor	r8, r8, r9
+	eor	r11, r3, r3, ror #8
+	and	r11, r10, r11, ror #2
+	eor	r11, r11, r3, ror #2
+	eor	r3, r3, r11
+	eor	r9, r3, r9
+	eor	r12, r5, r5, ror #8
+	and	r12, r10, r12, ror #2
+	eor	r12, r12, r5, ror #2
+	eor	r5, r5, r12
+	eor	lr, r2, r2, ror #8
+	and	lr, r10, lr, ror #2
+	eor	lr, lr, r2, ror #2
+	eor	r2, r2, lr
+	str	r2, [sp, #56]
+	eor	r2, r6, r6, ror #8
+	and	r2, r10, r2, ror #2
+	eor	r2, r2, r6, ror #2
+	eor	r6, r6, r2
+	eor	r12, r6, r12
+	str	r6, [sp, #60]
+	eor	r6, r0, r0, ror #8
+	and	r6, r10, r6, ror #2
+	eor	r6, r6, r0, ror #2
+	eor	r0, r0, r6
+	str	r11, [sp, #64]
+	eor	r11, r0, r0, ror #8
+	str	r4, [sp, #68]
+	ldr	r4, [sp, #36]
+	and	r11, r4, r11, ror #12
+	eor	r11, r11, r0, ror #12
+	eor	r0, r0, r3
+	str	r9, [sp, #72]
+	eor	r9, r8, r3
+	eor	r2, r9, r2
+	eor	r9, r3, r3, ror #8
+	and	r9, r4, r9, ror #12
+	eor	r9, r9, r3, ror #12
+	eor	r3, r5, r3
+	eor	r3, r3, r6
+	eor	r3, r3, r11
+	eor	r6, r7, r7, ror #8
+	and	r6, r10, r6, ror #2
+	eor	r6, r6, r7, ror #2
+	eor	r7, r7, r6
+	eor	r0, r0, r6
+	eor	r6, r7, lr
+	eor	r11, r7, r7, ror #8
+	and	r11, r4, r11, ror #12
+	eor	r7, r11, r7, ror #12
+	eor	r0, r0, r7
+	eor	r7, r5, r5, ror #8
+	and	r7, r4, r7, ror #12
+	eor	r5, r7, r5, ror #12
+	eor	r5, r12, r5
+	eor	r7, r8, r8, ror #8
+	and	r7, r4, r7, ror #12
+	eor	r7, r7, r8, ror #12
+	ldr	r8, [sp, #72]
+	eor	r7, r8, r7
+	ldr	r8, [sp, #68]
+	eor	r11, r8, r8, ror #8
+	and	r10, r10, r11, ror #2
+	eor	r10, r10, r8, ror #2
+	eor	r8, r8, r10
+	ldr	r11, [sp, #64]
+	eor	r11, r8, r11
+	eor	r9, r11, r9
+	ldr	r11, [sp, #56]
+	eor	r10, r11, r10
+	eor	r12, r8, r8, ror #8
+	and	r12, r4, r12, ror #12
+	eor	r8, r12, r8, ror #12
+	eor	r8, r10, r8
+	ldr	r10, [sp, #60]
+	eor	r12, r10, r10, ror #8
+	and	r12, r4, r12, ror #12
+	eor	r10, r12, r10, ror #12
+	eor	r2, r2, r10
+	ldr	r10, [r1], #4
+	eor	r7, r7, r10
+	ldr	r10, [r1], #4
+	eor	r2, r2, r10
+	eor	r10, r11, r11, ror #8
+	and	r4, r4, r10, ror #12
+	eor	r4, r4, r11, ror #12
+	eor	r4, r6, r4
+	ldr	r6, [r1], #4
+	eor	r5, r5, r6
+	ldr	r6, [r1], #4
+	eor	r3, r3, r6
+	ldr	r6, [r1], #4
+	eor	r0, r0, r6
+	ldr	r6, [r1], #4
+	eor	r4, r4, r6
+	ldr	r6, [r1], #4
+	eor	r6, r8, r6
+	ldr	r8, [r1], #4
+	eor	r8, r9, r8
+	str	r7, [sp, #0]
+	str	r2, [sp, #4]
+	str	r5, [sp, #8]
+	str	r3, [sp, #12]
+	str	r0, [sp, #16]
+	str	r4, [sp, #20]
+	str	r6, [sp, #24]
+	str	r8, [sp, #28]
 	ldr	r2, [sp, #44]
-	subs	r2, r2, #1
+	subs	r2, r2, #2
 	str	r2, [sp, #44]
-	bne	.Lround1
+	bne	.Lloop
 .Llast:	@ S-box and the last round key, no MixColumns
 	ldr	r0, [sp, #24]
 	ldr	r2, [sp, #20]

@@ -134,27 +134,33 @@ def mix_columns(p, q, k, consts):
     return outs
 
 
-def round_program(k, final=False):
-    """One round u with u mod 4 = k: S-box, MixColumns variant k (not in the last round), then
-    the round key from [r1], #4. State in and out at [sp, #0..28]."""
-    p = Prog('k%d' % k)
+def round_program(ks, final=False):
+    """Rounds u with u mod 4 = ks[0], ks[1], ...: S-box, MixColumns variant k (none in the last
+    round), then the round key from [r1], #4. State in and out at [sp, #0..28]; between the
+    rounds of one unit it stays in registers (one allocation over the unit)."""
     q = ['q%d' % i for i in range(8)]
     consts = {'c3f': 'c3f', 'c0f': 'c0f', 'c03': 'c03'}
-    s = sbox(p, q)
-    if final:
-        terms = [[(s[i], None)] for i in range(8)]
-    else:
-        terms = mix_columns(p, s, k, consts)
-    outs = {}
-    for i in range(8):
-        rk = p.new('rk%d' % i)
-        p.ops.append(('load', 'ldr', rk, '[%s], #4' % RKP))
-        d = 'o%d' % i
-        xor_terms(p, terms[i] + [(rk, None)], d)
-        outs[d] = slot(STATE + 4 * i)
-    mem = {q[i]: slot(STATE + 4 * i) for i in range(8)}
+    ops = []
+    for j, k in enumerate(ks):
+        p = Prog('r%dk%d' % (j, k))
+        s = sbox(p, q)
+        if final:
+            terms = [[(s[i], None)] for i in range(8)]
+        else:
+            terms = mix_columns(p, s, k, consts)
+        nq = []
+        for i in range(8):
+            rk = p.new('rk%d' % i)
+            p.ops.append(('load', 'ldr', rk, '[%s], #4' % RKP))
+            d = 'o%d' % i if j == len(ks) - 1 else p.new('st%d' % i)
+            xor_terms(p, terms[i] + [(rk, None)], d)
+            nq.append(d)
+        ops += p.ops
+        q = nq
+    outs = {'o%d' % i: slot(STATE + 4 * i) for i in range(8)}
+    mem = {'q%d' % i: slot(STATE + 4 * i) for i in range(8)}
     mem.update({'c3f': slot(C3F), 'c0f': slot(C0F), 'c03': slot(C03)})
-    return p.ops, mem, outs
+    return ops, mem, outs
 
 
 # ---- Python reference (transcribed from crypto/aes/aes_fixslice.cpp) ----
@@ -193,41 +199,48 @@ class Queue(dict):
         return self.words.pop(0)
 
 
-def self_check(k, final, lines):
-    ops, mem, outs = round_program(k, final)
-    rnd = random.Random(1000 + k)
+def self_check(ks, final, lines):
+    ops, mem, outs = round_program(ks, final)
+    rnd = random.Random(1000 + ks[0])
     for _ in range(20):
         q = [rnd.getrandbits(32) for _ in range(8)]
-        rk = [rnd.getrandbits(32) for _ in range(8)]
+        rks = [[rnd.getrandbits(32) for _ in range(8)] for _ in ks]
+        flat = [w for rk in rks for w in rk]
         consts = {'c3f': 0x3F3F3F3F, 'c0f': 0x0F0F0F0F, 'c03': 0x03030303}
         env = {'q%d' % i: q[i] for i in range(8)}
         env.update(consts)
-        env = ssa_eval(ops, env, Queue(rk))
+        env = ssa_eval(ops, env, Queue(flat))
         got = [env['o%d' % i] for i in range(8)]
-        # S-box part through the parsed circuit (the same source as the C++), MixColumns checked
-        # against the reference:
-        sb_ops = Prog('chk')
-        s = sbox(sb_ops, ['q%d' % i for i in range(8)])
-        e2 = ssa_eval(sb_ops.ops, {'q%d' % i: q[i] for i in range(8)}, {})
-        sv = [e2[x] for x in s]
-        want = sv if final else ref_mix(sv, k)
-        want = [want[i] ^ rk[i] for i in range(8)]
-        assert got == want, ('ssa', k, final)
+        # The S-box through the parsed circuit (the same source as the C++), MixColumns against
+        # the transcribed reference.
+        want = q
+        for k, rk in zip(ks, rks):
+            sb_ops = Prog('chk')
+            s = sbox(sb_ops, ['q%d' % i for i in range(8)])
+            e2 = ssa_eval(sb_ops.ops, {'q%d' % i: want[i] for i in range(8)}, {})
+            sv = [e2[x] for x in s]
+            want = sv if final else ref_mix(sv, k)
+            want = [want[i] ^ rk[i] for i in range(8)]
+        assert got == want, ('ssa', ks, final)
         stack = {slot(STATE + 4 * i): q[i] for i in range(8)}
         stack.update({slot(C3F): consts['c3f'], slot(C0F): consts['c0f'],
                       slot(C03): consts['c03']})
-        asm_eval(lines, {}, stack, Queue(rk))
+        asm_eval(lines, {}, stack, Queue(flat))
         got2 = [stack[slot(STATE + 4 * i)] for i in range(8)]
-        assert got2 == want, ('asm', k, final)
+        assert got2 == want, ('asm', ks, final)
 
 
+# Allocation units: u = 1 alone, then pairs (u mod 4 = 2, 3) and (0, 1) in a loop; the last
+# inner round (u = rounds - 1 = 9, 11, 13) always ends a unit, where the state goes to the stack.
+UNITS = ((1,), (2, 3), (0, 1))
 TRIALS = 150  # seeded schedules tried per round body (the generator is deterministic)
 
 
-def gen_round(k, final=False):
-    ops, mem, outs = round_program(k, final)
-    lines, spills, _ = best_allocation(ops, REGS, mem, outs, SPILL, MAX_SPILLS, 1000 + k, TRIALS)
-    self_check(k, final, lines)
+def gen_round(ks, final=False):
+    ops, mem, outs = round_program(ks, final)
+    lines, spills, _ = best_allocation(ops, REGS, mem, outs, SPILL, MAX_SPILLS, 1000 + ks[0],
+                                       TRIALS)
+    self_check(ks, final, lines)
     return lines, spills
 
 
@@ -258,8 +271,10 @@ HEAD = r'''@ GENERATED by crypto/aes/arm/aes_fixslice_armv4_gen.py (with armv4_r
 @ (r0, r2-r12, lr) hold the values of one round as the allocator places them (Belady: the value
 @ used furthest ahead is spilled; the shortest of 150 seeded pressure-first schedules is kept), the state at [sp, #0..28] between rounds, the masks
 @ 0x3F3F3F3F / 0x0F0F0F0F / 0x03030303 at [sp, #32..40], the round counter at [sp, #44].
-@ Rounds u = 1..rounds-1 run the unrolled bodies for u mod 4 = 1, 2, 3, 0 in a loop with an exit
-@ test after each; the last round (S-box, key, ShiftRows^2 when rounds mod 4 = 2) follows.
+@ Rounds u = 1..rounds-1: round 1, then a loop over two units of two rounds (u mod 4 = 2, 3 and
+@ 0, 1; the state stays in registers inside a unit) with an exit test after each (the last
+@ inner round, 9, 11 or 13, ends a unit); the last round (S-box, key, ShiftRows^2 when
+@ rounds mod 4 = 2) follows.
 @
 @ MixColumns variant k on the stored state (aes_fixslice.cpp: f1 = rotr(byte_rotr(x, 2k), 8),
 @ f2 = rotr(byte_rotr(x, 4k mod 8), 16)): with s the bit rotation within bytes and
@@ -280,18 +295,19 @@ def emit():
     out = []
     bodies = {}
     spills = 0
-    for k in (1, 2, 3, 0):
-        bodies[k], n = gen_round(k)
+    for ks in UNITS:
+        bodies[ks], n = gen_round(list(ks))
         spills = max(spills, n)
-    final, n = gen_round(0, final=True)
+    final, n = gen_round([0], final=True)
     spills = max(spills, n)
     frame = SPILL + 4 * spills
     frame = (frame + 7) & ~7
-    counts = {k: sum(1 for x in bodies[k] if x.startswith('\t')) for k in bodies}
+    counts = {ks: sum(1 for x in bodies[ks] if x.startswith('\t')) for ks in bodies}
     nfinal = sum(1 for x in final if x.startswith('\t'))
     out.append(HEAD.rstrip('\n'))
-    out.append('@ Instructions per round body (generated): k=1 %d, k=2 %d, k=3 %d, k=0 %d; last round %d;'
-               % (counts[1], counts[2], counts[3], counts[0], nfinal))
+    out.append('@ Instructions per unit (generated): u = 1: %d; u mod 4 = 2, 3: %d; 0, 1: %d;'
+               % (counts[(1,)], counts[(2, 3)], counts[(0, 1)]))
+    out.append('@ last round %d;' % nfinal)
     out.append('@ spill slots %d, frame %d bytes.' % (spills, frame))
     out.append('@ Measured: see crypto/aes/arm/aes_fixslice_armv4.cpp (figures per mode and target).')
     out.append('''
@@ -309,7 +325,7 @@ petrel_aes_fixslice_encrypt_armv4:
 \tsub\tsp, sp, #FRAME
 \tstr\tr0, [sp, #QPTR]
 \tstr\tr2, [sp, #ROUNDS]
-\tsub\tr2, r2, #1
+\tsub\tr2, r2, #2
 \tstr\tr2, [sp, #CNT]
 \tldmia\tr0, {r2-r9}
 \tldmia\tr1!, {r10, r11, r12, lr}
@@ -337,13 +353,20 @@ petrel_aes_fixslice_encrypt_armv4:
                .replace('#ROUNDS', '#%d' % ROUNDS).replace('#CNT', '#%d' % CNT)
                .replace('#C3F', '#%d' % C3F).replace('#C0F', '#%d' % C0F)
                .replace('#C03', '#%d' % C03).rstrip('\n'))
-    for k in (1, 2, 3, 0):
-        out.append('.Lround%d:\t@ u mod 4 = %d' % (k, k))
-        out.extend(bodies[k])
-        out.append('\tldr\tr2, [sp, #%d]' % CNT)
-        out.append('\tsubs\tr2, r2, #1')
-        out.append('\tstr\tr2, [sp, #%d]' % CNT)
-        out.append('\t%s\t%s' % ('beq' if k != 0 else 'bne', '.Llast' if k != 0 else '.Lround1'))
+    out.append('.Lround1:\t@ u = 1')
+    out.extend(bodies[(1,)])
+    out.append('.Lloop:\t@ u mod 4 = 2, 3')
+    out.extend(bodies[(2, 3)])
+    out.append('\tldr\tr2, [sp, #%d]' % CNT)
+    out.append('\tsubs\tr2, r2, #2')
+    out.append('\tstr\tr2, [sp, #%d]' % CNT)
+    out.append('\tbeq\t.Llast')
+    out.append('\t@ u mod 4 = 0, 1')
+    out.extend(bodies[(0, 1)])
+    out.append('\tldr\tr2, [sp, #%d]' % CNT)
+    out.append('\tsubs\tr2, r2, #2')
+    out.append('\tstr\tr2, [sp, #%d]' % CNT)
+    out.append('\tbne\t.Lloop')
     out.append('.Llast:\t@ S-box and the last round key, no MixColumns')
     out.extend(final)
     out.append('''\tldr\tr2, [sp, #ROUNDS]
