@@ -5,9 +5,9 @@
 @ AES encryption rounds, fixsliced (variant "fixslice-armv4" of crypto/aes/aes.cpp): the rounds
 @ of crypto/aes/aes_fixslice.cpp's encrypt_fixsliced in ARM assembly, over the same bitsliced
 @ two-block state and the same schedule (petrel_aes_expand_fixslice: round key u permuted by
-@ InvShiftRows^(u mod 4), the S-box constant folded into keys 1..rounds). The load, ortho()
-@ transposition and store of the blocks, the key schedule and decryption stay in C++
-@ (crypto/aes/arm/aes_fixslice_armv4.cpp).
+@ InvShiftRows^(u mod 4), the S-box constant folded into keys 1..rounds), with the two-block
+@ loop of aes_bitslice.h (load, ortho() transposition, rounds, ortho(), store). The key
+@ schedule and decryption stay the portable "fixslice" C++ (crypto/aes/aes_fixslice.cpp).
 @
 @ ARM state, ARMv4 instructions only (eor/and with shifted operands, ldr/str, ldm/stm), so
 @ one file serves armel's ARM926EJ-S (ARMv5TE) and armhf's Cortex-A7.
@@ -17,6 +17,13 @@
 @                                          unsigned rounds)
 @     r0 q: the bitsliced state (after ortho), replaced by the encrypted state; r1 the fixsliced
 @     schedule, 8 words per round key; r2 rounds (10, 12 or 14).
+@   void petrel_aes_encrypt_blocks_fixslice_armv4(const uint32_t* schedule, unsigned rounds,
+@                                                 uint8_t* out, const uint8_t* in,
+@                                                 size_t nblocks)
+@     the ECB entry of crypto/aes/aes_internal.h: r0 schedule, r1 rounds, r2 out, r3 in, [sp]
+@     nblocks (may be 0); two blocks per call of the rounds (the last one alone, its second lane
+@     zero); LDM/STM when in and out are word aligned, else byte loads and stores (the choice
+@     depends on the pointers only); its 32-byte state buffer is wiped at the end.
 @   r4-r11 saved and restored (push/pop); the frame is 56 bytes of state, masks and counters
 @   plus the spill slots; state and spilled intermediates on the stack are overwritten at the end
 @   (not wiped; the caller wipes q).
@@ -45,7 +52,7 @@
 @ Instructions per unit (generated): u = 1: 274; u mod 4 = 2, 3: 508; 0, 1: 482;
 @ last round 190;
 @ spill slots 17, frame 128 bytes.
-@ Measured: see crypto/aes/arm/aes_fixslice_armv4.cpp (figures per mode and target).
+@ Measured: README "#### Assembly: AES fixslice-armv4" (figures per mode and target).
 
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && !defined(__ARMEB__)
 
@@ -1602,6 +1609,312 @@ petrel_aes_fixslice_encrypt_armv4:
 .Lc0f00:	.word	0x0f000f00
 	.size	petrel_aes_fixslice_encrypt_armv4, .-petrel_aes_fixslice_encrypt_armv4
 
+	.global	petrel_aes_encrypt_blocks_fixslice_armv4
+	.type	petrel_aes_encrypt_blocks_fixslice_armv4, %function
+	.align	4
+.Lm55:	.word	0x55555555
+.Lm33:	.word	0x33333333
+.Lm0f:	.word	0x0f0f0f0f
+petrel_aes_encrypt_blocks_fixslice_armv4:
+	push	{r4-r11, lr}
+	sub	sp, sp, #56
+	ldr	r12, [sp, #92]	@ nblocks
+	str	r0, [sp, #32]	@ schedule
+	str	r1, [sp, #36]	@ rounds
+	str	r2, [sp, #40]	@ out
+	str	r3, [sp, #44]	@ in
+	str	r12, [sp, #48]	@ blocks left
+	cmp	r12, #0
+	beq	.Lb_done
+.Lb_loop:
+	ldr	r3, [sp, #44]
+	ldr	r2, [sp, #40]
+	ldr	r12, [sp, #48]
+	orr	r0, r3, r2
+	tst	r0, #3	@ both word aligned: ldm/stm (the pointers decide, not the data)
+	bne	.Lb_load_bytes
+	ldmia	r3, {r4, r6, r8, r10}
+	cmp	r12, #2
+	blo	.Lb_one
+	add	r0, r3, #16
+	ldmia	r0, {r5, r7, r9, r11}
+	b	.Lb_loaded
+.Lb_load_bytes:
+	ldrb	r4, [r3, #3]
+	ldrb	r0, [r3, #2]
+	orr	r4, r0, r4, lsl #8
+	ldrb	r0, [r3, #1]
+	orr	r4, r0, r4, lsl #8
+	ldrb	r0, [r3, #0]
+	orr	r4, r0, r4, lsl #8
+	ldrb	r6, [r3, #7]
+	ldrb	r0, [r3, #6]
+	orr	r6, r0, r6, lsl #8
+	ldrb	r0, [r3, #5]
+	orr	r6, r0, r6, lsl #8
+	ldrb	r0, [r3, #4]
+	orr	r6, r0, r6, lsl #8
+	ldrb	r8, [r3, #11]
+	ldrb	r0, [r3, #10]
+	orr	r8, r0, r8, lsl #8
+	ldrb	r0, [r3, #9]
+	orr	r8, r0, r8, lsl #8
+	ldrb	r0, [r3, #8]
+	orr	r8, r0, r8, lsl #8
+	ldrb	r10, [r3, #15]
+	ldrb	r0, [r3, #14]
+	orr	r10, r0, r10, lsl #8
+	ldrb	r0, [r3, #13]
+	orr	r10, r0, r10, lsl #8
+	ldrb	r0, [r3, #12]
+	orr	r10, r0, r10, lsl #8
+	cmp	r12, #2
+	blo	.Lb_one
+	ldrb	r5, [r3, #19]
+	ldrb	r0, [r3, #18]
+	orr	r5, r0, r5, lsl #8
+	ldrb	r0, [r3, #17]
+	orr	r5, r0, r5, lsl #8
+	ldrb	r0, [r3, #16]
+	orr	r5, r0, r5, lsl #8
+	ldrb	r7, [r3, #23]
+	ldrb	r0, [r3, #22]
+	orr	r7, r0, r7, lsl #8
+	ldrb	r0, [r3, #21]
+	orr	r7, r0, r7, lsl #8
+	ldrb	r0, [r3, #20]
+	orr	r7, r0, r7, lsl #8
+	ldrb	r9, [r3, #27]
+	ldrb	r0, [r3, #26]
+	orr	r9, r0, r9, lsl #8
+	ldrb	r0, [r3, #25]
+	orr	r9, r0, r9, lsl #8
+	ldrb	r0, [r3, #24]
+	orr	r9, r0, r9, lsl #8
+	ldrb	r11, [r3, #31]
+	ldrb	r0, [r3, #30]
+	orr	r11, r0, r11, lsl #8
+	ldrb	r0, [r3, #29]
+	orr	r11, r0, r11, lsl #8
+	ldrb	r0, [r3, #28]
+	orr	r11, r0, r11, lsl #8
+	b	.Lb_loaded
+.Lb_one:	@ one block left: the second lane is zero
+	mov	r5, #0
+	mov	r7, #0
+	mov	r9, #0
+	mov	r11, #0
+.Lb_loaded:
+@ ortho() (aes_bitslice.h), one SWAPMOVE per swap_bits
+	ldr	r0, .Lm55
+	ldr	r1, .Lm33
+	ldr	r2, .Lm0f
+	eor	r12, r5, r4, lsr #1
+	and	r12, r12, r0
+	eor	r5, r5, r12
+	eor	r4, r4, r12, lsl #1
+	eor	r12, r7, r6, lsr #1
+	and	r12, r12, r0
+	eor	r7, r7, r12
+	eor	r6, r6, r12, lsl #1
+	eor	r12, r9, r8, lsr #1
+	and	r12, r12, r0
+	eor	r9, r9, r12
+	eor	r8, r8, r12, lsl #1
+	eor	r12, r11, r10, lsr #1
+	and	r12, r12, r0
+	eor	r11, r11, r12
+	eor	r10, r10, r12, lsl #1
+	eor	r12, r6, r4, lsr #2
+	and	r12, r12, r1
+	eor	r6, r6, r12
+	eor	r4, r4, r12, lsl #2
+	eor	r12, r7, r5, lsr #2
+	and	r12, r12, r1
+	eor	r7, r7, r12
+	eor	r5, r5, r12, lsl #2
+	eor	r12, r10, r8, lsr #2
+	and	r12, r12, r1
+	eor	r10, r10, r12
+	eor	r8, r8, r12, lsl #2
+	eor	r12, r11, r9, lsr #2
+	and	r12, r12, r1
+	eor	r11, r11, r12
+	eor	r9, r9, r12, lsl #2
+	eor	r12, r8, r4, lsr #4
+	and	r12, r12, r2
+	eor	r8, r8, r12
+	eor	r4, r4, r12, lsl #4
+	eor	r12, r9, r5, lsr #4
+	and	r12, r12, r2
+	eor	r9, r9, r12
+	eor	r5, r5, r12, lsl #4
+	eor	r12, r10, r6, lsr #4
+	and	r12, r12, r2
+	eor	r10, r10, r12
+	eor	r6, r6, r12, lsl #4
+	eor	r12, r11, r7, lsr #4
+	and	r12, r12, r2
+	eor	r11, r11, r12
+	eor	r7, r7, r12, lsl #4
+	stmia	sp, {r4-r11}
+	mov	r0, sp
+	ldr	r1, [sp, #32]
+	ldr	r2, [sp, #36]
+	bl	petrel_aes_fixslice_encrypt_armv4
+	ldmia	sp, {r4-r11}
+	ldr	r0, .Lm55
+	ldr	r1, .Lm33
+	ldr	r2, .Lm0f
+	eor	r12, r5, r4, lsr #1
+	and	r12, r12, r0
+	eor	r5, r5, r12
+	eor	r4, r4, r12, lsl #1
+	eor	r12, r7, r6, lsr #1
+	and	r12, r12, r0
+	eor	r7, r7, r12
+	eor	r6, r6, r12, lsl #1
+	eor	r12, r9, r8, lsr #1
+	and	r12, r12, r0
+	eor	r9, r9, r12
+	eor	r8, r8, r12, lsl #1
+	eor	r12, r11, r10, lsr #1
+	and	r12, r12, r0
+	eor	r11, r11, r12
+	eor	r10, r10, r12, lsl #1
+	eor	r12, r6, r4, lsr #2
+	and	r12, r12, r1
+	eor	r6, r6, r12
+	eor	r4, r4, r12, lsl #2
+	eor	r12, r7, r5, lsr #2
+	and	r12, r12, r1
+	eor	r7, r7, r12
+	eor	r5, r5, r12, lsl #2
+	eor	r12, r10, r8, lsr #2
+	and	r12, r12, r1
+	eor	r10, r10, r12
+	eor	r8, r8, r12, lsl #2
+	eor	r12, r11, r9, lsr #2
+	and	r12, r12, r1
+	eor	r11, r11, r12
+	eor	r9, r9, r12, lsl #2
+	eor	r12, r8, r4, lsr #4
+	and	r12, r12, r2
+	eor	r8, r8, r12
+	eor	r4, r4, r12, lsl #4
+	eor	r12, r9, r5, lsr #4
+	and	r12, r12, r2
+	eor	r9, r9, r12
+	eor	r5, r5, r12, lsl #4
+	eor	r12, r10, r6, lsr #4
+	and	r12, r12, r2
+	eor	r10, r10, r12
+	eor	r6, r6, r12, lsl #4
+	eor	r12, r11, r7, lsr #4
+	and	r12, r12, r2
+	eor	r11, r11, r12
+	eor	r7, r7, r12, lsl #4
+	ldr	r3, [sp, #44]
+	ldr	r2, [sp, #40]
+	ldr	r12, [sp, #48]
+	orr	r0, r3, r2
+	tst	r0, #3
+	bne	.Lb_store_bytes
+	stmia	r2, {r4, r6, r8, r10}
+	cmp	r12, #2
+	blo	.Lb_next
+	add	r0, r2, #16
+	stmia	r0, {r5, r7, r9, r11}
+	b	.Lb_next
+.Lb_store_bytes:
+	strb	r4, [r2, #0]
+	mov	r0, r4, lsr #8
+	strb	r0, [r2, #1]
+	mov	r0, r4, lsr #16
+	strb	r0, [r2, #2]
+	mov	r0, r4, lsr #24
+	strb	r0, [r2, #3]
+	strb	r6, [r2, #4]
+	mov	r0, r6, lsr #8
+	strb	r0, [r2, #5]
+	mov	r0, r6, lsr #16
+	strb	r0, [r2, #6]
+	mov	r0, r6, lsr #24
+	strb	r0, [r2, #7]
+	strb	r8, [r2, #8]
+	mov	r0, r8, lsr #8
+	strb	r0, [r2, #9]
+	mov	r0, r8, lsr #16
+	strb	r0, [r2, #10]
+	mov	r0, r8, lsr #24
+	strb	r0, [r2, #11]
+	strb	r10, [r2, #12]
+	mov	r0, r10, lsr #8
+	strb	r0, [r2, #13]
+	mov	r0, r10, lsr #16
+	strb	r0, [r2, #14]
+	mov	r0, r10, lsr #24
+	strb	r0, [r2, #15]
+	cmp	r12, #2
+	blo	.Lb_next
+	strb	r5, [r2, #16]
+	mov	r0, r5, lsr #8
+	strb	r0, [r2, #17]
+	mov	r0, r5, lsr #16
+	strb	r0, [r2, #18]
+	mov	r0, r5, lsr #24
+	strb	r0, [r2, #19]
+	strb	r7, [r2, #20]
+	mov	r0, r7, lsr #8
+	strb	r0, [r2, #21]
+	mov	r0, r7, lsr #16
+	strb	r0, [r2, #22]
+	mov	r0, r7, lsr #24
+	strb	r0, [r2, #23]
+	strb	r9, [r2, #24]
+	mov	r0, r9, lsr #8
+	strb	r0, [r2, #25]
+	mov	r0, r9, lsr #16
+	strb	r0, [r2, #26]
+	mov	r0, r9, lsr #24
+	strb	r0, [r2, #27]
+	strb	r11, [r2, #28]
+	mov	r0, r11, lsr #8
+	strb	r0, [r2, #29]
+	mov	r0, r11, lsr #16
+	strb	r0, [r2, #30]
+	mov	r0, r11, lsr #24
+	strb	r0, [r2, #31]
+.Lb_next:
+	cmp	r12, #2
+	movhs	r0, #2
+	movlo	r0, #1
+	sub	r12, r12, r0
+	add	r3, r3, r0, lsl #4
+	add	r2, r2, r0, lsl #4
+	str	r12, [sp, #48]
+	str	r3, [sp, #44]
+	str	r2, [sp, #40]
+	cmp	r12, #0
+	bne	.Lb_loop
+.Lb_done:	@ wipe the state buffer and the registers that held it
+	mov	r0, #0
+	mov	r1, #0
+	mov	r2, #0
+	mov	r3, #0
+	mov	r4, #0
+	mov	r5, #0
+	mov	r6, #0
+	mov	r7, #0
+	mov	r8, #0
+	mov	r9, #0
+	mov	r10, #0
+	mov	r11, #0
+	mov	r12, #0
+	stmia	sp, {r4-r11}
+	add	sp, sp, #56
+	pop	{r4-r11, pc}
+	.size	petrel_aes_encrypt_blocks_fixslice_armv4, .-petrel_aes_encrypt_blocks_fixslice_armv4
 #endif
 
 #if defined(__linux__) && defined(__ELF__)
