@@ -112,6 +112,25 @@ class Allocator:
             if kind == 'raw':
                 out.append("\t" + op[1])
                 continue
+            if kind == 'ldm':
+                got = []
+                lock = set()
+                for v, loc in op[2]:
+                    assert v not in reg_of
+                    r = free_reg(p, lock)
+                    lock.add(r)
+                    got.append(r)
+                got.sort(key=lambda r: 14 if r == 'lr' else int(r[1:]))
+                for (v, loc), r in zip(op[2], got):
+                    reg_of[v] = r
+                    val_of[r] = v
+                    mem[v] = loc
+                out.append("\tldmia\t%s!, {%s}" % (op[1], ", ".join(got)))
+                for v, loc in op[2]:
+                    if v not in uses:
+                        r = reg_of.pop(v)
+                        del val_of[r]
+                continue
             srcs = self._srcs(op)
             locked = set()
             rs = {}
@@ -149,6 +168,10 @@ class Allocator:
                 out.append("\tmul\t%s, %s, %s" % (rd, rs[op[2]], rs[op[3]]))
             elif kind == 'load':
                 out.append("\t%s\t%s, %s" % (op[1], rd, op[3]))
+            elif kind == 'ldm':
+                # ('ldm', base, [(value, location)...]): one ldmia base!, the values clean at
+                # their locations (reloaded with ldr from there if evicted).
+                pass
             elif kind == 'store':
                 out.append("\t%s\t%s, %s" % (op[1], rs[op[2]], op[3]))
             if dst is not None and dst not in uses and dst not in self.outputs:
@@ -226,6 +249,9 @@ def ssa_eval(ops, env, memory):
             env[op[2]] = memory[op[3]]
         elif k == 'store':
             memory[op[3]] = env[op[2]]
+        elif k == 'ldm':
+            for v, loc in op[2]:
+                env[v] = memory[loc]
     return env
 
 
@@ -270,7 +296,18 @@ def asm_eval(lines, regs, stack, memory):
             else:
                 memory[loc] = regs[r]
             continue
+        if mn == 'ldmia':
+            base, lst = rest.split('!, {')
+            kind_, off = regs[base]
+            for r in lst.rstrip('}').split(', '):
+                regs[r] = stack['[sp, #%d]' % off]
+                off += 4
+            regs[base] = ('sp', off)
+            continue
         parts = [x.strip() for x in rest.split(',')]
+        if mn == 'add' and parts[1] == 'sp':
+            regs[parts[0]] = ('sp', int(parts[2][1:]))
+            continue
         if mn == 'mul':
             regs[parts[0]] = (regs[parts[1]] * regs[parts[2]]) & MASK
             continue
@@ -293,7 +330,7 @@ def schedule(ops, mem_init, rnd, noise, age):
     n = len(ops)
     srcs = [Allocator._srcs(o) for o in ops]
     dsts = [Allocator._dst(o) for o in ops]
-    seq = [i for i, o in enumerate(ops) if o[0] in ('load', 'store', 'raw')]
+    seq = [i for i, o in enumerate(ops) if o[0] in ('load', 'store', 'raw', 'ldm')]
     rem = {}
     for i in range(n):
         for v in srcs[i]:
@@ -308,7 +345,7 @@ def schedule(ops, mem_init, rnd, noise, age):
         for i in range(n):
             if done[i]:
                 continue
-            if ops[i][0] in ('load', 'store', 'raw') and seq[seqptr] != i:
+            if ops[i][0] in ('load', 'store', 'raw', 'ldm') and seq[seqptr] != i:
                 continue
             if not all(v in avail for v in srcs[i]):
                 continue
@@ -319,12 +356,14 @@ def schedule(ops, mem_init, rnd, noise, age):
         i = best[1]
         done[i] = True
         out.append(ops[i])
-        if ops[i][0] in ('load', 'store', 'raw'):
+        if ops[i][0] in ('load', 'store', 'raw', 'ldm'):
             seqptr += 1
         for v in srcs[i]:
             rem[v] -= 1
         if dsts[i]:
             avail.add(dsts[i])
+        if ops[i][0] == 'ldm':
+            avail.update(v for v, _ in ops[i][2])
     return out
 
 

@@ -21,7 +21,8 @@
 @     (may be 0). r4-r11 saved and restored; the stack frame (Y, masks, the 81 multiplier words
 @     of H, spills) is wiped before return, and r0-r3, ip and lr cleared.
 @
-@ Register plan: r1 the data pointer inside a block; the other thirteen (r0, r2-r12, lr) hold
+@ Register plan: r1 the data pointer for the block's 16 byte loads, then the pointer that walks
+@ the 81 multiplier words (ldmia r1!, three per 16x16 product); the other thirteen (r0, r2-r12, lr) hold
 @ the block's values as the allocator (armv4_regalloc.py: Belady spilling, the shortest of
 @ seeded pressure-first schedules) places them; Y at [sp, #0..12] between blocks, the masks
 @ 0x49249249 / 0x12492492 / 0x24924924 at [sp, #16..24], the multiplier words at [sp, #40..].
@@ -39,7 +40,7 @@
 @ MUL has a fixed timing. Checked by ct_trace (tests/ct) as ct_trace.ghash_armv4_ct (the trace
 @ sees addresses, not cycles: the MUL argument above is the part it cannot check).
 @
-@ Generated: 956 instructions per block (243 MUL) plus 5 of loop; 18 spill slots, frame 440 bytes.
+@ Generated: 899 instructions per block (243 MUL) plus 5 of loop; 18 spill slots, frame 440 bytes.
 @ Measured: README "#### Assembly: GHASH armv4-ct".
 
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && !defined(__ARMEB__)
@@ -424,462 +425,433 @@ petrel_ghash_blocks_armv4_ct:
 	ldr	r5, [sp, #12]
 	eor	r4, r5, r4
 	eor	r5, r0, r2
-	eor	r6, r0, r3
-	mov	r7, r0, lsl #16
-	eor	r8, r3, r4
-	eor	r9, r2, r4
-	eor	r10, r6, r9
+	eor	r6, r3, r4
+	eor	r7, r2, r4
+	add	r1, sp, #40
+	ldmia	r1!, {r8, r9, r10}
+	eor	r11, r0, r3
+	eor	r12, r11, r7
+	mov	lr, r0, lsl #16
+	str	r12, [sp, #364]
+	ldr	r12, [sp, #16]
+	str	r7, [sp, #368]
+	and	r7, r12, lr, lsr #16
+	str	r11, [sp, #372]
 	ldr	r11, [sp, #20]
-	and	r12, r11, r7, lsr #16
-	ldr	lr, [sp, #16]
-	str	r10, [sp, #364]
-	and	r10, lr, r7, lsr #16
-	str	r9, [sp, #368]
-	ldr	r9, [sp, #24]
-	and	r7, r9, r7, lsr #16
-	str	r6, [sp, #372]
-	ldr	r6, [sp, #48]
-	str	r8, [sp, #376]
-	mul	r8, r12, r6
+	str	r6, [sp, #376]
+	and	r6, r11, lr, lsr #16
 	str	r4, [sp, #380]
-	ldr	r4, [sp, #40]
+	ldr	r4, [sp, #24]
+	and	lr, r4, lr, lsr #16
 	str	r3, [sp, #384]
-	mul	r3, r10, r4
-	eor	r3, r3, r8
-	ldr	r8, [sp, #44]
+	mul	r3, r6, r10
 	str	r5, [sp, #388]
 	mul	r5, r7, r8
-	eor	r3, r3, r5
-	mul	r5, r7, r6
-	mul	r6, r10, r6
+	eor	r3, r5, r3
+	mul	r5, r6, r8
 	str	r2, [sp, #392]
-	mul	r2, r10, r8
-	mul	r10, r7, r4
-	mul	r4, r12, r4
-	eor	r2, r2, r4
-	eor	r2, r2, r5
-	mul	r4, r12, r8
-	eor	r4, r6, r4
-	eor	r4, r4, r10
-	and	r2, r2, r11
-	and	r4, r4, r9
-	and	r3, r3, lr
+	mul	r2, r6, r9
+	mul	r6, lr, r8
+	mul	r8, lr, r9
+	eor	r3, r3, r8
+	mul	r8, r7, r9
+	eor	r5, r8, r5
+	mul	r8, lr, r10
+	mul	r9, r7, r10
+	eor	r5, r5, r8
+	eor	r2, r9, r2
+	eor	r2, r2, r6
+	and	r3, r3, r12
+	and	r5, r5, r11
+	orr	r3, r3, r5
+	and	r2, r2, r4
 	orr	r2, r3, r2
-	orr	r2, r2, r4
-	and	r3, r11, r0, lsr #16
-	and	r4, r9, r0, lsr #16
-	and	r5, lr, r0, lsr #16
-	ldr	r6, [sp, #52]
-	mul	r7, r5, r6
-	ldr	r8, [sp, #56]
-	mul	r10, r4, r8
-	ldr	r12, [sp, #60]
+	and	r3, r4, r0, lsr #16
+	ldmia	r1!, {r5, r6, r7}
+	and	r8, r12, r0, lsr #16
+	and	r9, r11, r0, lsr #16
+	mul	r10, r9, r7
+	mul	lr, r8, r5
+	eor	r10, lr, r10
+	mul	lr, r3, r6
+	eor	r10, r10, lr
+	mul	lr, r9, r5
 	str	r2, [sp, #396]
-	mul	r2, r3, r12
-	eor	r2, r7, r2
-	eor	r2, r2, r10
-	mul	r7, r3, r6
-	mul	r10, r3, r8
-	mul	r3, r5, r8
-	eor	r3, r3, r7
-	mul	r7, r5, r12
-	eor	r5, r7, r10
-	mul	r7, r4, r12
-	eor	r3, r3, r7
-	mul	r6, r4, r6
-	eor	r4, r5, r6
-	and	r4, r4, r9
-	and	r2, r2, lr
+	mul	r2, r9, r6
+	mul	r6, r8, r6
+	eor	r6, r6, lr
+	mul	r9, r8, r7
+	eor	r2, r9, r2
+	mul	r7, r3, r7
+	eor	r6, r6, r7
+	mul	r5, r3, r5
+	eor	r2, r2, r5
+	and	r2, r2, r4
+	and	r3, r10, r12
+	and	r5, r6, r11
+	orr	r3, r3, r5
+	orr	r2, r3, r2
 	eor	r0, r0, r0, lsr #16
-	and	r3, r3, r11
-	orr	r2, r2, r3
-	orr	r2, r2, r4
 	mov	r0, r0, lsl #16
-	and	r3, lr, r0, lsr #16
-	and	r4, r11, r0, lsr #16
-	and	r0, r9, r0, lsr #16
-	ldr	r5, [sp, #64]
-	mul	r6, r3, r5
-	ldr	r7, [sp, #72]
-	mul	r8, r4, r7
-	eor	r6, r6, r8
-	ldr	r8, [sp, #68]
-	mul	r10, r0, r8
-	eor	r6, r6, r10
-	and	r6, r6, lr
-	mul	r10, r3, r8
-	mul	r8, r4, r8
-	mul	r12, r4, r5
-	eor	r4, r10, r12
-	mul	r10, r3, r7
-	eor	r3, r10, r8
-	mul	r7, r0, r7
-	eor	r4, r4, r7
-	mul	r5, r0, r5
-	eor	r0, r3, r5
-	and	r3, r4, r11
-	orr	r3, r6, r3
-	and	r0, r0, r9
+	ldmia	r1!, {r3, r5, r6}
+	and	r7, r11, r0, lsr #16
+	and	r8, r12, r0, lsr #16
+	and	r0, r4, r0, lsr #16
+	mul	r9, r8, r3
+	mul	r10, r7, r6
+	eor	r9, r9, r10
+	mul	r10, r8, r5
+	mul	lr, r8, r6
+	mul	r6, r0, r6
+	mul	r8, r0, r5
+	eor	r8, r9, r8
+	mul	r5, r7, r5
+	eor	r5, lr, r5
+	mul	r9, r7, r3
+	eor	r7, r10, r9
+	eor	r6, r7, r6
+	mul	r3, r0, r3
+	eor	r0, r5, r3
+	and	r0, r0, r4
+	and	r3, r8, r12
+	and	r5, r6, r11
+	orr	r3, r3, r5
 	orr	r0, r3, r0
 	ldr	r3, [sp, #396]
 	eor	r0, r0, r3
 	eor	r0, r0, r2
-	eor	r3, r3, r0, lsl #16
-	eor	r0, r2, r0, lsr #16
-	ldr	r2, [sp, #392]
-	mov	r4, r2, lsl #16
-	and	r5, r11, r4, lsr #16
-	and	r6, lr, r4, lsr #16
-	and	r4, r9, r4, lsr #16
-	ldr	r7, [sp, #80]
-	mul	r8, r4, r7
-	ldr	r10, [sp, #76]
-	mul	r12, r6, r10
-	str	r0, [sp, #396]
-	ldr	r0, [sp, #84]
-	str	r3, [sp, #400]
-	mul	r3, r5, r0
-	eor	r3, r12, r3
-	eor	r3, r3, r8
-	mul	r8, r6, r7
-	mul	r12, r6, r0
-	mul	r0, r4, r0
-	mul	r6, r5, r7
-	eor	r6, r12, r6
-	mul	r7, r5, r10
-	eor	r5, r8, r7
-	eor	r0, r5, r0
-	mul	r5, r4, r10
-	eor	r4, r6, r5
-	and	r0, r0, r11
-	and	r3, r3, lr
-	orr	r0, r3, r0
-	and	r3, r4, r9
-	orr	r0, r0, r3
-	and	r3, lr, r2, lsr #16
-	and	r4, r11, r2, lsr #16
-	ldr	r5, [sp, #88]
-	mul	r6, r3, r5
-	and	r7, r9, r2, lsr #16
-	ldr	r8, [sp, #92]
-	mul	r10, r7, r8
-	ldr	r12, [sp, #96]
-	str	r0, [sp, #404]
-	mul	r0, r4, r12
-	eor	r0, r6, r0
-	eor	r0, r0, r10
-	mul	r6, r3, r8
-	mul	r8, r4, r8
-	mul	r10, r4, r5
-	eor	r4, r6, r10
-	mul	r6, r3, r12
-	eor	r3, r6, r8
-	mul	r6, r7, r12
-	mul	r5, r7, r5
-	eor	r4, r4, r6
-	eor	r3, r3, r5
-	and	r0, r0, lr
-	and	r4, r4, r11
-	orr	r0, r0, r4
-	and	r3, r3, r9
-	orr	r0, r0, r3
-	eor	r2, r2, r2, lsr #16
-	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	ldr	r4, [sp, #100]
-	mul	r5, r3, r4
-	and	r6, r9, r2, lsr #16
-	and	r2, r11, r2, lsr #16
-	ldr	r7, [sp, #108]
-	mul	r8, r2, r7
-	eor	r5, r5, r8
-	ldr	r8, [sp, #104]
-	mul	r10, r6, r8
-	eor	r5, r5, r10
-	mul	r10, r3, r8
-	mul	r12, r3, r7
-	mul	r3, r6, r7
-	mul	r7, r2, r8
-	eor	r7, r12, r7
-	mul	r8, r2, r4
-	eor	r2, r10, r8
-	eor	r2, r2, r3
-	mul	r3, r6, r4
-	eor	r3, r7, r3
-	and	r4, r5, lr
-	and	r2, r2, r11
-	orr	r2, r4, r2
-	and	r3, r3, r9
+	eor	r2, r2, r0, lsr #16
+	eor	r0, r3, r0, lsl #16
+	ldmia	r1!, {r3, r5, r6}
+	ldr	r7, [sp, #392]
+	mov	r8, r7, lsl #16
+	and	r9, r12, r8, lsr #16
+	mul	r10, r9, r3
+	and	lr, r11, r8, lsr #16
+	and	r8, r4, r8, lsr #16
+	str	r2, [sp, #396]
+	mul	r2, lr, r6
+	eor	r2, r10, r2
+	mul	r10, r9, r5
+	str	r0, [sp, #400]
+	mul	r0, r9, r6
+	mul	r6, r8, r6
+	mul	r9, r8, r5
+	eor	r2, r2, r9
+	mul	r5, lr, r5
+	eor	r0, r0, r5
+	mul	r5, lr, r3
+	eor	r5, r10, r5
+	eor	r5, r5, r6
+	mul	r3, r8, r3
+	eor	r0, r0, r3
+	and	r2, r2, r12
+	and	r0, r0, r4
+	and	r3, r5, r11
 	orr	r2, r2, r3
+	orr	r0, r2, r0
+	ldmia	r1!, {r2, r3, r5}
+	and	r6, r12, r7, lsr #16
+	and	r8, r4, r7, lsr #16
+	and	r9, r11, r7, lsr #16
+	mul	r10, r6, r2
+	mul	lr, r8, r3
+	str	r0, [sp, #404]
+	mul	r0, r9, r5
+	eor	r0, r10, r0
+	eor	r0, r0, lr
+	mul	r10, r9, r2
+	mul	lr, r9, r3
+	mul	r3, r6, r3
+	eor	r3, r3, r10
+	mul	r9, r6, r5
+	eor	r6, r9, lr
+	mul	r5, r8, r5
+	eor	r3, r3, r5
+	mul	r2, r8, r2
+	eor	r2, r6, r2
+	and	r3, r3, r11
+	and	r2, r2, r4
+	and	r0, r0, r12
+	orr	r0, r0, r3
+	orr	r0, r0, r2
+	eor	r2, r7, r7, lsr #16
+	mov	r2, r2, lsl #16
+	and	r3, r12, r2, lsr #16
+	and	r5, r11, r2, lsr #16
+	and	r2, r4, r2, lsr #16
+	ldmia	r1!, {r6, r7, r8}
+	mul	r9, r3, r6
+	mul	r10, r5, r8
+	eor	r9, r9, r10
+	mul	r10, r2, r7
+	eor	r9, r9, r10
+	mul	r10, r5, r6
+	mul	lr, r5, r7
+	mul	r5, r3, r7
+	eor	r5, r5, r10
+	mul	r7, r3, r8
+	eor	r3, r7, lr
+	mul	r7, r2, r8
+	eor	r5, r5, r7
+	mul	r6, r2, r6
+	eor	r2, r3, r6
+	and	r3, r5, r11
+	and	r5, r9, r12
+	orr	r3, r5, r3
+	and	r2, r2, r4
+	orr	r2, r3, r2
 	ldr	r3, [sp, #404]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
 	eor	r3, r3, r2, lsl #16
 	eor	r0, r0, r2, lsr #16
 	ldr	r2, [sp, #388]
-	mov	r4, r2, lsl #16
-	and	r5, lr, r4, lsr #16
-	and	r6, r9, r4, lsr #16
-	and	r4, r11, r4, lsr #16
-	ldr	r7, [sp, #116]
-	mul	r8, r6, r7
-	ldr	r10, [sp, #120]
-	mul	r12, r4, r10
+	mov	r5, r2, lsl #16
+	ldmia	r1!, {r6, r7, r8}
+	and	r9, r4, r5, lsr #16
+	and	r10, r11, r5, lsr #16
+	and	r5, r12, r5, lsr #16
+	mul	lr, r5, r6
 	str	r0, [sp, #392]
-	ldr	r0, [sp, #112]
+	mul	r0, r9, r7
 	str	r3, [sp, #404]
-	mul	r3, r5, r0
-	eor	r3, r3, r12
-	eor	r3, r3, r8
-	mul	r8, r4, r0
-	mul	r0, r6, r0
-	mul	r12, r6, r10
-	mul	r6, r5, r10
-	mul	r10, r5, r7
-	eor	r5, r10, r8
-	eor	r5, r5, r12
-	mul	r7, r4, r7
-	eor	r4, r6, r7
-	eor	r0, r4, r0
-	and	r0, r0, r9
-	and	r3, r3, lr
-	and	r4, r5, r11
-	orr	r3, r3, r4
-	orr	r0, r3, r0
-	and	r3, lr, r2, lsr #16
-	and	r4, r9, r2, lsr #16
-	and	r5, r11, r2, lsr #16
-	ldr	r6, [sp, #124]
-	mul	r7, r3, r6
-	ldr	r8, [sp, #132]
-	mul	r10, r5, r8
-	eor	r7, r7, r10
-	ldr	r10, [sp, #128]
-	mul	r12, r4, r10
-	eor	r7, r7, r12
-	mul	r12, r5, r6
+	mul	r3, r10, r8
+	eor	r3, lr, r3
+	eor	r0, r3, r0
+	and	r0, r0, r12
+	mul	r3, r10, r6
+	mul	lr, r10, r7
+	mul	r7, r5, r7
+	eor	r3, r7, r3
+	mul	r7, r5, r8
+	eor	r5, r7, lr
+	mul	r7, r9, r8
+	eor	r3, r3, r7
+	mul	r6, r9, r6
+	eor	r5, r5, r6
+	and	r3, r3, r11
+	orr	r0, r0, r3
+	and	r3, r5, r4
+	orr	r0, r0, r3
+	and	r3, r12, r2, lsr #16
+	ldmia	r1!, {r5, r6, r7}
+	mul	r8, r3, r5
+	and	r9, r11, r2, lsr #16
+	mul	r10, r9, r7
+	eor	r8, r8, r10
+	and	r10, r4, r2, lsr #16
+	mul	lr, r10, r6
+	eor	r8, r8, lr
+	mul	lr, r3, r6
 	str	r0, [sp, #408]
-	mul	r0, r5, r10
-	mul	r5, r3, r10
-	eor	r5, r5, r12
-	mul	r10, r3, r8
-	eor	r0, r10, r0
-	mul	r3, r4, r8
-	eor	r3, r5, r3
-	mul	r5, r4, r6
+	mul	r0, r3, r7
+	mul	r3, r10, r7
+	mul	r6, r9, r6
+	mul	r7, r9, r5
+	eor	r7, lr, r7
+	eor	r3, r7, r3
+	mul	r5, r10, r5
+	eor	r0, r0, r6
 	eor	r0, r0, r5
+	and	r0, r0, r4
+	and	r5, r8, r12
 	and	r3, r3, r11
-	and	r4, r7, lr
-	orr	r3, r4, r3
-	eor	r2, r2, r2, lsr #16
-	and	r0, r0, r9
+	orr	r3, r5, r3
 	orr	r0, r3, r0
+	eor	r2, r2, r2, lsr #16
 	mov	r2, r2, lsl #16
-	and	r3, r11, r2, lsr #16
-	and	r4, lr, r2, lsr #16
-	and	r2, r9, r2, lsr #16
-	ldr	r5, [sp, #144]
-	mul	r6, r3, r5
-	ldr	r7, [sp, #136]
-	mul	r8, r4, r7
-	eor	r6, r8, r6
-	ldr	r8, [sp, #140]
-	mul	r10, r2, r8
-	eor	r6, r6, r10
-	mul	r10, r3, r7
-	mul	r12, r3, r8
-	mul	r3, r4, r8
-	eor	r3, r3, r10
-	mul	r8, r4, r5
-	eor	r4, r8, r12
-	mul	r5, r2, r5
-	eor	r3, r3, r5
-	mul	r5, r2, r7
-	eor	r2, r4, r5
-	and	r3, r3, r11
-	and	r4, r6, lr
-	orr	r3, r4, r3
-	and	r2, r2, r9
+	and	r3, r12, r2, lsr #16
+	and	r5, r11, r2, lsr #16
+	and	r2, r4, r2, lsr #16
+	ldmia	r1!, {r6, r7, r8}
+	mul	r9, r5, r8
+	mul	r10, r3, r6
+	eor	r9, r10, r9
+	mul	r10, r2, r7
+	eor	r9, r9, r10
+	mul	r10, r5, r6
+	mul	lr, r5, r7
+	mul	r5, r3, r7
+	eor	r5, r5, r10
+	mul	r7, r3, r8
+	eor	r3, r7, lr
+	mul	r7, r2, r8
+	eor	r5, r5, r7
+	mul	r6, r2, r6
+	eor	r2, r3, r6
+	and	r3, r9, r12
+	and	r2, r2, r4
+	and	r5, r5, r11
+	orr	r3, r3, r5
 	orr	r2, r3, r2
 	ldr	r3, [sp, #408]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
+	eor	r3, r3, r2, lsl #16
 	eor	r0, r0, r2, lsr #16
-	eor	r2, r3, r2, lsl #16
-	ldr	r3, [sp, #384]
-	mov	r4, r3, lsl #16
-	and	r5, r11, r4, lsr #16
-	and	r6, lr, r4, lsr #16
-	and	r4, r9, r4, lsr #16
-	ldr	r7, [sp, #148]
-	mul	r8, r6, r7
-	ldr	r10, [sp, #152]
-	mul	r12, r6, r10
+	ldr	r2, [sp, #384]
+	mov	r5, r2, lsl #16
+	and	r6, r11, r5, lsr #16
+	and	r7, r12, r5, lsr #16
+	and	r5, r4, r5, lsr #16
+	ldmia	r1!, {r8, r9, r10}
+	mul	lr, r7, r8
 	str	r0, [sp, #388]
-	ldr	r0, [sp, #156]
-	str	r2, [sp, #408]
-	mul	r2, r6, r0
-	mul	r6, r5, r0
-	eor	r6, r8, r6
-	mul	r0, r4, r0
-	mul	r8, r4, r10
-	eor	r6, r6, r8
-	mul	r8, r5, r10
-	eor	r2, r2, r8
-	mul	r8, r5, r7
-	eor	r5, r12, r8
-	eor	r0, r5, r0
-	mul	r5, r4, r7
-	eor	r2, r2, r5
-	and	r0, r0, r11
-	and	r4, r6, lr
-	orr	r0, r4, r0
-	and	r2, r2, r9
-	orr	r0, r0, r2
-	and	r2, lr, r3, lsr #16
-	and	r4, r9, r3, lsr #16
-	and	r5, r11, r3, lsr #16
-	ldr	r6, [sp, #168]
-	mul	r7, r5, r6
-	ldr	r8, [sp, #164]
-	mul	r10, r4, r8
-	ldr	r12, [sp, #160]
-	str	r0, [sp, #412]
-	mul	r0, r2, r12
-	eor	r0, r0, r7
-	eor	r0, r0, r10
-	mul	r7, r2, r8
-	mul	r10, r2, r6
-	mul	r2, r4, r6
-	mul	r6, r4, r12
-	mul	r4, r5, r12
-	eor	r4, r7, r4
-	eor	r2, r4, r2
-	mul	r4, r5, r8
-	eor	r4, r10, r4
-	eor	r4, r4, r6
-	and	r0, r0, lr
-	and	r2, r2, r11
-	orr	r0, r0, r2
-	eor	r2, r3, r3, lsr #16
-	and	r3, r4, r9
-	orr	r0, r0, r3
-	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	and	r4, r11, r2, lsr #16
-	and	r2, r9, r2, lsr #16
-	ldr	r5, [sp, #180]
-	mul	r6, r4, r5
-	ldr	r7, [sp, #172]
-	mul	r8, r3, r7
-	eor	r6, r8, r6
-	ldr	r8, [sp, #176]
-	mul	r10, r2, r8
-	eor	r6, r6, r10
-	and	r6, r6, lr
-	mul	r10, r4, r7
-	mul	r7, r2, r7
-	mul	r12, r2, r5
-	mul	r2, r3, r5
-	mul	r5, r3, r8
-	eor	r3, r5, r10
-	eor	r3, r3, r12
-	mul	r5, r4, r8
-	eor	r2, r2, r5
-	eor	r2, r2, r7
+	mul	r0, r5, r9
+	str	r3, [sp, #408]
+	mul	r3, r6, r10
+	eor	r3, lr, r3
+	eor	r0, r3, r0
+	and	r0, r0, r12
+	mul	r3, r7, r9
+	mul	r9, r6, r9
+	mul	lr, r6, r8
+	eor	r3, r3, lr
+	mul	r6, r7, r10
+	eor	r6, r6, r9
+	mul	r7, r5, r10
+	eor	r3, r3, r7
+	mul	r7, r5, r8
+	eor	r5, r6, r7
+	and	r5, r5, r4
 	and	r3, r3, r11
-	orr	r3, r6, r3
-	and	r2, r2, r9
-	orr	r2, r3, r2
+	orr	r0, r0, r3
+	orr	r0, r0, r5
+	and	r3, r12, r2, lsr #16
+	and	r5, r11, r2, lsr #16
+	ldmia	r1!, {r6, r7, r8}
+	mul	r9, r5, r8
+	mul	r10, r3, r6
+	eor	r9, r10, r9
+	and	r10, r4, r2, lsr #16
+	mul	lr, r10, r7
+	eor	r9, r9, lr
+	mul	lr, r5, r6
+	str	r0, [sp, #412]
+	mul	r0, r5, r7
+	mul	r5, r3, r7
+	eor	r5, r5, lr
+	mul	r7, r3, r8
+	eor	r0, r7, r0
+	mul	r3, r10, r8
+	eor	r3, r5, r3
+	mul	r5, r10, r6
+	eor	r0, r0, r5
+	and	r5, r9, r12
+	and	r3, r3, r11
+	orr	r3, r5, r3
+	and	r0, r0, r4
+	orr	r0, r3, r0
+	eor	r2, r2, r2, lsr #16
+	mov	r2, r2, lsl #16
+	and	r3, r12, r2, lsr #16
+	ldmia	r1!, {r5, r6, r7}
+	and	r8, r11, r2, lsr #16
+	and	r2, r4, r2, lsr #16
+	mul	r9, r8, r7
+	mul	r10, r3, r5
+	eor	r9, r10, r9
+	mul	r10, r2, r6
+	eor	r9, r9, r10
+	and	r9, r9, r12
+	mul	r10, r8, r5
+	mul	lr, r8, r6
+	mul	r6, r3, r6
+	eor	r6, r6, r10
+	mul	r5, r2, r5
+	mul	r8, r2, r7
+	eor	r2, r6, r8
+	mul	r6, r3, r7
+	eor	r3, r6, lr
+	eor	r3, r3, r5
+	and	r2, r2, r11
+	orr	r2, r9, r2
+	and	r3, r3, r4
+	orr	r2, r2, r3
 	ldr	r3, [sp, #412]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
 	eor	r0, r0, r2, lsr #16
 	eor	r2, r3, r2, lsl #16
-	ldr	r3, [sp, #380]
-	mov	r4, r3, lsl #16
-	and	r5, r11, r4, lsr #16
-	ldr	r6, [sp, #192]
-	mul	r7, r5, r6
-	and	r8, lr, r4, lsr #16
-	and	r4, r9, r4, lsr #16
-	ldr	r10, [sp, #184]
-	mul	r12, r8, r10
-	eor	r7, r12, r7
-	ldr	r12, [sp, #188]
-	str	r0, [sp, #384]
-	mul	r0, r4, r12
-	eor	r0, r7, r0
-	mul	r7, r8, r12
-	str	r2, [sp, #412]
-	mul	r2, r8, r6
-	mul	r6, r4, r6
-	mul	r8, r5, r12
-	eor	r2, r2, r8
-	mul	r8, r5, r10
-	eor	r5, r7, r8
-	eor	r5, r5, r6
-	mul	r6, r4, r10
-	eor	r2, r2, r6
-	and	r4, r5, r11
-	and	r0, r0, lr
-	orr	r0, r0, r4
-	and	r2, r2, r9
-	orr	r0, r0, r2
-	and	r2, r11, r3, lsr #16
-	and	r4, lr, r3, lsr #16
-	ldr	r5, [sp, #196]
-	mul	r6, r4, r5
-	ldr	r7, [sp, #204]
-	mul	r8, r2, r7
-	eor	r6, r6, r8
-	and	r8, r9, r3, lsr #16
-	ldr	r10, [sp, #200]
-	mul	r12, r8, r10
-	eor	r6, r6, r12
-	mul	r12, r2, r5
+	ldmia	r1!, {r3, r5, r6}
+	ldr	r7, [sp, #380]
+	mov	r8, r7, lsl #16
+	and	r9, r4, r8, lsr #16
+	and	r10, r12, r8, lsr #16
+	and	r8, r11, r8, lsr #16
+	mul	lr, r10, r3
+	str	r2, [sp, #384]
+	mul	r2, r9, r5
+	str	r0, [sp, #412]
+	mul	r0, r8, r6
+	eor	r0, lr, r0
+	eor	r0, r0, r2
+	mul	r2, r10, r5
+	mul	lr, r10, r6
+	mul	r6, r9, r6
 	mul	r5, r8, r5
-	str	r0, [sp, #416]
-	mul	r0, r8, r7
-	mul	r7, r4, r7
-	mul	r8, r4, r10
-	eor	r4, r8, r12
-	eor	r0, r4, r0
-	mul	r4, r2, r10
-	eor	r2, r7, r4
-	eor	r2, r2, r5
-	and	r0, r0, r11
-	and	r4, r6, lr
-	orr	r0, r4, r0
-	and	r2, r2, r9
-	orr	r0, r0, r2
-	eor	r2, r3, r3, lsr #16
-	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	and	r4, r9, r2, lsr #16
-	and	r2, r11, r2, lsr #16
-	ldr	r5, [sp, #216]
-	mul	r6, r2, r5
-	ldr	r7, [sp, #208]
-	mul	r8, r3, r7
-	eor	r6, r8, r6
-	ldr	r8, [sp, #212]
-	mul	r10, r4, r8
-	eor	r6, r6, r10
-	and	r6, r6, lr
-	mul	r10, r2, r7
-	mul	r12, r2, r8
-	mul	r2, r3, r8
+	eor	r5, lr, r5
+	mul	r10, r8, r3
 	eor	r2, r2, r10
-	mul	r8, r3, r5
-	eor	r3, r8, r12
-	mul	r5, r4, r5
-	eor	r2, r2, r5
-	mul	r5, r4, r7
-	eor	r3, r3, r5
+	eor	r2, r2, r6
+	mul	r3, r9, r3
+	eor	r3, r5, r3
+	and	r0, r0, r12
 	and	r2, r2, r11
-	orr	r2, r6, r2
-	and	r3, r3, r9
+	orr	r0, r0, r2
+	and	r2, r3, r4
+	orr	r0, r0, r2
+	ldmia	r1!, {r2, r3, r5}
+	and	r6, r12, r7, lsr #16
+	and	r8, r4, r7, lsr #16
+	and	r9, r11, r7, lsr #16
+	mul	r10, r6, r2
+	mul	lr, r9, r5
+	eor	r10, r10, lr
+	mul	lr, r8, r3
+	eor	r10, r10, lr
+	and	r10, r10, r12
+	mul	lr, r6, r3
+	str	r0, [sp, #416]
+	mul	r0, r6, r5
+	mul	r5, r8, r5
+	mul	r3, r9, r3
+	eor	r0, r0, r3
+	mul	r3, r9, r2
+	eor	r3, lr, r3
+	eor	r3, r3, r5
+	mul	r2, r8, r2
+	eor	r0, r0, r2
+	and	r2, r3, r11
+	orr	r2, r10, r2
+	and	r0, r0, r4
+	orr	r0, r2, r0
+	eor	r2, r7, r7, lsr #16
+	mov	r2, r2, lsl #16
+	ldmia	r1!, {r3, r5, r6}
+	and	r7, r12, r2, lsr #16
+	and	r8, r11, r2, lsr #16
+	and	r2, r4, r2, lsr #16
+	mul	r9, r2, r5
+	mul	r10, r8, r6
+	mul	lr, r7, r3
+	eor	r10, lr, r10
+	eor	r9, r10, r9
+	and	r9, r9, r12
+	mul	r10, r2, r6
+	mul	r6, r7, r6
+	mul	lr, r7, r5
+	mul	r7, r2, r3
+	mul	r2, r8, r3
+	eor	r2, lr, r2
+	eor	r2, r2, r10
+	mul	r3, r8, r5
+	eor	r3, r6, r3
+	eor	r3, r3, r7
+	and	r3, r3, r4
+	and	r2, r2, r11
+	orr	r2, r9, r2
 	orr	r2, r2, r3
 	ldr	r3, [sp, #416]
 	eor	r2, r2, r3
@@ -887,360 +859,336 @@ petrel_ghash_blocks_armv4_ct:
 	eor	r3, r3, r2, lsl #16
 	eor	r0, r0, r2, lsr #16
 	ldr	r2, [sp, #376]
-	mov	r4, r2, lsl #16
-	and	r5, lr, r4, lsr #16
-	and	r6, r9, r4, lsr #16
-	and	r4, r11, r4, lsr #16
-	ldr	r7, [sp, #228]
-	mul	r8, r4, r7
-	ldr	r10, [sp, #220]
-	mul	r12, r5, r10
-	eor	r8, r12, r8
-	ldr	r12, [sp, #224]
-	str	r0, [sp, #380]
-	mul	r0, r6, r12
+	mov	r5, r2, lsl #16
+	and	r6, r11, r5, lsr #16
+	ldmia	r1!, {r7, r8, r9}
+	and	r10, r12, r5, lsr #16
+	and	r5, r4, r5, lsr #16
+	mul	lr, r10, r7
+	str	r3, [sp, #380]
+	mul	r3, r6, r9
+	eor	r3, lr, r3
+	mul	lr, r6, r7
+	str	r0, [sp, #416]
+	mul	r0, r6, r8
+	mul	r6, r5, r8
+	eor	r3, r3, r6
+	mul	r6, r10, r8
+	eor	r6, r6, lr
+	mul	r8, r10, r9
 	eor	r0, r8, r0
-	mul	r8, r5, r12
-	mul	r12, r4, r12
-	str	r3, [sp, #416]
-	mul	r3, r4, r10
-	eor	r3, r8, r3
-	mul	r4, r5, r7
-	eor	r4, r4, r12
-	mul	r5, r6, r7
-	eor	r3, r3, r5
-	mul	r5, r6, r10
-	eor	r4, r4, r5
-	and	r3, r3, r11
-	and	r0, r0, lr
-	orr	r0, r0, r3
-	and	r3, r4, r9
-	orr	r0, r0, r3
-	and	r3, r11, r2, lsr #16
-	and	r4, lr, r2, lsr #16
-	ldr	r5, [sp, #240]
-	mul	r6, r3, r5
-	ldr	r7, [sp, #232]
-	mul	r8, r4, r7
-	eor	r6, r8, r6
-	and	r8, r9, r2, lsr #16
-	ldr	r10, [sp, #236]
-	mul	r12, r8, r10
-	eor	r6, r6, r12
-	mul	r12, r4, r10
-	str	r0, [sp, #420]
-	mul	r0, r4, r5
-	mul	r4, r8, r5
-	mul	r5, r3, r10
-	eor	r0, r0, r5
-	mul	r5, r3, r7
-	eor	r3, r12, r5
-	eor	r3, r3, r4
-	mul	r4, r8, r7
-	eor	r0, r0, r4
-	and	r4, r6, lr
-	and	r3, r3, r11
-	orr	r3, r4, r3
-	eor	r2, r2, r2, lsr #16
-	and	r0, r0, r9
+	mul	r8, r5, r9
+	eor	r6, r6, r8
+	mul	r7, r5, r7
+	eor	r0, r0, r7
+	and	r3, r3, r12
+	and	r5, r6, r11
+	orr	r3, r3, r5
+	and	r0, r0, r4
 	orr	r0, r3, r0
+	ldmia	r1!, {r3, r5, r6}
+	and	r7, r4, r2, lsr #16
+	and	r8, r12, r2, lsr #16
+	and	r9, r11, r2, lsr #16
+	mul	r10, r8, r3
+	mul	lr, r9, r6
+	eor	r10, r10, lr
+	mul	lr, r7, r5
+	eor	r10, r10, lr
+	and	r10, r10, r12
+	mul	lr, r8, r5
+	mul	r5, r9, r5
+	str	r0, [sp, #420]
+	mul	r0, r9, r3
+	eor	r0, lr, r0
+	mul	r3, r7, r3
+	mul	r9, r7, r6
+	eor	r0, r0, r9
+	mul	r6, r8, r6
+	eor	r5, r6, r5
+	eor	r3, r5, r3
+	and	r0, r0, r11
+	orr	r0, r10, r0
+	eor	r2, r2, r2, lsr #16
+	and	r3, r3, r4
+	orr	r0, r0, r3
 	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	and	r4, r11, r2, lsr #16
-	and	r2, r9, r2, lsr #16
-	ldr	r5, [sp, #252]
-	mul	r6, r4, r5
-	ldr	r7, [sp, #244]
-	mul	r8, r3, r7
-	eor	r6, r8, r6
-	ldr	r8, [sp, #248]
-	mul	r10, r2, r8
-	eor	r6, r6, r10
-	and	r6, r6, lr
-	mul	r10, r3, r8
-	mul	r8, r4, r8
-	mul	r12, r4, r7
-	eor	r4, r10, r12
-	mul	r10, r3, r5
-	eor	r3, r10, r8
+	and	r3, r12, r2, lsr #16
+	ldmia	r1!, {r5, r6, r7}
+	mul	r8, r3, r5
+	and	r9, r11, r2, lsr #16
+	and	r2, r4, r2, lsr #16
+	mul	r10, r9, r7
+	eor	r8, r8, r10
+	mul	r10, r2, r6
+	eor	r8, r8, r10
+	mul	r10, r9, r5
 	mul	r5, r2, r5
-	eor	r4, r4, r5
-	mul	r5, r2, r7
-	eor	r2, r3, r5
-	and	r2, r2, r9
-	and	r3, r4, r11
-	orr	r3, r6, r3
+	mul	lr, r2, r7
+	mul	r2, r3, r7
+	mul	r7, r3, r6
+	eor	r3, r7, r10
+	eor	r3, r3, lr
+	mul	r6, r9, r6
+	eor	r2, r2, r6
+	eor	r2, r2, r5
+	and	r5, r8, r12
+	and	r2, r2, r4
+	and	r3, r3, r11
+	orr	r3, r5, r3
 	orr	r2, r3, r2
 	ldr	r3, [sp, #420]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
 	eor	r3, r3, r2, lsl #16
 	eor	r0, r0, r2, lsr #16
-	ldr	r2, [sp, #372]
-	mov	r4, r2, lsl #16
-	and	r5, r11, r4, lsr #16
-	and	r6, lr, r4, lsr #16
-	and	r4, r9, r4, lsr #16
-	ldr	r7, [sp, #264]
-	mul	r8, r5, r7
-	ldr	r10, [sp, #260]
-	mul	r12, r4, r10
-	str	r0, [sp, #376]
-	ldr	r0, [sp, #256]
-	str	r3, [sp, #420]
-	mul	r3, r6, r0
-	eor	r3, r3, r8
-	eor	r3, r3, r12
-	and	r3, r3, lr
-	mul	r8, r5, r0
-	mul	r0, r4, r0
-	mul	r12, r4, r7
-	mul	r4, r6, r7
-	mul	r7, r6, r10
-	eor	r6, r7, r8
-	eor	r6, r6, r12
-	mul	r7, r5, r10
-	eor	r4, r4, r7
-	eor	r0, r4, r0
-	and	r4, r6, r11
-	orr	r3, r3, r4
-	and	r0, r0, r9
-	orr	r0, r3, r0
-	and	r3, r11, r2, lsr #16
-	and	r4, lr, r2, lsr #16
-	ldr	r5, [sp, #276]
-	mul	r6, r3, r5
-	and	r7, r9, r2, lsr #16
-	ldr	r8, [sp, #272]
-	mul	r10, r7, r8
-	ldr	r12, [sp, #268]
-	str	r0, [sp, #424]
-	mul	r0, r4, r12
-	eor	r0, r0, r6
-	eor	r0, r0, r10
-	and	r0, r0, lr
-	mul	r6, r3, r12
-	mul	r10, r3, r8
-	mul	r3, r4, r8
-	eor	r3, r3, r6
-	mul	r6, r4, r5
-	eor	r4, r6, r10
-	mul	r5, r7, r5
-	eor	r3, r3, r5
-	mul	r5, r7, r12
-	eor	r4, r4, r5
+	ldmia	r1!, {r2, r5, r6}
+	ldr	r7, [sp, #372]
+	mov	r8, r7, lsl #16
+	and	r9, r11, r8, lsr #16
+	and	r10, r4, r8, lsr #16
+	and	r8, r12, r8, lsr #16
+	mul	lr, r8, r2
+	str	r3, [sp, #376]
+	mul	r3, r10, r5
+	str	r0, [sp, #420]
+	mul	r0, r9, r6
+	eor	r0, lr, r0
+	eor	r0, r0, r3
+	mul	r3, r9, r2
+	mul	r2, r10, r2
+	mul	lr, r10, r6
+	mul	r6, r8, r6
+	mul	r10, r8, r5
+	eor	r3, r10, r3
+	eor	r3, r3, lr
+	mul	r5, r9, r5
+	eor	r5, r6, r5
+	eor	r2, r5, r2
 	and	r3, r3, r11
+	and	r0, r0, r12
 	orr	r0, r0, r3
-	and	r3, r4, r9
-	orr	r0, r0, r3
-	eor	r2, r2, r2, lsr #16
-	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	ldr	r4, [sp, #280]
-	mul	r5, r3, r4
-	and	r6, r9, r2, lsr #16
-	and	r2, r11, r2, lsr #16
-	ldr	r7, [sp, #288]
-	mul	r8, r2, r7
-	eor	r5, r5, r8
-	ldr	r8, [sp, #284]
-	mul	r10, r3, r8
-	mul	r12, r3, r7
-	mul	r3, r6, r7
-	mul	r7, r6, r8
-	eor	r5, r5, r7
-	mul	r7, r2, r8
-	eor	r7, r12, r7
-	mul	r8, r2, r4
-	eor	r2, r10, r8
-	eor	r2, r2, r3
-	mul	r3, r6, r4
-	eor	r3, r7, r3
-	and	r4, r5, lr
-	and	r3, r3, r9
-	and	r2, r2, r11
-	orr	r2, r4, r2
+	and	r2, r2, r4
+	orr	r0, r0, r2
+	ldmia	r1!, {r2, r3, r5}
+	and	r6, r12, r7, lsr #16
+	and	r8, r11, r7, lsr #16
+	and	r9, r4, r7, lsr #16
+	mul	r10, r8, r5
+	mul	lr, r6, r2
+	eor	r10, lr, r10
+	mul	lr, r9, r3
+	eor	r10, r10, lr
+	mul	lr, r8, r2
+	mul	r2, r9, r2
+	str	r0, [sp, #424]
+	mul	r0, r9, r5
+	mul	r9, r8, r3
+	mul	r3, r6, r3
+	eor	r3, r3, lr
+	eor	r0, r3, r0
+	mul	r3, r6, r5
+	eor	r3, r3, r9
+	eor	r2, r3, r2
+	and	r0, r0, r11
+	and	r3, r10, r12
+	orr	r0, r3, r0
+	eor	r3, r7, r7, lsr #16
+	mov	r3, r3, lsl #16
+	and	r2, r2, r4
+	orr	r0, r0, r2
+	and	r2, r12, r3, lsr #16
+	ldmia	r1!, {r5, r6, r7}
+	mul	r8, r2, r5
+	and	r9, r11, r3, lsr #16
+	and	r3, r4, r3, lsr #16
+	mul	r10, r9, r7
+	eor	r8, r8, r10
+	mul	r10, r3, r7
+	mul	r7, r2, r7
+	mul	lr, r2, r6
+	mul	r2, r3, r6
+	eor	r2, r8, r2
+	mul	r6, r9, r6
+	eor	r6, r7, r6
+	mul	r7, r9, r5
+	eor	r7, lr, r7
+	eor	r7, r7, r10
+	mul	r5, r3, r5
+	eor	r3, r6, r5
+	and	r5, r7, r11
+	and	r3, r3, r4
+	and	r2, r2, r12
+	orr	r2, r2, r5
 	orr	r2, r2, r3
 	ldr	r3, [sp, #424]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
-	eor	r3, r3, r2, lsl #16
 	eor	r0, r0, r2, lsr #16
-	ldr	r2, [sp, #368]
-	mov	r4, r2, lsl #16
-	and	r5, lr, r4, lsr #16
-	and	r6, r11, r4, lsr #16
-	and	r4, r9, r4, lsr #16
-	ldr	r7, [sp, #292]
-	mul	r8, r5, r7
-	ldr	r10, [sp, #300]
-	mul	r12, r6, r10
-	eor	r8, r8, r12
-	ldr	r12, [sp, #296]
+	eor	r2, r3, r2, lsl #16
+	ldmia	r1!, {r3, r5, r6}
+	ldr	r7, [sp, #368]
+	mov	r8, r7, lsl #16
+	and	r9, r12, r8, lsr #16
+	and	r10, r11, r8, lsr #16
+	and	r8, r4, r8, lsr #16
+	mul	lr, r9, r3
 	str	r0, [sp, #372]
-	mul	r0, r5, r12
-	str	r3, [sp, #424]
-	mul	r3, r5, r10
-	mul	r5, r4, r10
-	mul	r10, r6, r7
+	mul	r0, r10, r6
+	eor	r0, lr, r0
+	mul	lr, r10, r3
+	str	r2, [sp, #424]
+	mul	r2, r10, r5
+	mul	r3, r8, r3
+	mul	r10, r8, r5
 	eor	r0, r0, r10
-	eor	r0, r0, r5
-	mul	r5, r6, r12
-	eor	r3, r3, r5
-	mul	r5, r4, r12
-	eor	r5, r8, r5
-	mul	r6, r4, r7
-	eor	r3, r3, r6
-	and	r4, r5, lr
-	and	r0, r0, r11
-	orr	r0, r4, r0
-	and	r3, r3, r9
-	orr	r0, r0, r3
-	and	r3, lr, r2, lsr #16
-	and	r4, r9, r2, lsr #16
-	ldr	r5, [sp, #304]
-	mul	r6, r3, r5
-	and	r7, r11, r2, lsr #16
-	ldr	r8, [sp, #312]
-	mul	r10, r7, r8
-	eor	r6, r6, r10
-	ldr	r10, [sp, #308]
-	mul	r12, r4, r10
-	eor	r6, r6, r12
-	and	r6, r6, lr
-	mul	r12, r3, r10
-	str	r0, [sp, #428]
-	mul	r0, r3, r8
-	mul	r3, r4, r8
-	mul	r8, r4, r5
-	mul	r4, r7, r5
-	eor	r4, r12, r4
-	eor	r3, r4, r3
-	mul	r4, r7, r10
-	eor	r0, r0, r4
-	eor	r0, r0, r8
-	and	r0, r0, r9
-	and	r3, r3, r11
-	orr	r3, r6, r3
-	orr	r0, r3, r0
-	eor	r2, r2, r2, lsr #16
-	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	and	r4, r9, r2, lsr #16
-	and	r2, r11, r2, lsr #16
-	ldr	r5, [sp, #316]
-	mul	r6, r3, r5
-	ldr	r7, [sp, #320]
-	mul	r8, r4, r7
-	ldr	r10, [sp, #324]
-	mul	r12, r2, r10
-	eor	r6, r6, r12
-	eor	r6, r6, r8
-	and	r6, r6, lr
-	mul	r8, r3, r7
-	mul	r12, r3, r10
-	mul	r3, r4, r10
-	mul	r7, r2, r7
-	eor	r7, r12, r7
-	mul	r10, r2, r5
-	eor	r2, r8, r10
+	mul	r5, r9, r5
+	eor	r5, r5, lr
+	mul	r10, r8, r6
+	eor	r5, r5, r10
+	mul	r6, r9, r6
+	eor	r2, r6, r2
 	eor	r2, r2, r3
-	mul	r3, r4, r5
-	eor	r3, r7, r3
-	and	r3, r3, r9
-	and	r2, r2, r11
-	orr	r2, r6, r2
+	and	r0, r0, r12
+	and	r3, r5, r11
+	orr	r0, r0, r3
+	and	r2, r2, r4
+	orr	r0, r0, r2
+	ldmia	r1!, {r2, r3, r5}
+	and	r6, r11, r7, lsr #16
+	and	r8, r12, r7, lsr #16
+	mul	r9, r8, r2
+	mul	r10, r6, r5
+	eor	r9, r9, r10
+	and	r10, r4, r7, lsr #16
+	mul	lr, r10, r3
+	eor	r9, r9, lr
+	mul	lr, r8, r3
+	str	r0, [sp, #428]
+	mul	r0, r8, r5
+	mul	r5, r10, r5
+	mul	r3, r6, r3
+	eor	r0, r0, r3
+	mul	r3, r6, r2
+	eor	r3, lr, r3
+	eor	r3, r3, r5
+	mul	r2, r10, r2
+	eor	r0, r0, r2
+	and	r2, r9, r12
+	and	r3, r3, r11
 	orr	r2, r2, r3
+	and	r0, r0, r4
+	orr	r0, r2, r0
+	eor	r2, r7, r7, lsr #16
+	mov	r2, r2, lsl #16
+	ldmia	r1!, {r3, r5, r6}
+	and	r7, r11, r2, lsr #16
+	and	r8, r4, r2, lsr #16
+	and	r2, r12, r2, lsr #16
+	mul	r9, r7, r6
+	mul	r10, r2, r3
+	eor	r9, r10, r9
+	mul	r10, r8, r5
+	eor	r9, r9, r10
+	and	r9, r9, r12
+	mul	r10, r7, r3
+	mul	lr, r7, r5
+	mul	r5, r2, r5
+	eor	r5, r5, r10
+	mul	r7, r2, r6
+	eor	r2, r7, lr
+	mul	r6, r8, r6
+	eor	r5, r5, r6
+	mul	r3, r8, r3
+	eor	r2, r2, r3
+	and	r3, r5, r11
+	orr	r3, r9, r3
+	and	r2, r2, r4
+	orr	r2, r3, r2
 	ldr	r3, [sp, #428]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
 	eor	r3, r3, r2, lsl #16
 	eor	r0, r0, r2, lsr #16
 	ldr	r2, [sp, #364]
-	mov	r4, r2, lsl #16
-	and	r5, lr, r4, lsr #16
-	and	r6, r11, r4, lsr #16
-	and	r4, r9, r4, lsr #16
-	ldr	r7, [sp, #336]
-	mul	r8, r6, r7
-	ldr	r10, [sp, #328]
-	mul	r12, r5, r10
-	eor	r8, r12, r8
-	ldr	r12, [sp, #332]
+	mov	r5, r2, lsl #16
+	ldmia	r1!, {r6, r7, r8}
+	and	r9, r12, r5, lsr #16
+	mul	r10, r9, r6
+	and	lr, r11, r5, lsr #16
+	and	r5, r4, r5, lsr #16
 	str	r0, [sp, #368]
-	mul	r0, r4, r12
-	eor	r0, r8, r0
-	and	r0, r0, lr
-	mul	r8, r6, r10
-	mul	r10, r4, r10
+	mul	r0, r9, r7
 	str	r3, [sp, #428]
-	mul	r3, r4, r7
-	mul	r4, r5, r7
-	mul	r7, r5, r12
-	eor	r5, r7, r8
-	eor	r3, r5, r3
-	mul	r5, r6, r12
-	eor	r4, r4, r5
-	eor	r4, r4, r10
-	and	r3, r3, r11
-	orr	r0, r0, r3
-	and	r3, r4, r9
-	orr	r0, r0, r3
-	and	r3, lr, r2, lsr #16
-	ldr	r4, [sp, #340]
-	mul	r5, r3, r4
-	and	r6, r11, r2, lsr #16
-	ldr	r7, [sp, #348]
-	mul	r8, r6, r7
-	eor	r5, r5, r8
-	and	r8, r9, r2, lsr #16
-	ldr	r10, [sp, #344]
-	mul	r12, r3, r10
-	str	r0, [sp, #432]
-	mul	r0, r3, r7
-	mul	r3, r8, r7
-	mul	r7, r8, r10
-	eor	r5, r5, r7
-	mul	r7, r6, r10
+	mul	r3, r9, r8
+	mul	r9, lr, r8
+	eor	r9, r10, r9
+	mul	r8, r5, r8
+	mul	r10, r5, r7
+	eor	r9, r9, r10
+	mul	r7, lr, r7
+	eor	r3, r3, r7
+	mul	r7, lr, r6
 	eor	r0, r0, r7
-	mul	r7, r6, r4
-	eor	r6, r12, r7
-	eor	r3, r6, r3
-	mul	r4, r8, r4
-	eor	r0, r0, r4
-	and	r4, r5, lr
-	eor	r2, r2, r2, lsr #16
-	and	r0, r0, r9
-	and	r3, r3, r11
-	orr	r3, r4, r3
+	eor	r0, r0, r8
+	mul	r6, r5, r6
+	eor	r3, r3, r6
+	and	r3, r3, r4
+	and	r0, r0, r11
+	and	r5, r9, r12
+	orr	r0, r5, r0
+	orr	r0, r0, r3
+	ldmia	r1!, {r3, r5, r6}
+	and	r7, r12, r2, lsr #16
+	mul	r8, r7, r3
+	and	r9, r11, r2, lsr #16
+	mul	r10, r9, r6
+	eor	r8, r8, r10
+	and	r10, r4, r2, lsr #16
+	mul	lr, r7, r5
+	str	r0, [sp, #432]
+	mul	r0, r7, r6
+	mul	r6, r10, r6
+	mul	r7, r9, r3
+	eor	r7, lr, r7
+	eor	r6, r7, r6
+	mul	r7, r9, r5
+	eor	r0, r0, r7
+	mul	r5, r10, r5
+	eor	r5, r8, r5
+	mul	r3, r10, r3
+	eor	r0, r0, r3
+	and	r3, r5, r12
+	and	r5, r6, r11
+	orr	r3, r3, r5
+	and	r0, r0, r4
 	orr	r0, r3, r0
+	eor	r2, r2, r2, lsr #16
 	mov	r2, r2, lsl #16
-	and	r3, lr, r2, lsr #16
-	and	r4, r11, r2, lsr #16
-	and	r2, r9, r2, lsr #16
-	ldr	r5, [sp, #352]
-	mul	r6, r3, r5
-	ldr	r7, [sp, #360]
-	mul	r8, r4, r7
-	eor	r6, r6, r8
-	ldr	r8, [sp, #356]
-	mul	r10, r2, r8
-	eor	r6, r6, r10
-	and	r6, r6, lr
-	mul	r10, r3, r8
-	mul	r12, r3, r7
-	mul	r3, r2, r7
-	mul	r7, r4, r8
-	eor	r7, r12, r7
-	mul	r8, r4, r5
-	eor	r4, r10, r8
-	eor	r3, r4, r3
-	mul	r4, r2, r5
-	and	r2, r3, r11
-	eor	r3, r7, r4
-	and	r3, r3, r9
-	orr	r2, r6, r2
-	orr	r2, r2, r3
+	ldmia	r1!, {r3, r5, r6}
+	and	r7, r12, r2, lsr #16
+	and	r8, r11, r2, lsr #16
+	and	r2, r4, r2, lsr #16
+	mul	r9, r8, r6
+	mul	r10, r2, r5
+	mul	lr, r7, r3
+	eor	r9, lr, r9
+	eor	r9, r9, r10
+	and	r9, r9, r12
+	mul	r10, r7, r5
+	mul	r5, r8, r5
+	mul	r12, r8, r3
+	eor	r8, r10, r12
+	mul	r10, r7, r6
+	eor	r5, r10, r5
+	mul	r6, r2, r6
+	eor	r6, r8, r6
+	mul	r3, r2, r3
+	eor	r2, r5, r3
+	and	r3, r6, r11
+	and	r2, r2, r4
+	orr	r3, r9, r3
+	orr	r2, r3, r2
 	ldr	r3, [sp, #432]
 	eor	r2, r2, r3
 	eor	r2, r2, r0
@@ -1251,58 +1199,58 @@ petrel_ghash_blocks_armv4_ct:
 	eor	r3, r3, r4
 	ldr	r5, [sp, #404]
 	eor	r3, r3, r5
-	ldr	r6, [sp, #420]
-	ldr	r7, [sp, #412]
+	ldr	r6, [sp, #388]
+	ldr	r7, [sp, #396]
 	eor	r6, r6, r7
-	ldr	r8, [sp, #388]
-	ldr	r9, [sp, #396]
-	eor	r8, r8, r9
-	eor	r3, r9, r3
-	ldr	r9, [sp, #392]
-	eor	r8, r8, r9
-	eor	r5, r5, r8
-	ldr	r8, [sp, #416]
+	eor	r3, r7, r3
+	ldr	r7, [sp, #392]
+	eor	r6, r6, r7
+	eor	r5, r5, r6
+	ldr	r6, [sp, #420]
+	ldr	r8, [sp, #412]
 	eor	r6, r6, r8
-	ldr	r10, [sp, #376]
-	ldr	r11, [sp, #384]
-	eor	r10, r10, r11
-	eor	r6, r11, r6
-	ldr	r11, [sp, #424]
-	eor	r2, r2, r11
-	ldr	r12, [sp, #372]
-	eor	r0, r0, r12
-	ldr	lr, [sp, #380]
-	eor	r10, r10, lr
-	eor	r8, r8, r10
-	ldr	r10, [sp, #428]
-	eor	r2, r2, r10
-	eor	r2, r12, r2
-	eor	r11, r11, r4
-	ldr	r12, [sp, #368]
-	eor	r0, r0, r12
-	eor	r0, r10, r0
-	eor	r10, r11, r7
-	eor	r10, r5, r10
-	eor	r0, r0, r5
-	eor	r0, r0, r8
-	eor	r0, r7, r0
+	ldr	r9, [sp, #376]
+	ldr	r10, [sp, #384]
+	eor	r9, r9, r10
+	ldr	r11, [sp, #416]
+	eor	r6, r6, r11
+	ldr	r12, [sp, #380]
+	eor	r9, r9, r12
+	eor	r8, r8, r9
+	eor	r6, r12, r6
+	ldr	r9, [sp, #424]
+	eor	r2, r2, r9
+	ldr	r12, [sp, #428]
+	eor	r2, r2, r12
+	ldr	lr, [sp, #372]
+	eor	r0, r0, lr
+	eor	r2, lr, r2
+	ldr	lr, [sp, #368]
+	eor	r0, r0, lr
+	eor	r0, r12, r0
+	eor	r9, r9, r4
 	eor	r2, r2, r3
-	eor	r2, r2, r6
-	eor	r2, r9, r2
-	eor	r5, r12, r9
-	eor	r5, r5, lr
-	eor	r5, r6, r5
-	mov	r6, lr, lsl #1
-	orr	r6, r6, r8, lsr #31
-	mov	r7, r8, lsl #1
-	orr	r7, r7, r5, lsr #31
+	eor	r9, r9, r10
+	eor	r9, r5, r9
+	eor	r0, r0, r5
+	eor	r0, r0, r6
+	eor	r0, r10, r0
+	eor	r2, r2, r8
+	eor	r2, r7, r2
+	eor	r5, lr, r7
+	eor	r5, r5, r11
+	eor	r5, r8, r5
+	mov	r7, r11, lsl #1
+	orr	r7, r7, r6, lsr #31
+	mov	r6, r6, lsl #1
+	orr	r6, r6, r5, lsr #31
 	mov	r5, r5, lsl #1
 	orr	r5, r5, r0, lsr #31
 	mov	r0, r0, lsl #1
 	orr	r0, r0, r2, lsr #31
 	mov	r2, r2, lsl #1
-	orr	r2, r2, r10, lsr #31
-	mov	r8, r10, lsl #1
+	orr	r2, r2, r9, lsr #31
+	mov	r8, r9, lsl #1
 	orr	r8, r8, r3, lsr #31
 	mov	r3, r3, lsl #1
 	orr	r3, r3, r4, lsr #31
@@ -1327,18 +1275,14 @@ petrel_ghash_blocks_armv4_ct:
 	eor	r4, r8, r8, lsr #1
 	eor	r4, r4, r8, lsr #2
 	eor	r4, r4, r8, lsr #7
-	eor	r4, r7, r4
+	eor	r4, r6, r4
 	eor	r4, r4, r2, lsl #31
 	eor	r4, r4, r2, lsl #30
 	eor	r4, r4, r2, lsl #25
-	mov	r0, r0
 	eor	r5, r2, r2, lsr #1
 	eor	r5, r5, r2, lsr #2
 	eor	r2, r5, r2, lsr #7
-	eor	r2, r6, r2
-	mov	r4, r4
-	mov	r3, r3
-	mov	r2, r2
+	eor	r2, r7, r2
 	str	r0, [sp, #0]
 	str	r3, [sp, #4]
 	str	r4, [sp, #8]
