@@ -169,7 +169,8 @@ TEST(Gcm, GhashFollowsImpl) {
   ASSERT_EQ(a.init(&ct_key), Status::ok);
   ASSERT_EQ(b.init(&table_key), Status::ok);
   // The ct AES keeps a constant-time GHASH ("ct" or "armv4-ct", or "armv7-neon" where the CPU
-  // has NEON); the table AES takes the fastest GHASH of the build (ghash_asm_test.cpp checks the order).
+  // has NEON); the table AES takes the fastest GHASH of the build (ghash_asm_test.cpp checks
+  // the order).
   EXPECT_TRUE(a.ghash_is_constant_time());
   EXPECT_EQ(a.ghash_impl(), ghash_default_for(AesImpl::ct));
   EXPECT_EQ(b.ghash_impl(), ghash_default_for(AesImpl::table));
