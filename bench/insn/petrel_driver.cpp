@@ -588,7 +588,8 @@ bool first_asm_aes(AesImpl* out) {
   AesImpl impls[16];
   const size_t n = aes_impls_available(impls, 16);
   for (size_t i = 0; i < n && i < 16; i++) {
-    if (impls[i] != AesImpl::ct && impls[i] != AesImpl::table && impls[i] != AesImpl::fixslice) {
+    if (impls[i] != AesImpl::ct && impls[i] != AesImpl::table && impls[i] != AesImpl::fixslice &&
+        impls[i] != AesImpl::fixslice_armv4) {
       *out = impls[i];
       return true;
     }

@@ -37,7 +37,16 @@ constexpr AesOps kArmv4Ops = {petrel_aes_expand_armv4, petrel_aes_encrypt_blocks
                               petrel_aes_decrypt_blocks_armv4, petrel_aes_cbc_encrypt_armv4};
 constexpr const AesOps* armv4_ops() noexcept { return &kArmv4Ops; }
 constexpr bool kHaveArmv4 = true;
+// The fixsliced AES with assembly encryption rounds (same guard, same folder): schedule and
+// decryption are the portable "fixslice" ones. Not in a minimal build (it keeps "ct" alone).
+constexpr AesOps kFixsliceArmv4Ops = {petrel_aes_expand_fixslice,
+                                      petrel_aes_encrypt_blocks_fixslice_armv4,
+                                      petrel_aes_decrypt_blocks_fixslice, nullptr};
+constexpr const AesOps* fixslice_armv4_ops() noexcept {
+  return kMinimalBuild ? nullptr : &kFixsliceArmv4Ops;
+}
 #else
+constexpr const AesOps* fixslice_armv4_ops() noexcept { return nullptr; }
 constexpr const AesOps* armv4_ops() noexcept { return nullptr; }
 constexpr bool kHaveArmv4 = false;
 #endif
@@ -83,6 +92,7 @@ constexpr Variant<AesImpl, AesOps> kImpls[] = {
     {AesImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
     {AesImpl::armv7_neon, "armv7-neon", nullptr, true, armv7_neon_ops(), cpu::arm_neon},
     {AesImpl::fixslice, "fixslice", nullptr, true, fixslice_ops(), nullptr},
+    {AesImpl::fixslice_armv4, "fixslice-armv4", nullptr, true, fixslice_armv4_ops(), nullptr},
 };
 
 }  // namespace
@@ -111,6 +121,10 @@ AesImpl aes_fastest_table_impl() noexcept { return kFastestTable; }
 AesImpl aes_default_impl() noexcept {
   if (aes_impl_available(AesImpl::armv7_neon)) {
     return AesImpl::armv7_neon;
+  }
+  // The assembly fixsliced rounds where the build has them (ARM without NEON: armel's ARM926).
+  if (aes_impl_available(AesImpl::fixslice_armv4)) {
+    return AesImpl::fixslice_armv4;
   }
   return aes_impl_available(AesImpl::fixslice) ? AesImpl::fixslice : AesImpl::ct;
 }

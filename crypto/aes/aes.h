@@ -15,6 +15,9 @@
 //                            with NEON (cpu::arm_neon())
 //   "fixslice" yes           portable fixsliced C++ (crypto/aes/aes_fixslice.cpp): the "ct"
 //                            bitsliced layout without ShiftRows, two blocks per call
+//   "fixslice-armv4" yes     "fixslice" with its encryption rounds in ARM assembly
+//                            (crypto/aes/arm/aes_fixslice_armv4.S, generated); ARM builds;
+//                            decryption is the portable fixsliced one
 //
 // Hand-optimized ARM and MIPS variants are one AesImpl value and one
 // table row each, over the extern "C" entry points of crypto/aes/aes_internal.h; a build or CPU
@@ -43,11 +46,13 @@ enum class AesImpl : uint8_t {
   mips32r2 = 3,
   armv7_neon = 4,
   fixslice = 5,
+  fixslice_armv4 = 6,
 };
 
 // The default used when no implementation is named: the fastest constant-time one of this build
 // and CPU (see README), aes_default_impl(): "armv7-neon" where the build has it and the CPU has
-// NEON, else "fixslice" (faster than "ct" on every target; "ct" in a PETREL_MINIMAL build, which
+// NEON, else "fixslice-armv4" on ARM, else "fixslice" (faster than "ct" on every target; "ct"
+// in a PETREL_MINIMAL build, which
 // keeps one AES). Set once during static initialization (cpu::arm_neon() needs no heap or
 // lock); before that it reads as zero, i.e. "ct", so a use from another static initializer is
 // still constant-time. "ct" stays listed and selectable by name.

@@ -49,6 +49,14 @@ void petrel_aes_encrypt_blocks_fixslice(const uint32_t* schedule, unsigned round
                                         const uint8_t* in, size_t nblocks) noexcept;
 void petrel_aes_decrypt_blocks_fixslice(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                         const uint8_t* in, size_t nblocks) noexcept;
+// "fixslice-armv4": crypto/aes/arm/aes_fixslice_armv4.S (generated): the encryption rounds on
+// the bitsliced state q[8] (after ortho) and the two-block ECB loop around them; expansion and
+// decryption are the "fixslice" functions. ARM builds only (PETREL_ASM_ARM).
+void petrel_aes_fixslice_encrypt_armv4(uint32_t* q, const uint32_t* schedule,
+                                       unsigned rounds) noexcept;
+void petrel_aes_encrypt_blocks_fixslice_armv4(const uint32_t* schedule, unsigned rounds,
+                                              uint8_t* out, const uint8_t* in,
+                                              size_t nblocks) noexcept;
 void petrel_aes_expand_table(uint32_t* schedule, const uint8_t* key, size_t key_len,
                              unsigned rounds) noexcept;
 void petrel_aes_encrypt_blocks_table(const uint32_t* schedule, unsigned rounds, uint8_t* out,

@@ -405,8 +405,12 @@ constexpr const GhashOps* table4_ops() noexcept {
     !defined(__ARMEB__)
 constexpr GhashOps kArmv4Ops = {petrel_ghash_init_armv4, petrel_ghash_blocks_armv4};
 constexpr const GhashOps* armv4_ops() noexcept { return &kArmv4Ops; }
+// The constant-time ARM GHASH (the "ct" table, assembly blocks; same folder and guard).
+constexpr GhashOps kArmv4CtOps = {petrel_ghash_init_ct, petrel_ghash_blocks_armv4_ct};
+constexpr const GhashOps* armv4_ct_ops() noexcept { return &kArmv4CtOps; }
 #else
 constexpr const GhashOps* armv4_ops() noexcept { return nullptr; }
+constexpr const GhashOps* armv4_ct_ops() noexcept { return nullptr; }
 #endif
 #if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
     __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
@@ -432,6 +436,10 @@ constexpr Variant<GhashImpl, GhashOps> kGhash[] = {
     {GhashImpl::armv4, "armv4", nullptr, false, armv4_ops(), nullptr},
     {GhashImpl::mips32r2, "mips32r2", nullptr, false, mips32r2_ops(), nullptr},
     {GhashImpl::table4, "table4", nullptr, false, table4_ops(), nullptr},
+    // Before "ct": the default of a constant-time AES on ARM without NEON (armel). On ARMv7
+    // the portable "ct" (bit-reversal form) costs fewer instructions, but there the NEON row
+    // comes first wherever the CPU has NEON.
+    {GhashImpl::armv4_ct, "armv4-ct", nullptr, true, armv4_ct_ops(), nullptr},
     {GhashImpl::ct, "ct", nullptr, true, &kCtOps, nullptr},
 };
 

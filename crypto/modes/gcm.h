@@ -12,13 +12,16 @@
 //                                MIPS32r2, either byte order
 //   "table4"      no             Shoup's 4-bit table of multiples of H; faster, indices depend on
 //                                the data and H
+//   "armv4-ct"    yes            crypto/modes/arm/ghash_armv4_ct.S (generated): the "ct" method
+//                                in ARM assembly (ARMv4, armel and armhf), every MUL's Rs with
+//                                bits 31:30 = 10 (no early termination)
 //   "ct"          yes            carry-less multiplication from 32-bit integer products with holes
 //                                (BearSSL ghash_ctmul32 style), no table, no branch on data
 // The entry points are extern "C" over the GHASH state words (crypto/modes/gcm_internal.h).
 //
 // AesGcm::init(key) without a name takes the fastest available GHASH of the AES row's class: the
 // first available constant-time row for a constant-time AES ("armv7-neon" where there is NEON,
-// else "ct"), the first available row otherwise (the table is fastest first: "armv7-neon",
+// else "armv4-ct" on ARM, else "ct"), the first available row otherwise (the table is fastest first: "armv7-neon",
 // "armv4", "mips32r2", "table4"). The tag comparison is constant-time; on a bad tag no plaintext is
 // released.
 #ifndef PETREL_CRYPTO_MODES_GCM_H
@@ -42,6 +45,7 @@ enum class GhashImpl : uint8_t {
   armv4 = 2,
   mips32r2 = 3,
   armv7_neon = 4,
+  armv4_ct = 5,
 };
 
 const char* ghash_impl_name(GhashImpl impl) noexcept;

@@ -31,6 +31,10 @@ void petrel_ghash_blocks_table4(uint8_t* y, const uint64_t* table, const uint8_t
 void petrel_ghash_init_armv4(uint64_t* table, const uint8_t* h) noexcept;
 void petrel_ghash_blocks_armv4(uint8_t* y, const uint64_t* table, const uint8_t* data,
                                size_t nblocks) noexcept;
+// "armv4-ct": crypto/modes/arm/ghash_armv4_ct.S (generated; constant-time), over the "ct"
+// table (petrel_ghash_init_ct).
+void petrel_ghash_blocks_armv4_ct(uint8_t* y, const uint64_t* table, const uint8_t* data,
+                                  size_t nblocks) noexcept;
 void petrel_ghash_init_mips32r2(uint64_t* table, const uint8_t* h) noexcept;
 void petrel_ghash_blocks_mips32r2(uint8_t* y, const uint64_t* table, const uint8_t* data,
                                   size_t nblocks) noexcept;

@@ -118,6 +118,68 @@ TEST(AesAsm, Armv4CalleeSavedRegisters) {
   }
   std::printf("[ aes asm  ] armv4: %zu patterned calls, FIPS 197 C.1-C.3 answers\n", calls);
 }
+
+// "fixslice-armv4" (crypto/aes/arm/aes_fixslice_armv4.S, generated): the rounds entry
+// petrel_aes_fixslice_encrypt_armv4(q, schedule, rounds) through the patterned harness must
+// give the direct call's state and hand back r4-r11 and sp; the block entry through the harness
+// must give the FIPS 197 C.1-C.3 answers (one block, and two equal blocks: both bitsliced lanes).
+TEST(AesAsm, FixsliceArmv4CalleeSavedRegisters) {
+  const std::vector<uint8_t> pt = from_hex("00112233445566778899aabbccddeeff");
+  uint8_t k[32];
+  for (size_t i = 0; i < sizeof(k); i++) {
+    k[i] = static_cast<uint8_t>(i);
+  }
+  size_t calls = 0;
+  for (const Fips197& v : kFips197) {
+    AesKey key;
+    ASSERT_EQ(key.init(ByteView(k, v.key_len), AesImpl::fixslice_armv4), Status::ok);
+    uint32_t q_direct[8];
+    uint32_t q_harness[8];
+    for (size_t i = 0; i < 8; i++) {
+      q_direct[i] = 0x01234567u * static_cast<uint32_t>(i + 1) ^ static_cast<uint32_t>(v.key_len);
+      q_harness[i] = q_direct[i];
+    }
+    petrel_aes_fixslice_encrypt_armv4(q_direct, key.schedule(), key.rounds());
+    uint32_t saved[kSaved + 1];
+    const uint32_t args[7] = {word(q_harness), word(key.schedule()), key.rounds(), 0, 0, 0, 0};
+    std::memset(saved, 0, sizeof(saved));
+    petrel_test_call_patterned(reinterpret_cast<const void*>(petrel_aes_fixslice_encrypt_armv4),
+                               args, saved);
+    EXPECT_EQ(std::memcmp(q_direct, q_harness, sizeof(q_direct)), 0) << v.key_len;
+    for (size_t i = 0; i < kSaved; i++) {
+      EXPECT_EQ(saved[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
+          << "rounds entry clobbered " << kSavedNames[i];
+    }
+    EXPECT_EQ(saved[kSaved], 0u) << "rounds entry: sp moved";
+    calls++;
+    const std::vector<uint8_t> ct = from_hex(v.ct);
+    for (size_t off : {0u, 1u}) {
+      for (uint32_t nblocks : {1u, 2u}) {
+        uint8_t in[2 * 16 + 1] = {};
+        uint8_t out[3 * 16 + 1] = {};
+        std::memcpy(in + off, pt.data(), 16);
+        std::memcpy(in + off + 16, pt.data(), 16);
+        const uint32_t bargs[7] = {word(key.schedule()), key.rounds(), word(out + off),
+                                   word(in + off), nblocks, 0, 0};
+        std::memset(saved, 0, sizeof(saved));
+        petrel_test_call_patterned(
+            reinterpret_cast<const void*>(petrel_aes_encrypt_blocks_fixslice_armv4), bargs, saved);
+        for (uint32_t b = 0; b < nblocks; b++) {
+          EXPECT_EQ(to_hex(out + off + 16 * b, 16), to_hex(ct)) << v.key_len << " block " << b;
+        }
+        EXPECT_EQ(out[off + 16 * nblocks], 0) << "wrote past the blocks";
+        for (size_t i = 0; i < kSaved; i++) {
+          EXPECT_EQ(saved[i], 0xa5c30000u + 0x0101u * static_cast<uint32_t>(i + 1))
+              << "block entry clobbered " << kSavedNames[i];
+        }
+        EXPECT_EQ(saved[kSaved], 0u) << "block entry: sp moved";
+        calls++;
+      }
+    }
+  }
+  std::printf("[ aes asm  ] fixslice-armv4: %zu patterned calls, FIPS 197 C.1-C.3 answers\n",
+              calls);
+}
 #endif
 
 #if defined(PETREL_TEST_AES_ARMV7_NEON)

@@ -50,6 +50,10 @@ TEST(AesAsm, NameTable) {
     expected += std::string(expected.empty() ? "" : " ") + "armv7-neon";
   }
 #endif
+  // The constant-time fixsliced rows with assembly rounds, after the table rows (table order).
+#if defined(PETREL_TEST_AES_ARMV4)
+  expected += std::string(expected.empty() ? "" : " ") + "fixslice-armv4";
+#endif
   std::printf("[ aes asm  ] assembly variants available: '%s' (expected '%s')\n", list.c_str(),
               expected.c_str());
   EXPECT_EQ(list, expected);
@@ -67,6 +71,8 @@ TEST(AesAsm, NameTable) {
   }
   EXPECT_FALSE(aes_impl_is_constant_time(AesImpl::mips32r2));
   EXPECT_TRUE(aes_impl_is_constant_time(AesImpl::armv7_neon));
+  EXPECT_TRUE(aes_impl_is_constant_time(AesImpl::fixslice_armv4));
+  EXPECT_EQ(std::string(aes_impl_name(AesImpl::fixslice_armv4)), "fixslice-armv4");
   EXPECT_EQ(std::string(aes_impl_name(AesImpl::armv7_neon)), "armv7-neon");
   EXPECT_EQ(std::string(aes_impl_name(AesImpl::mips32r2)), "mips32r2");
 }

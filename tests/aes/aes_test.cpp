@@ -174,11 +174,13 @@ TEST(AesImpl, NameTable) {
   EXPECT_EQ(aes_impl_from_name(&dummy, nullptr), Status::invalid_argument);
   EXPECT_FALSE(aes_impl_available(static_cast<AesImpl>(200)));
   EXPECT_EQ(aes_impls_available(nullptr, 0), impls.size());
-  // The default is the fastest constant-time variant: armv7-neon where it runs, else fixslice.
+  // The default is the fastest constant-time variant: armv7-neon where it runs, else
+  // fixslice-armv4 (ARM), else fixslice.
   EXPECT_EQ(kAesDefaultImpl, aes_default_impl());
   EXPECT_TRUE(aes_impl_is_constant_time(kAesDefaultImpl));
-  EXPECT_EQ(kAesDefaultImpl,
-            aes_impl_available(AesImpl::armv7_neon) ? AesImpl::armv7_neon : AesImpl::fixslice);
+  EXPECT_EQ(kAesDefaultImpl, aes_impl_available(AesImpl::armv7_neon)       ? AesImpl::armv7_neon
+                             : aes_impl_available(AesImpl::fixslice_armv4) ? AesImpl::fixslice_armv4
+                                                                           : AesImpl::fixslice);
 }
 
 TEST(AesKey, BadKeyLengths) {

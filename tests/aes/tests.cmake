@@ -20,3 +20,14 @@ if("armv4" IN_LIST PETREL_AES_ASM_IMPLS AND PETREL_TARGET_ARMV7A)
   target_compile_definitions(aes_test PRIVATE PETREL_TEST_AES_ARMV7_NEON=1)
   target_sources(aes_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/aes/call_harness_neon_arm.S)
 endif()
+# The generated assembly of "fixslice-armv4" must be what its committed generator prints
+# (crypto/aes/arm/aes_fixslice_armv4_gen.py, run by hand; it also runs its own Python check of
+# every round unit against a transcription of aes_fixslice.cpp). Pure Python: registered once,
+# in the host builds (about 40 s).
+find_program(PETREL_PYTHON3 python3)
+if(PETREL_PYTHON3 AND NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME aes_fixslice_armv4_generated
+    COMMAND sh -c "\"$0\" \"$1\" | cmp - \"$2\"" ${PETREL_PYTHON3}
+            ${PROJECT_SOURCE_DIR}/crypto/aes/arm/aes_fixslice_armv4_gen.py
+            ${PROJECT_SOURCE_DIR}/crypto/aes/arm/aes_fixslice_armv4.S)
+endif()

@@ -487,10 +487,17 @@ bool have_aes_armv4() { return petrel::aes_impl_available(petrel::AesImpl::armv4
 bool have_aes_mips32r2() { return petrel::aes_impl_available(petrel::AesImpl::mips32r2); }
 // The bitsliced NEON AES claims constant time: a must-match case where it is available.
 bool have_aes_armv7_neon() { return petrel::aes_impl_available(petrel::AesImpl::armv7_neon); }
+// The fixsliced AES with ARM assembly rounds claims constant time: must match, where built.
+bool have_aes_fixslice_armv4() {
+  return petrel::aes_impl_available(petrel::AesImpl::fixslice_armv4);
+}
 // The assembly GHASH rows, where the build (and CPU) has them: "armv7-neon" claims constant time,
 // "armv4" and "mips32r2" (4-bit tables) must leak.
 bool have_ghash_armv7_neon() {
   return petrel::ghash_impl_available(petrel::GhashImpl::armv7_neon);
+}
+bool have_ghash_armv4_ct() {
+  return petrel::ghash_impl_available(petrel::GhashImpl::armv4_ct);
 }
 bool have_ghash_armv4() {
   return petrel::ghash_impl_available(petrel::GhashImpl::armv4);
@@ -504,10 +511,15 @@ const Case kCases[] = {
     {"aes_ct", [](unsigned s) { aes_modes(petrel::AesImpl::ct, "ct", s); }, false, nullptr},
     {"aes_fixslice", [](unsigned s) { aes_modes(petrel::AesImpl::fixslice, "fixslice", s); },
      false, nullptr},
+    {"aes_fixslice_armv4",
+     [](unsigned s) { aes_modes(petrel::AesImpl::fixslice_armv4, "fixslice-armv4", s); }, false,
+     have_aes_fixslice_armv4},
     {"aes_armv7_neon",
      [](unsigned s) { aes_modes(petrel::AesImpl::armv7_neon, "armv7-neon", s); }, false,
      have_aes_armv7_neon},
     {"ghash_ct", [](unsigned s) { ghash_case(petrel::GhashImpl::ct, s); }, false, nullptr},
+    {"ghash_armv4_ct", [](unsigned s) { ghash_case(petrel::GhashImpl::armv4_ct, s); }, false,
+     have_ghash_armv4_ct},
     {"ghash_armv7_neon", [](unsigned s) { ghash_case(petrel::GhashImpl::armv7_neon, s); }, false,
      have_ghash_armv7_neon},
     {"rsa2048_private", rsa_private, false, nullptr},

@@ -44,6 +44,12 @@ endforeach()
 if("armv4" IN_LIST PETREL_AES_ASM_IMPLS AND PETREL_TARGET_ARMV7A)
   list(APPEND _petrel_trace_same aes_armv7_neon)
 endif()
+# The fixsliced AES with assembly rounds ("fixslice-armv4", constant-time) is in every ARM build
+# that has the "armv4" rows (the same folder and guard): a must-match case there; so is the
+# constant-time ARM GHASH ("armv4-ct").
+if("armv4" IN_LIST PETREL_AES_ASM_IMPLS)
+  list(APPEND _petrel_trace_same aes_fixslice_armv4 ghash_armv4_ct)
+endif()
 # The assembly GHASH rows (tests/CMakeLists.txt, PETREL_GHASH_ASM_IMPLS): "armv7-neon" claims
 # constant time, the 4-bit table rows must leak.
 foreach(_impl ${PETREL_GHASH_ASM_IMPLS})

@@ -36,6 +36,7 @@ std::vector<AsmEntry> asm_entries() {
   std::vector<AsmEntry> v;
 #if defined(PETREL_TEST_GHASH_ARMV4)
   v.push_back({"armv4", petrel_ghash_init_armv4, petrel_ghash_blocks_armv4});
+  v.push_back({"armv4-ct", petrel_ghash_init_ct, petrel_ghash_blocks_armv4_ct});
 #endif
 #if defined(PETREL_TEST_GHASH_ARMV7_NEON)
   if (ghash_impl_available(GhashImpl::armv7_neon)) {
@@ -85,6 +86,13 @@ TEST(GhashAsm, TargetHasItsVariants) {
     GhashImpl impl = GhashImpl::ct;
     EXPECT_EQ(ghash_impl_from_name(&impl, "armv4"), Status::not_available);
   }
+  // The constant-time ARM row ("armv4-ct") goes with the "armv4" one.
+  GhashImpl ct_row = GhashImpl::ct;
+  const bool want_ct_row = std::string(PETREL_TEST_GHASH_ASM_IMPLS).find("armv4") == 0;
+  EXPECT_EQ(ghash_impl_from_name(&ct_row, "armv4-ct"), want_ct_row ? Status::ok
+                                                                    : Status::not_available);
+  EXPECT_EQ(ghash_impl_available(GhashImpl::armv4_ct), want_ct_row);
+  EXPECT_TRUE(ghash_impl_is_constant_time(GhashImpl::armv4_ct));
   std::printf("[ ghash asm ] %zu assembly variant(s) expected and present\n", n);
 }
 
@@ -144,11 +152,19 @@ TEST(GhashAsm, MatchesPortableOverShapes) {
       if (iter == 0) {
         std::memset(h, 0xff, sizeof(h));
       }
+      // Extreme operands (the holes of the "ct" multipliers at their fullest): all-ones H, Y
+      // and data; H = 1 (the top bit of the reflected element) with all-ones data.
+      const bool ones = iter == 1 || iter == 2;
+      if (ones) {
+        std::memset(h, iter == 1 ? 0xff : 0x00, sizeof(h));
+        h[0] = iter == 1 ? 0xff : 0x80;
+        std::memset(y0, 0xff, sizeof(y0));
+      }
       const size_t nblocks = static_cast<size_t>(iter % 10);
       const size_t off = static_cast<size_t>(iter % 4);
       std::vector<uint8_t> buf(off + 16 * nblocks + 1);
       for (uint8_t& b : buf) {
-        b = static_cast<uint8_t>(rng());
+        b = ones ? 0xff : static_cast<uint8_t>(rng());
       }
       alignas(16) uint64_t tref[AesGcm::kTableWords] = {};
       alignas(16) uint64_t tasm[AesGcm::kTableWords] = {};
