@@ -56,9 +56,7 @@ static_assert(4 * (14 + 1) <= AesKey::kScheduleWords, "the AES-256 round keys mu
 // involution).
 alignas(16) constexpr uint8_t kTranspose[16] = {0, 4, 8,  12, 1, 5, 9,  13,
                                                 2, 6, 10, 14, 3, 7, 11, 15};
-// ShiftRows in row-major order: out[4r + c] = in[4r + ((c + r) & 3)]; and its inverse.
-alignas(16) constexpr uint8_t kShiftRows[16] = {0,  1,  2,  3,  5,  6,  7,  4,
-                                                10, 11, 8,  9,  15, 12, 13, 14};
+// InvShiftRows in row-major order: out[4r + c] = in[4r + ((c - r) & 3)].
 alignas(16) constexpr uint8_t kInvShiftRows[16] = {0,  1,  2,  3,  7,  4,  5,  6,
                                                    10, 11, 8,  9,  13, 14, 15, 12};
 
@@ -196,25 +194,6 @@ inline void inv_affine(V* q) noexcept {
   q[7] = q1 ^ q4 ^ q6;
 }
 
-void encrypt8(const uint8_t* rk, unsigned rounds, V* q) noexcept {
-  const uint8x8_t sr_lo = vld1_u8(kShiftRows);
-  const uint8x8_t sr_hi = vld1_u8(kShiftRows + 8);
-  add_round_key(q, rk);
-  for (unsigned u = 1; u < rounds; u++) {
-    aes_detail::sbox_circuit(q);
-    for (size_t i = 0; i < 8; i++) {
-      q[i] = permute(q[i], sr_lo, sr_hi);
-    }
-    mix_columns(q);
-    add_round_key(q, rk + 16 * u);
-  }
-  aes_detail::sbox_circuit(q);
-  for (size_t i = 0; i < 8; i++) {
-    q[i] = permute(q[i], sr_lo, sr_hi);
-  }
-  add_round_key(q, rk + 16 * rounds);
-}
-
 void decrypt8(const uint8_t* rk, unsigned rounds, V* q) noexcept {
   const uint8x8_t sr_lo = vld1_u8(kInvShiftRows);
   const uint8x8_t sr_hi = vld1_u8(kInvShiftRows + 8);
@@ -238,19 +217,15 @@ void decrypt8(const uint8_t* rk, unsigned rounds, V* q) noexcept {
   add_round_key(q, rk);
 }
 
-template <bool kEncrypt>
-inline void crypt8(const uint8_t* rk, unsigned rounds, uint8_t* out, const uint8_t* in) noexcept {
+inline void decrypt8_bytes(const uint8_t* rk, unsigned rounds, uint8_t* out,
+                           const uint8_t* in) noexcept {
   V q[8];
   for (size_t b = 0; b < kLanes; b++) {
     q[b] = vld1q_u8(in + 16 * b);
   }
   permute8(q, kTranspose);
   ortho(q);
-  if (kEncrypt) {
-    encrypt8(rk, rounds, q);
-  } else {
-    decrypt8(rk, rounds, q);
-  }
+  decrypt8(rk, rounds, q);
   ortho(q);
   permute8(q, kTranspose);
   for (size_t b = 0; b < kLanes; b++) {
@@ -258,12 +233,11 @@ inline void crypt8(const uint8_t* rk, unsigned rounds, uint8_t* out, const uint8
   }
 }
 
-template <bool kEncrypt>
-void neon_blocks(const uint32_t* schedule, unsigned rounds, uint8_t* out, const uint8_t* in,
-                 size_t nblocks) noexcept {
+void neon_decrypt(const uint32_t* schedule, unsigned rounds, uint8_t* out, const uint8_t* in,
+                  size_t nblocks) noexcept {
   const uint8_t* rk = reinterpret_cast<const uint8_t*>(schedule);
   while (nblocks >= kLanes) {
-    crypt8<kEncrypt>(rk, rounds, out, in);
+    decrypt8_bytes(rk, rounds, out, in);
     in += kLanes * kAesBlockSize;
     out += kLanes * kAesBlockSize;
     nblocks -= kLanes;
@@ -272,8 +246,88 @@ void neon_blocks(const uint32_t* schedule, unsigned rounds, uint8_t* out, const 
     // The tail (public length) through a zero-padded batch.
     alignas(16) uint8_t buf[kLanes * kAesBlockSize] = {};
     std::memcpy(buf, in, nblocks * kAesBlockSize);
-    crypt8<kEncrypt>(rk, rounds, buf, buf);
+    decrypt8_bytes(rk, rounds, buf, buf);
     std::memcpy(out, buf, nblocks * kAesBlockSize);
+    secure_wipe(buf, sizeof(buf));
+  }
+}
+
+// The bit-plane round keys of aes_armv7_neon.S: round r's 128 bytes are its eight planes (plane
+// i = 0xff in the bytes whose key byte has bit i), in column-major byte order for rounds 0 and
+// rounds (where the assembly's state is in that order), row-major for the others; rounds 1..N
+// carry the S-box constant 0x63 (planes 0, 1, 5 and 6 complemented), which the assembly's S-box
+// leaves out.
+struct BitslicedKeys {
+  alignas(16) uint8_t planes[(14 + 1) * 8 * 16];
+  ~BitslicedKeys() { secure_wipe(planes, sizeof(planes)); }
+};
+
+void bitsliced_keys(BitslicedKeys* out, const uint32_t* schedule, unsigned rounds) noexcept {
+  const uint8_t* rk = reinterpret_cast<const uint8_t*>(schedule);
+  const uint8x8_t tr_lo = vld1_u8(kTranspose);
+  const uint8x8_t tr_hi = vld1_u8(kTranspose + 8);
+  for (unsigned r = 0; r <= rounds; r++) {
+    V k = vld1q_u8(rk + 16 * r);  // row-major
+    if (r == 0 || r == rounds) {
+      k = permute(k, tr_lo, tr_hi);
+    }
+    for (unsigned i = 0; i < 8; i++) {
+      V p = vtstq_u8(k, vdupq_n_u8(static_cast<uint8_t>(1u << i)));
+      if (r > 0 && ((0x63u >> i) & 1u) != 0) {
+        p = vmvnq_u8(p);
+      }
+      vst1q_u8(out->planes + 128 * r + 16 * i, p);
+    }
+  }
+}
+
+void neon_encrypt(const uint32_t* schedule, unsigned rounds, uint8_t* out, const uint8_t* in,
+                  size_t nblocks) noexcept {
+  if (nblocks == 0) {
+    return;
+  }
+  BitslicedKeys bk;
+  bitsliced_keys(&bk, schedule, rounds);
+  const size_t full = nblocks / kLanes;
+  petrel_aes_bs8_encrypt_armv7_neon(bk.planes, rounds, out, in, full);
+  nblocks -= full * kLanes;
+  if (nblocks > 0) {
+    // The tail (public length) through a zero-padded batch.
+    in += full * kLanes * kAesBlockSize;
+    out += full * kLanes * kAesBlockSize;
+    alignas(16) uint8_t buf[kLanes * kAesBlockSize] = {};
+    std::memcpy(buf, in, nblocks * kAesBlockSize);
+    petrel_aes_bs8_encrypt_armv7_neon(bk.planes, rounds, buf, buf, 1);
+    std::memcpy(out, buf, nblocks * kAesBlockSize);
+    secure_wipe(buf, sizeof(buf));
+  }
+}
+
+// CTR with GCM's 32-bit counter (aes_internal.h): the batches in assembly, a tail of fewer than
+// eight blocks through a batch of counter blocks.
+void neon_ctr32(const uint32_t* schedule, unsigned rounds, uint8_t* out, const uint8_t* in,
+                size_t nblocks, uint8_t* counter) noexcept {
+  if (nblocks == 0) {
+    return;
+  }
+  BitslicedKeys bk;
+  bitsliced_keys(&bk, schedule, rounds);
+  const size_t full = nblocks / kLanes;
+  petrel_aes_bs8_ctr32_armv7_neon(bk.planes, rounds, out, in, full, counter);
+  nblocks -= full * kLanes;
+  if (nblocks > 0) {
+    in += full * kLanes * kAesBlockSize;
+    out += full * kLanes * kAesBlockSize;
+    alignas(16) uint8_t buf[kLanes * kAesBlockSize];
+    for (size_t b = 0; b < kLanes; b++) {
+      std::memcpy(buf + 16 * b, counter, 12);
+      store_be32(buf + 16 * b + 12, load_be32(counter + 12) + static_cast<uint32_t>(b));
+    }
+    store_be32(counter + 12, load_be32(counter + 12) + static_cast<uint32_t>(nblocks));
+    petrel_aes_bs8_encrypt_armv7_neon(bk.planes, rounds, buf, buf, 1);
+    for (size_t i = 0; i < nblocks * kAesBlockSize; i++) {
+      out[i] = static_cast<uint8_t>(in[i] ^ buf[i]);
+    }
     secure_wipe(buf, sizeof(buf));
   }
 }
@@ -382,16 +436,20 @@ void petrel_aes_expand_armv7_neon(uint32_t* schedule, const uint8_t* key, size_t
 void petrel_aes_encrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rounds,
                                           uint8_t* out, const uint8_t* in,
                                           size_t nblocks) noexcept {
-  petrel::neon_blocks<true>(schedule, rounds, out, in, nblocks);
+  petrel::neon_encrypt(schedule, rounds, out, in, nblocks);
 }
 void petrel_aes_decrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rounds,
                                           uint8_t* out, const uint8_t* in,
                                           size_t nblocks) noexcept {
-  petrel::neon_blocks<false>(schedule, rounds, out, in, nblocks);
+  petrel::neon_decrypt(schedule, rounds, out, in, nblocks);
 }
 void petrel_aes_cbc_encrypt_armv7_neon(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                        const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept {
   petrel::neon_cbc_encrypt(schedule, rounds, out, in, nblocks, iv);
+}
+void petrel_aes_ctr32_armv7_neon(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                 const uint8_t* in, size_t nblocks, uint8_t* counter) noexcept {
+  petrel::neon_ctr32(schedule, rounds, out, in, nblocks, counter);
 }
 }  // extern "C"
 
