@@ -23,8 +23,8 @@
 @ round over q0-q15 (the state enters and leaves in q0-q7, the key planes arrive in q8-q15):
 @ the S-box keeps more than 16 values alive, so some are spilled, each to its own 16-byte stack
 @ slot whose address sits in a core register (one VST1/VLD1 per spill or reload).
-@ Round body: 209 instructions (26 of them spills, reloads and register fix-ups);
-@ last round body: 166 (26).
+@ Round body: 204 instructions (21 of them spills, reloads and register fix-ups);
+@ last round body: 161 (21).
 @
 @ Calling convention: AAPCS (EABI, hard- or soft-float: no VFP arguments), ARM state, returns by
 @ pop {..., pc}. Saves r4-r11, lr and d8-d15 (the AAPCS callee-saved registers; checked by
@@ -116,215 +116,210 @@
         ldr             r6, [sp, #F_SRA]
 1:
         vldmia          r4!, {d16-d31}
-        veor q10, q2, q10
-        veor q8, q0, q8
-        veor q9, q1, q9
-        veor q11, q3, q11
-        veor q14, q6, q14
-        veor q13, q5, q13
         veor q12, q4, q12
+        veor q10, q2, q10
+        veor q9, q1, q9
+        veor q14, q6, q14
         veor q15, q7, q15
-        veor q13, q14, q13
-        veor q0, q13, q8
-        veor q1, q0, q15
-        veor q2, q12, q10
-        veor q3, q0, q9
-        veor q9, q15, q9
-        veor q4, q9, q2
-        veor q11, q11, q4
-        veor q14, q11, q14
-        veor q11, q11, q10
-        veor q10, q15, q10
-        veor q5, q3, q10
-        veor q6, q0, q12
-        veor q12, q15, q12
-        vand q7, q3, q0
-        vst1.64 {d6, d7}, [sp]
-        veor q3, q11, q13
-        vst1.64 {d0, d1}, [r0]
-        veor q0, q3, q10
-        vst1.64 {d2, d3}, [r1]
-        vand q1, q6, q8
-        vst1.64 {d12, d13}, [r2]
-        vand q6, q4, q11
-        veor q1, q1, q6
-        vst1.64 {d8, d9}, [r3]
-        veor q4, q11, q8
-        vst1.64 {d22, d23}, [r7]
-        vand q11, q10, q3
-        vst1.64 {d20, d21}, [r8]
-        vand q10, q5, q4
-        veor q10, q10, q6
-        veor q6, q14, q12
-        veor q13, q13, q6
-        veor q15, q15, q13
-        vst1.64 {d8, d9}, [r9]
-        veor q4, q3, q6
-        vst1.64 {d6, d7}, [r10]
-        vand q3, q12, q6
-        veor q11, q11, q3
-        veor q1, q1, q11
-        veor q0, q1, q0
-        vand q1, q2, q4
-        veor q1, q1, q3
-        veor q10, q10, q1
-        veor q10, q10, q14
-        veor q14, q8, q6
-        vand q3, q9, q13
-        veor q7, q7, q3
-        veor q1, q7, q1
-        veor q7, q10, q0
-        vst1.64 {d4, d5}, [r11]
-        vld1.64 {d4, d5}, [r1]
-        vst1.64 {d8, d9}, [r12]
-        vand q4, q2, q14
-        veor q3, q4, q3
+        veor q13, q5, q13
+        veor q8, q0, q8
         veor q11, q3, q11
-        veor q11, q11, q15
-        veor q15, q9, q13
-        veor q15, q1, q15
-        vand q10, q10, q15
-        veor q1, q0, q10
+        veor q0, q12, q10
+        veor q1, q15, q9
+        veor q2, q1, q0
+        veor q11, q11, q2
+        veor q13, q14, q13
+        veor q3, q15, q12
+        veor q14, q11, q14
+        veor q4, q13, q8
+        veor q5, q14, q3
+        veor q6, q15, q10
         veor q10, q11, q10
-        veor q3, q15, q11
-        vand q1, q1, q3
-        veor q1, q1, q11
-        veor q15, q15, q1
-        vand q8, q1, q8
-        vld1.64 {d6, d7}, [r2]
-        vand q3, q1, q3
-        vand q4, q7, q10
-        veor q0, q4, q0
-        vand q14, q0, q14
-        vand q2, q0, q2
-        veor q4, q8, q14
-        vst1.64 {d8, d9}, [r1]
-        veor q4, q0, q1
-        vand q6, q4, q6
-        vand q12, q4, q12
-        vst1.64 {d4, d5}, [r2]
-        veor q2, q10, q1
-        vand q11, q11, q2
-        veor q10, q10, q11
-        veor q11, q11, q15
-        vand q15, q11, q5
-        veor q1, q1, q11
-        vld1.64 {d4, d5}, [r3]
-        vand q2, q1, q2
-        vld1.64 {d10, d11}, [r7]
-        vand q1, q1, q5
-        veor q3, q15, q3
+        veor q11, q10, q8
+        vand q7, q2, q10
+        veor q9, q4, q9
+        vand q2, q3, q5
+        vst1.64 {d6, d7}, [sp]
+        veor q3, q10, q13
+        vst1.64 {d20, d21}, [r0]
+        veor q10, q9, q6
+        vst1.64 {d28, d29}, [r1]
+        vand q14, q10, q11
+        veor q10, q3, q5
+        veor q12, q4, q12
+        vand q11, q12, q8
+        vst1.64 {d24, d25}, [r2]
+        vand q12, q9, q4
+        vst1.64 {d18, d19}, [r3]
+        veor q9, q4, q15
+        veor q13, q13, q5
+        vst1.64 {d8, d9}, [r7]
+        vand q4, q0, q10
+        veor q14, q14, q7
+        veor q4, q4, q2
+        veor q10, q8, q5
+        veor q14, q14, q4
+        veor q11, q11, q7
+        vand q7, q1, q13
+        veor q12, q12, q7
+        veor q12, q12, q4
+        vand q4, q9, q10
+        veor q4, q4, q7
+        veor q15, q15, q13
+        vand q7, q6, q3
+        veor q2, q7, q2
+        vld1.64 {d14, d15}, [r1]
+        veor q14, q14, q7
+        veor q11, q11, q2
+        veor q7, q1, q13
+        veor q2, q4, q2
+        veor q4, q3, q6
+        veor q12, q12, q7
+        veor q11, q11, q4
         veor q15, q2, q15
-        vld1.64 {d4, d5}, [r9]
-        vand q2, q11, q2
-        vand q10, q0, q10
-        veor q10, q7, q10
-        veor q0, q0, q10
-        vld1.64 {d10, d11}, [r0]
-        vand q5, q10, q5
-        vand q13, q0, q13
-        vand q9, q0, q9
-        vld1.64 {d0, d1}, [sp]
-        vand q0, q10, q0
-        veor q14, q14, q0
-        veor q10, q10, q11
-        vld1.64 {d22, d23}, [r8]
-        vand q11, q10, q11
-        vld1.64 {d0, d1}, [r10]
-        vand q0, q10, q0
-        veor q10, q4, q10
-        vld1.64 {d8, d9}, [r12]
-        vand q4, q10, q4
-        vld1.64 {d14, d15}, [r11]
-        vand q10, q10, q7
-        veor q1, q1, q13
-        veor q8, q8, q9
-        veor q11, q10, q11
-        veor q10, q12, q10
+        vand q2, q14, q12
+        veor q14, q14, q11
+        veor q4, q12, q15
+        veor q7, q15, q2
+        veor q2, q11, q2
+        vand q2, q2, q4
+        veor q2, q2, q15
+        veor q4, q7, q2
+        vand q15, q15, q4
+        veor q12, q12, q2
+        veor q12, q15, q12
+        vand q4, q14, q7
+        veor q11, q4, q11
+        veor q15, q7, q15
+        veor q4, q2, q12
+        vand q15, q11, q15
+        veor q7, q1, q0
+        vand q7, q4, q7
+        veor q14, q14, q15
+        vand q9, q11, q9
+        vld1.64 {d30, d31}, [r0]
+        vst1.64 {d18, d19}, [r1]
+        veor q9, q15, q8
+        vand q9, q12, q9
+        vand q15, q4, q15
+        veor q4, q11, q14
+        vand q8, q2, q8
+        vst1.64 {d18, d19}, [r0]
+        vld1.64 {d18, d19}, [r2]
+        vand q9, q2, q9
+        vand q1, q4, q1
+        vand q10, q11, q10
+        vand q13, q4, q13
+        veor q11, q11, q2
+        vld1.64 {d4, d5}, [r3]
+        veor q4, q2, q6
+        vand q4, q12, q4
+        veor q15, q15, q13
+        veor q12, q14, q12
+        veor q7, q7, q4
+        veor q2, q11, q12
+        vand q0, q2, q0
+        veor q9, q4, q9
+        veor q4, q3, q5
+        vand q2, q2, q4
+        vand q4, q11, q5
+        veor q4, q4, q2
+        vld1.64 {d10, d11}, [sp]
+        vand q11, q11, q5
+        vand q3, q12, q3
+        veor q5, q8, q10
         veor q8, q8, q1
-        veor q12, q6, q4
-        veor q12, q13, q12
-        veor q13, q4, q0
-        veor q9, q9, q14
-        vld1.64 {d0, d1}, [r2]
-        veor q0, q0, q8
-        veor q8, q10, q8
-        veor q8, q14, q8
-        veor q10, q5, q10
-        veor q14, q15, q10
-        veor q10, q13, q10
-        veor q13, q5, q12
-        veor q15, q0, q10
-        veor q9, q9, q10
-        veor q10, q3, q15
-        veor q12, q12, q14
-        veor q14, q2, q14
+        veor q13, q13, q4
+        vld1.64 {d8, d9}, [r7]
+        vand q4, q14, q4
+        veor q2, q2, q3
+        veor q11, q11, q0
+        veor q3, q4, q13
+        vand q12, q12, q6
+        veor q8, q8, q15
+        veor q4, q4, q11
+        veor q6, q7, q4
+        vld1.8 {d14, d15}, [r6]
+        veor q2, q2, q4
+        veor q12, q0, q12
         vld1.64 {d0, d1}, [r1]
-        veor q0, q0, q14
-        veor q14, q1, q14
-        veor q15, q13, q15
-        veor q11, q11, q15
-        veor q13, q13, q14
-        vld1.8 {d30, d31}, [r6]
-        vtbl.8 d2, {d24, d25}, d30
-        vtbl.8 d3, {d24, d25}, d31
-        vtbl.8 d24, {d0, d1}, d30
-        vtbl.8 d25, {d0, d1}, d31
-        vtbl.8 d0, {d22, d23}, d30
-        vtbl.8 d1, {d22, d23}, d31
-        vtbl.8 d22, {d18, d19}, d30
-        vtbl.8 d23, {d18, d19}, d31
-        vtbl.8 d18, {d16, d17}, d30
-        vtbl.8 d19, {d16, d17}, d31
-        vtbl.8 d16, {d20, d21}, d30
-        vtbl.8 d17, {d20, d21}, d31
-        vtbl.8 d20, {d28, d29}, d30
-        vtbl.8 d21, {d28, d29}, d31
-        vtbl.8 d28, {d26, d27}, d30
-        vtbl.8 d29, {d26, d27}, d31
-        vext.8 q13, q12, q12, #4
-        veor q12, q12, q13
-        vext.8 q15, q14, q14, #4
-        veor q14, q14, q15
-        vext.8 q2, q14, q14, #8
-        vext.8 q3, q9, q9, #4
-        veor q9, q9, q3
-        vext.8 q4, q0, q0, #4
-        veor q0, q0, q4
-        veor q15, q0, q15
-        veor q6, q15, q2
-        vext.8 q15, q0, q0, #8
-        vext.8 q0, q10, q10, #4
-        veor q10, q10, q0
-        veor q2, q10, q4
-        veor q5, q2, q15
-        vext.8 q10, q10, q10, #8
-        vext.8 q15, q1, q1, #4
-        veor q14, q14, q15
-        veor q15, q1, q15
-        veor q1, q15, q3
-        vext.8 q2, q8, q8, #4
-        veor q8, q8, q2
-        vext.8 q3, q12, q12, #8
-        veor q12, q12, q15
-        veor q12, q12, q0
-        veor q4, q12, q10
-        veor q10, q8, q15
-        veor q10, q10, q13
-        veor q3, q10, q3
-        vext.8 q8, q8, q8, #8
-        vext.8 q10, q15, q15, #8
-        veor q7, q14, q10
-        veor q10, q9, q15
+        veor q0, q0, q8
+        veor q0, q0, q2
+        veor q4, q3, q0
+        veor q8, q11, q8
+        vld1.64 {d22, d23}, [r3]
+        vand q11, q14, q11
+        veor q10, q10, q11
+        veor q9, q9, q0
+        vld1.64 {d22, d23}, [r0]
+        veor q11, q11, q6
+        veor q14, q15, q11
+        veor q15, q3, q14
+        veor q12, q12, q4
+        vtbl.8 d0, {d30, d31}, d14
+        vtbl.8 d1, {d30, d31}, d15
+        vext.8 q15, q0, q0, #4
+        veor q11, q5, q11
+        veor q13, q13, q6
+        veor q1, q1, q10
+        veor q8, q10, q8
+        vtbl.8 d20, {d22, d23}, d14
+        vtbl.8 d21, {d22, d23}, d15
+        vtbl.8 d22, {d28, d29}, d14
+        vtbl.8 d23, {d28, d29}, d15
+        veor q14, q1, q2
+        vext.8 q1, q10, q10, #4
+        vtbl.8 d4, {d26, d27}, d14
+        vtbl.8 d5, {d26, d27}, d15
+        veor q13, q0, q15
+        vtbl.8 d0, {d16, d17}, d14
+        vtbl.8 d1, {d16, d17}, d15
+        vext.8 q8, q2, q2, #4
+        vtbl.8 d6, {d18, d19}, d14
+        vtbl.8 d7, {d18, d19}, d15
+        vtbl.8 d18, {d28, d29}, d14
+        vtbl.8 d19, {d28, d29}, d15
+        veor q14, q2, q8
+        vtbl.8 d4, {d24, d25}, d14
+        vtbl.8 d5, {d24, d25}, d15
+        vext.8 q12, q11, q11, #4
+        veor q11, q11, q12
+        veor q8, q13, q8
+        vext.8 q4, q3, q3, #4
+        vext.8 q5, q14, q14, #8
+        vext.8 q6, q9, q9, #4
+        veor q9, q9, q6
+        veor q7, q8, q5
+        veor q8, q9, q4
+        veor q3, q3, q4
+        vext.8 q13, q13, q13, #8
         vext.8 q9, q9, q9, #8
-        veor q0, q1, q9
-        vext.8 q9, q11, q11, #4
-        veor q10, q10, q9
-        veor q9, q11, q9
-        veor q11, q9, q2
-        veor q2, q11, q8
-        vext.8 q8, q9, q9, #8
-        veor q1, q10, q8
+        veor q10, q10, q1
+        veor q4, q3, q14
+        vext.8 q5, q2, q2, #4
+        veor q2, q2, q5
+        veor q5, q11, q5
+        vext.8 q11, q11, q11, #8
+        veor q1, q4, q1
+        veor q15, q2, q15
+        veor q4, q10, q14
+        veor q12, q4, q12
+        vext.8 q2, q2, q2, #8
+        vext.8 q10, q10, q10, #8
+        vext.8 q4, q0, q0, #4
+        veor q5, q5, q2
+        vext.8 q2, q3, q3, #8
+        veor q0, q0, q4
+        veor q3, q14, q4
+        vext.8 q4, q0, q0, #8
+        veor q14, q0, q14
+        veor q14, q14, q6
+        veor q2, q8, q2
+        veor q0, q3, q4
+        veor q3, q1, q10
+        veor q1, q14, q9
+        veor q6, q15, q13
+        veor q4, q12, q11
         ldr             r6, [sp, #F_SRB]
         subs            r5, r5, #1
         bne             1b
@@ -332,170 +327,165 @@
         vldmia          r4!, {d16-d31}
         veor q14, q6, q14
         veor q10, q2, q10
+        veor q15, q7, q15
+        veor q12, q4, q12
+        veor q2, q12, q10
+        veor q4, q15, q12
+        veor q13, q5, q13
         veor q11, q3, q11
         veor q9, q1, q9
-        veor q13, q5, q13
-        veor q15, q7, q15
-        veor q8, q0, q8
-        veor q12, q4, q12
         veor q13, q14, q13
-        veor q0, q15, q12
-        veor q1, q12, q10
-        veor q2, q15, q10
-        veor q3, q13, q8
-        veor q12, q3, q12
-        vand q4, q12, q8
-        veor q5, q3, q9
-        veor q9, q15, q9
-        veor q6, q3, q15
-        vand q7, q5, q3
-        vst1.64 {d6, d7}, [sp]
-        veor q3, q5, q2
-        vst1.64 {d10, d11}, [r0]
-        veor q5, q9, q1
-        veor q11, q11, q5
-        veor q10, q11, q10
-        veor q11, q11, q14
-        veor q14, q10, q8
-        vst1.64 {d24, d25}, [r1]
-        vand q12, q5, q10
-        veor q4, q4, q12
-        vst1.64 {d10, d11}, [r2]
-        veor q5, q10, q13
-        vst1.64 {d20, d21}, [r3]
-        vand q10, q3, q14
-        veor q10, q10, q12
-        vand q12, q2, q5
-        vst1.64 {d6, d7}, [r7]
-        veor q3, q11, q0
-        veor q13, q13, q3
-        veor q15, q15, q13
-        vst1.64 {d28, d29}, [r8]
-        veor q14, q5, q3
-        vst1.64 {d30, d31}, [r9]
-        vand q15, q1, q14
-        vst1.64 {d2, d3}, [r10]
-        vand q1, q9, q13
-        veor q7, q7, q1
-        vst1.64 {d28, d29}, [r11]
-        vand q14, q0, q3
-        veor q12, q12, q14
-        veor q14, q15, q14
-        veor q15, q7, q14
-        veor q10, q10, q14
-        veor q10, q10, q11
-        veor q11, q4, q12
-        veor q14, q5, q2
-        veor q11, q11, q14
-        veor q14, q8, q3
-        veor q4, q10, q11
-        veor q7, q9, q13
-        veor q15, q15, q7
-        vand q10, q10, q15
-        veor q7, q11, q10
-        vst1.64 {d4, d5}, [r12]
-        vand q2, q6, q14
-        veor q1, q2, q1
-        veor q12, q1, q12
-        vld1.64 {d2, d3}, [r9]
-        veor q12, q12, q1
-        veor q10, q12, q10
-        veor q1, q15, q12
-        vand q1, q7, q1
-        veor q1, q1, q12
-        vld1.64 {d4, d5}, [r1]
-        vand q2, q1, q2
-        veor q15, q15, q1
-        vand q8, q1, q8
-        vand q7, q4, q10
-        veor q11, q7, q11
-        vand q6, q11, q6
-        vand q14, q11, q14
-        veor q7, q10, q1
-        vand q12, q12, q7
-        veor q10, q10, q12
-        veor q12, q12, q15
-        vld1.64 {d30, d31}, [r8]
-        vand q15, q12, q15
-        vld1.64 {d14, d15}, [r7]
-        vand q7, q12, q7
-        vand q10, q11, q10
-        veor q10, q4, q10
-        vld1.64 {d8, d9}, [sp]
-        vand q4, q10, q4
-        veor q2, q7, q2
-        vst1.64 {d30, d31}, [sp]
-        vld1.64 {d30, d31}, [r0]
-        vand q15, q10, q15
-        veor q15, q14, q15
-        veor q14, q8, q14
-        vst1.64 {d28, d29}, [r0]
-        veor q14, q11, q1
-        vand q0, q14, q0
-        veor q11, q11, q10
-        veor q1, q1, q12
-        veor q10, q10, q12
-        vand q12, q11, q13
-        vand q9, q11, q9
-        vld1.64 {d22, d23}, [r2]
-        vand q11, q1, q11
-        vld1.64 {d26, d27}, [r3]
-        vand q13, q1, q13
-        veor q11, q11, q7
-        veor q13, q13, q12
-        vand q1, q10, q5
-        vand q3, q14, q3
-        vld1.64 {d10, d11}, [r12]
-        vand q5, q10, q5
-        veor q10, q14, q10
-        vld1.64 {d28, d29}, [r11]
-        vand q14, q10, q14
-        vld1.64 {d14, d15}, [r10]
-        vand q10, q10, q7
-        veor q3, q3, q14
-        veor q14, q14, q1
-        veor q12, q12, q3
-        veor q0, q0, q10
-        veor q10, q10, q5
-        veor q8, q8, q9
-        veor q8, q8, q13
-        veor q1, q6, q8
+        veor q1, q15, q9
+        veor q3, q1, q2
+        veor q5, q15, q10
         veor q8, q0, q8
-        veor q0, q4, q0
-        veor q11, q11, q0
-        veor q14, q14, q0
-        veor q0, q1, q14
-        veor q1, q2, q0
-        veor q2, q4, q12
-        veor q12, q12, q11
+        veor q11, q11, q3
+        veor q14, q11, q14
+        veor q10, q11, q10
+        vand q11, q3, q10
+        veor q0, q13, q8
+        veor q12, q0, q12
+        veor q6, q10, q13
+        veor q7, q14, q4
+        veor q13, q13, q7
+        veor q3, q6, q7
+        veor q9, q0, q9
+        vst1.64 {d24, d25}, [sp]
+        vand q12, q2, q3
+        vst1.64 {d6, d7}, [r0]
+        vand q3, q4, q7
+        vst1.64 {d4, d5}, [r1]
+        veor q2, q10, q8
+        vst1.64 {d20, d21}, [r2]
+        veor q10, q8, q7
+        vst1.64 {d14, d15}, [r3]
+        veor q7, q9, q5
+        vst1.64 {d8, d9}, [r7]
+        vand q4, q9, q0
+        vst1.64 {d18, d19}, [r8]
+        vand q9, q5, q6
+        veor q12, q12, q3
+        veor q9, q9, q3
+        vand q3, q7, q2
+        veor q3, q3, q11
+        veor q3, q3, q12
+        veor q7, q0, q15
+        vst1.64 {d0, d1}, [r9]
+        vand q0, q7, q10
+        veor q14, q3, q14
+        vand q3, q1, q13
+        veor q0, q0, q3
+        veor q3, q4, q3
+        veor q12, q3, q12
         vld1.64 {d6, d7}, [sp]
-        veor q11, q3, q11
-        veor q8, q15, q8
-        veor q9, q9, q15
-        veor q9, q9, q14
-        veor q13, q13, q11
-        vld1.64 {d28, d29}, [r0]
-        veor q11, q14, q11
-        veor q14, q2, q0
+        vand q4, q3, q8
+        veor q11, q4, q11
+        veor q0, q0, q9
+        veor q9, q11, q9
+        veor q11, q6, q5
+        veor q15, q15, q13
+        veor q9, q9, q11
+        veor q11, q0, q15
+        veor q15, q1, q13
+        veor q12, q12, q15
+        vand q15, q14, q12
+        veor q0, q12, q11
+        veor q14, q14, q9
+        veor q4, q9, q15
+        veor q15, q11, q15
+        vand q0, q4, q0
+        vand q4, q14, q15
+        veor q0, q0, q11
+        veor q9, q4, q9
+        veor q4, q15, q0
+        vand q3, q0, q3
+        vand q11, q11, q4
+        veor q12, q12, q0
+        veor q15, q15, q11
+        vand q15, q9, q15
+        veor q14, q14, q15
+        veor q11, q11, q12
+        veor q12, q14, q11
+        vand q15, q11, q2
+        veor q2, q0, q11
+        vld1.64 {d8, d9}, [r8]
+        vst1.64 {d30, d31}, [sp]
+        veor q15, q4, q5
+        vand q11, q11, q15
+        veor q15, q11, q3
+        veor q3, q9, q14
+        vand q7, q9, q7
+        vand q10, q9, q10
+        vand q13, q3, q13
+        vand q8, q0, q8
+        veor q9, q9, q0
+        vld1.64 {d0, d1}, [r1]
+        veor q4, q1, q0
+        vand q4, q2, q4
+        vand q1, q3, q1
+        veor q11, q4, q11
+        veor q3, q9, q12
+        vand q4, q12, q6
+        vld1.64 {d12, d13}, [r7]
+        vand q6, q9, q6
+        vand q0, q3, q0
+        veor q6, q6, q0
+        vand q12, q12, q5
+        vld1.64 {d10, d11}, [r2]
+        vand q2, q2, q5
+        vld1.64 {d10, d11}, [r0]
+        vand q3, q3, q5
+        veor q4, q3, q4
+        vld1.64 {d10, d11}, [r3]
+        vand q9, q9, q5
+        veor q5, q8, q1
+        veor q9, q9, q3
+        veor q12, q0, q12
+        vld1.64 {d0, d1}, [r9]
+        vand q0, q14, q0
+        veor q3, q0, q6
+        veor q9, q13, q9
+        veor q13, q2, q13
+        veor q11, q11, q3
+        veor q2, q4, q3
+        veor q3, q5, q13
+        veor q0, q0, q9
+        vld1.64 {d8, d9}, [sp]
+        veor q4, q4, q11
+        veor q5, q7, q3
+        veor q9, q9, q11
+        veor q11, q13, q4
+        veor q13, q5, q2
+        veor q3, q6, q3
+        veor q5, q0, q13
+        veor q8, q8, q10
+        veor q0, q0, q11
+        vld1.64 {d12, d13}, [r8]
+        vand q14, q14, q6
         veor q10, q10, q14
-        veor q14, q2, q13
+        veor q14, q1, q10
+        veor q10, q10, q3
+        veor q14, q14, q2
+        veor q13, q15, q13
         vld1.8 {d30, d31}, [r6]
-        vtbl.8 d0, {d16, d17}, d30
-        vtbl.8 d1, {d16, d17}, d31
-        vtbl.8 d10, {d20, d21}, d30
-        vtbl.8 d11, {d20, d21}, d31
-        vtbl.8 d4, {d2, d3}, d30
-        vtbl.8 d5, {d2, d3}, d31
-        vtbl.8 d2, {d18, d19}, d30
-        vtbl.8 d3, {d18, d19}, d31
-        vtbl.8 d6, {d22, d23}, d30
-        vtbl.8 d7, {d22, d23}, d31
-        vtbl.8 d14, {d24, d25}, d30
-        vtbl.8 d15, {d24, d25}, d31
-        vtbl.8 d12, {d28, d29}, d30
-        vtbl.8 d13, {d28, d29}, d31
-        vtbl.8 d8, {d26, d27}, d30
-        vtbl.8 d9, {d26, d27}, d31
+        veor q8, q8, q4
+        vtbl.8 d2, {d28, d29}, d30
+        vtbl.8 d3, {d28, d29}, d31
+        vtbl.8 d12, {d0, d1}, d30
+        vtbl.8 d13, {d0, d1}, d31
+        veor q12, q12, q5
+        vtbl.8 d0, {d20, d21}, d30
+        vtbl.8 d1, {d20, d21}, d31
+        vtbl.8 d6, {d16, d17}, d30
+        vtbl.8 d7, {d16, d17}, d31
+        vtbl.8 d10, {d24, d25}, d30
+        vtbl.8 d11, {d24, d25}, d31
+        vtbl.8 d4, {d26, d27}, d30
+        vtbl.8 d5, {d26, d27}, d31
+        vtbl.8 d8, {d22, d23}, d30
+        vtbl.8 d9, {d22, d23}, d31
+        vtbl.8 d14, {d18, d19}, d30
+        vtbl.8 d15, {d18, d19}, d31
         vldmia          r4!, {d16-d31}
         veor            q0, q0, q8
         veor            q1, q1, q9
