@@ -9,15 +9,17 @@
 @ ("ortho": three swap-move levels; the 4-bit one as VSLI/VSRI) register q_i holds bit i of every
 @ state byte of the eight blocks, byte position j of q_i carrying in its bit b that bit of block
 @ b. The data enter in FIPS 197 column-major byte order (position 4c + r); the first ShiftRows
-@ table (.Lsr_a) also moves them into row-major order (4r + c), where MixColumns' row rotations
-@ are whole-register VEXTs by 4 and 8 bytes; the middle rounds use .Lsr_b, the last .Lsr_c,
-@ which returns to column-major. So no separate byte transposition is needed at either end.
-@ SubBytes is the Boyar-Peralta circuit (32 VAND, 81 VEOR) without its four NOTs: the
+@ (its VTBL indices A) also moves them into row-major order (4r + c), where MixColumns' row
+@ rotations are whole-register VEXTs by 4 and 8 bytes; the middle rounds use indices B, the
+@ last C, which returns to column-major. So no separate byte transposition is needed at either
+@ end. SubBytes is the Boyar-Peralta circuit (32 VAND, 81 VEOR) without its four NOTs: the
 @ constant 0x63 passes through ShiftRows and MixColumns unchanged (every column of 0x63 bytes is
-@ its own MixColumns image) and is folded into round keys 1..N. The round keys are bit planes,
-@ 128 bytes per round (plane i is 0xff where the key byte has bit i), made per call by the C++
-@ caller (aes_armv7_neon.cpp bitsliced_keys) on its stack, and loaded by one VLDM per round.
-@
+@ its own MixColumns image) and is folded into round keys 1..N.
+@ Key stream (bskeys, made per call by aes_armv7_neon.cpp bitsliced_keys on the caller's stack):
+@ for each round r < N, the 8 bit planes of round key r (128 bytes: plane i is 0xff where the
+@ key byte has bit i, in the byte order of the state at that point) and the 16 ShiftRows indices
+@ that follow its S-box (A for r = 0, C for r = N - 1, else B); then the planes of round key N.
+@ 144 N + 128 bytes, read in order: one VLDM and one post-incremented VLD1 per round.
 @ Round: VLDM of the key, 8 VEOR (AddRoundKey), the S-box, one VLD1 of the ShiftRows indices,
 @ 16 VTBL, MixColumns (16 VEXT, 27 VEOR). The generator schedules and register-allocates the
 @ round over q0-q15 (the state enters and leaves in q0-q7, the key planes arrive in q8-q15):
@@ -41,9 +43,9 @@
 @   alignment needed for in, out and ctr (VLD1.8/VST1.8 without alignment hints); bskeys 8-byte
 @   aligned (VLDM).
 @ Register plan: q0-q7 state (q_i = bit plane i), q8-q15 round-key planes and temporaries; r4
-@ round-key pointer, r5 rounds left, r6 the ShiftRows table; sp and r0-r3, r7-r12, lr the
-@ addresses of the spill slots (set once at entry: the arguments live in the frame); in, out,
-@ the batch count and the counter are kept in the frame and go through r4-r6 between batches.
+@ the round-key pointer, r5 rounds left; sp and r0-r3, r6-r12, lr the addresses of the 13 spill
+@ slots (set once at entry: the arguments live in the frame); in, out, the batch count and the
+@ counter are kept in the frame and go through r4-r5 between batches.
 @ Frame: the spill slots, the arguments, the counter block in native word order and the
 @ constant {0, 0, 0, 1}; wiped before return, as are q0-q3 and q8-q15 (q4-q7 are restored).
 @
@@ -60,18 +62,16 @@
         .arm
         .text
 
-@ Frame offsets (above the spill slots, 12 x 16 bytes).
-        .equ    SLOTS, 192
+@ Frame offsets (above the spill slots, 13 x 16 bytes).
+        .equ    SLOTS, 208
         .equ    F_KEYS, SLOTS + 0
         .equ    F_ROUNDS, SLOTS + 4
         .equ    F_OUT, SLOTS + 8
         .equ    F_IN, SLOTS + 12
         .equ    F_LEFT, SLOTS + 16
         .equ    F_CTR, SLOTS + 20
-        .equ    F_SRA, SLOTS + 24       @ the addresses of .Lsr_a and .Lsr_b
-        .equ    F_SRB, SLOTS + 28
         .equ    F_CTRN, SLOTS + 32      @ native counter block, then the constant {0,0,0,1}
-        .equ    FRAME, SLOTS + 64       @ 256 bytes
+        .equ    FRAME, SLOTS + 80       @ 288 bytes (a multiple of 32: wiped 32 at a time)
         .equ    SAVED, 36 + 64          @ push {r4-r11, lr}; vpush {d8-d15}
 
 @ Exchanges the bits of x >> s selected by m with those of y selected by m (t a temporary).
@@ -109,11 +109,10 @@
         .endm
 
 @ Eight blocks in q0-q7 (block b in q_b) -> their encryptions. r4 the bitsliced round keys, r5
-@ the round count; uses q0-q15, r4-r6 and the spill slots.
+@ the round count; uses q0-q15, r4, r5 and the spill slots.
         .macro  encrypt8
         ortho
         sub             r5, r5, #1
-        ldr             r6, [sp, #F_SRA]
 1:
         vldmia          r4!, {d16-d31}
         veor q12, q4, q12
@@ -239,7 +238,7 @@
         veor q8, q8, q15
         veor q4, q4, q11
         veor q6, q7, q4
-        vld1.8 {d14, d15}, [r6]
+        vld1.8 {d14, d15}, [r4]!
         veor q2, q2, q4
         veor q12, q0, q12
         vld1.64 {d0, d1}, [r1]
@@ -320,10 +319,8 @@
         veor q1, q14, q9
         veor q6, q15, q13
         veor q4, q12, q11
-        ldr             r6, [sp, #F_SRB]
         subs            r5, r5, #1
         bne             1b
-        add             r6, r6, #16             @ .Lsr_c
         vldmia          r4!, {d16-d31}
         veor q14, q6, q14
         veor q10, q2, q10
@@ -467,7 +464,7 @@
         veor q10, q10, q3
         veor q14, q14, q2
         veor q13, q15, q13
-        vld1.8 {d30, d31}, [r6]
+        vld1.8 {d30, d31}, [r4]!
         veor q8, q8, q4
         vtbl.8 d2, {d28, d29}, d30
         vtbl.8 d3, {d28, d29}, d31
@@ -512,10 +509,6 @@
         str             r3, [sp, #F_IN]
         str             r4, [sp, #F_LEFT]
         str             r5, [sp, #F_CTR]
-        adrl            r4, .Lsr_a
-        add             r5, r4, #16
-        str             r4, [sp, #F_SRA]
-        str             r5, [sp, #F_SRB]
         add             r0, sp, #16
         add             r1, sp, #32
         add             r2, sp, #48
@@ -527,6 +520,7 @@
         add             r11, sp, #144
         add             r12, sp, #160
         add             lr, sp, #176
+        add             r6, sp, #192
         .endm
 
 @ Exit: wipes q0-q3, q8-q15 and the frame, restores and returns.
@@ -544,6 +538,7 @@
         vmov.i8         q14, #0
         vmov.i8         q15, #0
         mov             r4, sp
+        vst1.64         {d0-d3}, [r4]!
         vst1.64         {d0-d3}, [r4]!
         vst1.64         {d0-d3}, [r4]!
         vst1.64         {d0-d3}, [r4]!
@@ -595,20 +590,20 @@ petrel_aes_bs8_encrypt_armv7_neon:
         .align  4
 petrel_aes_bs8_ctr32_armv7_neon:
         enter
-        ldr             r4, [sp, #F_CTR]
-        vld1.8          {d0-d1}, [r4]
+        ldr             r5, [sp, #F_CTR]
+        vld1.8          {d0-d1}, [r5]
         vrev32.8        q0, q0
         vmov.i32        q1, #1
         vmov.i32        q2, #0
         vext.8          q1, q2, q1, #4          @ {0, 0, 0, 1}
-        add             r6, sp, #F_CTRN
-        vst1.64         {d0-d3}, [r6]
+        add             r4, sp, #F_CTRN
+        vst1.64         {d0-d3}, [r4]
         ldr             r4, [sp, #F_LEFT]
         cmp             r4, #0
         beq             3f
 2:
-        add             r6, sp, #F_CTRN
-        vld1.64         {d16-d19}, [r6]
+        add             r4, sp, #F_CTRN
+        vld1.64         {d16-d19}, [r4]
         vrev32.8        q0, q8
         vadd.i32        q8, q8, q9
         vrev32.8        q1, q8
@@ -625,7 +620,7 @@ petrel_aes_bs8_ctr32_armv7_neon:
         vadd.i32        q8, q8, q9
         vrev32.8        q7, q8
         vadd.i32        q8, q8, q9
-        vst1.64         {d16-d17}, [r6]
+        vst1.64         {d16-d17}, [r4]
         ldr             r4, [sp, #F_KEYS]
         ldr             r5, [sp, #F_ROUNDS]
         encrypt8
@@ -654,25 +649,14 @@ petrel_aes_bs8_ctr32_armv7_neon:
         str             r4, [sp, #F_LEFT]
         bne             2b
 3:
-        add             r6, sp, #F_CTRN
-        vld1.64         {d0-d1}, [r6]
+        add             r4, sp, #F_CTRN
+        vld1.64         {d0-d1}, [r4]
         vrev32.8        q0, q0
-        ldr             r4, [sp, #F_CTR]
-        vst1.8          {d0-d1}, [r4]
+        ldr             r5, [sp, #F_CTR]
+        vst1.8          {d0-d1}, [r5]
         leave
         .ltorg
         .size   petrel_aes_bs8_ctr32_armv7_neon, . - petrel_aes_bs8_ctr32_armv7_neon
-
-@ ShiftRows as VTBL indices (out[p] = in[idx[p]]). .Lsr_a: column-major in, row-major out,
-@ idx[4r + c] = 4((c + r) mod 4) + r; .Lsr_b: row-major, idx[4r + c] = 4r + (c + r) mod 4;
-@ .Lsr_c: row-major in, column-major out, idx[4c + r] = 4r + (c + r) mod 4.
-        .align  4
-.Lsr_a:
-        .byte   0, 4, 8, 12, 5, 9, 13, 1, 10, 14, 2, 6, 15, 3, 7, 11
-.Lsr_b:
-        .byte   0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14
-.Lsr_c:
-        .byte   0, 5, 10, 15, 1, 6, 11, 12, 2, 7, 8, 13, 3, 4, 9, 14
 
         .section .note.GNU-stack, "", %progbits
 #endif

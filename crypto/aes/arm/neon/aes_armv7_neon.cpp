@@ -252,13 +252,22 @@ void neon_decrypt(const uint32_t* schedule, unsigned rounds, uint8_t* out, const
   }
 }
 
-// The bit-plane round keys of aes_armv7_neon.S: round r's 128 bytes are its eight planes (plane
-// i = 0xff in the bytes whose key byte has bit i), in column-major byte order for rounds 0 and
-// rounds (where the assembly's state is in that order), row-major for the others; rounds 1..N
-// carry the S-box constant 0x63 (planes 0, 1, 5 and 6 complemented), which the assembly's S-box
-// leaves out.
+// The key stream of aes_armv7_neon.S (its head comment): for each round r < rounds, round key
+// r's eight bit planes (plane i = 0xff in the bytes whose key byte has bit i; column-major byte
+// order for round 0 and the last key, where the assembly's state is in that order, row-major
+// for the others; keys 1..rounds carry the S-box constant 0x63, planes 0, 1, 5 and 6
+// complemented, which the assembly's S-box leaves out), then the VTBL indices of the ShiftRows
+// after that round's S-box; then the planes of the last round key.
+// ShiftRows, out[p] = in[idx[p]]: A column-major in, row-major out (idx[4r + c] =
+// 4((c + r) mod 4) + r); B row-major (idx[4r + c] = 4r + (c + r) mod 4); C row-major in,
+// column-major out (idx[4c + r] = 4r + (c + r) mod 4).
+alignas(16) constexpr uint8_t kSrA[16] = {0, 4, 8, 12, 5, 9, 13, 1, 10, 14, 2, 6, 15, 3, 7, 11};
+alignas(16) constexpr uint8_t kSrB[16] = {0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14};
+alignas(16) constexpr uint8_t kSrC[16] = {0, 5, 10, 15, 1, 6, 11, 12, 2, 7, 8, 13, 3, 4, 9, 14};
+constexpr size_t kRoundStride = 8 * 16 + 16;
+
 struct BitslicedKeys {
-  alignas(16) uint8_t planes[(14 + 1) * 8 * 16];
+  alignas(16) uint8_t planes[14 * kRoundStride + 8 * 16];
   ~BitslicedKeys() { secure_wipe(planes, sizeof(planes)); }
 };
 
@@ -271,12 +280,17 @@ void bitsliced_keys(BitslicedKeys* out, const uint32_t* schedule, unsigned round
     if (r == 0 || r == rounds) {
       k = permute(k, tr_lo, tr_hi);
     }
+    uint8_t* dst = out->planes + kRoundStride * r;
     for (unsigned i = 0; i < 8; i++) {
       V p = vtstq_u8(k, vdupq_n_u8(static_cast<uint8_t>(1u << i)));
       if (r > 0 && ((0x63u >> i) & 1u) != 0) {
         p = vmvnq_u8(p);
       }
-      vst1q_u8(out->planes + 128 * r + 16 * i, p);
+      vst1q_u8(dst + 16 * i, p);
+    }
+    if (r < rounds) {
+      const uint8_t* sr = r == 0 ? kSrA : r + 1 == rounds ? kSrC : kSrB;
+      std::memcpy(dst + 8 * 16, sr, 16);
     }
   }
 }
