@@ -6,8 +6,8 @@
 @ ARMv7-A with Advanced SIMD (.fpu neon); aes.cpp runs it only where cpu::arm_neon().
 @
 @ Layout (Kasper and Schwabe, CHES 2009, as in aes_armv7_neon.cpp): after the bit transposition
-@ ("ortho": three swap-move levels; the 4-bit one as VSLI/VSRI) register q_i holds bit i of every
-@ state byte of the eight blocks, byte position j of q_i carrying in its bit b that bit of block
+@ ("ortho": three swap-move levels, as VBIT bit inserts, the 4-bit one as VSLI/VSRI) register
+@ q_i holds bit i of every state byte of the eight blocks, byte position j of q_i carrying in its bit b that bit of block
 @ b. The data enter in FIPS 197 column-major byte order (position 4c + r); the first ShiftRows
 @ (its VTBL indices A) also moves them into row-major order (4r + c), where MixColumns' row
 @ rotations are whole-register VEXTs by 4 and 8 bytes; the middle rounds use indices B, the
@@ -74,14 +74,14 @@
         .equ    FRAME, SLOTS + 80       @ 288 bytes (a multiple of 32: wiped 32 at a time)
         .equ    SAVED, 36 + 64          @ push {r4-r11, lr}; vpush {d8-d15}
 
-@ Exchanges the bits of x >> s selected by m with those of y selected by m (t a temporary).
-        .macro  swapmove x, y, m, s, t
+@ Exchanges the bits of x >> s selected by m with those of y selected by m, as two bit
+@ inserts: x <- (x & ~mh) | (y << s & mh), y <- (y & ~m) | (x >> s & m), mh = m << s; t and u
+@ temporaries.
+        .macro  swapmove x, y, m, mh, s, t, u
         vshr.u8         \t, \x, #\s
-        veor            \t, \t, \y
-        vand            \t, \t, \m
-        veor            \y, \y, \t
-        vshl.u8         \t, \t, #\s
-        veor            \x, \x, \t
+        vshl.u8         \u, \y, #\s
+        vbit            \x, \u, \mh
+        vbit            \y, \t, \m
         .endm
 @ The same for s = 4, m = 0x0f: y's low nibble <- x's high one, x's high nibble <- y's low one.
         .macro  swapmove4 x, y, t
@@ -90,22 +90,24 @@
         vsri.8          \y, \t, #4
         .endm
 
-@ Block b in q_b <-> bit plane i in q_i (an involution). Uses q8-q11.
+@ Block b in q_b <-> bit plane i in q_i (an involution). Uses q8-q13.
         .macro  ortho
         vmov.i8         q8, #0x55
-        vmov.i8         q9, #0x33
-        swapmove        q0, q1, q8, 1, q10
-        swapmove        q2, q3, q8, 1, q11
-        swapmove        q4, q5, q8, 1, q10
-        swapmove        q6, q7, q8, 1, q11
-        swapmove        q0, q2, q9, 2, q10
-        swapmove        q1, q3, q9, 2, q11
-        swapmove        q4, q6, q9, 2, q10
-        swapmove        q5, q7, q9, 2, q11
-        swapmove4       q0, q4, q10
-        swapmove4       q1, q5, q11
-        swapmove4       q2, q6, q10
-        swapmove4       q3, q7, q11
+        vmov.i8         q9, #0xaa
+        vmov.i8         q10, #0x33
+        vmov.i8         q11, #0xcc
+        swapmove        q0, q1, q8, q9, 1, q12, q13
+        swapmove        q2, q3, q8, q9, 1, q12, q13
+        swapmove        q4, q5, q8, q9, 1, q12, q13
+        swapmove        q6, q7, q8, q9, 1, q12, q13
+        swapmove        q0, q2, q10, q11, 2, q12, q13
+        swapmove        q1, q3, q10, q11, 2, q12, q13
+        swapmove        q4, q6, q10, q11, 2, q12, q13
+        swapmove        q5, q7, q10, q11, 2, q12, q13
+        swapmove4       q0, q4, q12
+        swapmove4       q1, q5, q13
+        swapmove4       q2, q6, q12
+        swapmove4       q3, q7, q13
         .endm
 
 @ Eight blocks in q0-q7 (block b in q_b) -> their encryptions. r4 the bitsliced round keys, r5
