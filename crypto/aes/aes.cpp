@@ -57,7 +57,8 @@ constexpr bool kHaveArmv4 = false;
 constexpr AesOps kArmv7NeonOps = {petrel_aes_expand_armv7_neon,
                                   petrel_aes_encrypt_blocks_armv7_neon,
                                   petrel_aes_decrypt_blocks_armv7_neon,
-                                  petrel_aes_cbc_encrypt_armv7_neon};
+                                  petrel_aes_cbc_encrypt_armv7_neon,
+                                  petrel_aes_ctr32_armv7_neon};
 constexpr const AesOps* armv7_neon_ops() noexcept { return &kArmv7NeonOps; }
 #else
 constexpr const AesOps* armv7_neon_ops() noexcept { return nullptr; }
@@ -196,6 +197,41 @@ void AesKey::cbc_encrypt_blocks(uint8_t iv[kAesBlockSize], uint8_t* out, const u
     std::memcpy(out + i * kAesBlockSize, iv, kAesBlockSize);
   }
   secure_wipe(block, sizeof(block));
+}
+
+void AesKey::ctr32_blocks(uint8_t counter[kAesBlockSize], uint8_t* out, const uint8_t* in,
+                          size_t nblocks) const noexcept {
+  // The function is looked up from m_impl (not stored: sizeof(AesKey) stays 512 bytes, which
+  // the TLS context size counts on).
+  const AesOps* ops = variant::ops(kImpls, m_impl);
+  if (ops != nullptr && ops->ctr32 != nullptr) {
+    ops->ctr32(m_schedule, m_rounds, out, in, nblocks, counter);
+    return;
+  }
+  constexpr size_t kBatch = 8;
+  uint8_t ks[kBatch * kAesBlockSize];
+  while (nblocks > 0) {
+    const size_t n = nblocks < kBatch ? nblocks : kBatch;
+    for (size_t i = 0; i < n; i++) {
+      std::memcpy(ks + i * kAesBlockSize, counter, kAesBlockSize);
+      uint32_t c = (static_cast<uint32_t>(counter[12]) << 24) |
+                   (static_cast<uint32_t>(counter[13]) << 16) |
+                   (static_cast<uint32_t>(counter[14]) << 8) | counter[15];
+      c++;
+      counter[12] = static_cast<uint8_t>(c >> 24);
+      counter[13] = static_cast<uint8_t>(c >> 16);
+      counter[14] = static_cast<uint8_t>(c >> 8);
+      counter[15] = static_cast<uint8_t>(c);
+    }
+    m_encrypt(m_schedule, m_rounds, ks, ks, n);
+    for (size_t i = 0; i < n * kAesBlockSize; i++) {
+      out[i] = static_cast<uint8_t>(in[i] ^ ks[i]);
+    }
+    in += n * kAesBlockSize;
+    out += n * kAesBlockSize;
+    nblocks -= n;
+  }
+  secure_wipe(ks, sizeof(ks));
 }
 
 }  // namespace petrel

@@ -82,6 +82,9 @@ class AesKey final {
   // An implementation's optional CBC-encryption chain (aes_internal.h); iv is updated.
   using CbcFn = void (*)(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                          const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
+  // An implementation's optional CTR with a 32-bit counter (aes_internal.h).
+  using Ctr32Fn = void (*)(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                           const uint8_t* in, size_t nblocks, uint8_t* counter) noexcept;
 
   AesKey() noexcept = default;
   ~AesKey();
@@ -109,6 +112,13 @@ class AesKey final {
   // implementation's chain where it has one (AesOps::cbc_encrypt), else block by block.
   void cbc_encrypt_blocks(uint8_t iv[kAesBlockSize], uint8_t* out, const uint8_t* in,
                           size_t nblocks) const noexcept;
+  // CTR over whole blocks with the 32-bit big-endian counter counter[12..16) (GCM's inc32:
+  // wraps modulo 2^32, bytes 0..11 unchanged): out = in ^ E(counter), E(counter + 1), ...;
+  // counter advanced by nblocks. The implementation's own loop where it has one
+  // (AesOps::ctr32), else counter blocks through encrypt_blocks in batches. in and out may be
+  // equal.
+  void ctr32_blocks(uint8_t counter[kAesBlockSize], uint8_t* out, const uint8_t* in,
+                    size_t nblocks) const noexcept;
 
   // Implementation-private key schedule storage (layout chosen by each implementation), sized
   // for the largest one in the build: 120 words, AES-256's 15 round keys of 8 words for "ct"

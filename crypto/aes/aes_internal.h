@@ -22,6 +22,13 @@
 //       Optional (AesOps::cbc_encrypt, nullptr where a variant has none: AesKey then chains
 //       encrypt_blocks one block at a time): the CBC encryption chain over nblocks blocks from
 //       iv, which is replaced by the last ciphertext block. Same aliasing rules.
+//
+//   void petrel_aes_ctr32_<v>(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+//                             const uint8_t* in, size_t nblocks, uint8_t counter[16])
+//       Optional (AesOps::ctr32; nullptr: AesKey::ctr32_blocks encrypts counter blocks in
+//       batches): out = in ^ E(counter), E(counter + 1), ... over nblocks whole blocks, the
+//       counter being the big-endian 32-bit word counter[12..16) (GCM's inc32, wrapping modulo
+//       2^32; bytes 0..11 never change); counter is advanced by nblocks. Same aliasing rules.
 #ifndef PETREL_CRYPTO_AES_AES_INTERNAL_H
 #define PETREL_CRYPTO_AES_AES_INTERNAL_H
 
@@ -88,6 +95,15 @@ void petrel_aes_decrypt_blocks_armv7_neon(const uint32_t* schedule, unsigned rou
 // bitslicing, a quarter of the work of a padded eight-block batch); constant-time like both.
 void petrel_aes_cbc_encrypt_armv7_neon(const uint32_t* schedule, unsigned rounds, uint8_t* out,
                                        const uint8_t* in, size_t nblocks, uint8_t* iv) noexcept;
+// Its CTR32 entry (AesOps::ctr32), and the assembly under both (crypto/aes/arm/neon/
+// aes_armv7_neon.S, over the bit-plane round keys that aes_armv7_neon.cpp makes per call).
+void petrel_aes_ctr32_armv7_neon(const uint32_t* schedule, unsigned rounds, uint8_t* out,
+                                 const uint8_t* in, size_t nblocks, uint8_t* counter) noexcept;
+void petrel_aes_bs8_encrypt_armv7_neon(const uint8_t* bskeys, unsigned rounds, uint8_t* out,
+                                       const uint8_t* in, size_t nbatches) noexcept;
+void petrel_aes_bs8_ctr32_armv7_neon(const uint8_t* bskeys, unsigned rounds, uint8_t* out,
+                                     const uint8_t* in, size_t nbatches,
+                                     uint8_t* counter) noexcept;
 // "mips32r2": crypto/aes/mips/r2/ (assembly blocks, expansion in C++), MIPS32r2 O32 builds only.
 void petrel_aes_expand_mips32r2(uint32_t* schedule, const uint8_t* key, size_t key_len,
                                 unsigned rounds) noexcept;
@@ -106,6 +122,7 @@ struct AesOps {
   AesKey::BlockFn encrypt;
   AesKey::BlockFn decrypt;
   AesKey::CbcFn cbc_encrypt;  // optional: nullptr chains encrypt one block at a time
+  AesKey::Ctr32Fn ctr32 = nullptr;  // optional: nullptr encrypts counter blocks in batches
 };
 
 }  // namespace aes_detail

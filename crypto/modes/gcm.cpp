@@ -35,7 +35,6 @@
 namespace petrel {
 namespace {
 
-constexpr size_t kBatchBlocks = 8;
 // SP 800-38D 5.2.1.1: len(P) <= 2^39 - 256 bits.
 constexpr uint64_t kMaxPlaintext = (uint64_t{1} << 36) - 32;
 
@@ -480,26 +479,21 @@ inline void inc32(uint8_t* counter) noexcept {
 
 // GCTR from the counter block cb (already incremented past J0); in and out may be equal.
 void gctr(const AesKey& key, uint8_t* cb, uint8_t* out, const uint8_t* in, size_t len) noexcept {
-  uint8_t ks[kBatchBlocks * kAesBlockSize];
-  while (len > 0) {
-    size_t n = (len + kAesBlockSize - 1) / kAesBlockSize;
-    if (n > kBatchBlocks) {
-      n = kBatchBlocks;
+  // Whole blocks through the implementation's CTR32 loop (AesKey::ctr32_blocks: inc32 is its
+  // counter), the partial last block through one keystream block.
+  const size_t full = len / kAesBlockSize;
+  key.ctr32_blocks(cb, out, in, full);
+  const size_t rest = len - full * kAesBlockSize;
+  if (rest > 0) {
+    uint8_t ks[kAesBlockSize];
+    key.encrypt_blocks(ks, cb, 1);
+    inc32(cb);
+    for (size_t i = 0; i < rest; i++) {
+      out[full * kAesBlockSize + i] =
+          static_cast<uint8_t>(in[full * kAesBlockSize + i] ^ ks[i]);
     }
-    for (size_t i = 0; i < n; i++) {
-      std::memcpy(ks + i * kAesBlockSize, cb, kAesBlockSize);
-      inc32(cb);
-    }
-    key.encrypt_blocks(ks, ks, n);
-    const size_t chunk = len < n * kAesBlockSize ? len : n * kAesBlockSize;
-    for (size_t i = 0; i < chunk; i++) {
-      out[i] = static_cast<uint8_t>(in[i] ^ ks[i]);
-    }
-    in += chunk;
-    out += chunk;
-    len -= chunk;
+    secure_wipe(ks, sizeof(ks));
   }
-  secure_wipe(ks, sizeof(ks));
 }
 
 }  // namespace

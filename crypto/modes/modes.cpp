@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "crypto/util/ct.h"
+#include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -308,24 +309,26 @@ Status AesCtr::crypt(MutableBytes out, ByteView in) noexcept {
     *dst++ = static_cast<uint8_t>(*src++ ^ m_keystream[m_used++]);
     len--;
   }
-  // Whole blocks in batches.
-  uint8_t ks[kBatchBlocks * kAesBlockSize];
+  // Whole blocks: AesKey::ctr32_blocks runs the low 32-bit word (the implementation's own CTR
+  // loop where it has one); the carry into bytes 0..11 is applied here when that word wraps.
   while (len >= kAesBlockSize) {
+    const uint64_t room = (uint64_t{1} << 32) - load_be32(m_counter + 12);
     size_t n = len / kAesBlockSize;
-    if (n > kBatchBlocks) {
-      n = kBatchBlocks;
+    if (n > room) {
+      n = static_cast<size_t>(room);
     }
-    for (size_t i = 0; i < n; i++) {
-      std::memcpy(ks + i * kAesBlockSize, m_counter, kAesBlockSize);
-      increment_be128(m_counter);
+    m_key->ctr32_blocks(m_counter, dst, src, n);
+    if (n == room) {
+      for (size_t i = 12; i-- > 0;) {  // the low word wrapped to 0: carry into bytes 0..11
+        if (++m_counter[i] != 0) {
+          break;
+        }
+      }
     }
-    m_key->encrypt_blocks(ks, ks, n);
-    xor_bytes(dst, src, ks, n * kAesBlockSize);
     src += n * kAesBlockSize;
     dst += n * kAesBlockSize;
     len -= n * kAesBlockSize;
   }
-  secure_wipe(ks, sizeof(ks));
   // A partial tail: generate one block and keep the rest for the next call.
   if (len > 0) {
     m_key->encrypt_blocks(m_keystream, m_counter, 1);

@@ -189,6 +189,10 @@ extern "C" uint32_t petrel_test_call_patterned_neon(const void* fn, const uint32
 // "armv7-neon" (crypto/aes/arm/neon/aes_armv7_neon.cpp): r4-r11, d8-d15 (AAPCS-VFP) and sp
 // survive each entry point, with the FIPS 197 answers, 1 and 9 blocks (the padded tail and a
 // full batch plus a tail), aligned and misaligned buffers.
+uint32_t load_be32_test(const uint8_t* p) {
+  return uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | p[3];
+}
+
 TEST(AesAsm, Armv7NeonCalleeSavedRegisters) {
   if (!aes_impl_available(AesImpl::armv7_neon)) {
     GTEST_SKIP() << "no NEON on this CPU";
@@ -202,21 +206,33 @@ TEST(AesAsm, Armv7NeonCalleeSavedRegisters) {
   for (const Fips197& v : kFips197) {
     AesKey key;
     ASSERT_EQ(key.init(ByteView(k, v.key_len), AesImpl::armv7_neon), Status::ok);
+    AesKey ct_key;
+    ASSERT_EQ(ct_key.init(ByteView(k, v.key_len), AesImpl::ct), Status::ok);
     const std::vector<uint8_t> ct = from_hex(v.ct);
     for (size_t off : {0u, 1u}) {
       for (uint32_t nblocks : {1u, 9u}) {
         // fn 0 encrypt, 1 decrypt, 2 CBC-encrypt from a zero IV (one block: the ECB answer).
-        for (int fn = 0; fn < (nblocks == 1 ? 3 : 2); fn++) {
+        // fn 3: CTR32 from the counter block pt, over zeros: block 0 is the ECB answer, the
+        // others are checked against "ct" on the incremented counter blocks.
+        for (int fn = 0; fn < 4; fn++) {
+          if (fn == 2 && nblocks != 1) {
+            continue;
+          }
           alignas(16) uint8_t in[9 * 16 + 4] = {};
           uint8_t iv[17] = {};
           alignas(16) uint8_t out[10 * 16 + 4] = {};
           for (uint32_t b = 0; b < nblocks; b++) {
             std::memcpy(in + off + 16 * b, fn == 1 ? ct.data() : pt.data(), 16);
           }
+          if (fn == 3) {
+            std::memset(in, 0, sizeof(in));
+            std::memcpy(iv + off, pt.data(), 16);
+          }
           const void* f =
               fn == 0   ? reinterpret_cast<const void*>(petrel_aes_encrypt_blocks_armv7_neon)
               : fn == 1 ? reinterpret_cast<const void*>(petrel_aes_decrypt_blocks_armv7_neon)
-                        : reinterpret_cast<const void*>(petrel_aes_cbc_encrypt_armv7_neon);
+              : fn == 2 ? reinterpret_cast<const void*>(petrel_aes_cbc_encrypt_armv7_neon)
+                        : reinterpret_cast<const void*>(petrel_aes_ctr32_armv7_neon);
           const uint32_t args[7] = {word(key.schedule()), key.rounds(), word(out + off),
                                     word(in + off), nblocks, word(iv + off), 0};
           uint32_t saved[8 + 16 + 1];
@@ -226,7 +242,28 @@ TEST(AesAsm, Armv7NeonCalleeSavedRegisters) {
                                     " blocks " + std::to_string(nblocks) + " offset " +
                                     std::to_string(off);
           for (uint32_t b = 0; b < nblocks; b++) {
+            if (fn == 3) {
+              uint8_t cb[16];
+              std::memcpy(cb, pt.data(), 16);
+              uint32_t low = (uint32_t{cb[12]} << 24 | uint32_t{cb[13]} << 16 |
+                              uint32_t{cb[14]} << 8 | pt[15]) + b;
+              cb[12] = static_cast<uint8_t>(low >> 24);
+              cb[13] = static_cast<uint8_t>(low >> 16);
+              cb[14] = static_cast<uint8_t>(low >> 8);
+              cb[15] = static_cast<uint8_t>(low);
+              uint8_t e[16];
+              ct_key.encrypt_blocks(e, cb, 1);
+              EXPECT_EQ(to_hex(out + off + 16 * b, 16), to_hex(e, 16)) << where << " block " << b;
+              if (b == 0) {
+                EXPECT_EQ(to_hex(e, 16), to_hex(ct)) << where;
+              }
+              continue;
+            }
             EXPECT_EQ(to_hex(out + off + 16 * b, 16), to_hex(fn == 1 ? pt : ct)) << where;
+          }
+          if (fn == 3) {
+            EXPECT_EQ(load_be32_test(iv + off + 12), 0xccddeeffu + nblocks)
+                << where << ": counter not advanced";
           }
           EXPECT_EQ(out[off + 16 * nblocks], 0) << where << ": wrote past the blocks";
           if (fn == 2) {
@@ -247,7 +284,7 @@ TEST(AesAsm, Armv7NeonCalleeSavedRegisters) {
       }
     }
   }
-  std::printf("[ aes asm  ] armv7-neon: %zu patterned calls (r4-r11, d8-d15), FIPS 197 C.1-C.3\n",
+  std::printf("[ aes asm  ] armv7-neon: %zu patterned calls (r4-r11, d8-d15; ECB, CBC, CTR32), FIPS 197 C.1-C.3\n",
               calls);
 }
 #endif

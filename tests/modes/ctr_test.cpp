@@ -92,6 +92,48 @@ TEST(CtrVectors, CounterWrapOpenssl) {
   }
 }
 
+// GCM's 32-bit counter (AesKey::ctr32_blocks, which GCTR and AesCtr run on) across its wrap:
+// 20 blocks from NONCE || fffffffb, so the wrap falls inside the first eight-block batch of the
+// implementations that work in batches ("armv7-neon"'s assembly), then a full batch and a tail
+// of four; once out of place and once in place. `openssl enc` output (file header).
+TEST(CtrVectors, Ctr32WrapInsideABatch) {
+  for (AesImpl impl : petrel_test::all_aes_impls()) {
+    VectorFile f;
+    ASSERT_TRUE(f.load("openssl/aes_ctr32_wrap.txt"));
+    size_t n = 0;
+    for (VectorCase& c : f.cases()) {
+      ASSERT_TRUE(c.has_header("CTR32")) << c.where();
+      c.number("COUNT");
+      const std::vector<uint8_t> k = c.bytes("KEY");
+      const std::vector<uint8_t> counter = c.bytes("COUNTER");
+      const std::vector<uint8_t> pt = c.bytes("PLAINTEXT");
+      const std::vector<uint8_t> ct = c.bytes("CIPHERTEXT");
+      check_all_read(c);
+      ASSERT_EQ(counter.size(), 16u) << c.where();
+      ASSERT_EQ(pt.size(), 20u * 16) << c.where();
+      ASSERT_EQ(ct.size(), pt.size()) << c.where();
+      AesKey key;
+      ASSERT_EQ(key.init(ByteView(k), impl), Status::ok) << c.where();
+      std::vector<uint8_t> want_counter = counter;
+      want_counter[12] = want_counter[13] = want_counter[14] = 0;
+      want_counter[15] = 0x0f;  // fffffffb + 20 mod 2^32
+      uint8_t cb[16];
+      std::memcpy(cb, counter.data(), 16);
+      std::vector<uint8_t> out(pt.size() + 16, 0xee);
+      key.ctr32_blocks(cb, out.data(), pt.data(), 20);
+      EXPECT_EQ(to_hex(out.data(), pt.size()), to_hex(ct)) << c.where();
+      EXPECT_EQ(out[pt.size()], 0xee) << c.where() << ": wrote past the blocks";
+      EXPECT_EQ(to_hex(cb, 16), to_hex(want_counter)) << c.where();
+      std::vector<uint8_t> buf = ct;
+      std::memcpy(cb, counter.data(), 16);
+      key.ctr32_blocks(cb, buf.data(), buf.data(), 20);
+      EXPECT_EQ(to_hex(buf), to_hex(pt)) << c.where() << " (in place)";
+      n++;
+    }
+    report_cases(label("openssl/aes_ctr32_wrap.txt", impl), n);
+  }
+}
+
 // The wrap itself, spelled out: after ff..ff comes 00..00.
 TEST(Ctr, WrapsTo128BitZero) {
   for (AesImpl impl : petrel_test::all_aes_impls()) {
