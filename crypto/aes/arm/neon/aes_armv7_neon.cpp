@@ -19,7 +19,7 @@
 // count and block count. Fewer than eight blocks are padded with zero blocks in a stack buffer
 // (by the public count) that is wiped.
 //
-// Schedule layout in AesKey::schedule(): the FIPS 197 round keys, 16 bytes each in row-major
+// Schedule layout (AesKey's schedule words): the FIPS 197 round keys, 16 bytes each in row-major
 // byte order, (rounds + 1) of them (60 words for AES-256); both directions use them.
 //
 // Measured (guest instructions per byte under qemu-arm -cpu cortex-a7, N = 16384 bytes, 2026-12-02):
