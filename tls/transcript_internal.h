@@ -23,14 +23,15 @@ struct TranscriptStates {
 
 // The unsigned char array implicitly creates the TranscriptStates object (an implicit-lifetime
 // type; P0593, a defect report that applies to C++17 too); std::launder gives the pointer to it.
+// The cast goes through void*: m_th is alignas(8), which -Wcast-align cannot see in a pointer.
 inline TranscriptStates& Client::th() noexcept {
   static_assert(sizeof(TranscriptStates) == kTranscriptStateSize &&
                     alignof(TranscriptStates) <= 8,
                 "Client::kTranscriptStateSize (tls/client.h) must hold TranscriptStates");
-  return *std::launder(reinterpret_cast<TranscriptStates*>(m_th));
+  return *std::launder(static_cast<TranscriptStates*>(static_cast<void*>(m_th)));
 }
 inline const TranscriptStates& Client::th() const noexcept {
-  return *std::launder(reinterpret_cast<const TranscriptStates*>(m_th));
+  return *std::launder(static_cast<const TranscriptStates*>(static_cast<const void*>(m_th)));
 }
 
 }  // namespace tls

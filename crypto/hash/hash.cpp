@@ -16,7 +16,8 @@ namespace {
 // of an implicit-lifetime type such as this union (P0593, a defect report that applies to C++17
 // too), and std::launder gives the pointer to it.
 HashCtxState& ctx_state(unsigned char* bytes) noexcept {
-  return *std::launder(reinterpret_cast<HashCtxState*>(bytes));
+  // Through void*: the array is alignas(8) (hash.h), which -Wcast-align cannot see in a pointer.
+  return *std::launder(static_cast<HashCtxState*>(static_cast<void*>(bytes)));
 }
 
 }  // namespace
