@@ -11,9 +11,9 @@
 // "c" (so -impl ct and -impl table measure "c", -impl mips32r2 the assembly). "asm" means the
 // first available assembly row of the family's table (AES: not ct, table, fixslice; RC4: not c);
 // where there is none the driver exits 3 (not available). "neon" takes, in each family the
-// workload uses (AES, GHASH, ChaCha20, Poly1305), the row named "armv7-neon" where the build and
-// CPU have it, the default elsewhere; a workload with no such row exits 3. Hashes and HMAC have a single
-// implementation and ignore -impl. RSA uses
+// workload uses (AES, GHASH, ChaCha20, Poly1305, the SHA tables), the row named "armv7-neon"
+// where the build and CPU have it, the default elsewhere; a workload with no such row exits 3.
+// Otherwise hashes and HMAC run their tables' defaults and ignore -impl. RSA uses
 // the fixed test key of rsa2048_test_key.h; its blinding draws from an HMAC_DRBG with a fixed
 // seed, so two runs execute the same instructions. The TLS workloads draw the client random,
 // the premaster secret and the blinding from the same kind of DRBG.
@@ -76,7 +76,7 @@ bool first_asm_rc4(Rc4Impl* out) {
 }
 
 // "-impl neon": each family's row named "armv7-neon" where the build and CPU have one (AES,
-// GHASH, ChaCha20, Poly1305; the others keep their defaults). Returns whether alg uses at least
+// GHASH, ChaCha20, Poly1305, the SHA tables; the others keep their defaults). Returns whether alg uses at least
 // one such row (else the workload has no NEON variant: exit 3, "-" in the table).
 constexpr const char* kNeonName = "armv7-neon";
 bool select_neon(const char* alg, AesImpl* aes) {
@@ -117,6 +117,15 @@ bool select_neon(const char* alg, AesImpl* aes) {
   }
   if (is(alg, "chacha20-poly1305")) {
     return chacha_neon || poly_neon;
+  }
+  // SHA: the hash table's row of that name, selected process-wide (hash_impl_select).
+  const HashAlg hash_alg = is(alg, "sha1")     ? HashAlg::sha1
+                           : is(alg, "sha512") ? HashAlg::sha512
+                                               : HashAlg::sha256;
+  if (is(alg, "sha1") || is(alg, "sha256") || is(alg, "sha512") || is(alg, "hmac-sha256")) {
+    HashImpl h = HashImpl::c32;
+    return hash_impl_from_name(hash_alg, &h, kNeonName) == Status::ok &&
+           hash_impl_select(hash_alg, h) == Status::ok;
   }
   return false;
 }

@@ -75,6 +75,10 @@ Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
 // three tables:
 //
 //   name        alias        constant-time  tables              notes
+//   "armv7-neon"             yes            sha1 sha256 sha512  crypto/hash/arm/neon/
+//                                                               *_armv7_neon.S; ARMv7-A (armhf),
+//                                                               run where the CPU has NEON
+//                                                               (crypto/cpu/ arm_neon())
 //   "armv4"                  yes            sha1 sha256 sha512  crypto/hash/arm/*_armv4.S; any
 //                                                               ARM-state target, ARMv4 baseline
 //                                                               (armel, armhf; REV where ARMv6+,
@@ -84,17 +88,18 @@ Status hash(HashAlg alg, MutableBytes out, ByteView in) noexcept;
 //   "c32"       "portable"   yes            sha1 sha256         portable C++, 32-bit words
 //   "c64"       "portable"   yes            sha512              portable C++, 64-bit words
 //
-// Not there yet (issue 10): SHA-512 for MIPS32r2, NEON variants.
+// Not there yet (issue 10): SHA-512 for MIPS32r2.
 // Constant-time means no branch and no memory index depends on the state or the message (the
 // round constants are indexed by the round number). A variant whose file this target does not
 // build (cmake/PetrelSources.cmake, PETREL_NO_ASM) is listed and reports not available; the
-// assembly needs no run-time CPU check (the build level guarantees its instructions).
+// armv4 and mips32r2 rows need no run-time CPU check (the build level guarantees their
+// instructions), the armv7-neon rows are available only where the CPU has NEON.
 //
 // The variant is process-wide per table: the first available one in table order (assembly
 // first) unless hash_impl_select() names another. Hashing, HashCtx, HMAC, hmac_ct and the TLS
 // PRF all go through it. Selecting while another thread hashes is not allowed (tests select
 // before they hash).
-enum class HashImpl : uint8_t { c32 = 0, c64 = 1, armv4 = 2, mips32r2 = 3 };
+enum class HashImpl : uint8_t { c32 = 0, c64 = 1, armv4 = 2, mips32r2 = 3, armv7_neon = 4 };
 
 // For alg md5 these report no variants (unsupported / 0); sha224 means the sha256 table and
 // sha384 the sha512 table.

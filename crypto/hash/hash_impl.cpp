@@ -5,6 +5,7 @@
 // (crypto/bignum/mul_add.cpp): the first available row unless hash_impl_select() names another.
 #include <atomic>
 
+#include "crypto/cpu/cpu.h"
 #include "crypto/hash/hash.h"
 #include "crypto/hash/hash_internal.h"
 #include "crypto/util/variant.h"
@@ -39,6 +40,21 @@ constexpr const Sha32Ops* sha1_armv4() noexcept { return nullptr; }
 constexpr const Sha32Ops* sha256_armv4() noexcept { return nullptr; }
 constexpr const Sha64Ops* sha512_armv4() noexcept { return nullptr; }
 #endif
+// The NEON rows: built where the compiler targets ARMv7-A (PETREL_ASM_ARM_NEON, armhf), run
+// only where the CPU has NEON (cpu::arm_neon(), the rows' CPU check).
+#if defined(PETREL_ASM_ARM_NEON)
+constexpr Sha32Ops kSha1Armv7Neon = {petrel_sha1_blocks_armv7_neon};
+constexpr Sha32Ops kSha256Armv7Neon = {petrel_sha256_blocks_armv7_neon};
+constexpr Sha64Ops kSha512Armv7Neon = {petrel_sha512_blocks_armv7_neon};
+constexpr const Sha32Ops* sha1_armv7_neon() noexcept { return &kSha1Armv7Neon; }
+constexpr const Sha32Ops* sha256_armv7_neon() noexcept { return &kSha256Armv7Neon; }
+constexpr const Sha64Ops* sha512_armv7_neon() noexcept { return &kSha512Armv7Neon; }
+#else
+constexpr const Sha32Ops* sha1_armv7_neon() noexcept { return nullptr; }
+constexpr const Sha32Ops* sha256_armv7_neon() noexcept { return nullptr; }
+constexpr const Sha64Ops* sha512_armv7_neon() noexcept { return nullptr; }
+#endif
+bool neon_ok() noexcept { return cpu::arm_neon(); }
 #if defined(PETREL_ASM_MIPS32R2) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && \
     __mips_isa_rev < 6 && defined(_ABIO32) && _MIPS_SIM == _ABIO32
 constexpr Sha32Ops kSha1Mips32r2 = {petrel_sha1_blocks_mips32r2};
@@ -56,16 +72,19 @@ using Sha64Variant = Variant<HashImpl, Sha64Ops>;
 // name, old name, constant-time, ops, CPU check. Fastest first (scripts/perf-table figures in
 // the .S headers and the README).
 constexpr Sha32Variant kSha1[] = {
+    {HashImpl::armv7_neon, "armv7-neon", nullptr, true, sha1_armv7_neon(), neon_ok},
     {HashImpl::armv4, "armv4", nullptr, true, sha1_armv4(), nullptr},
     {HashImpl::mips32r2, "mips32r2", nullptr, true, sha1_mips32r2(), nullptr},
     {HashImpl::c32, "c32", "portable", true, &kSha1C32, nullptr},
 };
 constexpr Sha32Variant kSha256[] = {
+    {HashImpl::armv7_neon, "armv7-neon", nullptr, true, sha256_armv7_neon(), neon_ok},
     {HashImpl::armv4, "armv4", nullptr, true, sha256_armv4(), nullptr},
     {HashImpl::mips32r2, "mips32r2", nullptr, true, sha256_mips32r2(), nullptr},
     {HashImpl::c32, "c32", "portable", true, &kSha256C32, nullptr},
 };
 constexpr Sha64Variant kSha512[] = {
+    {HashImpl::armv7_neon, "armv7-neon", nullptr, true, sha512_armv7_neon(), neon_ok},
     {HashImpl::armv4, "armv4", nullptr, true, sha512_armv4(), nullptr},
     {HashImpl::c64, "c64", "portable", true, &kSha512C64, nullptr},
 };

@@ -18,8 +18,9 @@
 // blocks of message, any alignment, big-endian words as FIPS 180-4 defines them; nblocks may be
 // 0. The functions keep no state and must run in time independent of state and message bytes
 // (only nblocks, which is public, may decide a branch). Calling contract: AAPCS on ARM (r0-r2,
-// r4-r11 preserved), O32 on MIPS (a0-a2, s0-s7, fp preserved). <v> is "c32"/"c64" (portable C++,
-// sha1.cpp, sha256.cpp, sha512.cpp), "armv4" (crypto/hash/arm/) or "mips32r2"
+// r4-r11 and d8-d15 preserved), O32 on MIPS (a0-a2, s0-s7, fp preserved). <v> is "c32"/"c64" (portable C++,
+// sha1.cpp, sha256.cpp, sha512.cpp), "armv4" (crypto/hash/arm/), "armv7-neon"
+// (crypto/hash/arm/neon/) or "mips32r2"
 // (crypto/hash/mips/r2/); the assembly ones are defined only where their file is built.
 #ifndef PETREL_CRYPTO_HASH_HASH_INTERNAL_H
 #define PETREL_CRYPTO_HASH_HASH_INTERNAL_H
@@ -34,6 +35,10 @@ void petrel_sha512_blocks_c64(uint64_t state[8], const uint8_t* in, size_t nbloc
 void petrel_sha1_blocks_armv4(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha256_blocks_armv4(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha512_blocks_armv4(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+// crypto/hash/arm/neon/*_armv7_neon.S (ARMv7-A builds only; they need NEON at run time).
+void petrel_sha1_blocks_armv7_neon(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha256_blocks_armv7_neon(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
+void petrel_sha512_blocks_armv7_neon(uint64_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha1_blocks_mips32r2(uint32_t state[5], const uint8_t* in, size_t nblocks) noexcept;
 void petrel_sha256_blocks_mips32r2(uint32_t state[8], const uint8_t* in, size_t nblocks) noexcept;
 }

@@ -495,3 +495,70 @@ TEST(HashImpls, CalleeSavedRegisters) {
   EXPECT_GT(calls, 0u);
 }
 #endif
+
+#if defined(PETREL_TEST_CALL_HARNESS_NEON)
+// tests/chacha/call_harness_neon.S: calls fn with r4-r11 and d8-d15 patterned, reports them after.
+extern "C" uint32_t petrel_test_call_patterned_neon(const void* fn, const uint32_t args[4],
+                                                    uint32_t out[25]);
+
+// The armv7-neon block functions through the NEON harness: 0, 1 and 3 blocks at an odd address
+// give the portable state, and r4-r11, d8-d15 and sp are as before the call.
+TEST(HashImpls, NeonCalleeSavedRegisters) {
+  if (!hash_impl_available(HashAlg::sha256, HashImpl::armv7_neon)) {
+    GTEST_SKIP() << "no NEON on this CPU";
+  }
+  struct Fn {
+    const char* name;
+    const void* fn;
+    bool wide;  // SHA-512: 64-bit words, 128-byte blocks
+  };
+  const Fn fns[] = {
+      {"sha1 armv7-neon", reinterpret_cast<const void*>(petrel_sha1_blocks_armv7_neon), false},
+      {"sha256 armv7-neon", reinterpret_cast<const void*>(petrel_sha256_blocks_armv7_neon), false},
+      {"sha512 armv7-neon", reinterpret_cast<const void*>(petrel_sha512_blocks_armv7_neon), true},
+  };
+  std::vector<uint8_t> msg(3 * 128 + 1);
+  for (size_t i = 0; i < msg.size(); i++) {
+    msg[i] = static_cast<uint8_t>(i * 29 + 3);
+  }
+  size_t n = 0;
+  for (const Fn& f : fns) {
+    for (uint32_t blocks : {0u, 1u, 3u}) {
+      uint64_t st64[8] = {0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull,
+                          0xa54ff53a5f1d36f1ull, 0x510e527fade682d1ull, 0x9b05688c2b3e6c1full,
+                          0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull};
+      uint32_t st32[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+      uint64_t ref64[8];
+      uint32_t ref32[8];
+      std::memcpy(ref64, st64, sizeof(st64));
+      std::memcpy(ref32, st32, sizeof(st32));
+      void* st = f.wide ? static_cast<void*>(st64) : static_cast<void*>(st32);
+      if (f.wide) {
+        petrel_sha512_blocks_c64(ref64, msg.data() + 1, blocks);
+      } else if (std::strncmp(f.name, "sha1", 4) == 0) {
+        petrel_sha1_blocks_c32(ref32, msg.data() + 1, blocks);
+      } else {
+        petrel_sha256_blocks_c32(ref32, msg.data() + 1, blocks);
+      }
+      const uint32_t args[4] = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(st)),
+                                static_cast<uint32_t>(reinterpret_cast<uintptr_t>(msg.data() + 1)),
+                                blocks, 0};
+      uint32_t regs[25] = {};
+      (void)petrel_test_call_patterned_neon(f.fn, args, regs);
+      EXPECT_EQ(std::memcmp(st64, ref64, sizeof(st64)), 0) << f.name << " blocks " << blocks;
+      EXPECT_EQ(std::memcmp(st32, ref32, sizeof(st32)), 0) << f.name << " blocks " << blocks;
+      for (uint32_t r = 0; r < 8; r++) {
+        EXPECT_EQ(regs[r], 0xa5c30000u + (r + 1) * 0x101u) << f.name << " r" << (4 + r);
+      }
+      for (uint32_t d = 8; d < 16; d++) {
+        EXPECT_EQ(regs[8 + 2 * (d - 8)], 0x5a3c0000u + d * 0x101u) << f.name << " d" << d << " low";
+        EXPECT_EQ(regs[9 + 2 * (d - 8)], 0x5a3c8000u + d * 0x101u) << f.name << " d" << d << " high";
+      }
+      EXPECT_EQ(regs[24], 0u) << f.name << " moved sp";
+      n++;
+    }
+  }
+  report_cases("armv7-neon SHA through the NEON call harness (r4-r11, d8-d15, sp)", n);
+}
+#endif

@@ -11,7 +11,7 @@ endif()
 
 # The SHA variants each target must have as its default (crypto/hash/hash_impl.cpp), from the
 # toolchain as for the bignum kernels (tests/CMakeLists.txt, PETREL_BN_ASM_KERNELS): armv4 for
-# SHA-1, SHA-256 and SHA-512 on ARM, mips32r2 for SHA-1 and SHA-256 on MIPS32r2, the portable rows elsewhere. A
+# SHA-1, SHA-256 and SHA-512 on ARM (armv7-neon on ARMv7-A), mips32r2 for SHA-1 and SHA-256 on MIPS32r2, the portable rows elsewhere. A
 # target that silently fell back to the portable code fails HashImpls.DefaultsOfThisTarget. The
 # patterned call harness of tests/bignum checks the assembly keeps the callee-saved registers.
 set(_petrel_sha1 c32)
@@ -23,6 +23,15 @@ if("armv4" IN_LIST PETREL_BN_ASM_KERNELS)
   set(_petrel_sha512 armv4)
   target_sources(hash_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/bignum/call_harness_arm.S)
   target_compile_definitions(hash_test PRIVATE PETREL_TEST_CALL_HARNESS_ARM=1)
+  # ARMv7-A (armhf): the armv7-neon rows come first (the presets' qemu CPU, cortex-a7, has
+  # NEON), checked for r4-r11 and d8-d15 by the NEON call harness of tests/chacha.
+  if(PETREL_TARGET_ARMV7A)
+    set(_petrel_sha1 armv7-neon)
+    set(_petrel_sha256 armv7-neon)
+    set(_petrel_sha512 armv7-neon)
+    target_sources(hash_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/chacha/call_harness_neon.S)
+    target_compile_definitions(hash_test PRIVATE PETREL_TEST_CALL_HARNESS_NEON=1)
+  endif()
 elseif("mips32r2" IN_LIST PETREL_BN_ASM_KERNELS)
   set(_petrel_sha1 mips32r2)
   set(_petrel_sha256 mips32r2)

@@ -15,7 +15,8 @@ if(TARGET petrel_tool)
     set(_petrel_tool_level full)
     set(_petrel_tool_emulator)
   endif()
-  foreach(_t enc dgst gcm errors speed req keyfile limits dash names keyload subj rsa_opts cn_san eckeys
+  foreach(_t enc dgst gcm chacha errors speed req keyfile limits dash names keyload subj rsa_opts
+             cn_san eckeys
              digest_names options)
     add_test(NAME tools_${_t}
       COMMAND ${PETREL_BASH} ${CMAKE_CURRENT_LIST_DIR}/${_t}_test.sh $<TARGET_FILE:petrel_tool>

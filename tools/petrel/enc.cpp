@@ -1,13 +1,15 @@
-// petrel enc: AES-ECB/CBC/CTR (NIST SP 800-38A) with PKCS#7 padding, AES-GCM (SP 800-38D) and
-// RC4, with raw keys and IVs given in hex (-K/-iv), byte for byte what `openssl enc -K ... -iv ...`
-// produces. Unlike openssl, keys and IVs must have exactly the right length (openssl pads short
+// petrel enc: AES-ECB/CBC/CTR (NIST SP 800-38A) with PKCS#7 padding, AES-GCM (SP 800-38D),
+// ChaCha20-Poly1305 (RFC 8439) and RC4, with raw keys and IVs given in hex (-K/-iv), byte for
+// byte what `openssl enc -K ... -iv ...` produces for the modes openssl enc has (it refuses the
+// AEADs; for those the output is the ciphertext followed by the 16-byte tag). Unlike openssl, keys and IVs must have exactly the right length (openssl pads short
 // hex with zeros and drops the excess of long hex, with only a warning).
 //
 // ECB/CBC/CTR/RC4 stream: the input is read in chunks and never held whole. On decryption with
 // padding the last block is held back until the end, so a bad padding writes nothing of it.
-// GCM is one-shot in the library (AesGcm::seal/open), so the tool buffers the whole input, up to
-// 64 MiB of plaintext in both directions (kGcmSealLimit, kGcmOpenLimit); on decryption nothing is written (and no -out file is
-// created) unless the tag verifies. Encryption is capped as well although it could stream: a
+// The AEADs (GCM, ChaCha20-Poly1305) are one-shot in the library (AesGcm, ChaCha20Poly1305:
+// seal/open), so the tool buffers the whole input, up to 64 MiB of plaintext in both directions
+// (kGcmSealLimit, kGcmOpenLimit); on decryption nothing is written (and no -out file is created)
+// unless the tag verifies. Encryption is capped as well although it could stream: a
 // file petrel can seal, petrel can open.
 #include <cstdio>
 #include <cstring>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "crypto/aes/aes.h"
+#include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/modes/gcm.h"
 #include "crypto/modes/modes.h"
 #include "crypto/rc4/rc4.h"
@@ -35,16 +38,18 @@ const char* const kCmd = "enc";
 constexpr size_t kChunk = 64 * 1024;
 constexpr size_t kBlock = petrel::kAesBlockSize;
 
-// GCM holds its input in memory: at most 64 MiB of plaintext, so at most 64 MiB + the tag of
-// sealed input.
+// The AEADs hold their input in memory: at most 64 MiB of plaintext, so at most 64 MiB + the
+// tag of sealed input (both AEADs have 16-byte tags).
 constexpr size_t kGcmMaxPlaintext = size_t{64} << 20;
 constexpr InputLimit kGcmSealLimit = {kGcmMaxPlaintext,
-                                      "64 MiB, the cap on GCM input, which is held in memory"};
+                                      "64 MiB, the cap on AEAD input, which is held in memory"};
 constexpr InputLimit kGcmOpenLimit = {
     kGcmMaxPlaintext + petrel::kGcmTagSize,
-    "64 MiB and the 16-byte tag, the cap on GCM input, which is held in memory"};
+    "64 MiB and the 16-byte tag, the cap on AEAD input, which is held in memory"};
 
-enum class Mode { ecb, cbc, ctr, gcm, rc4 };
+enum class Mode { ecb, cbc, ctr, gcm, chacha20_poly1305, rc4 };
+
+static_assert(petrel::kChaCha20Poly1305TagSize == petrel::kGcmTagSize, "one tag size for the AEADs");
 
 struct CipherSpec {
   const char* name;
@@ -62,6 +67,8 @@ const CipherSpec kCiphers[] = {
     {"aes-128-ctr", Mode::ctr, 16, 16},         {"aes-192-ctr", Mode::ctr, 24, 16},
     {"aes-256-ctr", Mode::ctr, 32, 16},         {"aes-128-gcm", Mode::gcm, 16, kVariableIv},
     {"aes-192-gcm", Mode::gcm, 24, kVariableIv}, {"aes-256-gcm", Mode::gcm, 32, kVariableIv},
+    // RFC 8439: a 256-bit key and a 96-bit nonce (-iv).
+    {"chacha20-poly1305", Mode::chacha20_poly1305, 32, petrel::kChaCha20Poly1305NonceSize},
     // openssl's -rc4 takes a 128-bit key from -K; -rc4-40 a 40-bit one.
     {"rc4", Mode::rc4, 16, 0},                  {"rc4-40", Mode::rc4, 5, 0},
 };
@@ -77,12 +84,13 @@ const CipherSpec* find_cipher(const std::string& name) {
 
 const CommandHelp kHelp = {
     kCmd, "[-e|-d] -CIPHER -K HEX [options]",
-    "  GCM: encryption writes the ciphertext then the 16-byte tag; decryption reads them the\n"
-    "  same way and writes the plaintext only if the tag verifies. GCM input is held in\n"
+    "  GCM and ChaCha20-Poly1305: encryption writes the ciphertext then the 16-byte tag;\n"
+    "  decryption reads them the same way and writes the plaintext only if the tag\n"
+    "  verifies. Their input is held in\n"
     "  memory: at most 64 MiB (67108864 bytes) of plaintext, and of ciphertext with the\n"
     "  tag 16 bytes more; the other modes stream.\n",
     "  -CIPHER               aes-{128,192,256}-{ecb,cbc,ctr}, aes-{128,192,256}-gcm,\n"
-    "                        rc4 (128-bit key), rc4-40\n"};
+    "                        chacha20-poly1305 (12-byte -iv), rc4 (128-bit key), rc4-40\n"};
 
 struct Options {
   const CipherSpec* cipher = nullptr;
@@ -153,6 +161,7 @@ class StreamCipher final {
         s = m_rc4.crypt(o, i);
         break;
       case Mode::gcm:
+      case Mode::chacha20_poly1305:
         break;
     }
     if (s != Status::ok) {
@@ -277,17 +286,11 @@ int run_stream(const Options& o) {
   return kExitOk;
 }
 
-int run_gcm(const Options& o) {
-  petrel::AesKey key;
-  Status s = key.init(ByteView(o.key.data(), o.key.size()), o.impl);
-  petrel::AesGcm gcm;
-  if (s == Status::ok) {
-    s = gcm.init(&key);
-  }
-  if (s != Status::ok) {
-    return fail(kCmd, "cannot set up %s: %s", o.cipher->name, petrel::status_name(s));
-  }
-
+// Seals or opens the whole input with an AEAD set up by the caller (AesGcm or ChaCha20Poly1305:
+// the same seal/open contract, a 16-byte tag after the ciphertext).
+template <typename Aead>
+int run_aead(const Options& o, Aead& aead) {
+  constexpr size_t kTag = petrel::kGcmTagSize;
   std::string err;
   std::vector<uint8_t> data;
   WipeOnExit wipe_data{&data};
@@ -300,23 +303,23 @@ int run_gcm(const Options& o) {
   WipeOnExit wipe_result{&result};
   const ByteView iv(o.iv.data(), o.iv.size());
   const ByteView aad(o.aad.data(), o.aad.size());
+  Status s = Status::ok;
   if (!o.decrypt) {
-    result.resize(data.size() + petrel::kGcmTagSize);
-    s = gcm.seal(MutableBytes(result.data(), data.size()),
-                 MutableBytes(result.data() + data.size(), petrel::kGcmTagSize), iv, aad,
-                 ByteView(data.data(), data.size()));
+    result.resize(data.size() + kTag);
+    s = aead.seal(MutableBytes(result.data(), data.size()),
+                  MutableBytes(result.data() + data.size(), kTag), iv, aad,
+                  ByteView(data.data(), data.size()));
     if (s != Status::ok) {
       return fail(kCmd, "encryption failed: %s", petrel::status_name(s));
     }
   } else {
-    if (data.size() < petrel::kGcmTagSize) {
-      return fail(kCmd, "input of %zu bytes is shorter than the %zu-byte tag", data.size(),
-                  petrel::kGcmTagSize);
+    if (data.size() < kTag) {
+      return fail(kCmd, "input of %zu bytes is shorter than the %zu-byte tag", data.size(), kTag);
     }
-    const size_t ct_len = data.size() - petrel::kGcmTagSize;
+    const size_t ct_len = data.size() - kTag;
     result.resize(ct_len);
-    s = gcm.open(MutableBytes(result.data(), ct_len), iv, aad, ByteView(data.data(), ct_len),
-                 ByteView(data.data() + ct_len, petrel::kGcmTagSize));
+    s = aead.open(MutableBytes(result.data(), ct_len), iv, aad, ByteView(data.data(), ct_len),
+                  ByteView(data.data() + ct_len, kTag));
     if (s == Status::auth_failed) {
       return fail(kCmd, "authentication failed");
     }
@@ -331,6 +334,28 @@ int run_gcm(const Options& o) {
     return fail(kCmd, "%s", err.c_str());
   }
   return kExitOk;
+}
+
+int run_gcm(const Options& o) {
+  petrel::AesKey key;
+  Status s = key.init(ByteView(o.key.data(), o.key.size()), o.impl);
+  petrel::AesGcm gcm;
+  if (s == Status::ok) {
+    s = gcm.init(&key);
+  }
+  if (s != Status::ok) {
+    return fail(kCmd, "cannot set up %s: %s", o.cipher->name, petrel::status_name(s));
+  }
+  return run_aead(o, gcm);
+}
+
+int run_chacha20_poly1305(const Options& o) {
+  petrel::ChaCha20Poly1305 aead;
+  const Status s = aead.init(ByteView(o.key.data(), o.key.size()));
+  if (s != Status::ok) {
+    return fail(kCmd, "cannot set up %s: %s", o.cipher->name, petrel::status_name(s));
+  }
+  return run_aead(o, aead);
 }
 
 bool parse_hex_option(const char* what, const std::string& hex, std::vector<uint8_t>* out) {
@@ -356,9 +381,12 @@ int cmd_enc(int argc, char** argv) {
       flag("e", "encrypt (the default)", &o.decrypt, false),
       flag("d", "decrypt", &o.decrypt),
       value("K", "HEX", "raw key, exactly the cipher's key length", &key_hex, &o.have_key),
-      value("iv", "HEX", "IV (16 bytes for cbc/ctr; any non-zero length for gcm, 12 recommended)",
+      value("iv", "HEX",
+            "IV (16 bytes for cbc/ctr; 12 for chacha20-poly1305; any non-zero length for gcm, "
+            "12 recommended)",
             &iv_hex, &o.have_iv),
-      value("aad", "HEX", "additional authenticated data (gcm only)", &aad_hex, &o.have_aad),
+      value("aad", "HEX", "additional authenticated data (gcm, chacha20-poly1305)", &aad_hex,
+            &o.have_aad),
       flag("nopad", "no PKCS#7 padding (ecb/cbc): the input must be a multiple of 16 bytes",
            &o.nopad),
       value("in", "FILE", "the input file (default stdin)", &o.in_path, &have_in),
@@ -428,13 +456,19 @@ int cmd_enc(int argc, char** argv) {
     return fail(kCmd, "-iv must be %zu bytes (%zu hex digits) for %s, got %zu bytes", c.iv_len,
                 2 * c.iv_len, c.name, o.iv.size());
   }
-  if (o.have_aad && c.mode != Mode::gcm) {
-    return fail(kCmd, "-aad is only used by GCM, not %s", c.name);
+  if (o.have_aad && c.mode != Mode::gcm && c.mode != Mode::chacha20_poly1305) {
+    return fail(kCmd, "-aad is only used by GCM and ChaCha20-Poly1305, not %s", c.name);
   }
-  if (o.have_impl && c.mode == Mode::rc4) {
+  if (o.have_impl && (c.mode == Mode::rc4 || c.mode == Mode::chacha20_poly1305)) {
     return fail(kCmd, "-impl selects an AES implementation; %s is not AES", c.name);
   }
-  return c.mode == Mode::gcm ? run_gcm(o) : run_stream(o);
+  if (c.mode == Mode::gcm) {
+    return run_gcm(o);
+  }
+  if (c.mode == Mode::chacha20_poly1305) {
+    return run_chacha20_poly1305(o);
+  }
+  return run_stream(o);
 }
 
 }  // namespace petrel_tool
