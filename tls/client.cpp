@@ -19,6 +19,7 @@
 #include "crypto/util/wipe.h"
 #include "tls/key_exchange.h"
 #include "tls/messages.h"
+#include "tls/transcript_internal.h"
 
 namespace petrel {
 namespace tls {
@@ -50,10 +51,10 @@ void Client::wipe_secrets() noexcept {
   m_in_len = 0;
   m_hs_in_len = 0;
   m_hs_keep = 0;
-  secure_wipe_object(m_th_md5);
-  secure_wipe_object(m_th_sha1);
-  secure_wipe_object(m_th_sha256);
-  secure_wipe_object(m_th_sha384);
+  secure_wipe_object(th().md5);
+  secure_wipe_object(th().sha1);
+  secure_wipe_object(th().sha256);
+  secure_wipe_object(th().sha384);
   m_th_active = 0;
 }
 
@@ -178,12 +179,12 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   }
   m_th_active = kThSha1 | kThSha256 | kThSha384;
   if (kBuildTls10) {  // the MD5 half of the TLS 1.0/1.1 transcript hash
-    md5_init(&m_th_md5);
+    md5_init(&th().md5);
     m_th_active |= kThMd5;
   }
-  sha1_init(&m_th_sha1);
-  sha256_init(&m_th_sha256);
-  sha384_init(&m_th_sha384);
+  sha1_init(&th().sha1);
+  sha256_init(&th().sha256);
+  sha384_init(&th().sha384);
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
     return Status::invalid_argument;

@@ -61,6 +61,8 @@
 // x509::CandidateCert views, and its RSA key in storage of its size class (while it is used, a
 // 4096-bit key takes about 1.5 KB more stack than a 2048-bit one, an 8192-bit key 4.6 KB more;
 // tests/rsa/rsa_stack_test.cpp).
+// Public API (installed): the declarations here are stable, and the buffer sizes as
+// functions of the configuration; sizeof(Client) (kClientContextSize) is this version's.
 #ifndef PETREL_TLS_CLIENT_H
 #define PETREL_TLS_CLIENT_H
 
@@ -82,6 +84,8 @@
 
 namespace petrel {
 namespace tls {
+
+struct TranscriptStates;  // tls/transcript_internal.h
 
 // One record of any suite at full size: header + 2^14 + kMaxRecordOverhead (CBC: IV, MAC, 256
 // bytes of padding).
@@ -465,11 +469,13 @@ class Client final {
   void transcript_keep(unsigned mask) noexcept;
   unsigned transcript_bits(SignHash h) const noexcept;
   SignHash prf_transcript_hash() const noexcept;
-  // The raw states, each its own size (a HashCtx is a union sized for SHA-512).
-  Md5State m_th_md5;
-  Sha1State m_th_sha1;
-  Sha256State m_th_sha256;
-  Sha512State m_th_sha384;
+  // The raw states, each its own size (a HashCtx is a union sized for SHA-512): MD5, SHA-1,
+  // SHA-256 and SHA-384, opaque here (the state structs are library-internal: th(), in
+  // tls/transcript_internal.h, checks this size against them on every target).
+  static constexpr size_t kTranscriptStateSize = 96 + 104 + 112 + 216;
+  alignas(8) unsigned char m_th[kTranscriptStateSize];
+  TranscriptStates& th() noexcept;
+  const TranscriptStates& th() const noexcept;
   x509::VerifyResult m_verify;
   // The key block (RFC 5246 6.3) is derived straight into both record states, which stay
   // pending (unprotected) until their ChangeCipherSpec: it is never stored.

@@ -16,6 +16,8 @@
 // uncompressed points checked with ec_point_check, the shared secret the x coordinate, RFC
 // 8422 5.10). secp384r1 is offered last: servers then accept P-384 ECDSA certificates (RFC 8422
 // 5.1.1 makes supported_groups cover the certificate's curve too).
+// Public API (installed): none of it is stable: installed only because tls/client.h holds a
+// KeyExchangeState; a consumer does not use it.
 #ifndef PETREL_TLS_KEY_EXCHANGE_H
 #define PETREL_TLS_KEY_EXCHANGE_H
 

@@ -9,6 +9,7 @@
 #include "crypto/util/wipe.h"
 #include "tls/client.h"
 #include "tls/messages.h"
+#include "tls/transcript_internal.h"
 
 namespace petrel {
 namespace tls {
@@ -24,16 +25,16 @@ ByteView label(const char* s) noexcept {
 
 void Client::transcript_add(ByteView msg) noexcept {
   if (kBuildTls10 && (m_th_active & kThMd5)) {
-    md5_update(&m_th_md5, msg.data(), msg.size());
+    md5_update(&th().md5, msg.data(), msg.size());
   }
   if (m_th_active & kThSha1) {
-    sha1_update(&m_th_sha1, msg.data(), msg.size());
+    sha1_update(&th().sha1, msg.data(), msg.size());
   }
   if (m_th_active & kThSha256) {
-    sha256_update(&m_th_sha256, msg.data(), msg.size());
+    sha256_update(&th().sha256, msg.data(), msg.size());
   }
   if (m_th_active & kThSha384) {
-    sha512_update(&m_th_sha384, msg.data(), msg.size());
+    sha512_update(&th().sha384, msg.data(), msg.size());
   }
 }
 
@@ -56,16 +57,16 @@ unsigned Client::transcript_bits(SignHash h) const noexcept {
 void Client::transcript_keep(unsigned mask) noexcept {
   unsigned drop = m_th_active & ~mask;
   if (kBuildTls10 && (drop & kThMd5)) {
-    secure_wipe_object(m_th_md5);
+    secure_wipe_object(th().md5);
   }
   if (drop & kThSha1) {
-    secure_wipe_object(m_th_sha1);
+    secure_wipe_object(th().sha1);
   }
   if (drop & kThSha256) {
-    secure_wipe_object(m_th_sha256);
+    secure_wipe_object(th().sha256);
   }
   if (drop & kThSha384) {
-    secure_wipe_object(m_th_sha384);
+    secure_wipe_object(th().sha384);
   }
   m_th_active &= mask;
 }
@@ -82,8 +83,8 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
       if (!kBuildTls10 || out.size() < 36) {  // TLS 1.0/1.1 only (PETREL_MINIMAL: not built)
         return false;
       }
-      Md5State a = m_th_md5;
-      Sha1State b = m_th_sha1;
+      Md5State a = th().md5;
+      Sha1State b = th().sha1;
       md5_final(&a, out.data());
       sha1_final(&b, out.data() + 16);
       secure_wipe_object(a);
@@ -95,7 +96,7 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
       if (out.size() < 20) {
         return false;
       }
-      Sha1State c = m_th_sha1;
+      Sha1State c = th().sha1;
       sha1_final(&c, out.data());
       secure_wipe_object(c);
       *out_len = 20;
@@ -105,7 +106,7 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
       if (out.size() < 32) {
         return false;
       }
-      Sha256State c = m_th_sha256;
+      Sha256State c = th().sha256;
       sha256_final(&c, out.data(), 32);
       secure_wipe_object(c);
       *out_len = 32;
@@ -115,7 +116,7 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
       if (out.size() < 48) {
         return false;
       }
-      Sha512State c = m_th_sha384;
+      Sha512State c = th().sha384;
       sha512_final(&c, out.data(), 48);
       secure_wipe_object(c);
       *out_len = 48;

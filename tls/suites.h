@@ -23,6 +23,7 @@
 // constant-time one (`ct`), ChaCha20-Poly1305 comes before AES-GCM: it is constant-time by
 // construction and several times faster in portable integer code (BoringSSL orders the same way
 // on CPUs without AES instructions); with the `table` AES, AES-GCM first.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_TLS_SUITES_H
 #define PETREL_TLS_SUITES_H
 

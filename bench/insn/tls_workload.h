@@ -57,6 +57,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#ifndef WL_STATIC  /* as workload.h defines it */
+#if defined(__GNUC__)
+#define WL_STATIC static __attribute__((unused))
+#else
+#define WL_STATIC static
+#endif
+#endif
+
 #define WL_TLS_VERSION 0x0303u /* TLS 1.2 */
 #define WL_TLS_SUITE 0x009cu   /* TLS_RSA_WITH_AES_128_GCM_SHA256 */
 #define WL_TLS_SUITE_ECDHE 0xc02fu /* TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (over X25519) */
@@ -68,7 +76,7 @@
 #define WL_TLS_RESUMED 2
 #define WL_TLS_FULL_ECDHE 3
 #define WL_TLS_FULL_ECDSA 4
-static int wl_tls_workload(const char *alg)
+WL_STATIC int wl_tls_workload(const char *alg)
 {
     if (strcmp(alg, "tls-full") == 0) {
         return WL_TLS_FULL;
@@ -86,7 +94,7 @@ static int wl_tls_workload(const char *alg)
 }
 
 /* The one suite the client offers for a workload of wl_tls_workload(). */
-static unsigned wl_tls_suite(int workload)
+WL_STATIC unsigned wl_tls_suite(int workload)
 {
     if (workload == WL_TLS_FULL_ECDSA) {
         return WL_TLS_SUITE_ECDSA;
@@ -96,7 +104,7 @@ static unsigned wl_tls_suite(int workload)
 
 /* The test file of a workload: "ca", "client" with ".pem", ".der" or ".key"; the -ec one
  * (ca-ec.pem, ...) for tls-full-ecdsa. Returns a static string. */
-static const char *wl_tls_file(int workload, const char *stem, const char *ext)
+WL_STATIC const char *wl_tls_file(int workload, const char *stem, const char *ext)
 {
     static char name[64];
     snprintf(name, sizeof name, "%s%s%s", stem, workload == WL_TLS_FULL_ECDSA ? "-ec" : "", ext);
@@ -104,7 +112,7 @@ static const char *wl_tls_file(int workload, const char *stem, const char *ext)
 }
 
 /* The path of a test file (PETREL_TLS_DIR/name) in out; 0 on success. */
-static int wl_tls_path(char *out, size_t out_len, const char *name)
+WL_STATIC int wl_tls_path(char *out, size_t out_len, const char *name)
 {
     const char *dir = getenv("PETREL_TLS_DIR");
     int n;
@@ -117,7 +125,7 @@ static int wl_tls_path(char *out, size_t out_len, const char *name)
 
 /* A TCP connection to the workload's server on 127.0.0.1:$PETREL_TLS_PORT (tls-full-ecdsa:
  * $PETREL_TLS_PORT_ECDSA); the socket, or -1. */
-static int wl_tls_connect(int workload)
+WL_STATIC int wl_tls_connect(int workload)
 {
     const char *var = workload == WL_TLS_FULL_ECDSA ? "PETREL_TLS_PORT_ECDSA" : "PETREL_TLS_PORT";
     const char *p = getenv(var);
@@ -146,7 +154,7 @@ static int wl_tls_connect(int workload)
     return fd;
 }
 
-static void wl_tls_print_result(const char *alg, size_t n, unsigned version, unsigned suite,
+WL_STATIC void wl_tls_print_result(const char *alg, size_t n, unsigned version, unsigned suite,
                                 int resumed)
 {
     uint8_t r[5];

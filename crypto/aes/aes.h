@@ -26,6 +26,11 @@
 //
 // The implementation is chosen once, at key set-up (AesKey::init); every later call goes
 // through the function pointers stored in the key.
+//
+// Public API (installed): the declarations here are stable, and the variant names. The schedule
+// layout of each variant and its extern "C" entry points are library-internal
+// (crypto/aes/aes_internal.h), the schedule words reachable only through the test hook
+// crypto/aes/aes_test_hooks.h; neither is installed.
 #ifndef PETREL_CRYPTO_AES_AES_H
 #define PETREL_CRYPTO_AES_AES_H
 
@@ -125,10 +130,11 @@ class AesKey final {
   // (bitsliced) or 60 + 60 encryption and decryption words for "table" and "armv4" (the same
   // words byte-reversed). Each implementation checks its need against this at compile time.
   static constexpr size_t kScheduleWords = 120;
-  uint32_t* schedule() noexcept { return m_schedule; }
-  const uint32_t* schedule() const noexcept { return m_schedule; }
 
  private:
+  // Test-only access to the schedule words (crypto/aes/aes_test_hooks.h, not installed: the
+  // assembly call harnesses pass them to the entry points, the wipe test reads them).
+  friend struct AesKeyAccess;
   alignas(16) uint32_t m_schedule[kScheduleWords] = {};
   BlockFn m_encrypt = nullptr;
   BlockFn m_decrypt = nullptr;

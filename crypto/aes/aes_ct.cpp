@@ -12,7 +12,7 @@
 // data; all loops depend only on the (public) key size and block count. Byte order is handled by
 // load_le32/store_le32, so the code is independent of the host's endianness.
 //
-// Schedule layout in AesKey::schedule(): (rounds + 1) round keys of 8 words each, already
+// Schedule layout (AesKey's schedule words): (rounds + 1) round keys of 8 words each, already
 // bitsliced for two blocks (words 0..8*(rounds+1)-1). Decryption uses the same schedule.
 #include <cstring>
 

@@ -35,7 +35,7 @@
 //   mipsel (24Kf)    CBC 417.03 -> 264.53, CTR 211.72 -> 134.67, GCM 278.58 -> 200.94
 //   armhf (A7)       CBC 303.40 -> 284.96, CTR 156.28 -> 147.15, GCM 199.71 -> 190.50
 //
-// Schedule layout in AesKey::schedule(): (rounds + 1) round keys of 8 bitsliced words (both
+// Schedule layout (AesKey's schedule words): (rounds + 1) round keys of 8 bitsliced words (both
 // blocks), round key u permuted by InvShiftRows^(u mod 4) and, for u >= 1, XORed with the
 // bitsliced 0x63 (words 0, 1, 5 and 6 inverted). Decryption uses the same schedule.
 #include <cstring>

@@ -9,7 +9,7 @@
 //
 // NOT constant-time: table indices depend on key and data, so cache timing can leak them.
 //
-// Schedule layout in AesKey::schedule(): encryption round keys in words 0..59, decryption
+// Schedule layout (AesKey's schedule words): encryption round keys in words 0..59, decryption
 // (equivalent inverse cipher) round keys in words 60..119, both as big-endian column words.
 #include <cstring>
 

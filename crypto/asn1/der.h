@@ -9,6 +9,7 @@
 // Tags are held in one uint32_t: the class in bits 31..30, the constructed bit in bit 29, the tag
 // number in bits 28..0 (so kSequence == 0x20000010). Numbers >= 31 use the high-tag-number form
 // on the wire; it is parsed and written, minimal form only, up to kMaxTagNumber.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_ASN1_DER_H
 #define PETREL_CRYPTO_ASN1_DER_H
 

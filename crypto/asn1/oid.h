@@ -7,6 +7,7 @@
 // against it again at test time (tests/asn1/oid_openssl.sh), and against oid_to_text.
 //
 // kOidTable lists every constant with a short name and its dotted form, for printers.
+// Public API (installed): the declarations here are stable; OIDs are only ever added.
 #ifndef PETREL_CRYPTO_ASN1_OID_H
 #define PETREL_CRYPTO_ASN1_OID_H
 

@@ -5,6 +5,7 @@
 //   rsaEncryption (RFC 3279 2.3.1):  crypto/rsa/rsa_keys.h rsa_public_key_parts / _from_info;
 //   id-ecPublicKey (RFC 5480 2.1.1): m_params holds the namedCurve OID, m_key the point (an EC
 //                                    reader is to plug in beside the RSA one).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_ASN1_SPKI_H
 #define PETREL_CRYPTO_ASN1_SPKI_H
 

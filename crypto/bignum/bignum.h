@@ -5,6 +5,9 @@
 //
 // Constant-time unless the comment says "variable-time": no branch and no memory index depends
 // on limb values. Lengths (limb counts, bit sizes of moduli) are treated as public.
+// Public API (installed): the declarations here are stable; kernel variants (BnKernel names and
+// values) are only ever added, and which ones a build has is its own. The kernel entry points
+// are library-internal (crypto/bignum/bn_kernel.h, not installed).
 #ifndef PETREL_CRYPTO_BIGNUM_BIGNUM_H
 #define PETREL_CRYPTO_BIGNUM_BIGNUM_H
 

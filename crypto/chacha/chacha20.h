@@ -20,6 +20,8 @@
 // length; the keystream continues where the last call stopped. The counter is 32 bits: a
 // message may use at most 2^32 - counter blocks (256 GiB from counter 0); crypt() refuses to
 // wrap it (Status::invalid_argument, nothing written).
+// Public API (installed): the declarations here are stable; variants (their names and enum
+// values) are only ever added, and which ones a build has is its own (*_available()).
 #ifndef PETREL_CRYPTO_CHACHA_CHACHA20_H
 #define PETREL_CRYPTO_CHACHA_CHACHA20_H
 

@@ -8,6 +8,7 @@
 //
 // Limits: a plaintext of at most 2^38 - 64 bytes per nonce (the 32-bit block counter starting
 // at 1). A nonce must never be repeated under one key.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_CHACHA_CHACHA20_POLY1305_H
 #define PETREL_CRYPTO_CHACHA_CHACHA20_POLY1305_H
 

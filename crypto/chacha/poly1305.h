@@ -19,6 +19,8 @@
 //
 // Streaming: init(key) / update(data) any number of times / final(tag). The state (r, s, the
 // accumulator and the buffered partial block) is wiped by final(), clear() and the destructor.
+// Public API (installed): the declarations here are stable; variants (their names and enum
+// values) are only ever added, and which ones a build has is its own (*_available()).
 #ifndef PETREL_CRYPTO_CHACHA_POLY1305_H
 #define PETREL_CRYPTO_CHACHA_POLY1305_H
 

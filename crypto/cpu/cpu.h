@@ -7,6 +7,7 @@
 // (the variant stays unused, never guessed).
 //
 // No heap, no locks; safe to call from any thread (the probe is idempotent).
+// Public API (installed): the declarations here are stable; features are only ever added.
 #ifndef PETREL_CRYPTO_CPU_CPU_H
 #define PETREL_CRYPTO_CPU_CPU_H
 

@@ -28,6 +28,7 @@
 // identity has no uncompressed encoding and is refused. Compressed (02/03) and hybrid (06/07)
 // forms are refused with invalid_argument (unsupported here, RFC 8422 section 5.1.2 allows
 // servers to use only the uncompressed form).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_EC_EC_H
 #define PETREL_CRYPTO_EC_EC_H
 

@@ -23,6 +23,7 @@
 // with the [0] parameters and the [1] public key; PKCS#8 version 0 around an ECPrivateKey
 // without [0] parameters; X25519 PKCS#8 version 0 without the public key). Private key material
 // in local buffers is wiped before return, EcPrivateKey wipes itself in its destructor.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_EC_EC_KEYS_H
 #define PETREL_CRYPTO_EC_EC_KEYS_H
 

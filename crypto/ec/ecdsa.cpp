@@ -7,6 +7,7 @@
 // the RFC 6979 candidate test (k in [1, n-1]) and of r, s != 0. Verification is variable time
 // (public inputs only).
 #include "crypto/ec/ecdsa.h"
+#include "crypto/ec/ecdsa_test_hooks.h"
 
 #include <cstring>
 

@@ -14,6 +14,7 @@
 // Digest handling (FIPS 186-4 6.4 and RFC 6979 2.3.2): the leftmost min(8*len, bitlen(n))
 // bits of the digest are the integer e; a shorter digest is used whole. Any digest length is
 // accepted (an empty digest is e = 0).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_EC_ECDSA_H
 #define PETREL_CRYPTO_EC_ECDSA_H
 
@@ -47,14 +48,6 @@ Status ecdsa_verify(EcCurve c, ByteView point, ByteView digest, ByteView der_sig
 // buffer_too_small, rng_failure (the hedge failed; nothing is written).
 Status ecdsa_sign(EcCurve c, MutableBytes der_sig_out, size_t* sig_len, ByteView d,
                   ByteView digest, HashAlg h, Rng* hedge) noexcept;
-
-namespace ecdsa_internal {
-// Test entry (FIPS 186-4 SigGen vectors give k): signs with the caller's nonce k
-// (ec_scalar_size(c) bytes, 1 <= k < n, else invalid_argument), r and s written as
-// ec_scalar_size(c)-byte big-endian integers. Same constant-time code path as ecdsa_sign.
-Status ecdsa_sign_with_k(EcCurve c, MutableBytes r_out, MutableBytes s_out, ByteView d,
-                         ByteView digest, ByteView k) noexcept;
-}  // namespace ecdsa_internal
 
 }  // namespace petrel
 

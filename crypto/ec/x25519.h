@@ -23,6 +23,8 @@
 // x25519() refuses an all-zero shared secret (section 6.1: the peer sent a point of small
 // order) with Status::invalid_argument. The check runs in constant time; only its verdict is
 // declassified. out holds the (zero) result either way.
+// Public API (installed): the declarations here are stable; variants (their names and enum
+// values) are only ever added, and which ones a build has is its own (*_available()).
 #ifndef PETREL_CRYPTO_EC_X25519_H
 #define PETREL_CRYPTO_EC_X25519_H
 

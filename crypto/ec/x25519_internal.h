@@ -35,6 +35,10 @@ void petrel_fe25519_mul_armv6(uint32_t out[8], const uint32_t a[8], const uint32
     __ARM_ARCH >= 6 && !defined(__ARMEB__)
 #define PETREL_X25519_ARMV6 1
 #endif
+// "fe64" is built where the compiler has unsigned __int128 on a 64-bit target.
+#if defined(__SIZEOF_INT128__) && UINTPTR_MAX > 0xffffffffu
+#define PETREL_X25519_FE64 1
+#endif
 
 namespace petrel {
 namespace x25519_detail {

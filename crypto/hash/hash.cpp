@@ -1,11 +1,26 @@
 // Hash dispatch: names, sizes, the streaming HashCtx and one-shot hash(). The algorithm choice
 // is public; the data never steers a branch. See md5.cpp, sha1.cpp, sha256.cpp, sha512.cpp.
 #include "crypto/hash/hash.h"
-#include "crypto/util/build_config.h"
 
+#include <new>
+
+#include "crypto/hash/hash_internal.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
+
+namespace {
+
+// HashCtx's opaque bytes as the state union: an unsigned char array implicitly creates an object
+// of an implicit-lifetime type such as this union (P0593, a defect report that applies to C++17
+// too), and std::launder gives the pointer to it.
+HashCtxState& ctx_state(unsigned char* bytes) noexcept {
+  // Through void*: the array is alignas(8) (hash.h), which -Wcast-align cannot see in a pointer.
+  return *std::launder(static_cast<HashCtxState*>(static_cast<void*>(bytes)));
+}
+
+}  // namespace
 
 size_t hash_digest_size(HashAlg alg) noexcept {
   switch (alg) {
@@ -121,7 +136,11 @@ Status hash_from_name(HashAlg* out, const char* name) noexcept {
   return Status::unsupported;
 }
 
-HashCtx::~HashCtx() { secure_wipe_object(m_state); }
+HashCtx::~HashCtx() {
+  static_assert(sizeof(HashCtxState) == kStateSize && alignof(HashCtxState) <= 8,
+                "HashCtx::kStateSize (crypto/hash/hash.h) must hold HashCtxState");
+  secure_wipe_object(m_state);
+}
 
 Status HashCtx::init(HashAlg alg) noexcept {
   switch (alg) {
@@ -130,13 +149,13 @@ Status HashCtx::init(HashAlg alg) noexcept {
         m_set = false;
         return Status::unsupported;
       }
-      md5_init(&m_state.md5);
+      md5_init(&ctx_state(m_state).md5);
       break;
-    case HashAlg::sha1: sha1_init(&m_state.sha1); break;
-    case HashAlg::sha224: sha224_init(&m_state.sha256); break;
-    case HashAlg::sha256: sha256_init(&m_state.sha256); break;
-    case HashAlg::sha384: sha384_init(&m_state.sha512); break;
-    case HashAlg::sha512: sha512_init(&m_state.sha512); break;
+    case HashAlg::sha1: sha1_init(&ctx_state(m_state).sha1); break;
+    case HashAlg::sha224: sha224_init(&ctx_state(m_state).sha256); break;
+    case HashAlg::sha256: sha256_init(&ctx_state(m_state).sha256); break;
+    case HashAlg::sha384: sha384_init(&ctx_state(m_state).sha512); break;
+    case HashAlg::sha512: sha512_init(&ctx_state(m_state).sha512); break;
     default: m_set = false; return Status::invalid_argument;
   }
   m_alg = alg;
@@ -151,14 +170,14 @@ void HashCtx::update(ByteView in) noexcept {
   switch (m_alg) {
     case HashAlg::md5:
       if (kBuildMd5) {
-        md5_update(&m_state.md5, in.data(), in.size());
+        md5_update(&ctx_state(m_state).md5, in.data(), in.size());
       }
       break;
-    case HashAlg::sha1: sha1_update(&m_state.sha1, in.data(), in.size()); break;
+    case HashAlg::sha1: sha1_update(&ctx_state(m_state).sha1, in.data(), in.size()); break;
     case HashAlg::sha224:
-    case HashAlg::sha256: sha256_update(&m_state.sha256, in.data(), in.size()); break;
+    case HashAlg::sha256: sha256_update(&ctx_state(m_state).sha256, in.data(), in.size()); break;
     case HashAlg::sha384:
-    case HashAlg::sha512: sha512_update(&m_state.sha512, in.data(), in.size()); break;
+    case HashAlg::sha512: sha512_update(&ctx_state(m_state).sha512, in.data(), in.size()); break;
   }
 }
 
@@ -173,14 +192,14 @@ Status HashCtx::final(MutableBytes out) noexcept {
   switch (m_alg) {
     case HashAlg::md5:
       if (kBuildMd5) {
-        md5_final(&m_state.md5, out.data());
+        md5_final(&ctx_state(m_state).md5, out.data());
       }
       break;
-    case HashAlg::sha1: sha1_final(&m_state.sha1, out.data()); break;
+    case HashAlg::sha1: sha1_final(&ctx_state(m_state).sha1, out.data()); break;
     case HashAlg::sha224:
-    case HashAlg::sha256: sha256_final(&m_state.sha256, out.data(), n); break;
+    case HashAlg::sha256: sha256_final(&ctx_state(m_state).sha256, out.data(), n); break;
     case HashAlg::sha384:
-    case HashAlg::sha512: sha512_final(&m_state.sha512, out.data(), n); break;
+    case HashAlg::sha512: sha512_final(&ctx_state(m_state).sha512, out.data(), n); break;
   }
   secure_wipe_object(m_state);
   m_set = false;

@@ -1,6 +1,10 @@
 // Hash functions: MD5 (RFC 1321, legacy), SHA-1 (FIPS 180-4, legacy), SHA-224/256/384/512
 // (FIPS 180-4). Streaming (HashCtx) and one-shot (hash()). These process public or secret data
 // in constant time (no data-dependent branches or table indices).
+// Public API (installed): the declarations here are stable, and the variant names and their
+// table. The per-algorithm state structs and their *_init/_update/_final functions, and the block
+// functions the variants implement, are library-internal (crypto/hash/hash_internal.h, not
+// installed); HashCtx holds its state as opaque bytes.
 #ifndef PETREL_CRYPTO_HASH_HASH_H
 #define PETREL_CRYPTO_HASH_HASH_H
 
@@ -37,47 +41,6 @@ Status hash_from_name(HashAlg* out, const char* name) noexcept;
 // sha512".
 const char* hash_name_list() noexcept;
 
-struct Md5State {
-  uint32_t h[4];
-  uint64_t total;  // bytes
-  uint8_t buf[64];
-  size_t buf_len;
-};
-struct Sha1State {
-  uint32_t h[5];
-  uint64_t total;
-  uint8_t buf[64];
-  size_t buf_len;
-};
-struct Sha256State {  // SHA-224 and SHA-256
-  uint32_t h[8];
-  uint64_t total;
-  uint8_t buf[64];
-  size_t buf_len;
-};
-struct Sha512State {  // SHA-384 and SHA-512
-  uint64_t h[8];
-  uint64_t total_lo;  // 128-bit byte count
-  uint64_t total_hi;
-  uint8_t buf[128];
-  size_t buf_len;
-};
-
-void md5_init(Md5State* s) noexcept;
-void md5_update(Md5State* s, const uint8_t* in, size_t len) noexcept;
-void md5_final(Md5State* s, uint8_t out[16]) noexcept;
-void sha1_init(Sha1State* s) noexcept;
-void sha1_update(Sha1State* s, const uint8_t* in, size_t len) noexcept;
-void sha1_final(Sha1State* s, uint8_t out[20]) noexcept;
-void sha224_init(Sha256State* s) noexcept;
-void sha256_init(Sha256State* s) noexcept;
-void sha256_update(Sha256State* s, const uint8_t* in, size_t len) noexcept;
-void sha256_final(Sha256State* s, uint8_t* out, size_t out_len /* 28 or 32 */) noexcept;
-void sha384_init(Sha512State* s) noexcept;
-void sha512_init(Sha512State* s) noexcept;
-void sha512_update(Sha512State* s, const uint8_t* in, size_t len) noexcept;
-void sha512_final(Sha512State* s, uint8_t* out, size_t out_len /* 48 or 64 */) noexcept;
-
 // Generic streaming hash. Copyable (copying forks the running hash, as TLS transcripts need).
 class HashCtx final {
  public:
@@ -94,13 +57,11 @@ class HashCtx final {
   size_t digest_size() const noexcept { return hash_digest_size(m_alg); }
 
  private:
-  union State {
-    Md5State md5;
-    Sha1State sha1;
-    Sha256State sha256;
-    Sha512State sha512;
-  };
-  State m_state{};
+  // The running state, opaque here: the per-algorithm state structs are library-internal
+  // (crypto/hash/hash_internal.h, whose HashCtxState is checked against this size and alignment
+  // on every target: the largest, SHA-512's, is 216 bytes on 32- and 64-bit targets alike).
+  static constexpr size_t kStateSize = 216;
+  alignas(8) unsigned char m_state[kStateSize] = {};
   HashAlg m_alg = HashAlg::sha256;
   bool m_set = false;
 };

@@ -1,4 +1,5 @@
-// Library-internal access to the hash compression functions, for code that must drive the
+// Library-internal: the running states of the hash functions (HashCtx's, the TLS transcript's)
+// and access to the hash compression functions, for code that must drive the
 // Merkle-Damgard iteration itself: the constant-time TLS record MAC (crypto/mac/hmac_ct.cpp)
 // hashes a message of secret length by compressing every candidate final block and selecting
 // the right state with masks. Internal, like aes_internal.h: not part of the public API.
@@ -44,6 +45,61 @@ void petrel_sha512_blocks_mips32r2(uint64_t state[8], const uint8_t* in, size_t 
 }
 
 namespace petrel {
+
+// The per-algorithm running states and their streaming functions: what HashCtx (as opaque bytes,
+// HashCtxState below), hmac_ct and the TLS client's transcript (tls/transcript_internal.h) hold.
+// Their layouts are not API and may change; the sizes are checked where opaque storage mirrors
+// them.
+struct Md5State {
+  uint32_t h[4];
+  uint64_t total;  // bytes
+  uint8_t buf[64];
+  size_t buf_len;
+};
+struct Sha1State {
+  uint32_t h[5];
+  uint64_t total;
+  uint8_t buf[64];
+  size_t buf_len;
+};
+struct Sha256State {  // SHA-224 and SHA-256
+  uint32_t h[8];
+  uint64_t total;
+  uint8_t buf[64];
+  size_t buf_len;
+};
+struct Sha512State {  // SHA-384 and SHA-512
+  uint64_t h[8];
+  uint64_t total_lo;  // 128-bit byte count
+  uint64_t total_hi;
+  uint8_t buf[128];
+  size_t buf_len;
+};
+
+void md5_init(Md5State* s) noexcept;
+void md5_update(Md5State* s, const uint8_t* in, size_t len) noexcept;
+void md5_final(Md5State* s, uint8_t out[16]) noexcept;
+void sha1_init(Sha1State* s) noexcept;
+void sha1_update(Sha1State* s, const uint8_t* in, size_t len) noexcept;
+void sha1_final(Sha1State* s, uint8_t out[20]) noexcept;
+void sha224_init(Sha256State* s) noexcept;
+void sha256_init(Sha256State* s) noexcept;
+void sha256_update(Sha256State* s, const uint8_t* in, size_t len) noexcept;
+void sha256_final(Sha256State* s, uint8_t* out, size_t out_len /* 28 or 32 */) noexcept;
+void sha384_init(Sha512State* s) noexcept;
+void sha512_init(Sha512State* s) noexcept;
+void sha512_update(Sha512State* s, const uint8_t* in, size_t len) noexcept;
+void sha512_final(Sha512State* s, uint8_t* out, size_t out_len /* 48 or 64 */) noexcept;
+
+
+// What HashCtx's opaque m_state holds (hash.cpp checks size and alignment against it).
+union HashCtxState {
+  Md5State md5;
+  Sha1State sha1;
+  Sha256State sha256;
+  Sha512State sha512;
+};
+
 namespace hash_detail {
 
 void md5_compress_blocks(uint32_t h[4], const uint8_t* p, size_t blocks) noexcept;

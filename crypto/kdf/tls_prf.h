@@ -3,6 +3,7 @@
 //              the two halves of the secret.
 //   tls12_prf: TLS 1.2 PRF (RFC 5246 section 5): P_<hash>, with SHA-256 (default) or SHA-384.
 // The label is the ASCII label without a terminating NUL ("master secret", "key expansion", ...).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_KDF_TLS_PRF_H
 #define PETREL_CRYPTO_KDF_TLS_PRF_H
 

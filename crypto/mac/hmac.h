@@ -1,5 +1,6 @@
 // HMAC (RFC 2104, FIPS 198-1) over any HashAlg. Keys longer than the block size are hashed
 // first. Key material is wiped on final() and in the destructor.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_MAC_HMAC_H
 #define PETREL_CRYPTO_MAC_HMAC_H
 

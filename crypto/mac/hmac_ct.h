@@ -13,6 +13,7 @@
 // Hashes: MD5, SHA-1, SHA-224, SHA-256 (64-byte blocks, 8-byte length field) and SHA-384,
 // SHA-512 (128-byte blocks, 16-byte length field; SHA-384 is the MAC of the RFC 5289
 // *_SHA384 CBC suites).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_MAC_HMAC_CT_H
 #define PETREL_CRYPTO_MAC_HMAC_CT_H
 

@@ -24,6 +24,8 @@
 // else "armv4-ct" on ARM, else "ct"), the first available row otherwise (the table is fastest first: "armv7-neon",
 // "armv4", "mips32r2", "table4"). The tag comparison is constant-time; on a bad tag no plaintext is
 // released.
+// Public API (installed): the declarations here are stable; variants (their names and enum
+// values) are only ever added, and which ones a build has is its own (*_available()).
 #ifndef PETREL_CRYPTO_MODES_GCM_H
 #define PETREL_CRYPTO_MODES_GCM_H
 

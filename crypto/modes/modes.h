@@ -1,5 +1,6 @@
 // Block cipher modes over AES: ECB, CBC (raw and PKCS#7), CFB128, OFB, CTR (NIST SP 800-38A).
 // Constant-time exactly when the AesKey's implementation is; PKCS#7 unpadding is constant-time.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_MODES_MODES_H
 #define PETREL_CRYPTO_MODES_MODES_H
 

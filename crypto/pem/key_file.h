@@ -12,6 +12,7 @@
 // Encrypted PKCS#8 (EncryptedPrivateKeyInfo) is not read here (absent in Petrel).
 // Not constant-time in the framing (lengths and tags are public); key bytes are only viewed or
 // copied, and an output that may hold a private key is wiped on failure.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_PEM_KEY_FILE_H
 #define PETREL_CRYPTO_PEM_KEY_FILE_H
 

@@ -4,6 +4,7 @@
 // Private keys pass through here, so base64 decoding maps characters with arithmetic masks (no
 // table indexed by a secret character); the only branches are on whitespace and '=' padding,
 // whose positions are the public layout of the text.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_PEM_PEM_H
 #define PETREL_CRYPTO_PEM_PEM_H
 

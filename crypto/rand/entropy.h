@@ -1,6 +1,7 @@
 // Entropy sources for seeding DRBGs. EntropySource is an interface (virtual call, no heap);
 // OsEntropySource reads the kernel CSPRNG: getrandom(2), falling back to /dev/urandom when the
 // kernel lacks the syscall (Linux < 3.17, still found on old phone firmware).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_RAND_ENTROPY_H
 #define PETREL_CRYPTO_RAND_ENTROPY_H
 

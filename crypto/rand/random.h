@@ -10,6 +10,7 @@
 //
 // Fuzzing builds (PETREL_FUZZING defined) seed the DRBG from a fixed, public input and never
 // from the OS, so runs are reproducible. Such a build is not secure.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_RAND_RANDOM_H
 #define PETREL_CRYPTO_RAND_RANDOM_H
 

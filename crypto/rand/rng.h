@@ -5,6 +5,7 @@
 // entropy). Tests may plug in a deterministic source.
 // generate() fills all of `out` or returns an error (Status::rng_failure); a failed call must
 // not be taken for random bytes.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_RAND_RNG_H
 #define PETREL_CRYPTO_RAND_RNG_H
 

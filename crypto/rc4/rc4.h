@@ -15,6 +15,8 @@
 // The key schedule is the portable C++ for both. Without a name, init() takes the first
 // available row (the assembly where the build has it): no variant is constant-time, so the
 // fastest is the default.
+// Public API (installed): the declarations here are stable; variants (their names and enum
+// values) are only ever added, and which ones a build has is its own (*_available()).
 #ifndef PETREL_CRYPTO_RC4_RC4_H
 #define PETREL_CRYPTO_RC4_RC4_H
 

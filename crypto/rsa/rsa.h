@@ -255,7 +255,7 @@ Status rsa_oaep_encrypt(MutableBytes out, const RsaPublicKeyBase& key, HashAlg a
 Status rsa_oaep_decrypt(MutableBytes out, size_t* out_len, const RsaPrivateKey& key, HashAlg alg,
                         HashAlg mgf1_alg, ByteView ciphertext, ByteView label, Rng& rng) noexcept;
 
-// MGF1 (RFC 8017 B.2.1): out ^= MGF1(seed, out.size()).
+// MGF1 (RFC 8017 B.2.1): out ^= MGF1(seed, out.size()) (rsa_mgf1.cpp).
 Status mgf1_xor(MutableBytes out, HashAlg alg, ByteView seed) noexcept;
 
 }  // namespace petrel

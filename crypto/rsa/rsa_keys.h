@@ -17,6 +17,7 @@
 //
 // Writing produces the encodings OpenSSL produces (so files convert byte for byte). Private key
 // material passing through local buffers is wiped before return.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_RSA_RSA_KEYS_H
 #define PETREL_CRYPTO_RSA_RSA_KEYS_H
 

@@ -1,4 +1,4 @@
-// MGF1 (RFC 8017 B.2.1) and RSASSA-PSS (RFC 8017 section 8.1 with EMSA-PSS, section 9.1).
+// RSASSA-PSS (RFC 8017 section 8.1 with EMSA-PSS, section 9.1); its MGF1 is rsa_mgf1.cpp's.
 // Signing is constant-time (the private operation is; the encoding has no secret-dependent
 // branch). Verification handles only public data and is not constant-time.
 #include <cstring>
@@ -30,35 +30,6 @@ Status pss_hash(uint8_t* out, HashAlg alg, ByteView digest, ByteView salt) noexc
 }
 
 }  // namespace
-
-Status mgf1_xor(MutableBytes out, HashAlg alg, ByteView seed) noexcept {
-  const size_t h_len = hash_digest_size(alg);
-  uint8_t block[kMaxDigestSize];
-  uint8_t counter[4];
-  Status st = Status::ok;
-  size_t done = 0;
-  for (uint32_t c = 0; done < out.size(); c++) {
-    store_be32(counter, c);
-    HashCtx h;
-    st = h.init(alg);
-    if (st != Status::ok) {
-      break;
-    }
-    h.update(seed);
-    h.update(ByteView(counter, sizeof(counter)));
-    st = h.final(MutableBytes(block, h_len));
-    if (st != Status::ok) {
-      break;
-    }
-    const size_t take = (out.size() - done < h_len) ? out.size() - done : h_len;
-    for (size_t i = 0; i < take; i++) {
-      out[done + i] ^= block[i];
-    }
-    done += take;
-  }
-  secure_wipe(block, sizeof(block));
-  return st;
-}
 
 Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, ByteView digest,
                     Rng& rng, size_t salt_len) noexcept {

@@ -11,6 +11,7 @@
 // sit behind `if (kBuild...)` on these constants, which the optimizer removes; an API that is
 // not built returns Status::unsupported, a suite that is not built is unknown (find_suite).
 // Dispatch stays a plain chain: no #if around code, only this header reads the macro.
+// Public API (installed): the constants' names are stable; their values are this build's.
 #ifndef PETREL_CRYPTO_UTIL_BUILD_CONFIG_H
 #define PETREL_CRYPTO_UTIL_BUILD_CONFIG_H
 

@@ -4,6 +4,7 @@
 // CT_POISON(p, n) / CT_UNPOISON(p, n): in a build with PETREL_CT_VALGRIND defined they mark
 // memory as undefined for valgrind's memcheck, so any branch or memory index that depends on
 // it is reported (tests/ct/). In every other build they do nothing.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_UTIL_CT_H
 #define PETREL_CRYPTO_UTIL_CT_H
 

@@ -10,6 +10,7 @@
 // (overflow of the buffer, a child too long for its prefix, end() without begin) are sticky:
 // after the first one every call does nothing and status()/finish() report it, so a builder can
 // make many calls and check once.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_UTIL_CURSOR_H
 #define PETREL_CRYPTO_UTIL_CURSOR_H
 

@@ -1,5 +1,6 @@
 // Byte-order loads and stores that compile to plain moves (or byte swaps) on every target and
 // never rely on the host's endianness or alignment.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_UTIL_ENDIAN_H
 #define PETREL_CRYPTO_UTIL_ENDIAN_H
 

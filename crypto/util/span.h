@@ -1,4 +1,5 @@
 // Span<T>: a pointer and a length, modelled on bssl::Span (C++17 has no std::span).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_UTIL_SPAN_H
 #define PETREL_CRYPTO_UTIL_SPAN_H
 

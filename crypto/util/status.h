@@ -1,4 +1,5 @@
 // Status codes returned by every fallible function in crypto/ and tls/.
+// Public API (installed): the codes and their names are stable; codes are only ever added.
 #ifndef PETREL_CRYPTO_UTIL_STATUS_H
 #define PETREL_CRYPTO_UTIL_STATUS_H
 

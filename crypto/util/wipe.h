@@ -1,4 +1,5 @@
 // secure_wipe: zeroes memory in a way the optimizer cannot remove.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_UTIL_WIPE_H
 #define PETREL_CRYPTO_UTIL_WIPE_H
 

@@ -1,6 +1,7 @@
 // Signature algorithm identifiers of certificates and requests (RSASSA-PKCS1-v1_5 with MD5 to
 // SHA-512, RSASSA-PSS, ECDSA with SHA-224 to SHA-512) and signature verification with a
 // SubjectPublicKeyInfo.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_ALGORITHM_H
 #define PETREL_CRYPTO_X509_ALGORITHM_H
 

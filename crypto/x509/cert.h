@@ -13,6 +13,7 @@
 //
 // The parts live in their own files, included here: algorithm.h (signature algorithms and
 // verification), public_key.h (SubjectPublicKeyInfo), name.h, general_name.h, extensions.h.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_CERT_H
 #define PETREL_CRYPTO_X509_CERT_H
 

@@ -1,6 +1,7 @@
 // PKCS#10 certification requests (RFC 2986). Parsing gives views into the caller's buffer;
 // creation writes into a caller buffer. No heap. (The Name writer from `openssl req -subj` text
 // is in name.h, add_general_name in general_name.h; both come in through cert.h.)
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_CSR_H
 #define PETREL_CRYPTO_X509_CSR_H
 

@@ -1,6 +1,7 @@
 // Certificate extensions (RFC 5280 section 4.2): the keyUsage bits, the presence bits, the
 // extension iterator for printers, the extendedKeyUsage OID iterator, and the reader that fills
 // a Certificate's extension fields.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_EXTENSIONS_H
 #define PETREL_CRYPTO_X509_EXTENSIONS_H
 

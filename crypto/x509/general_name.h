@@ -1,5 +1,6 @@
 // GeneralName (RFC 5280 section 4.2.1.6): one reader and one writer, the lazy GeneralNames
 // iterator (subjectAltName) and the GeneralSubtrees iterator (nameConstraints, 4.2.1.10).
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_GENERAL_NAME_H
 #define PETREL_CRYPTO_X509_GENERAL_NAME_H
 

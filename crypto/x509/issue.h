@@ -8,6 +8,7 @@
 // and always subjectKeyIdentifier (SHA-1 of the subjectPublicKey bits, RFC 5280 4.2.1.2 method
 // 1) and authorityKeyIdentifier (the issuer's key identifier), plus the subjectAltName given.
 // No heap: the certificate is written into the caller's buffer.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_ISSUE_H
 #define PETREL_CRYPTO_X509_ISSUE_H
 

@@ -1,6 +1,7 @@
 // X.509 Names (RFC 5280 section 4.1.2.4): a lazy attribute reader over the DER, the RFC 5280
 // section 7.1 comparison, OpenSSL's one-line text form, and the writer from OpenSSL's
 // "/TYPE=value" text. Views into the caller's buffer, no heap.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_NAME_H
 #define PETREL_CRYPTO_X509_NAME_H
 

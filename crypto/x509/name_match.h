@@ -1,6 +1,7 @@
 // Name and address matching used by path validation (crypto/x509/verify.h), exposed for tests
 // and for the TLS client: RFC 6125 host names, RFC 5280 4.2.1.10 subtrees and name
 // constraints, and IP address text.
+// Public API (installed): the declarations here are stable, as the rules verify.h applies.
 #ifndef PETREL_CRYPTO_X509_NAME_MATCH_H
 #define PETREL_CRYPTO_X509_NAME_MATCH_H
 

@@ -3,6 +3,7 @@
 // reads it for X.509 and checks the key of the algorithms Petrel knows with that algorithm's
 // reader (RSA: rsa_public_key_parts; an EC reader is to plug in beside it), and writes an RSA
 // key's SubjectPublicKeyInfo.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_PUBLIC_KEY_H
 #define PETREL_CRYPTO_X509_PUBLIC_KEY_H
 

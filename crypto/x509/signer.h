@@ -1,6 +1,7 @@
 // The key that signs a certificate or request (crypto/x509/issue.h, csr.h): an RSA key
 // (RSASSA-PKCS1-v1_5, RFC 8017 8.2) or an EC key (ECDSA, FIPS 186-4 6, RFC 5758 3.2 algorithm
 // identifiers; RFC 6979 nonces hedged with the caller's Rng). A view: the key outlives it.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_CRYPTO_X509_SIGNER_H
 #define PETREL_CRYPTO_X509_SIGNER_H
 

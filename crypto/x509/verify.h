@@ -28,6 +28,7 @@
 //  3. the host name or IP address against the leaf's subjectAltName;
 //  4. from the anchor down: each signature, and each validity period at the given time;
 //  5. name constraints of every CA over the certificates below it.
+// Public API (installed): the declarations here are stable; verify errors are only ever added.
 #ifndef PETREL_CRYPTO_X509_VERIFY_H
 #define PETREL_CRYPTO_X509_VERIFY_H
 

@@ -24,6 +24,7 @@
 #include "crypto/ec/ec.h"
 #include "crypto/ec/ec_keys.h"
 #include "crypto/ec/ecdsa.h"
+#include "crypto/ec/ecdsa_test_hooks.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/rand/hmac_drbg.h"
 #include "crypto/rand/rng.h"

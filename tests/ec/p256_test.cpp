@@ -25,6 +25,7 @@
 
 #include "crypto/ec/ec.h"
 #include "crypto/ec/ecdsa.h"
+#include "crypto/ec/ecdsa_test_hooks.h"
 #include "crypto/hash/hash.h"
 #include "tests/common/file_test.h"
 

@@ -43,7 +43,8 @@ case "$mode" in
     # ("crypto/...", "tls/...") are installed too, so each one compiles from the prefix alone.
     inc=$(find "$work/prefix" -type d -path "*/include/petrel" -print -quit)
     leaked=$(find "$inc" -name "*_internal.h" -o -name "*_test_hooks.h" -o -name internal.h \
-      -o -name md_common.h -o -name ec_curves.h)
+      -o -name md_common.h -o -name ec_curves.h -o -name p256_comb.h -o -name aes_bitslice.h \
+      -o -name aes_sbox_circuit.h -o -name bn_kernel.h -o -name variant.h -o -name messages.h)
     if [[ -n "$leaked" ]]; then
       echo "FAIL: internal headers or test hooks installed:" >&2
       echo "$leaked" | sed 's/^/  /' >&2
@@ -62,8 +63,14 @@ case "$mode" in
         echo "FAIL: ${h#"$inc"/} declares a test hook (above)" >&2
         exit 1
       fi
+      # The head comment (the lines before the include guard) says what in it is stable.
+      if ! sed -n '/^#ifndef /q;p' "$h" | grep -q "Public API (installed)"; then
+        echo "FAIL: ${h#"$inc"/} does not say in its head comment what is stable" \
+             "(\"Public API (installed): ...\")" >&2
+        exit 1
+      fi
     done < <(find "$inc" -name "*.h")
-    echo "installed headers: $headers, none internal, every include installed"
+    echo "installed headers: $headers, none internal, every include installed, each says what is stable"
     [[ "$headers" -gt 0 ]] || { echo "FAIL: no headers installed" >&2; exit 1; }
     # Only the installed prefix, never the build tree or a user package registry.
     config_args+=("-DCMAKE_PREFIX_PATH=$work/prefix"

@@ -3,6 +3,12 @@
 // '# Prime 1:' ... '# Coefficient:') followed by '# PKCS#1 v1.5 ... Example N.M' items ('# Message:',
 // '# Seed:', '# Encryption:' or '# Signature:'). A label line is followed by lines of hex bytes
 // separated by spaces. Every field of every item must be consumed by the test (take()).
+//
+// This is checked by default, as VectorFile (tests/common/file_test.h) checks its attributes:
+// when an RsaLabsFile goes out of scope, every key or item that still has a field the test did
+// not take() fails the current test, unless the test said why it does not use it (skip(), on an
+// item or a whole example; keys_only() for a test that uses the keys and not the items).
+// check_all_taken() checks one item early.
 #ifndef PETREL_TESTS_RSA_RSALABS_FILE_H
 #define PETREL_TESTS_RSA_RSALABS_FILE_H
 
@@ -21,6 +27,8 @@ struct RsaLabsItem {
   std::string name;                                     // "Example 1.2"
   std::map<std::string, std::vector<uint8_t>> fields;   // "Message" -> bytes
   std::map<std::string, bool> taken;
+  bool skipped = false;  // the test deliberately does not use this item (it says why)
+  void skip() { skipped = true; }
   std::vector<uint8_t> take(const std::string& label) {
     auto it = fields.find(label);
     if (it == fields.end()) {
@@ -30,19 +38,36 @@ struct RsaLabsItem {
     taken[label] = true;
     return it->second;
   }
-  void check_all_taken() const {
-    for (const auto& f : fields) {
-      EXPECT_TRUE(taken.count(f.first) != 0) << name << ": field not read: " << f.first;
+  // Fails the current test for each field not taken (nothing for a skipped item); returns how
+  // many.
+  size_t check_all_taken() const {
+    size_t missed = 0;
+    if (skipped) {
+      return 0;
     }
+    for (const auto& f : fields) {
+      if (taken.count(f.first) == 0) {
+        ADD_FAILURE() << name << ": field not read: " << f.first
+                      << " (take() it, or skip() the item and say why)";
+        missed++;
+      }
+    }
+    return missed;
   }
 };
 
 struct RsaLabsExample {
   RsaLabsItem key;  // Modulus, Public exponent, Exponent, Prime 1, Prime 2, Prime exponent 1/2, Coefficient
   std::vector<RsaLabsItem> items;
+  void skip() {
+    key.skip();
+    for (RsaLabsItem& i : items) {
+      i.skip();
+    }
+  }
 };
 
-inline std::vector<RsaLabsExample> load_rsalabs(const std::string& relative) {
+inline std::vector<RsaLabsExample> parse_rsalabs(const std::string& relative) {
   std::vector<RsaLabsExample> out;
   std::ifstream f(vector_path(relative));
   if (!f) {
@@ -122,6 +147,51 @@ inline std::vector<RsaLabsExample> load_rsalabs(const std::string& relative) {
   }
   return out;
 }
+
+// The examples of one file, checked when the object goes out of scope (above). Iterates like
+// the vector of examples it holds.
+class RsaLabsFile {
+ public:
+  explicit RsaLabsFile(const std::string& relative) : m_examples(parse_rsalabs(relative)) {}
+  RsaLabsFile(const RsaLabsFile&) = delete;
+  RsaLabsFile& operator=(const RsaLabsFile&) = delete;
+  RsaLabsFile(RsaLabsFile&&) = default;  // the moved-from file holds no examples
+  RsaLabsFile& operator=(RsaLabsFile&&) = delete;
+  ~RsaLabsFile() { check(); }
+
+  // The destructor's check, callable early; returns the number of fields not taken.
+  size_t check() const {
+    size_t missed = 0;
+    for (const RsaLabsExample& ex : m_examples) {
+      missed += ex.key.check_all_taken();
+      for (const RsaLabsItem& i : ex.items) {
+        missed += i.check_all_taken();
+      }
+    }
+    return missed;
+  }
+  // The test uses the keys only; the items are other tests' (the caller says which).
+  void keys_only() {
+    for (RsaLabsExample& ex : m_examples) {
+      for (RsaLabsItem& i : ex.items) {
+        i.skip();
+      }
+    }
+  }
+
+  std::vector<RsaLabsExample>& examples() { return m_examples; }
+  std::vector<RsaLabsExample>::iterator begin() { return m_examples.begin(); }
+  std::vector<RsaLabsExample>::iterator end() { return m_examples.end(); }
+  size_t size() const { return m_examples.size(); }
+  bool empty() const { return m_examples.empty(); }
+  RsaLabsExample& operator[](size_t i) { return m_examples[i]; }
+
+ private:
+  std::vector<RsaLabsExample> m_examples;
+};
+
+// The usual way in: `auto examples = load_rsalabs("rsa-pkcs1/...")` (guaranteed copy elision).
+inline RsaLabsFile load_rsalabs(const std::string& relative) { return RsaLabsFile(relative); }
 
 }  // namespace petrel_test
 

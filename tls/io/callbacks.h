@@ -10,6 +10,7 @@
 //
 // The callbacks block (or time out) themselves: send() takes at least one byte or reports why
 // not, recv() returns at least one byte, or eof, or why not. No heap, no exceptions.
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_TLS_IO_CALLBACKS_H
 #define PETREL_TLS_IO_CALLBACKS_H
 

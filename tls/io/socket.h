@@ -7,6 +7,7 @@
 //   if (io::connect_tcp(&fd, "prov.example.net", "443", 10000, err, sizeof err) != Status::ok) ...
 //   io::SocketConnection conn(client, fd, 10000);   // client.init() already called
 //   conn.handshake(); conn.write(...); conn.read(...); conn.close();  ::close(fd);
+// Public API (installed): the declarations here are stable.
 #ifndef PETREL_TLS_IO_SOCKET_H
 #define PETREL_TLS_IO_SOCKET_H
 

@@ -136,8 +136,7 @@ std::string subject_if_readable(ByteView der) {
 }
 
 void warn_skip(const std::string& path, const std::string& where, const std::string& why) {
-  std::fprintf(stderr, "petrel: warning: %s: %s %s; skipped\n", path.c_str(), where.c_str(),
-               why.c_str());
+  warn(nullptr, "%s: %s %s; skipped", path.c_str(), where.c_str(), why.c_str());
 }
 
 // Parses one certificate of a bundle, or warns and skips it.
@@ -290,6 +289,25 @@ std::string colon_hex(ByteView v) {
     s += kHex[v[i] & 15];
   }
   return s;
+}
+
+bool write_der_output(Output* out, ByteView der, const char* label, bool der_out,
+                      std::string* error) {
+  if (der_out) {
+    return out->write(der.data(), der.size(), error);
+  }
+  std::vector<uint8_t> pem(petrel::pem::pem_encoded_len(std::strlen(label), der.size()));
+  size_t len = 0;
+  if (petrel::pem::write_pem(MutableBytes(pem.data(), pem.size()), &len, label, der) !=
+      Status::ok) {
+    *error = "PEM encoding failed";
+    return false;
+  }
+  return out->write(pem.data(), len, error);
+}
+
+bool write_cert_output(Output* out, ByteView der, bool der_out, std::string* error) {
+  return write_der_output(out, der, "CERTIFICATE", der_out, error);
 }
 
 }  // namespace petrel_tool

@@ -1,5 +1,6 @@
-// Certificate-file helpers shared by the petrel verify, x509 and req commands: splitting PEM bundles or concatenated DER into certificates, and printing names and
-// times the way `openssl x509` does.
+// Certificate-file helpers shared by the petrel verify, x509 and req commands: splitting PEM
+// bundles or concatenated DER into certificates, writing a certificate or request as PEM or DER,
+// and printing names and times the way `openssl x509` does.
 #ifndef PETREL_TOOLS_PETREL_CERTS_H
 #define PETREL_TOOLS_PETREL_CERTS_H
 
@@ -40,6 +41,11 @@ bool load_certs(const std::string& path, const InputLimit& limit, CertBundle* ou
 // file cannot be read or holds no usable certificate.
 bool load_cert_bundle(const std::string& path, const InputLimit& limit, CertBundle* out,
                       std::string* error);
+
+// Writes DER as PEM with `label`, or raw DER.
+bool write_der_output(Output* out, petrel::ByteView der, const char* label, bool der_out,
+                      std::string* error);
+bool write_cert_output(Output* out, petrel::ByteView der, bool der_out, std::string* error);
 
 // "C = US, O = Example, CN = host" (OpenSSL's default one-line form).
 std::string name_text(petrel::ByteView name);

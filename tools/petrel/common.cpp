@@ -29,6 +29,20 @@ int fail(const char* cmd, const char* fmt, ...) {
   return kExitFail;
 }
 
+void warn(const char* cmd, const char* fmt, ...) {
+  std::fflush(stdout);
+  if (cmd != nullptr) {
+    std::fprintf(stderr, "petrel %s: warning: ", cmd);
+  } else {
+    std::fprintf(stderr, "petrel: warning: ");
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  std::vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  std::fputc('\n', stderr);
+}
+
 namespace {
 
 int hex_value(char c) {
@@ -372,15 +386,18 @@ std::string available_aes_impls() {
 }
 
 bool select_aes_impl(const char* cmd, const std::string& name, petrel::AesImpl* out) {
+  // The library's verdict decides the message: not_available for a variant it lists but this
+  // build or CPU lacks, unsupported for a name it does not know.
   petrel::AesImpl impl = petrel::kAesDefaultImpl;
-  if (petrel::aes_impl_from_name(&impl, name.c_str()) != petrel::Status::ok) {
-    fail(cmd, "unknown AES implementation '%s' (available: %s)", name.c_str(),
-         available_aes_impls().c_str());
-    return false;
-  }
-  if (!petrel::aes_impl_available(impl)) {
+  const petrel::Status st = petrel::aes_impl_from_name(&impl, name.c_str());
+  if (st == petrel::Status::not_available) {
     fail(cmd, "AES implementation '%s' is not available in this build (available: %s)",
          name.c_str(), available_aes_impls().c_str());
+    return false;
+  }
+  if (st != petrel::Status::ok) {
+    fail(cmd, "unknown AES implementation '%s' (available: %s)", name.c_str(),
+         available_aes_impls().c_str());
     return false;
   }
   *out = impl;

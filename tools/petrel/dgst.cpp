@@ -14,6 +14,7 @@
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/util/wipe.h"
+#include "tools/petrel/dgst.h"
 #include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"

@@ -12,6 +12,7 @@
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
 #include "tools/petrel/ec_util.h"
+#include "tools/petrel/dgst.h"
 #include "tools/petrel/options.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/tool.h"
@@ -133,10 +134,10 @@ int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
   petrel::RsaPublicKey pub;
   if (!o.sign_key.empty() || !o.prverify_key.empty()) {
     const std::string& path = o.sign_key.empty() ? o.prverify_key : o.sign_key;
-    if (!load_private_key(kCmd, path, o.keyform, priv.get())) {
+    if (!load_rsa_private_key(kCmd, path, o.keyform, priv.get())) {
       return kExitFail;
     }
-  } else if (!load_public_key(kCmd, o.verify_key, o.keyform, false, &pub)) {
+  } else if (!load_rsa_public_key(kCmd, o.verify_key, o.keyform, false, &pub)) {
     return kExitFail;
   }
   if (!digest_input(files.empty() ? std::string() : files[0], alg, &digest)) {

@@ -88,7 +88,7 @@ bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int fo
   }
   *is_ec = bytes_are_ec_key(data);
   const bool ok = *is_ec ? load_ec_private_bytes(cmd, path, data, ec)
-                         : load_private_key_bytes(cmd, path, data, rsa);
+                         : load_rsa_private_key_bytes(cmd, path, data, rsa);
   wipe_bytes(&data);
   return ok;
 }

@@ -94,25 +94,6 @@ bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string
   return true;
 }
 
-bool write_der_output(Output* out, ByteView der, const char* label, bool der_out,
-                      std::string* error) {
-  if (der_out) {
-    return out->write(der.data(), der.size(), error);
-  }
-  std::vector<uint8_t> pem(petrel::pem::pem_encoded_len(std::strlen(label), der.size()));
-  size_t len = 0;
-  if (petrel::pem::write_pem(MutableBytes(pem.data(), pem.size()), &len, label, der) !=
-      Status::ok) {
-    *error = "PEM encoding failed";
-    return false;
-  }
-  return out->write(pem.data(), len, error);
-}
-
-bool write_cert_output(Output* out, ByteView der, bool der_out, std::string* error) {
-  return write_der_output(out, der, "CERTIFICATE", der_out, error);
-}
-
 namespace {
 
 // A DNS name that can stand in a dNSName (RFC 5280 4.2.1.6, RFC 1034 preferred syntax): labels
@@ -286,10 +267,10 @@ int issue_from_csr(const char* cmd, const IssueParams& p) {
                    "from its CN\n",
                    cmd, note.c_str());
     } else {
-      std::fprintf(stderr,
-                   "petrel %s: warning: the request has no subjectAltName and %s: the "
-                   "certificate has no subjectAltName and will not verify by host name\n",
-                   cmd, note.c_str());
+      warn(cmd,
+           "the request has no subjectAltName and %s: the certificate has no subjectAltName "
+           "and will not verify by host name",
+           note.c_str());
     }
   }
   spec.m_issuer = ca_cert.m_subject;

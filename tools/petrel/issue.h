@@ -1,5 +1,5 @@
-// Shared parts of petrel x509 -req and petrel req: serials, issuing, and writing
-// certificates or requests as PEM or DER.
+// Issuing, shared by petrel x509 -req and petrel req -x509: the -days and -set_serial values, and
+// a certificate from a verified request. (Writing certificates and requests: certs.h.)
 #ifndef PETREL_TOOLS_PETREL_ISSUE_H
 #define PETREL_TOOLS_PETREL_ISSUE_H
 
@@ -34,11 +34,6 @@ int issue_from_csr(const char* cmd, const IssueParams& p);
 bool parse_days(const char* cmd, const std::string& text, size_t* days);
 // Serial bytes from -set_serial (decimal or 0x-hex), or random when text is empty.
 bool make_serial(const std::string& text, std::vector<uint8_t>* out, std::string* error);
-// Writes DER as PEM with `label`, or raw DER.
-bool write_der_output(Output* out, petrel::ByteView der, const char* label, bool der_out,
-                      std::string* error);
-bool write_cert_output(Output* out, petrel::ByteView der, bool der_out, std::string* error);
-
 }  // namespace petrel_tool
 
 #endif  // PETREL_TOOLS_PETREL_ISSUE_H

@@ -147,10 +147,10 @@ int cmd_pkeyutl(int argc, char** argv) {
   petrel::RsaPublicKey pub;
   const bool need_private = op == Op::decrypt || op == Op::sign;
   if (need_private || !pubin) {
-    if (!load_private_key(kCmd, key_path, keyform, priv.get())) {
+    if (!load_rsa_private_key(kCmd, key_path, keyform, priv.get())) {
       return kExitFail;
     }
-  } else if (!load_public_key(kCmd, key_path, keyform, false, &pub)) {
+  } else if (!load_rsa_public_key(kCmd, key_path, keyform, false, &pub)) {
     return kExitFail;
   }
   const petrel::RsaPublicKey& pk = (need_private || !pubin) ? priv->public_key() : pub;

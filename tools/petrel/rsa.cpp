@@ -111,10 +111,10 @@ int cmd_rsa(int argc, char** argv) {
   auto priv = new_private_key();
   petrel::RsaPublicKey pub;
   if (pubin) {
-    if (!load_public_key(kCmd, io.m_in, io.m_in_form, false, &pub)) {
+    if (!load_rsa_public_key(kCmd, io.m_in, io.m_in_form, false, &pub)) {
       return kExitFail;
     }
-  } else if (!load_private_key(kCmd, io.m_in, io.m_in_form, priv.get())) {
+  } else if (!load_rsa_private_key(kCmd, io.m_in, io.m_in_form, priv.get())) {
     return kExitFail;
   }
   const petrel::RsaPublicKey& pk = pubin ? pub : priv->public_key();

@@ -44,19 +44,19 @@ void report_load_error(const char* cmd, const std::string& path, Status st, RsaK
 
 }  // namespace
 
-bool load_private_key(const char* cmd, const std::string& path, int form,
-                      petrel::RsaPrivateKey* key) {
+bool load_rsa_private_key(const char* cmd, const std::string& path, int form,
+                          petrel::RsaPrivateKey* key) {
   std::vector<uint8_t> data;
   if (!read_key_file(cmd, path, form, &data)) {
     return false;
   }
-  const bool ok = load_private_key_bytes(cmd, path, data, key);
+  const bool ok = load_rsa_private_key_bytes(cmd, path, data, key);
   wipe_bytes(&data);
   return ok;
 }
 
-bool load_private_key_bytes(const char* cmd, const std::string& path,
-                            const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key) {
+bool load_rsa_private_key_bytes(const char* cmd, const std::string& path,
+                                const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key) {
   RsaKeyFile kind = RsaKeyFile::unknown;
   petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
   const Status st = petrel::rsa_private_key_load(key, view_of(data), 0, &kind, &problem);
@@ -67,8 +67,8 @@ bool load_private_key_bytes(const char* cmd, const std::string& path,
   return true;
 }
 
-bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
-                     petrel::RsaPublicKey* key) {
+bool load_rsa_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
+                         petrel::RsaPublicKey* key) {
   std::vector<uint8_t> data;
   if (!read_key_file(cmd, path, form, &data)) {
     return false;
@@ -78,7 +78,7 @@ bool load_public_key(const char* cmd, const std::string& path, int form, bool al
   const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
   if (allow_private && petrel::rsa_key_file_is_private(kind)) {
     auto priv = new_private_key();
-    if (load_private_key_bytes(cmd, path, data, priv.get())) {
+    if (load_rsa_private_key_bytes(cmd, path, data, priv.get())) {
       // Copy the public half through its encoding.
       uint8_t der[petrel::kRsaMaxPublicKeyDerLen];
       size_t len = 0;

@@ -1,6 +1,7 @@
 // Helpers shared by the RSA subcommands of the petrel tool (genrsa, rsa, pkeyutl, dgst -sign):
 // RSA key loading with clear messages for a key of the wrong kind (the file reading and the
 // -inform check are key_file.h's), and the -sigopt / -pkeyopt parameters in OpenSSL's spelling.
+// (dgst's own signing options are in dgst.h.)
 #ifndef PETREL_TOOLS_PETREL_RSA_UTIL_H
 #define PETREL_TOOLS_PETREL_RSA_UTIL_H
 
@@ -18,18 +19,19 @@
 
 namespace petrel_tool {
 
-// Loads a private key (PKCS#1 or PKCS#8, PEM or DER); `form` (kForm*, key_file.h) is what
-// -inform/-keyform asked for. Error messages name the kind found ("no private key in file
-// (found a SubjectPublicKeyInfo public key)").
-bool load_private_key(const char* cmd, const std::string& path, int form,
-                      petrel::RsaPrivateKey* key);
+// Loads an RSA private key (PKCS#1 or PKCS#8, PEM or DER; the EC loaders of ec_util.h have the
+// same contract); `form` (kForm*, key_file.h) is what -inform/-keyform asked for. Error
+// messages name the kind found ("no private key in file (found a SubjectPublicKeyInfo public
+// key)").
+bool load_rsa_private_key(const char* cmd, const std::string& path, int form,
+                          petrel::RsaPrivateKey* key);
 // The same from the bytes read_key_file() read from `path` (the caller wipes them).
-bool load_private_key_bytes(const char* cmd, const std::string& path,
-                            const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key);
-// Loads a public key (SPKI or PKCS#1); with allow_private, a private key file gives its public
+bool load_rsa_private_key_bytes(const char* cmd, const std::string& path,
+                                const std::vector<uint8_t>& data, petrel::RsaPrivateKey* key);
+// Loads an RSA public key (SPKI or PKCS#1); with allow_private, a private key file gives its public
 // half (as openssl does for -verify with -inkey KEY without -pubin... and for dgst -prverify).
-bool load_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
-                     petrel::RsaPublicKey* key);
+bool load_rsa_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
+                         petrel::RsaPublicKey* key);
 
 // RSA signature/encryption parameters from -sigopt / -pkeyopt "name:value" strings.
 struct RsaParams {
@@ -59,30 +61,6 @@ bool check_rsa_opts(const char* cmd, const RsaParams& p);
 // the maximum when signing (OpenSSL 3.0's default) and any length when verifying, N = N bytes.
 size_t pss_sign_salt(long saltlen, const petrel::RsaPublicKey& key, petrel::HashAlg alg);
 size_t pss_verify_salt(long saltlen, petrel::HashAlg alg);
-
-// dgst -sign / -verify / -prverify (dgst_sign.cpp).
-struct DgstSignOptions {
-  std::string sign_key;
-  std::string verify_key;
-  std::string prverify_key;
-  std::string signature;
-  std::string keyform_text;
-  std::vector<std::string> sigopts;
-  bool seen[4] = {false, false, false, false};  // -sign -verify -prverify -signature given
-  int keyform = kFormAny;
-  RsaParams params;
-  bool active() const {
-    return !sign_key.empty() || !verify_key.empty() || !prverify_key.empty();
-  }
-  // Appends dgst's signing rows (-sign -verify -prverify -signature -sigopt -keyform).
-  void add_to(std::vector<Option>* table);
-  // After the parse: the -sigopt values, -keyform, and no empty file names. False after an
-  // error.
-  bool resolve();
-};
-// Signs or verifies the digest of one input (a file, or stdin when files is empty).
-int dgst_sign_verify(const DgstSignOptions& o, petrel::HashAlg alg,
-                     const std::vector<std::string>& files, const std::string& out_path);
 
 // A process-wide RSA private key object on the heap (about 12 KiB; too big for some stacks).
 std::unique_ptr<petrel::RsaPrivateKey> new_private_key();

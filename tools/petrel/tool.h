@@ -1,4 +1,4 @@
-// Shared helpers of the petrel command-line tool: error reporting, strict hex parsing, option
+// Shared helpers of the petrel command-line tool: error and warning reporting, strict hex parsing, option
 // scanning, chunked file input/output and the one whole-file reader. The tool may use the heap
 // and the standard library; it throws nothing itself: every failure is one line on stderr
 // ("petrel <cmd>: ...") and a non-zero exit status. main() catches std::bad_alloc (and any other
@@ -43,6 +43,13 @@ int cmd_ec(int argc, char** argv);       // ec.cpp
 __attribute__((format(printf, 2, 3)))
 #endif
 int fail(const char* cmd, const char* fmt, ...);
+// Prints "petrel <cmd>: warning: <message>" (cmd null: "petrel: warning: ...") and a newline
+// on stderr, for what the command goes on after (a skipped bundle entry, a certificate issued
+// without a subjectAltName). The one warning form, beside fail()'s error form.
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void warn(const char* cmd, const char* fmt, ...);
 
 // Strict hex: an even number of [0-9a-fA-F] digits, nothing else. On failure *error says why
 // ("odd number of hex digits", "non-hex character 'g' at position 3").

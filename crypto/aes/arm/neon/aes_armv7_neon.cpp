@@ -20,7 +20,7 @@
 // branch or address depends on the key or the data; loop counts depend only on the public round
 // count and block count. Tails are padded in stack buffers (by the public count) that are wiped.
 //
-// Schedule layout in AesKey::schedule(): the FIPS 197 round keys, 16 bytes each in row-major
+// Schedule layout (AesKey's schedule words): the FIPS 197 round keys, 16 bytes each in row-major
 // byte order, (rounds + 1) of them (60 words for AES-256); both directions use them. The bit
 // planes are not kept there (1,920 bytes would not fit AesKey's 480).
 //
