@@ -11,24 +11,29 @@
 #   pointer until W[15] replaces it); $a2 the round-constant pointer (constant: every round
 #   finds K[t] at a fixed offset), $a0 the temporary, $a1/$ra a^b of this round and of the last
 #   (Maj(a,b,c) = ((a^b)&(b^c))^b; the two swap each round; the free one is the schedule's
-#   second temporary). Frame 64 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer,
-#   the end of the input and the input pointer. No message word is stored to memory, and the
-#   working variables are not reloaded per block: after the chaining add they are the next
-#   block's a..h. $gp is restored before return (the function calls nothing and needs no GOT:
+#   second temporary). Frame 96 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer,
+#   the end of the input and the input pointer, then the chaining values H0..H7 (copied from the
+#   state on entry, back on return; H7 is kept as H7 + K[0], which is round 0's h + K, so the
+#   first round loads no K). No message word is stored to memory, and the working variables are not
+#   reloaded per block: after the chaining add they are the next block's a..h. $gp is restored before return (the function calls nothing and needs no GOT:
 #   the constants are found PC-relative with BAL).
 # Per round: Sigma1 and Sigma0 as nested ROTR/XOR (ROTR(ROTR(ROTR(e,14)^e,5)^e,6) is
 #   ROTR 6 ^ 11 ^ 25, one temporary), Ch = ((f^g)&e)^g, Maj with the carried b^c, the K load and
 #   seven adds: 24 instructions. The schedule adds 13 in rounds 16-63 (sigma0 and sigma1 as two
 #   ROTR, XOR, SRL, XOR each, three adds); rounds 0-15 load big-endian words: LW when the input
-#   is word-aligned (plus WSBH and ROTR 16 on little-endian), LWL/LWR otherwise, one copy of
-#   rounds 0-15 for each, chosen per block by the (public) alignment. All 64 rounds unrolled
-#   (about 2,700 instructions, 10.7 KiB).
-# Cost, counted from the code (aligned input, mipsel): 16 x (24 + 3) + 48 x (24 + 13) + 33 per
-#   64-byte block = 2,241, 35.02 per byte; mips 16 fewer per block.
+#   is word-aligned (plus WSBH and ROTR 16 on little-endian), LWL/LWR otherwise: two copies of
+#   the whole block loop, one for each, chosen once per call by the (public) alignment of the
+#   input (a block of 64 bytes keeps it). All 64 rounds unrolled (4,555 instructions, 17.8 KiB
+#   with both copies; a call runs one).
+# Cost, counted from the code (aligned input, mipsel): 16 x (24 + 3) - 1 + 48 x (24 + 13) + 30
+#   per 64-byte block (2 for the pointer, 24 for the chaining add, 4 for the loop test and b^c)
+#   = 2,237, 34.95 per byte; mips 32 fewer per block (no WSBH/ROTR). Per call about 70.
 # Constant-time status: no branch and no address depends on the state or the message; the
 #   branches are the block count and the input's alignment (public). No multiplies.
-# Measured (scripts/perf-table, guest instructions per byte, 16 KiB in 4096-byte updates): see
-#   the README section "Assembly: the SHA block functions".
+# Measured (guest instructions per byte, 16 KiB in 4096-byte updates):
+#   scripts/insn-count --target mipsel --n 16384 -- build/mipsel/bench/insn/petrel_insn_driver
+#   sha256 {N}: 34.98 (hmac-sha256 36.92); --target mips: see the README section "Assembly: the
+#   SHA block functions".
 #if defined(__mips__) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && __mips_isa_rev < 6 \
     && defined(_ABIO32) && _MIPS_SIM == _ABIO32
         .text
