@@ -14,9 +14,10 @@
 #   second temporary). Frame 96 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer,
 #   the end of the input and the input pointer, then the chaining values H0..H7 (copied from the
 #   state on entry, back on return; H7 is kept as H7 + K[0], which is round 0's h + K, so the
-#   first round loads no K). No message word is stored to memory, and the working variables are not
-#   reloaded per block: after the chaining add they are the next block's a..h. $gp is restored before return (the function calls nothing and needs no GOT:
-#   the constants are found PC-relative with BAL).
+#   first round loads no K). No message word is stored to memory, and the working variables
+#   are not reloaded per block: after the chaining add they are the next block's a..h. $gp is
+#   restored before return (the function calls nothing and needs no GOT: the constants are
+#   found PC-relative with BAL).
 # Per round: Sigma1 and Sigma0 as nested ROTR/XOR (ROTR(ROTR(ROTR(e,14)^e,5)^e,6) is
 #   ROTR 6 ^ 11 ^ 25, one temporary), Ch = ((f^g)&e)^g, Maj with the carried b^c, the K load and
 #   seven adds: 24 instructions. The schedule adds 13 in rounds 16-63 (sigma0 and sigma1 as two
@@ -32,8 +33,8 @@
 #   branches are the block count and the input's alignment (public). No multiplies.
 # Measured (guest instructions per byte, 16 KiB in 4096-byte updates):
 #   scripts/insn-count --target mipsel --n 16384 -- build/mipsel/bench/insn/petrel_insn_driver
-#   sha256 {N}: 34.98 (hmac-sha256 36.92); --target mips: see the README section "Assembly: the
-#   SHA block functions".
+#   sha256 {N}: 34.98 (hmac-sha256 36.92); --target mips (build/mips): 34.48 (36.42). Beside
+#   OpenSSL and mbedTLS: the README section "Assembly: the SHA block functions".
 #if defined(__mips__) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && __mips_isa_rev < 6 \
     && defined(_ABIO32) && _MIPS_SIM == _ABIO32
         .text
