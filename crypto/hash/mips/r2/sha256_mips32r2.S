@@ -11,24 +11,30 @@
 #   pointer until W[15] replaces it); $a2 the round-constant pointer (constant: every round
 #   finds K[t] at a fixed offset), $a0 the temporary, $a1/$ra a^b of this round and of the last
 #   (Maj(a,b,c) = ((a^b)&(b^c))^b; the two swap each round; the free one is the schedule's
-#   second temporary). Frame 64 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer,
-#   the end of the input and the input pointer. No message word is stored to memory, and the
-#   working variables are not reloaded per block: after the chaining add they are the next
-#   block's a..h. $gp is restored before return (the function calls nothing and needs no GOT:
-#   the constants are found PC-relative with BAL).
+#   second temporary). Frame 96 bytes: $s0-$s7, $gp, $fp, $ra saved, then the state pointer,
+#   the end of the input and the input pointer, then the chaining values H0..H7 (copied from the
+#   state on entry, back on return; H7 is kept as H7 + K[0], which is round 0's h + K, so the
+#   first round loads no K). No message word is stored to memory, and the working variables
+#   are not reloaded per block: after the chaining add they are the next block's a..h. $gp is
+#   restored before return (the function calls nothing and needs no GOT: the constants are
+#   found PC-relative with BAL).
 # Per round: Sigma1 and Sigma0 as nested ROTR/XOR (ROTR(ROTR(ROTR(e,14)^e,5)^e,6) is
 #   ROTR 6 ^ 11 ^ 25, one temporary), Ch = ((f^g)&e)^g, Maj with the carried b^c, the K load and
 #   seven adds: 24 instructions. The schedule adds 13 in rounds 16-63 (sigma0 and sigma1 as two
 #   ROTR, XOR, SRL, XOR each, three adds); rounds 0-15 load big-endian words: LW when the input
-#   is word-aligned (plus WSBH and ROTR 16 on little-endian), LWL/LWR otherwise, one copy of
-#   rounds 0-15 for each, chosen per block by the (public) alignment. All 64 rounds unrolled
-#   (about 2,700 instructions, 10.7 KiB).
-# Cost, counted from the code (aligned input, mipsel): 16 x (24 + 3) + 48 x (24 + 13) + 33 per
-#   64-byte block = 2,241, 35.02 per byte; mips 16 fewer per block.
+#   is word-aligned (plus WSBH and ROTR 16 on little-endian), LWL/LWR otherwise: two copies of
+#   the whole block loop, one for each, chosen once per call by the (public) alignment of the
+#   input (a block of 64 bytes keeps it). All 64 rounds unrolled (4,555 instructions, 17.8 KiB
+#   with both copies; a call runs one).
+# Cost, counted from the code (aligned input, mipsel): 16 x (24 + 3) - 1 + 48 x (24 + 13) + 30
+#   per 64-byte block (2 for the pointer, 24 for the chaining add, 4 for the loop test and b^c)
+#   = 2,237, 34.95 per byte; mips 32 fewer per block (no WSBH/ROTR). Per call about 70.
 # Constant-time status: no branch and no address depends on the state or the message; the
 #   branches are the block count and the input's alignment (public). No multiplies.
-# Measured (scripts/perf-table, guest instructions per byte, 16 KiB in 4096-byte updates): see
-#   the README section "Assembly: the SHA block functions".
+# Measured (guest instructions per byte, 16 KiB in 4096-byte updates):
+#   scripts/insn-count --target mipsel --n 16384 -- build/mipsel/bench/insn/petrel_insn_driver
+#   sha256 {N}: 34.98 (hmac-sha256 36.92); --target mips (build/mips): 34.48 (36.42). Beside
+#   OpenSSL and mbedTLS: the README section "Assembly: the SHA block functions".
 #if defined(__mips__) && defined(__mips_isa_rev) && __mips_isa_rev >= 2 && __mips_isa_rev < 6 \
     && defined(_ABIO32) && _MIPS_SIM == _ABIO32
         .text
@@ -40,7 +46,8 @@
 #define F_STATE 44
 #define F_END 48
 #define F_IN 52
-#define F_SIZE 64
+#define F_H 64
+#define F_SIZE 96
 
 # W[t], t < 15, the big-endian word at $fp + \off: LW (\aligned) or LWL/LWR.
         .macro  LOADW w, off, aligned
@@ -105,7 +112,8 @@
         addu    \w16, \w16, \w7                 # + W[t-7]
         .endm
 
-# One round with W[t] in \w and K[t] at \k($a2) (already in $a0 if \kload = 0):
+# One round with W[t] in \w and K[t] at \k($a2) (already added to h if \kload = 0: round 0,
+# whose h is H7 + K[0] from the frame):
 # h += W + K + Sigma1(e) + Ch(e,f,g); d += h;
 # h += Sigma0(a) + Maj(a,b,c). \tab gets a^b; \tbc holds b^c (the last round's a^b).
         .macro  ROUND a, b, c, d, e, f, g, h, w, k, tab, tbc, kload=1
@@ -113,7 +121,9 @@
         lw      $4, \k($6)
         .endif
         addu    \h, \h, \w
+        .if     \kload
         addu    \h, \h, $4
+        .endif
         rotr    $4, \e, 14
         xor     $4, $4, \e
         rotr    $4, $4, 5
@@ -190,11 +200,20 @@ petrel_sha256_blocks_mips32r2:
         bal     1f
         move    $30, $5                         # (delay slot) input pointer
 1:      addiu   $6, $31, petrel_sha256_k_mips32r2 - 1b
-        xor     $31, $17, $18                   # b^c for round 0
-.Lsha256_block:
-        andi    $4, $30, 3                      # the alignment (public)
+        lw      $4, 0($6)
+        addu    $23, $23, $4                    # H7 + K[0]: round 0's K add, done once
+        sw      $16, F_H($sp)                   # the chaining values live in the frame
+        sw      $17, F_H+4($sp)
+        sw      $18, F_H+8($sp)
+        sw      $19, F_H+12($sp)
+        sw      $20, F_H+16($sp)
+        sw      $21, F_H+20($sp)
+        sw      $22, F_H+24($sp)
+        sw      $23, F_H+28($sp)                # (H7 + K[0])
+        andi    $4, $30, 3                      # the alignment (public), once per call
         bnez    $4, .Lsha256_unaligned
-        lw      $4, 0($6)                       # (delay slot) K[0] for round 0
+        xor     $31, $17, $18                   # (delay slot) b^c for round 0
+.Lsha256_block:                                 # word-aligned input
         LOADW   $8, 0, 1
         ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 0, $5, $31, 0
         LOADW   $9, 4, 1
@@ -227,7 +246,6 @@ petrel_sha256_blocks_mips32r2:
         ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 56, $5, $31
         LOADW15 1
         ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 60, $31, $5
-.Lsha256_rounds16:
         SCHED   $8, $9, $28, $2, $5
         ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 64, $5, $31
         SCHED   $9, $10, $30, $3, $31
@@ -324,35 +342,46 @@ petrel_sha256_blocks_mips32r2:
         ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 248, $5, $31
         SCHED   $30, $8, $1, $7, $31
         ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 252, $31, $5
-        lw      $4, F_STATE($sp)
-        lw      $5, 0($4)
+        lw      $5, F_H($sp)                    # the chaining add (H7 keeps its + K[0])
         addu    $16, $16, $5
-        sw      $16, 0($4)
-        lw      $5, 4($4)
+        sw      $16, F_H($sp)
+        lw      $5, F_H+4($sp)
         addu    $17, $17, $5
-        sw      $17, 4($4)
-        lw      $5, 8($4)
+        sw      $17, F_H+4($sp)
+        lw      $5, F_H+8($sp)
         addu    $18, $18, $5
-        sw      $18, 8($4)
-        lw      $5, 12($4)
+        sw      $18, F_H+8($sp)
+        lw      $5, F_H+12($sp)
         addu    $19, $19, $5
-        sw      $19, 12($4)
-        lw      $5, 16($4)
+        sw      $19, F_H+12($sp)
+        lw      $5, F_H+16($sp)
         addu    $20, $20, $5
-        sw      $20, 16($4)
-        lw      $5, 20($4)
+        sw      $20, F_H+16($sp)
+        lw      $5, F_H+20($sp)
         addu    $21, $21, $5
-        sw      $21, 20($4)
-        lw      $5, 24($4)
+        sw      $21, F_H+20($sp)
+        lw      $5, F_H+24($sp)
         addu    $22, $22, $5
-        sw      $22, 24($4)
-        lw      $5, 28($4)
+        sw      $22, F_H+24($sp)
+        lw      $5, F_H+28($sp)
         addu    $23, $23, $5
-        sw      $23, 28($4)
+        sw      $23, F_H+28($sp)
         lw      $30, F_IN($sp)
         lw      $5, F_END($sp)
-        bne     $30, $5, .Lsha256_block
+        bne     $30, $5, .Lsha256_block         # the next block
         xor     $31, $17, $18                   # (delay slot) b^c for round 0
+        lw      $4, F_STATE($sp)
+.Lsha256_exit:
+        lw      $5, 0($6)
+        subu    $23, $23, $5                    # H7 without the K[0]
+        sw      $16, 0($4)
+        sw      $17, 4($4)
+        sw      $18, 8($4)
+        sw      $19, 12($4)
+        sw      $20, 16($4)
+        sw      $21, 20($4)
+        sw      $22, 24($4)
+        sw      $23, 28($4)
         lw      $16, 0($sp)
         lw      $17, 4($sp)
         lw      $18, 8($sp)
@@ -367,7 +396,7 @@ petrel_sha256_blocks_mips32r2:
 .Lsha256_ret:
         jr      $ra
         addiu   $sp, $sp, F_SIZE                # (delay slot)
-.Lsha256_unaligned:
+.Lsha256_unaligned:                             # the same with LWL/LWR
         LOADW   $8, 0, 0
         ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 0, $5, $31, 0
         LOADW   $9, 4, 0
@@ -400,8 +429,132 @@ petrel_sha256_blocks_mips32r2:
         ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 56, $5, $31
         LOADW15 0
         ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 60, $31, $5
-        b       .Lsha256_rounds16
-        nop
+        SCHED   $8, $9, $28, $2, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 64, $5, $31
+        SCHED   $9, $10, $30, $3, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 68, $31, $5
+        SCHED   $10, $11, $8, $24, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 72, $5, $31
+        SCHED   $11, $12, $9, $25, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 76, $31, $5
+        SCHED   $12, $13, $10, $1, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 80, $5, $31
+        SCHED   $13, $14, $11, $28, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 84, $31, $5
+        SCHED   $14, $15, $12, $30, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 88, $5, $31
+        SCHED   $15, $7, $13, $8, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 92, $31, $5
+        SCHED   $7, $2, $14, $9, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 96, $5, $31
+        SCHED   $2, $3, $15, $10, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 100, $31, $5
+        SCHED   $3, $24, $7, $11, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 104, $5, $31
+        SCHED   $24, $25, $2, $12, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 108, $31, $5
+        SCHED   $25, $1, $3, $13, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 112, $5, $31
+        SCHED   $1, $28, $24, $14, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 116, $31, $5
+        SCHED   $28, $30, $25, $15, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 120, $5, $31
+        SCHED   $30, $8, $1, $7, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 124, $31, $5
+        SCHED   $8, $9, $28, $2, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 128, $5, $31
+        SCHED   $9, $10, $30, $3, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 132, $31, $5
+        SCHED   $10, $11, $8, $24, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 136, $5, $31
+        SCHED   $11, $12, $9, $25, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 140, $31, $5
+        SCHED   $12, $13, $10, $1, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 144, $5, $31
+        SCHED   $13, $14, $11, $28, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 148, $31, $5
+        SCHED   $14, $15, $12, $30, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 152, $5, $31
+        SCHED   $15, $7, $13, $8, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 156, $31, $5
+        SCHED   $7, $2, $14, $9, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 160, $5, $31
+        SCHED   $2, $3, $15, $10, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 164, $31, $5
+        SCHED   $3, $24, $7, $11, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 168, $5, $31
+        SCHED   $24, $25, $2, $12, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 172, $31, $5
+        SCHED   $25, $1, $3, $13, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 176, $5, $31
+        SCHED   $1, $28, $24, $14, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 180, $31, $5
+        SCHED   $28, $30, $25, $15, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 184, $5, $31
+        SCHED   $30, $8, $1, $7, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 188, $31, $5
+        SCHED   $8, $9, $28, $2, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $8, 192, $5, $31
+        SCHED   $9, $10, $30, $3, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $9, 196, $31, $5
+        SCHED   $10, $11, $8, $24, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $10, 200, $5, $31
+        SCHED   $11, $12, $9, $25, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $11, 204, $31, $5
+        SCHED   $12, $13, $10, $1, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $12, 208, $5, $31
+        SCHED   $13, $14, $11, $28, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $13, 212, $31, $5
+        SCHED   $14, $15, $12, $30, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $14, 216, $5, $31
+        SCHED   $15, $7, $13, $8, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $15, 220, $31, $5
+        SCHED   $7, $2, $14, $9, $5
+        ROUND   $16, $17, $18, $19, $20, $21, $22, $23, $7, 224, $5, $31
+        SCHED   $2, $3, $15, $10, $31
+        ROUND   $23, $16, $17, $18, $19, $20, $21, $22, $2, 228, $31, $5
+        SCHED   $3, $24, $7, $11, $5
+        ROUND   $22, $23, $16, $17, $18, $19, $20, $21, $3, 232, $5, $31
+        SCHED   $24, $25, $2, $12, $31
+        ROUND   $21, $22, $23, $16, $17, $18, $19, $20, $24, 236, $31, $5
+        SCHED   $25, $1, $3, $13, $5
+        ROUND   $20, $21, $22, $23, $16, $17, $18, $19, $25, 240, $5, $31
+        SCHED   $1, $28, $24, $14, $31
+        ROUND   $19, $20, $21, $22, $23, $16, $17, $18, $1, 244, $31, $5
+        SCHED   $28, $30, $25, $15, $5
+        ROUND   $18, $19, $20, $21, $22, $23, $16, $17, $28, 248, $5, $31
+        SCHED   $30, $8, $1, $7, $31
+        ROUND   $17, $18, $19, $20, $21, $22, $23, $16, $30, 252, $31, $5
+        lw      $5, F_H($sp)                    # the chaining add (H7 keeps its + K[0])
+        addu    $16, $16, $5
+        sw      $16, F_H($sp)
+        lw      $5, F_H+4($sp)
+        addu    $17, $17, $5
+        sw      $17, F_H+4($sp)
+        lw      $5, F_H+8($sp)
+        addu    $18, $18, $5
+        sw      $18, F_H+8($sp)
+        lw      $5, F_H+12($sp)
+        addu    $19, $19, $5
+        sw      $19, F_H+12($sp)
+        lw      $5, F_H+16($sp)
+        addu    $20, $20, $5
+        sw      $20, F_H+16($sp)
+        lw      $5, F_H+20($sp)
+        addu    $21, $21, $5
+        sw      $21, F_H+20($sp)
+        lw      $5, F_H+24($sp)
+        addu    $22, $22, $5
+        sw      $22, F_H+24($sp)
+        lw      $5, F_H+28($sp)
+        addu    $23, $23, $5
+        sw      $23, F_H+28($sp)
+        lw      $30, F_IN($sp)
+        lw      $5, F_END($sp)
+        bne     $30, $5, .Lsha256_unaligned     # the next block
+        xor     $31, $17, $18                   # (delay slot) b^c for round 0
+        b       .Lsha256_exit
+        lw      $4, F_STATE($sp)                # (delay slot)
         .end    petrel_sha256_blocks_mips32r2
         .size   petrel_sha256_blocks_mips32r2, . - petrel_sha256_blocks_mips32r2
 #endif
