@@ -8,6 +8,7 @@
 #include "crypto/aes/aes_internal.h"
 #include "crypto/cpu/cpu.h"
 #include "crypto/util/build_config.h"
+#include "crypto/util/endian.h"
 #include "crypto/util/variant.h"
 #include "crypto/util/wipe.h"
 
@@ -214,14 +215,7 @@ void AesKey::ctr32_blocks(uint8_t counter[kAesBlockSize], uint8_t* out, const ui
     const size_t n = nblocks < kBatch ? nblocks : kBatch;
     for (size_t i = 0; i < n; i++) {
       std::memcpy(ks + i * kAesBlockSize, counter, kAesBlockSize);
-      uint32_t c = (static_cast<uint32_t>(counter[12]) << 24) |
-                   (static_cast<uint32_t>(counter[13]) << 16) |
-                   (static_cast<uint32_t>(counter[14]) << 8) | counter[15];
-      c++;
-      counter[12] = static_cast<uint8_t>(c >> 24);
-      counter[13] = static_cast<uint8_t>(c >> 16);
-      counter[14] = static_cast<uint8_t>(c >> 8);
-      counter[15] = static_cast<uint8_t>(c);
+      store_be32(counter + 12, load_be32(counter + 12) + 1);  // the low word only (CTR32)
     }
     m_encrypt(m_schedule, m_rounds, ks, ks, n);
     for (size_t i = 0; i < n * kAesBlockSize; i++) {
