@@ -23,11 +23,12 @@
 @ Round: VLDM of the key, 8 VEOR (AddRoundKey), the S-box, one VLD1 of the ShiftRows indices,
 @ 16 VTBL, MixColumns (16 VEXT, 27 VEOR). The generator schedules and register-allocates the
 @ round over q0-q15 (the state enters and leaves in q0-q7, the key planes arrive in q8-q15):
-@ the S-box keeps more than 16 values alive, so some are spilled, each to its own 16-byte stack
-@ slot whose address sits in a core register (one VST1/VLD1 per spill or reload).
-@ Round body: 204 instructions (21 of them spill stores, reloads,
+@ the S-box keeps more than 16 values alive, so some are spilled to 16-byte stack slots whose
+@ addresses sit in core registers, in runs: one VSTM stores consecutive q registers into
+@ consecutive slots, one VLDM reloads consecutive slots (one instruction whatever the length).
+@ Round body: 192 instructions (9 of them spill stores, reloads,
 @ recomputations and register fix-ups);
-@ last round body: 161 (21).
+@ last round body: 150 (10).
 @
 @ Calling convention: AAPCS (EABI, hard- or soft-float: no VFP arguments), ARM state, returns by
 @ pop {..., pc}. Saves r4-r11, lr and d8-d15 (the AAPCS callee-saved registers; checked by
@@ -125,374 +126,351 @@
         sub             r5, r5, #1
 1:
         vldmia          r4!, {d16-d31}
-        veor q12, q4, q12
+        veor q13, q5, q13
         veor q10, q2, q10
         veor q9, q1, q9
         veor q14, q6, q14
-        veor q15, q7, q15
-        veor q13, q5, q13
         veor q8, q0, q8
-        veor q11, q3, q11
-        veor q0, q12, q10
-        veor q1, q15, q9
-        veor q2, q1, q0
-        veor q11, q11, q2
-        veor q13, q14, q13
-        veor q3, q15, q12
-        veor q14, q11, q14
-        veor q4, q13, q8
-        veor q5, q14, q3
-        veor q6, q15, q10
-        veor q10, q11, q10
-        veor q11, q10, q8
-        vand q7, q2, q10
-        veor q9, q4, q9
-        vand q2, q3, q5
-        vst1.64 {d6, d7}, [sp]
-        veor q3, q10, q13
-        vst1.64 {d20, d21}, [r0]
-        veor q10, q9, q6
-        vst1.64 {d28, d29}, [r1]
-        vand q14, q10, q11
-        veor q10, q3, q5
-        veor q12, q4, q12
-        vand q11, q12, q8
-        vst1.64 {d24, d25}, [r2]
-        vand q12, q9, q4
-        vst1.64 {d18, d19}, [r3]
-        veor q9, q4, q15
-        veor q13, q13, q5
-        vst1.64 {d8, d9}, [r7]
-        vand q4, q0, q10
-        veor q14, q14, q7
-        veor q4, q4, q2
-        veor q10, q8, q5
-        veor q14, q14, q4
-        veor q11, q11, q7
-        vand q7, q1, q13
-        veor q12, q12, q7
-        veor q12, q12, q4
-        vand q4, q9, q10
-        veor q4, q4, q7
-        veor q15, q15, q13
-        vand q7, q6, q3
-        veor q2, q7, q2
-        vld1.64 {d14, d15}, [r1]
-        veor q14, q14, q7
-        veor q11, q11, q2
-        veor q7, q1, q13
-        veor q2, q4, q2
-        veor q4, q3, q6
-        veor q12, q12, q7
-        veor q11, q11, q4
-        veor q15, q2, q15
-        vand q2, q14, q12
-        veor q14, q14, q11
-        veor q4, q12, q15
-        veor q7, q15, q2
-        veor q2, q11, q2
-        vand q2, q2, q4
-        veor q2, q2, q15
-        veor q4, q7, q2
-        vand q15, q15, q4
-        veor q12, q12, q2
-        veor q12, q15, q12
-        vand q4, q14, q7
-        veor q11, q4, q11
         veor q15, q7, q15
-        veor q4, q2, q12
-        vand q15, q11, q15
-        veor q7, q1, q0
-        vand q7, q4, q7
-        veor q14, q14, q15
-        vand q9, q11, q9
-        vld1.64 {d30, d31}, [r0]
-        vst1.64 {d18, d19}, [r1]
-        veor q9, q15, q8
-        vand q9, q12, q9
-        vand q15, q4, q15
-        veor q4, q11, q14
-        vand q8, q2, q8
-        vst1.64 {d18, d19}, [r0]
-        vld1.64 {d18, d19}, [r2]
-        vand q9, q2, q9
-        vand q1, q4, q1
-        vand q10, q11, q10
-        vand q13, q4, q13
-        veor q11, q11, q2
-        vld1.64 {d4, d5}, [r3]
-        veor q4, q2, q6
-        vand q4, q12, q4
-        veor q15, q15, q13
-        veor q12, q14, q12
-        veor q7, q7, q4
-        veor q2, q11, q12
-        vand q0, q2, q0
-        veor q9, q4, q9
-        veor q4, q3, q5
-        vand q2, q2, q4
-        vand q4, q11, q5
-        veor q4, q4, q2
-        vld1.64 {d10, d11}, [sp]
-        vand q11, q11, q5
-        vand q3, q12, q3
-        veor q5, q8, q10
-        veor q8, q8, q1
-        veor q13, q13, q4
-        vld1.64 {d8, d9}, [r7]
-        vand q4, q14, q4
-        veor q2, q2, q3
-        veor q11, q11, q0
-        veor q3, q4, q13
-        vand q12, q12, q6
-        veor q8, q8, q15
-        veor q4, q4, q11
-        veor q6, q7, q4
-        vld1.8 {d14, d15}, [r4]!
-        veor q2, q2, q4
-        veor q12, q0, q12
-        vld1.64 {d0, d1}, [r1]
-        veor q0, q0, q8
-        veor q0, q0, q2
-        veor q4, q3, q0
-        veor q8, q11, q8
-        vld1.64 {d22, d23}, [r3]
-        vand q11, q14, q11
-        veor q10, q10, q11
-        veor q9, q9, q0
-        vld1.64 {d22, d23}, [r0]
-        veor q11, q11, q6
-        veor q14, q15, q11
-        veor q15, q3, q14
-        veor q12, q12, q4
-        vtbl.8 d0, {d30, d31}, d14
-        vtbl.8 d1, {d30, d31}, d15
-        vext.8 q15, q0, q0, #4
-        veor q11, q5, q11
-        veor q13, q13, q6
-        veor q1, q1, q10
-        veor q8, q10, q8
-        vtbl.8 d20, {d22, d23}, d14
-        vtbl.8 d21, {d22, d23}, d15
-        vtbl.8 d22, {d28, d29}, d14
-        vtbl.8 d23, {d28, d29}, d15
-        veor q14, q1, q2
-        vext.8 q1, q10, q10, #4
-        vtbl.8 d4, {d26, d27}, d14
-        vtbl.8 d5, {d26, d27}, d15
-        veor q13, q0, q15
-        vtbl.8 d0, {d16, d17}, d14
-        vtbl.8 d1, {d16, d17}, d15
-        vext.8 q8, q2, q2, #4
-        vtbl.8 d6, {d18, d19}, d14
-        vtbl.8 d7, {d18, d19}, d15
-        vtbl.8 d18, {d28, d29}, d14
-        vtbl.8 d19, {d28, d29}, d15
-        veor q14, q2, q8
-        vtbl.8 d4, {d24, d25}, d14
-        vtbl.8 d5, {d24, d25}, d15
-        vext.8 q12, q11, q11, #4
-        veor q11, q11, q12
-        veor q8, q13, q8
-        vext.8 q4, q3, q3, #4
-        vext.8 q5, q14, q14, #8
-        vext.8 q6, q9, q9, #4
-        veor q9, q9, q6
-        veor q7, q8, q5
-        veor q8, q9, q4
-        veor q3, q3, q4
-        vext.8 q13, q13, q13, #8
-        vext.8 q9, q9, q9, #8
-        veor q10, q10, q1
-        veor q4, q3, q14
-        vext.8 q5, q2, q2, #4
-        veor q2, q2, q5
-        veor q5, q11, q5
-        vext.8 q11, q11, q11, #8
-        veor q1, q4, q1
-        veor q15, q2, q15
-        veor q4, q10, q14
         veor q12, q4, q12
-        vext.8 q2, q2, q2, #8
-        vext.8 q10, q10, q10, #8
-        vext.8 q4, q0, q0, #4
-        veor q5, q5, q2
-        vext.8 q2, q3, q3, #8
-        veor q0, q0, q4
-        veor q3, q14, q4
-        vext.8 q4, q0, q0, #8
-        veor q14, q0, q14
-        veor q14, q14, q6
+        veor q13, q14, q13
+        veor q11, q3, q11
+        veor q0, q15, q10
+        veor q2, q12, q10
+        veor q4, q15, q12
+        veor q1, q15, q9
+        veor q7, q13, q8
+        veor q12, q7, q12
+        veor q6, q1, q2
+        veor q11, q11, q6
+        veor q10, q11, q10
+        veor q9, q7, q9
+        veor q3, q7, q15
+        vand q5, q12, q8
+        vstmia sp, {d10-d25}
+        vand q12, q9, q7
+        veor q7, q9, q0
+        vand q9, q6, q10
+        veor q6, q10, q8
+        veor q11, q11, q14
+        vand q14, q7, q6
+        vstmia r10, {d6-d15}
+        veor q6, q11, q4
+        veor q14, q14, q9
+        veor q7, q8, q6
+        vand q8, q4, q6
+        veor q4, q10, q13
+        vand q10, q3, q7
+        veor q9, q5, q9
+        veor q13, q13, q6
+        vand q5, q1, q13
+        veor q3, q4, q6
+        veor q10, q10, q5
+        vstmia sp, {d14-d15}
+        vand q7, q2, q3
+        veor q12, q12, q5
+        veor q5, q7, q8
+        veor q12, q12, q5
+        vand q7, q0, q4
+        veor q14, q14, q5
+        veor q8, q7, q8
+        veor q10, q10, q8
+        veor q5, q1, q13
+        veor q8, q9, q8
+        veor q9, q15, q13
+        veor q15, q14, q11
+        veor q11, q4, q0
+        veor q9, q10, q9
+        veor q10, q12, q5
+        veor q14, q10, q9
+        veor q11, q8, q11
+        vand q8, q15, q10
+        veor q12, q11, q8
+        vand q12, q12, q14
+        veor q12, q12, q9
+        veor q8, q9, q8
+        veor q14, q8, q12
+        vand q9, q9, q14
+        veor q15, q15, q11
+        vand q14, q15, q8
+        veor q11, q14, q11
+        veor q8, q8, q9
+        veor q10, q10, q12
+        veor q9, q9, q10
+        vand q10, q11, q8
+        veor q10, q15, q10
+        veor q8, q11, q12
+        veor q15, q10, q9
+        vand q14, q15, q0
+        vand q6, q8, q6
+        veor q0, q8, q15
+        vand q15, q15, q4
+        vldmia r11, {d8-d9}
+        vand q8, q8, q4
+        vand q5, q0, q3
+        vand q3, q0, q2
+        veor q4, q11, q10
+        vand q13, q4, q13
+        veor q0, q6, q5
+        veor q7, q12, q9
+        veor q14, q3, q14
+        veor q15, q5, q15
+        veor q8, q8, q3
+        vand q1, q4, q1
+        vldmia r0, {d4-d13}
+        vand q6, q7, q6
+        vand q3, q10, q3
+        vand q4, q12, q4
+        veor q0, q13, q0
+        veor q13, q6, q13
+        veor q6, q4, q1
+        veor q6, q6, q13
+        vand q2, q7, q2
+        vand q10, q10, q5
+        veor q5, q8, q6
+        veor q8, q3, q8
+        vldmia r9, {d14-d15}
+        vand q12, q12, q7
+        veor q15, q15, q8
+        vldmia sp, {d14-d15}
+        vand q7, q11, q7
+        veor q10, q7, q10
+        veor q4, q4, q7
+        veor q1, q1, q10
+        vldmia r10, {d14-d15}
+        vand q11, q11, q7
+        veor q11, q11, q6
+        vldmia lr, {d12-d15}
+        vand q7, q9, q7
+        veor q1, q1, q15
+        veor q3, q3, q0
+        veor q11, q11, q15
+        veor q12, q7, q12
+        vld1.8 {d30, d31}, [r4]!
+        veor q7, q2, q7
+        veor q12, q12, q11
+        veor q8, q7, q8
+        veor q0, q0, q8
+        veor q10, q10, q5
+        veor q11, q3, q11
+        vand q9, q9, q6
+        veor q8, q9, q8
+        veor q9, q14, q11
+        veor q13, q13, q8
+        vtbl.8 d22, {d0, d1}, d30
+        vtbl.8 d23, {d0, d1}, d31
+        vtbl.8 d28, {d24, d25}, d30
+        vtbl.8 d29, {d24, d25}, d31
+        veor q12, q3, q13
+        vtbl.8 d6, {d24, d25}, d30
+        vtbl.8 d7, {d24, d25}, d31
+        veor q8, q4, q8
+        vext.8 q12, q3, q3, #4
+        vtbl.8 d10, {d20, d21}, d30
+        vtbl.8 d11, {d20, d21}, d31
+        vtbl.8 d20, {d16, d17}, d30
+        vtbl.8 d21, {d16, d17}, d31
+        vext.8 q8, q14, q14, #4
+        veor q3, q3, q12
+        vext.8 q2, q11, q11, #4
+        veor q14, q14, q8
+        vtbl.8 d0, {d26, d27}, d30
+        vtbl.8 d1, {d26, d27}, d31
+        vtbl.8 d26, {d2, d3}, d30
+        vtbl.8 d27, {d2, d3}, d31
+        vext.8 q6, q0, q0, #4
+        vtbl.8 d8, {d18, d19}, d30
+        vtbl.8 d9, {d18, d19}, d31
+        vext.8 q9, q13, q13, #4
+        veor q15, q13, q9
+        veor q13, q3, q2
+        vext.8 q1, q10, q10, #4
+        veor q11, q11, q2
+        vext.8 q2, q14, q14, #8
+        veor q14, q14, q11
+        veor q8, q15, q8
+        vext.8 q7, q11, q11, #8
+        veor q7, q13, q7
+        vext.8 q15, q15, q15, #8
+        vext.8 q13, q3, q3, #8
+        veor q0, q0, q6
+        veor q10, q10, q1
+        veor q14, q14, q1
         veor q2, q8, q2
-        veor q0, q3, q4
-        veor q3, q1, q10
-        veor q1, q14, q9
-        veor q6, q15, q13
-        veor q4, q12, q11
+        vext.8 q8, q10, q10, #8
+        veor q3, q14, q8
+        vext.8 q8, q5, q5, #4
+        vext.8 q14, q4, q4, #4
+        veor q4, q4, q14
+        veor q10, q10, q11
+        vext.8 q1, q4, q4, #8
+        veor q5, q5, q8
+        veor q14, q0, q14
+        veor q10, q10, q6
+        veor q12, q4, q12
+        vext.8 q0, q0, q0, #8
+        veor q8, q11, q8
+        veor q11, q5, q11
+        vext.8 q5, q5, q5, #8
+        veor q4, q10, q0
+        veor q10, q11, q9
+        veor q0, q8, q5
+        veor q6, q12, q13
+        veor q5, q14, q1
+        veor q1, q10, q15
         subs            r5, r5, #1
         bne             1b
         vldmia          r4!, {d16-d31}
-        veor q14, q6, q14
         veor q10, q2, q10
-        veor q15, q7, q15
-        veor q12, q4, q12
-        veor q2, q12, q10
-        veor q4, q15, q12
-        veor q13, q5, q13
-        veor q11, q3, q11
-        veor q9, q1, q9
-        veor q13, q14, q13
-        veor q1, q15, q9
-        veor q3, q1, q2
-        veor q5, q15, q10
         veor q8, q0, q8
-        veor q11, q11, q3
-        veor q14, q11, q14
-        veor q10, q11, q10
-        vand q11, q3, q10
-        veor q0, q13, q8
-        veor q12, q0, q12
-        veor q6, q10, q13
-        veor q7, q14, q4
-        veor q13, q13, q7
-        veor q3, q6, q7
-        veor q9, q0, q9
-        vst1.64 {d24, d25}, [sp]
-        vand q12, q2, q3
-        vst1.64 {d6, d7}, [r0]
-        vand q3, q4, q7
-        vst1.64 {d4, d5}, [r1]
-        veor q2, q10, q8
-        vst1.64 {d20, d21}, [r2]
-        veor q10, q8, q7
-        vst1.64 {d14, d15}, [r3]
+        veor q14, q6, q14
+        veor q13, q5, q13
+        veor q12, q4, q12
+        veor q15, q7, q15
+        veor q11, q3, q11
+        veor q13, q14, q13
+        veor q3, q15, q12
+        veor q9, q1, q9
+        veor q0, q15, q9
+        veor q1, q12, q10
+        veor q7, q13, q8
+        veor q12, q7, q12
+        veor q5, q15, q10
+        veor q4, q0, q1
+        vand q2, q12, q8
+        veor q9, q7, q9
+        veor q6, q7, q15
+        vstmia sp, {d10-d25}
+        vand q12, q9, q7
         veor q7, q9, q5
-        vst1.64 {d8, d9}, [r7]
-        vand q4, q9, q0
-        vst1.64 {d18, d19}, [r8]
-        vand q9, q5, q6
+        veor q11, q11, q4
+        veor q10, q11, q10
+        vand q9, q4, q10
+        veor q2, q2, q9
+        veor q14, q11, q14
+        veor q11, q10, q8
+        vstmia r10, {d6-d15}
+        veor q4, q10, q13
+        vstmia r7, {d20-d23}
+        vand q10, q7, q11
+        vand q7, q5, q4
+        veor q11, q14, q3
+        veor q9, q10, q9
+        vand q10, q3, q11
+        veor q3, q8, q11
+        veor q7, q7, q10
+        vand q8, q6, q3
+        veor q13, q13, q11
+        veor q6, q4, q11
+        vstmia r12, {d6-d9}
+        vand q3, q1, q6
+        veor q10, q3, q10
+        vand q3, q0, q13
+        veor q9, q9, q10
+        veor q8, q8, q3
+        veor q8, q8, q7
         veor q12, q12, q3
-        veor q9, q9, q3
-        vand q3, q7, q2
-        veor q3, q3, q11
-        veor q3, q3, q12
-        veor q7, q0, q15
-        vst1.64 {d0, d1}, [r9]
-        vand q0, q7, q10
-        veor q14, q3, q14
-        vand q3, q1, q13
-        veor q0, q0, q3
-        veor q3, q4, q3
-        veor q12, q3, q12
-        vld1.64 {d6, d7}, [sp]
-        vand q4, q3, q8
-        veor q11, q4, q11
-        veor q0, q0, q9
-        veor q9, q11, q9
-        veor q11, q6, q5
         veor q15, q15, q13
-        veor q9, q9, q11
-        veor q11, q0, q15
-        veor q15, q1, q13
-        veor q12, q12, q15
-        vand q15, q14, q12
-        veor q0, q12, q11
-        veor q14, q14, q9
-        veor q4, q9, q15
-        veor q15, q11, q15
-        vand q0, q4, q0
-        vand q4, q14, q15
-        veor q0, q0, q11
-        veor q9, q4, q9
-        veor q4, q15, q0
-        vand q3, q0, q3
-        vand q11, q11, q4
-        veor q12, q12, q0
-        veor q15, q15, q11
-        vand q15, q9, q15
+        veor q9, q9, q14
+        veor q15, q8, q15
+        veor q14, q12, q10
+        veor q8, q0, q13
+        veor q10, q2, q7
+        veor q12, q4, q5
+        veor q8, q14, q8
+        veor q14, q8, q15
+        veor q10, q10, q12
+        vand q12, q9, q8
+        veor q2, q10, q12
+        veor q12, q15, q12
+        veor q9, q9, q10
+        vand q14, q2, q14
         veor q14, q14, q15
-        veor q11, q11, q12
-        veor q12, q14, q11
-        vand q15, q11, q2
-        veor q2, q0, q11
-        vld1.64 {d8, d9}, [r8]
-        vst1.64 {d30, d31}, [sp]
-        veor q15, q4, q5
-        vand q11, q11, q15
-        veor q15, q11, q3
-        veor q3, q9, q14
-        vand q7, q9, q7
-        vand q10, q9, q10
-        vand q13, q3, q13
-        vand q8, q0, q8
-        veor q9, q9, q0
-        vld1.64 {d0, d1}, [r1]
-        veor q4, q1, q0
-        vand q4, q2, q4
-        vand q1, q3, q1
-        veor q11, q4, q11
-        veor q3, q9, q12
-        vand q4, q12, q6
-        vld1.64 {d12, d13}, [r7]
-        vand q6, q9, q6
-        vand q0, q3, q0
-        veor q6, q6, q0
-        vand q12, q12, q5
-        vld1.64 {d10, d11}, [r2]
-        vand q2, q2, q5
-        vld1.64 {d10, d11}, [r0]
-        vand q3, q3, q5
-        veor q4, q3, q4
-        vld1.64 {d10, d11}, [r3]
-        vand q9, q9, q5
-        veor q5, q8, q1
-        veor q9, q9, q3
-        veor q12, q0, q12
-        vld1.64 {d0, d1}, [r9]
-        vand q0, q14, q0
-        veor q3, q0, q6
-        veor q9, q13, q9
-        veor q13, q2, q13
-        veor q11, q11, q3
-        veor q2, q4, q3
-        veor q3, q5, q13
+        vand q7, q9, q12
+        veor q2, q12, q14
+        vand q15, q15, q2
+        veor q8, q8, q14
+        veor q10, q7, q10
+        veor q12, q12, q15
+        veor q15, q15, q8
+        vand q8, q10, q12
+        veor q9, q9, q8
+        veor q8, q10, q14
+        veor q12, q9, q15
+        veor q2, q10, q9
+        vand q3, q12, q5
+        veor q7, q8, q12
+        vand q5, q7, q6
+        vldmia r10, {d12-d13}
+        vand q6, q8, q6
+        vand q11, q8, q11
+        vand q8, q7, q1
+        vand q0, q2, q0
+        veor q11, q11, q5
+        vand q12, q12, q4
+        veor q3, q8, q3
+        vand q13, q2, q13
+        veor q8, q6, q8
+        veor q12, q5, q12
+        vldmia r1, {d8-d15}
+        vand q1, q9, q4
+        veor q4, q14, q15
+        vand q9, q9, q6
+        vand q5, q14, q5
+        veor q2, q5, q0
+        vand q7, q4, q7
+        veor q11, q13, q11
+        veor q13, q7, q13
+        vldmia r11, {d12-d15}
+        vand q4, q4, q6
+        veor q6, q2, q13
+        veor q2, q1, q8
+        vand q7, q10, q7
+        veor q8, q8, q6
+        veor q5, q5, q7
+        veor q9, q7, q9
+        veor q12, q12, q2
+        vldmia r0, {d14-d15}
+        vand q10, q10, q7
+        veor q10, q10, q6
         veor q0, q0, q9
-        vld1.64 {d8, d9}, [sp]
-        veor q4, q4, q11
-        veor q5, q7, q3
-        veor q9, q9, q11
-        veor q11, q13, q4
-        veor q13, q5, q2
-        veor q3, q6, q3
-        veor q5, q0, q13
-        veor q8, q8, q10
-        veor q0, q0, q11
-        vld1.64 {d12, d13}, [r8]
-        vand q14, q14, q6
-        veor q10, q10, q14
-        veor q14, q1, q10
-        veor q10, q10, q3
-        veor q14, q14, q2
-        veor q13, q15, q13
-        vld1.8 {d30, d31}, [r4]!
-        veor q8, q8, q4
-        vtbl.8 d2, {d28, d29}, d30
-        vtbl.8 d3, {d28, d29}, d31
-        vtbl.8 d12, {d0, d1}, d30
-        vtbl.8 d13, {d0, d1}, d31
-        veor q12, q12, q5
-        vtbl.8 d0, {d20, d21}, d30
-        vtbl.8 d1, {d20, d21}, d31
-        vtbl.8 d6, {d16, d17}, d30
-        vtbl.8 d7, {d16, d17}, d31
-        vtbl.8 d10, {d24, d25}, d30
-        vtbl.8 d11, {d24, d25}, d31
-        vtbl.8 d4, {d26, d27}, d30
-        vtbl.8 d5, {d26, d27}, d31
-        vtbl.8 d8, {d22, d23}, d30
-        vtbl.8 d9, {d22, d23}, d31
-        vtbl.8 d14, {d18, d19}, d30
-        vtbl.8 d15, {d18, d19}, d31
+        vldmia r8, {d12-d15}
+        vand q6, q15, q6
+        veor q8, q9, q8
+        vldmia r6, {d18-d19}
+        vand q15, q15, q9
+        veor q9, q4, q15
+        veor q9, q9, q2
+        vand q14, q14, q7
+        veor q10, q10, q12
+        veor q1, q1, q11
+        veor q6, q6, q9
+        veor q12, q0, q12
+        veor q4, q1, q10
+        veor q14, q15, q14
+        veor q15, q11, q9
+        vld1.8 {d18, d19}, [r4]!
+        veor q11, q13, q6
+        veor q13, q14, q10
+        veor q14, q5, q6
+        vtbl.8 d0, {d16, d17}, d18
+        vtbl.8 d1, {d16, d17}, d19
+        veor q8, q1, q11
+        veor q10, q3, q4
+        vtbl.8 d14, {d30, d31}, d18
+        vtbl.8 d15, {d30, d31}, d19
+        vtbl.8 d10, {d20, d21}, d18
+        vtbl.8 d11, {d20, d21}, d19
+        vtbl.8 d6, {d28, d29}, d18
+        vtbl.8 d7, {d28, d29}, d19
+        vtbl.8 d12, {d16, d17}, d18
+        vtbl.8 d13, {d16, d17}, d19
+        vtbl.8 d2, {d24, d25}, d18
+        vtbl.8 d3, {d24, d25}, d19
+        vtbl.8 d4, {d26, d27}, d18
+        vtbl.8 d5, {d26, d27}, d19
+        vtbl.8 d8, {d22, d23}, d18
+        vtbl.8 d9, {d22, d23}, d19
         vldmia          r4!, {d16-d31}
         veor            q0, q0, q8
         veor            q1, q1, q9
