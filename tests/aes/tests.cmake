@@ -30,4 +30,10 @@ if(PETREL_PYTHON3 AND NOT CMAKE_CROSSCOMPILING)
     COMMAND sh -c "\"$0\" \"$1\" | cmp - \"$2\"" ${PETREL_PYTHON3}
             ${PROJECT_SOURCE_DIR}/crypto/aes/arm/aes_fixslice_armv4_gen.py
             ${PROJECT_SOURCE_DIR}/crypto/aes/arm/aes_fixslice_armv4.S)
+  # The same for "armv7-neon": scripts/gen-aes-armv7-neon's output (about 20 s) must be the
+  # committed crypto/aes/arm/neon/aes_armv7_neon.S.
+  add_test(NAME aes_armv7_neon_generated
+    COMMAND sh -c "\"$0\" \"$1\" 2>/dev/null | cmp - \"$2\"" ${PETREL_PYTHON3}
+            ${PROJECT_SOURCE_DIR}/scripts/gen-aes-armv7-neon
+            ${PROJECT_SOURCE_DIR}/crypto/aes/arm/neon/aes_armv7_neon.S)
 endif()

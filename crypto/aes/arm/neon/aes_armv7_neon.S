@@ -58,11 +58,12 @@
 @
 @ Measured (guest instructions per byte, qemu-arm -cpu cortex-a7, 2026-12-02): scripts/insn-count
 @ --target armhf --n 16384 -- build/armhf/bench/insn/petrel_insn_driver -impl armv7-neon
-@ aes-256-ctr {N}: AES-256-CTR 23.87 (OpenSSL 3.0 bsaes NEON 24.13; issue 10's target 23;
-@ the intrinsics version before it 44.90); aes-256-gcm, with the NEON GHASH: 34.49 (OpenSSL
-@ 33.60, target 32). Per eight-block batch: 13 rounds of 204 + 3, the last round 161 + 10, two
-@ orthos of 48, counters 18, the input xor 16, frame and loop about 12: about 3,000 per 128
-@ bytes (23.5 per byte); the rest is per call (the key planes, entry and wiping: about 1,200
+@ aes-256-ctr {N}: AES-256-CTR 22.57 (OpenSSL 3.0 bsaes NEON 24.13; issue 10's target 23;
+@ 23.87 with one VST1/VLD1 per spilled value, the intrinsics version 44.90); aes-256-gcm, with
+@ the NEON GHASH: 33.15 (OpenSSL 33.60, target 32). Per eight-block batch: 13 rounds of
+@ 192 + 3, the last round 150 + 10, two orthos of 48, counters 18, the input xor 16, frame
+@ and loop about 12: about 2,840 per 128 bytes (22.2 per byte); the rest is per call (the key
+@ planes, entry and wiping: about 1,200
 @ instructions, and the driver calls per 4 KiB).
 #if defined(__arm__) && defined(__ARM_ARCH_ISA_ARM) && !defined(__ARMEB__)
         .syntax unified
