@@ -8,7 +8,7 @@
 //     -text -noout), as option-table rows;
 //   - EC key generation with the messages genpkey and ecparam give.
 // The RSA and EC specifics (which library loader, which -text layout) stay in rsa_util and
-// ec_util; the formats themselves are the library's (crypto/rsa/rsa_keys.h, crypto/ec/ec_keys.h).
+// ec_util; the formats themselves are the library's (crypto/rsa/rsa_key_files.h, crypto/ec/ec_keys.h).
 #ifndef PETREL_TOOLS_PETREL_KEY_FILE_H
 #define PETREL_TOOLS_PETREL_KEY_FILE_H
 

@@ -14,7 +14,7 @@
 #include "crypto/rand/hmac_drbg.h"
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tools/petrel/rsa_util.h"
 #include "tools/petrel/speed.h"
 #include "tools/petrel/tool.h"
