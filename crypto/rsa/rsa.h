@@ -37,7 +37,7 @@
 //
 // Public API (installed): the declarations here are stable; kRsaAllowSmallModulus is for tests.
 // The fault-injection and valgrind-poisoning hooks the tests use are in
-// crypto/rsa/rsa_test_hooks.h, which is not installed.
+// crypto/rsa/rsa_test_hooks.h, which is not installed and not in libpetrel.
 #ifndef PETREL_CRYPTO_RSA_RSA_H
 #define PETREL_CRYPTO_RSA_RSA_H
 
@@ -175,7 +175,7 @@ class RsaPrivateKey final {
   void wipe() noexcept;
 
  private:
-  // Library-internal access (rsa_key.cpp: the valgrind poisoning of rsa_test_hooks.h).
+  // Test access (rsa_test_hooks.cpp, outside libpetrel: key faults and valgrind poisoning).
   friend struct RsaPrivateKeyAccess;
   // raw() after the checks, in an area of private_area_limbs() limbs (rsa_key.cpp).
   Status raw_in(MutableBytes out, ByteView in, Rng& rng, bn::Limb* area) const noexcept;
