@@ -45,6 +45,20 @@ bool write_all(const char* cmd, const std::string& path, const uint8_t* data, si
 // The caller wipes *data (wipe_bytes) when done.
 bool read_key_file(const char* cmd, const std::string& path, int form, std::vector<uint8_t>* data);
 
+// The read-load-wipe sequence of every key loader (rsa_util, ec_util): reads the key file as
+// read_key_file does, passes its bytes to load(const std::vector<uint8_t>&) (true: loaded; it
+// reports its own errors), and wipes them whatever load returns.
+template <typename Load>
+bool with_key_file(const char* cmd, const std::string& path, int form, const Load& load) {
+  std::vector<uint8_t> data;
+  if (!read_key_file(cmd, path, form, &data)) {
+    return false;
+  }
+  const bool ok = load(data);
+  wipe_bytes(&data);
+  return ok;
+}
+
 // Runs one of the library's key writers, Status(MutableBytes dst, size_t* len), into a buffer
 // of `cap` bytes and appends what it wrote to *out. On failure: "cannot encode the key: STATUS",
 // false, and the buffer is wiped.
