@@ -49,6 +49,9 @@ bool time_ops(const std::string& doing, const std::string& done, double seconds,
   return true;
 }
 
+// printf into a std::string (the Doing/done texts).
+std::string text_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
 // -ops N: runs op() (true: it worked) exactly n times; false at the first failure.
 template <typename Op>
 bool repeat_op(size_t n, const Op& op) {
@@ -100,9 +103,6 @@ int bench_sign_verify(const char* cmd, const char* name, double seconds, bool ha
   *verify_s = v.seconds_per_op();
   return kExitOk;
 }
-
-// printf into a std::string (the Doing/done texts).
-std::string text_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
 // The sign/verify table of the public-key results, as openssl prints it: a header of
 // label_width blanks then the column names, and one row per key: the label (left-aligned in
