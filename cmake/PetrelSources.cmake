@@ -59,6 +59,8 @@ endif()
 
 # Per-target source lists: the portable sources plus the files directly in each level's folder.
 petrel_collect_sources(${CMAKE_CURRENT_SOURCE_DIR} "${PETREL_ARCH_LEVELS}" PETREL_SOURCES)
+# The test hooks (*_test_hooks.cpp), for the petrel_test_hooks library (CMakeLists.txt).
+petrel_collect_test_hook_sources(${CMAKE_CURRENT_SOURCE_DIR} PETREL_TEST_HOOK_SOURCES)
 foreach(_level ${PETREL_ARCH_LEVELS})
   string(TOUPPER "${_level}" _def)
   string(REPLACE "/" "_" _def "${_def}")

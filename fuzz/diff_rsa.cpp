@@ -23,7 +23,7 @@
 
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "fuzz/driver.h"
 #include "fuzz/test_key.h"
 

@@ -1,4 +1,4 @@
-// Fuzz target "rsa_keys": crypto/rsa/rsa_keys.h on arbitrary bytes as a key file. Aims at
+// Fuzz target "rsa_keys": crypto/rsa/rsa_key_files.h on arbitrary bytes as a key file. Aims at
 // rsa_key_file_kind, rsa_private_key_load and rsa_public_key_load (PEM and DER detection, the
 // PEM reader), rsa_private_key_from_pkcs1 / _from_pkcs8, rsa_public_key_from_pkcs1 / _from_spki
 // (strict DER, PrivateKeyInfo attributes and version 1), RsaPublicKey::set and
@@ -13,7 +13,7 @@
 #include <cstring>
 #include <initializer_list>
 
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "fuzz/driver.h"
 
 using namespace petrel;

@@ -3,7 +3,7 @@
 // secret-dependent steps are in tls/record.cpp (CBC/MAC checks), finished.cpp (the comparison)
 // and crypto/rsa. This file: set-up, failure and output; the input side (records received,
 // alerts, ChangeCipherSpec, handshake bytes) is client_input.cpp, the handshake steps
-// client_handshake.cpp.
+// client_handshake.cpp (the server's messages) and client_flights.cpp (the client's).
 //
 // Flow: ClientHello -> ServerHello -> (full) Certificate, [ServerKeyExchange: by the key
 // exchange], [CertificateRequest], ServerHelloDone -> [Certificate], ClientKeyExchange,

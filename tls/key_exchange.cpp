@@ -16,7 +16,7 @@
 #include "crypto/util/build_config.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/util/wipe.h"
 #include "tls/client.h"
 #include "tls/messages.h"
@@ -152,7 +152,7 @@ Status verify_params_with(const RsaPublicKeyBase& key, const KeyExchangeInput& i
   return Status::ok;
 }
 
-// The key is loaded in storage of its size class (rsa_keys.h with_rsa_public_key), on the stack
+// The key is loaded in storage of its size class (rsa_key_files.h with_rsa_public_key), on the stack
 // only while the signature is checked.
 Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView params, ByteView sig,
                      const char** why) noexcept {
@@ -330,7 +330,7 @@ Status kx_write_client_key_exchange(Writer* w, MutableBytes premaster, size_t* p
   if (in.m_kind != KeyExchange::rsa) {
     return Status::invalid_argument;
   }
-  // The server's key in storage of its size class (rsa_keys.h), on the stack only while the
+  // The server's key in storage of its size class (rsa_key_files.h), on the stack only while the
   // premaster secret is encrypted.
   return with_rsa_public_key_spki(in.m_peer_spki, 0, [&](const RsaPublicKeyBase& key) {
     premaster[0] = static_cast<uint8_t>(in.m_client_version >> 8);

@@ -1,7 +1,7 @@
 // Internal: the key-exchange seam of the client. The state machine asks the suite's key
 // exchange whether a ServerKeyExchange must come, hands that message to it, and has it write
-// the ClientKeyExchange and produce the premaster secret; tls/client_handshake.cpp does not know
-// which key exchange it runs.
+// the ClientKeyExchange and produce the premaster secret; the handshake (tls/client_handshake.cpp,
+// client_flights.cpp) does not know which key exchange it runs.
 //
 //   rsa        RFC 5246 7.4.7.1: the premaster encrypted to the certificate's RSA key
 //   ecdhe_rsa  RFC 8422: an ephemeral X25519 key (RFC 7748) from the server, signed with the

@@ -34,7 +34,6 @@
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
 #include "tls/record_internal.h"
-#include "tls/record_test_hooks.h"
 
 namespace petrel {
 namespace tls {
@@ -164,15 +163,6 @@ size_t record_seal_expansion(BulkCipher c, RecordMac m) noexcept {
     return kAesBlockSize + record_mac_size(m) + kAesBlockSize;
   }
   return record_open_expansion(c, m);
-}
-
-// The private member the test hook reaches (record.h names this struct a friend).
-struct RecordProtectionAccess {
-  static void set_sequence(RecordProtection& rp, uint64_t seq) noexcept { rp.m_seq = seq; }
-};
-
-void record_set_sequence_for_testing(RecordProtection& rp, uint64_t seq) noexcept {
-  RecordProtectionAccess::set_sequence(rp, seq);
 }
 
 RecordProtection::~RecordProtection() { clear(); }

@@ -24,7 +24,7 @@
 // (Status::unsupported): the engine then closes the connection (renegotiation is refused).
 //
 // Public API (installed): the declarations here are stable. The sequence-number setter the tests
-// use is in tls/record_test_hooks.h, which is not installed.
+// use is in tls/record_test_hooks.h, which is not installed and not in libpetrel.
 #ifndef PETREL_TLS_RECORD_H
 #define PETREL_TLS_RECORD_H
 
@@ -138,7 +138,7 @@ class RecordProtection final {
   Status open(uint8_t type, uint16_t record_version, MutableBytes body, MutableBytes* plaintext) noexcept;
 
  private:
-  // Library-internal access (record.cpp: the sequence setter of record_test_hooks.h).
+  // Test access (record_test_hooks.cpp, outside libpetrel: the sequence setter).
   friend struct RecordProtectionAccess;
 
   Status seal_cbc(uint8_t type, uint16_t record_version, MutableBytes body, size_t plaintext_len,

@@ -14,7 +14,7 @@
 #include "crypto/ec/ecdsa.h"
 #include "crypto/ec/x25519.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 
 namespace petrel_insn {
 

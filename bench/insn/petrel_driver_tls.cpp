@@ -11,7 +11,7 @@
 #include "bench/insn/tls_workload.h"
 #include "crypto/ec/ec_keys.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/x509/cert.h"
 #include "tls/client.h"
 

@@ -2,7 +2,7 @@
 // user (X.509 certificates and requests, "PUBLIC KEY" files). It gives the algorithm (OID and
 // parameters) and the subjectPublicKey octets as views into the caller's buffer; the key's own
 // reader turns them into a key:
-//   rsaEncryption (RFC 3279 2.3.1):  crypto/rsa/rsa_keys.h rsa_public_key_parts / _from_info;
+//   rsaEncryption (RFC 3279 2.3.1):  crypto/rsa/rsa_key_files.h rsa_public_key_parts / _from_info;
 //   id-ecPublicKey (RFC 5480 2.1.1): m_params holds the namedCurve OID, m_key the point (an EC
 //                                    reader is to plug in beside the RSA one).
 // Public API (installed): the declarations here are stable.

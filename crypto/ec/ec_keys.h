@@ -1,4 +1,4 @@
-// EC key files, beside the RSA ones of crypto/rsa/rsa_keys.h:
+// EC key files, beside the RSA ones of crypto/rsa/rsa_key_files.h:
 //   - public keys: X.509 SubjectPublicKeyInfo with id-ecPublicKey and a namedCurve (RFC 5480
 //     section 2.1.1: prime256v1 or secp384r1), the point uncompressed and checked with
 //     ec_point_check; X25519 SubjectPublicKeyInfo (RFC 8410 section 4, id-X25519, no

@@ -1,4 +1,4 @@
-// The framing shared by the key files of every key family (crypto/rsa/rsa_keys.h,
+// The framing shared by the key files of every key family (crypto/rsa/rsa_key_files.h,
 // crypto/ec/ec_keys.h): the PKCS#8 PrivateKeyInfo wrapper around a family's private key, the
 // PEM key blocks of a text, and the DER-or-PEM output of a finished encoding. What is inside
 // the wrapper (the AlgorithmIdentifier's parameters, the private key's own structure) stays

@@ -6,7 +6,6 @@
 #include <cstring>
 
 #include "crypto/mac/hmac.h"
-#include "crypto/rand/rand_test_hooks.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
@@ -120,26 +119,6 @@ Status HmacDrbg::set_reseed_interval(uint64_t requests) noexcept {
   }
   m_reseed_interval = requests;
   return Status::ok;
-}
-
-// The private members the test hook reaches (hmac_drbg.h names this struct a friend).
-struct HmacDrbgAccess {
-  static Status export_state(const HmacDrbg& d, MutableBytes v, MutableBytes key) noexcept {
-    if (!d.m_set) {
-      return Status::invalid_argument;
-    }
-    if (v.size() < HmacDrbg::kOutLen || key.size() < HmacDrbg::kOutLen) {
-      return Status::buffer_too_small;
-    }
-    std::memcpy(v.data(), d.m_v, HmacDrbg::kOutLen);
-    std::memcpy(key.data(), d.m_key, HmacDrbg::kOutLen);
-    return Status::ok;
-  }
-};
-
-Status hmac_drbg_export_state_for_testing(const HmacDrbg& drbg, MutableBytes v,
-                                          MutableBytes key) noexcept {
-  return HmacDrbgAccess::export_state(drbg, v, key);
 }
 
 }  // namespace petrel

@@ -51,7 +51,7 @@ class HmacDrbg final {
   void clear() noexcept;
 
  private:
-  // Library-internal access (hmac_drbg.cpp: the state export of rand_test_hooks.h).
+  // Test access (rand_test_hooks.cpp, outside libpetrel: the state export).
   friend struct HmacDrbgAccess;
 
   void update(ByteView a, ByteView b, ByteView c) noexcept;

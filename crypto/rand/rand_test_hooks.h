@@ -1,6 +1,7 @@
 // Test-only access to an HmacDrbg's working state, so known-answer tests can compare it with the
 // intermediate values NIST publishes (CAVP drbgvectors). Not installed, not for production use:
-// the state is the generator's secret.
+// the state is the generator's secret. Not in libpetrel: defined in rand_test_hooks.cpp, built
+// into the petrel_test_hooks library that only the tests and fuzzers link.
 #ifndef PETREL_CRYPTO_RAND_RAND_TEST_HOOKS_H
 #define PETREL_CRYPTO_RAND_RAND_TEST_HOOKS_H
 

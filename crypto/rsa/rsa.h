@@ -1,5 +1,8 @@
 // RSA (RFC 8017 / PKCS#1 v2.2; FIPS 186-4 for key generation): keys, the raw public and private
 // operations, PKCS#1 v1.5 signatures and encryption, RSASSA-PSS and RSAES-OAEP with MGF1.
+// Defined in rsa_key.cpp (keys, raw operations), rsa_key_recover.cpp (p and q from n, e, d),
+// rsa_keygen.cpp, rsa_pkcs1.cpp, rsa_pss.cpp, rsa_oaep.cpp and rsa_mgf1.cpp. The key file
+// formats (PKCS#1, PKCS#8, SubjectPublicKeyInfo; DER and PEM) are rsa_key_files.h.
 //
 // Private-key operations use the CRT with base blinding (a fresh random r per call, c * r^e,
 // unblinded with r^-1 mod p and mod q) and check the result with the public exponent before
@@ -18,7 +21,7 @@
 // public also 8192), so a 2048-bit PSS signature (blinded CRT, 4-bit window, verify-after-sign)
 // uses about 5.3 KB of stack, a PSS verification about 4.6 KB (tests/rsa/rsa_stack_test.cpp, host
 // x86-64; 4.9 and 2.5 KB on armhf; a key read at run time is loaded into storage of its own size
-// class by rsa_keys.h with_rsa_public_key: a PKCS#1 v1.5 verification from a 2048-bit
+// class by rsa_key_files.h with_rsa_public_key: a PKCS#1 v1.5 verification from a 2048-bit
 // SubjectPublicKeyInfo takes 3.5 KB of stack that way, key included, 5.1 KB for 4096 bits and
 // 8.1 KB for 8192, where an RsaPublicKey on the stack costs 5.7 KB for any size;
 // -fstack-usage: the 2048-bit private area 3.6 KB, of it 2.3 KB for modexp_ct's 16-entry window
@@ -34,7 +37,7 @@
 //
 // Public API (installed): the declarations here are stable; kRsaAllowSmallModulus is for tests.
 // The fault-injection and valgrind-poisoning hooks the tests use are in
-// crypto/rsa/rsa_test_hooks.h, which is not installed.
+// crypto/rsa/rsa_test_hooks.h, which is not installed and not in libpetrel.
 #ifndef PETREL_CRYPTO_RSA_RSA_H
 #define PETREL_CRYPTO_RSA_RSA_H
 
@@ -68,7 +71,7 @@ enum class RsaPart : uint8_t { n, e, d, p, q, dp, dq, qinv };
 // An RSA public key. The modulus lives in storage of the derived class, sized at compile time:
 // RsaPublicKeyOf<kBits> holds moduli up to kBits bits (3 * kBits / 8 bytes of arrays and about
 // 80 bytes more), RsaPublicKey up to the largest (8192 bits, 3 KiB of arrays). The functions of
-// this file take any of them as RsaPublicKeyBase; rsa_keys.h with_rsa_public_key() picks the
+// this file take any of them as RsaPublicKeyBase; rsa_key_files.h with_rsa_public_key() picks the
 // smallest size class for a key read at run time, so that a 2048-bit peer key costs 0.8 KiB of
 // stack, not 3 KiB. Not copyable (the base points into the derived object's arrays).
 class RsaPublicKeyBase {
@@ -172,7 +175,7 @@ class RsaPrivateKey final {
   void wipe() noexcept;
 
  private:
-  // Library-internal access (rsa_key.cpp: the valgrind poisoning of rsa_test_hooks.h).
+  // Test access (rsa_test_hooks.cpp, outside libpetrel: key faults and valgrind poisoning).
   friend struct RsaPrivateKeyAccess;
   // raw() after the checks, in an area of private_area_limbs() limbs (rsa_key.cpp).
   Status raw_in(MutableBytes out, ByteView in, Rng& rng, bn::Limb* area) const noexcept;

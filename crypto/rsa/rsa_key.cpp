@@ -10,7 +10,6 @@
 
 #include "crypto/rsa/rsa.h"
 
-#include "crypto/rsa/rsa_test_hooks.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/wipe.h"
 
@@ -19,8 +18,6 @@ namespace petrel {
 using bn::Limb;
 
 namespace {
-
-RsaFaultHook g_fault_hook = nullptr;
 
 // Minimal big-endian export of x (at least one byte).
 Status export_limbs(MutableBytes out, size_t* len, const Limb* x, size_t n) noexcept {
@@ -80,8 +77,6 @@ __attribute__((noinline)) Status with_area(size_t used, const Body& body) noexce
 }
 
 }  // namespace
-
-void rsa_set_fault_hook_for_testing(RsaFaultHook hook) noexcept { g_fault_hook = hook; }
 
 // ---- public key ---------------------------------------------------------------------------------
 
@@ -391,9 +386,6 @@ Status RsaPrivateKey::raw_in(MutableBytes out, ByteView in, Rng& rng, Limb* area
     bn::mul(m, m_q.m, ql, rinv_p, pl);
     const Limb carry = bn::add(m, m, mq, ql);
     (void)bn::add_word(m + ql, pl, carry);
-    if (g_fault_hook != nullptr) {
-      g_fault_hook(reinterpret_cast<uint8_t*>(m), nl * sizeof(Limb));
-    }
     // Verify: m^e mod n must give back c (and m must fit below n).
     Limb high = 0;
     for (size_t i = nl; i < pl + ql; i++) {
@@ -440,30 +432,6 @@ Limb check_crt_exponent(const bn::Modulus& f, const Limb* dx, const Limb* e, siz
 }
 
 }  // namespace
-
-// The private members the test hooks reach (rsa.h names this struct a friend).
-struct RsaPrivateKeyAccess {
-  static void poison_secrets(const RsaPrivateKey& key) noexcept;
-};
-
-void rsa_ct_poison_secrets_for_testing(const RsaPrivateKey& key) noexcept {
-  RsaPrivateKeyAccess::poison_secrets(key);
-}
-
-void RsaPrivateKeyAccess::poison_secrets(const RsaPrivateKey& key) noexcept {
-  const bn::Modulus* factors[2] = {&key.m_p, &key.m_q};
-  for (const bn::Modulus* f : factors) {
-    CT_POISON(f->m, sizeof(f->m));
-    CT_POISON(f->rr, sizeof(f->rr));
-    CT_POISON(f->one, sizeof(f->one));
-    CT_POISON(&f->m0inv, sizeof(f->m0inv));
-  }
-  CT_POISON(key.m_dp, sizeof(key.m_dp));
-  CT_POISON(key.m_dq, sizeof(key.m_dq));
-  CT_POISON(key.m_qinv, sizeof(key.m_qinv));
-  CT_POISON(key.m_qinv_mont, sizeof(key.m_qinv_mont));
-  CT_POISON(key.m_d, sizeof(key.m_d));
-}
 
 Status RsaPrivateKey::check(Rng& rng) const noexcept {
   if (!is_set()) {

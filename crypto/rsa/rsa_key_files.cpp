@@ -1,6 +1,6 @@
 // RSA key files: which kind a file holds (rsa_key_file_kind, the PEM labels and names), the key
 // block of the wanted kind found in PEM (crypto/pem/key_file.h) or DER, loaded through the
-// structure readers of rsa_keys.cpp, and why a key was refused (RsaKeyProblem); the writers
+// structure readers of rsa_key_der.cpp, and why a key was refused (RsaKeyProblem); the writers
 // that frame a key's DER as PEM or DER. Not constant-time in the framing (labels, lengths and
 // tags are public); the decoded private key is wiped before return.
 #include <cstdint>
@@ -9,8 +9,8 @@
 #include "crypto/asn1/oid.h"
 #include "crypto/pem/key_file.h"
 #include "crypto/pem/pem.h"
-#include "crypto/rsa/rsa_keys.h"
-#include "crypto/rsa/rsa_keys_internal.h"
+#include "crypto/rsa/rsa_key_der_internal.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/util/cursor.h"
 #include "crypto/util/wipe.h"
 
@@ -18,8 +18,8 @@ namespace petrel {
 
 namespace {
 
-using rsa_keys_internal::read_pkcs1_public_parts;
-using rsa_keys_internal::rsa_oid;
+using rsa_key_der_internal::read_pkcs1_public_parts;
+using rsa_key_der_internal::rsa_oid;
 
 struct KindLabel {
   RsaKeyFile kind;

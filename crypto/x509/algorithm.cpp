@@ -291,7 +291,7 @@ Status verify_signature(const PublicKeyInfo& key, const SignatureAlgorithm& alg,
   if (key.m_type != KeyType::rsa || alg.m_scheme == SigScheme::unknown) {
     return Status::unsupported;
   }
-  // The key in storage of its own size class (rsa_keys.h), only while the check runs.
+  // The key in storage of its own size class (rsa_key_files.h), only while the check runs.
   return with_rsa_public_key(key, key_flags, [&](const RsaPublicKeyBase& pub) {
     uint8_t digest[kMaxDigestSize];
     Status s = hash(alg.m_hash, MutableBytes(digest, sizeof(digest)), signed_data);

@@ -1,6 +1,6 @@
 /*
  * The subject's key of certificates and requests: RFC 5280 section 4.1.2.7 through the shared
- * SubjectPublicKeyInfo reader (crypto/asn1/spki.h), RSA keys through crypto/rsa/rsa_keys.h
+ * SubjectPublicKeyInfo reader (crypto/asn1/spki.h), RSA keys through crypto/rsa/rsa_key_files.h
  * (RFC 3279 2.3.1, RFC 8017 A.1.1), EC keys through crypto/ec/ec_keys.h (RFC 5480). Views into the caller's buffer. Not constant-time: public
  * keys are public.
  */

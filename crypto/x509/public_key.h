@@ -1,5 +1,5 @@
 // The subject's public key as certificates and requests carry it. The SubjectPublicKeyInfo
-// reader is crypto/asn1/spki.h (shared with the key files of crypto/rsa/rsa_keys.h); this file
+// reader is crypto/asn1/spki.h (shared with the key files of crypto/rsa/rsa_key_files.h); this file
 // reads it for X.509 and checks the key of the algorithms Petrel knows with that algorithm's
 // reader (RSA: rsa_public_key_parts; an EC reader is to plug in beside it), and writes an RSA
 // key's SubjectPublicKeyInfo.
@@ -13,7 +13,7 @@
 #include "crypto/asn1/spki.h"
 #include "crypto/ec/ec_keys.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/util/cursor.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"

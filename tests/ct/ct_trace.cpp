@@ -35,7 +35,7 @@
 #include "crypto/modes/modes.h"
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tests/ct/trace_keys.h"
 
 // The markers the plugin finds by symbol. noipa (gcc): the compiler must neither inline them,

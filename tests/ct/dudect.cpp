@@ -39,7 +39,7 @@
 #include "crypto/modes/modes.h"
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tls/record.h"
 #include "tls/record_test_hooks.h"
 

@@ -15,7 +15,7 @@ endif()
 # Statistical timing (dudect-style Welch t-test, tests/ct/dudect.cpp): the TLS CBC record check
 # and PKCS#1 v1.5 decoding, and a deliberately leaky comparison that must be caught.
 add_executable(dudect ${CMAKE_CURRENT_LIST_DIR}/dudect.cpp)
-target_link_libraries(dudect PRIVATE petrel)
+target_link_libraries(dudect PRIVATE petrel_test_hooks petrel)
 target_include_directories(dudect PRIVATE ${PROJECT_SOURCE_DIR})
 target_compile_definitions(dudect PRIVATE PETREL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 petrel_set_warnings(dudect)
@@ -29,7 +29,8 @@ if(NOT PETREL_VALGRIND OR NOT EXISTS "/usr/include/valgrind/memcheck.h")
   return()
 endif()
 
-add_library(petrel_ctgrind STATIC ${PETREL_SOURCES})
+# With the test hooks (the RSA key poisoning must see PETREL_CT_VALGRIND too).
+add_library(petrel_ctgrind STATIC ${PETREL_SOURCES} ${PETREL_TEST_HOOK_SOURCES})
 target_include_directories(petrel_ctgrind PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(petrel_ctgrind PUBLIC PETREL_CT_VALGRIND=1)
 target_compile_definitions(petrel_ctgrind PRIVATE ${PETREL_ARCH_DEFINES})

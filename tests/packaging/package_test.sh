@@ -50,6 +50,9 @@ case "$mode" in
       echo "$leaked" | sed 's/^/  /' >&2
       exit 1
     fi
+    # The installed library holds no test hook either (tests/packaging/check_no_test_hooks.sh).
+    bash "$src/tests/packaging/check_no_test_hooks.sh" nm \
+      "$(find "$work/prefix" -name libpetrel.a -print -quit)"
     headers=0
     while IFS= read -r h; do
       headers=$((headers + 1))

@@ -5,7 +5,8 @@ set(root ${CMAKE_CURRENT_BINARY_DIR}/petrel_sources_test)
 file(REMOVE_RECURSE ${root})
 foreach(f crypto/aes/aes.cpp crypto/aes/arm/aes_armv4.S crypto/aes/arm/aes_glue.cpp
           crypto/aes/arm/neon/aes_neon.S crypto/bignum/mips/bn_mips32.S
-          crypto/bignum/mips/r2/bn_mips32r2.S crypto/bignum/mips/r2/glue.cpp tls/record.cpp)
+          crypto/bignum/mips/r2/bn_mips32r2.S crypto/bignum/mips/r2/glue.cpp tls/record.cpp
+          crypto/rsa/rsa_test_hooks.cpp tls/record_test_hooks.cpp)
   file(WRITE ${root}/${f} "")
 endforeach()
 set(failures 0)
@@ -33,4 +34,17 @@ expect("arm;arm/neon"
 expect("mips" "${portable};crypto/bignum/mips/bn_mips32.S")
 expect("mips;mips/r2"
        "${portable};crypto/bignum/mips/bn_mips32.S;crypto/bignum/mips/r2/bn_mips32r2.S;crypto/bignum/mips/r2/glue.cpp")
+# The test hooks go to their own list, never into the library's.
+petrel_collect_test_hook_sources(${root} hooks)
+set(hook_rel "")
+foreach(g ${hooks})
+  file(RELATIVE_PATH r ${root} ${g})
+  list(APPEND hook_rel ${r})
+endforeach()
+list(SORT hook_rel)
+if(NOT "${hook_rel}" STREQUAL "crypto/rsa/rsa_test_hooks.cpp;tls/record_test_hooks.cpp")
+  message(SEND_ERROR "test hooks: got '${hook_rel}'")
+else()
+  message(STATUS "test hooks: ${hook_rel}")
+endif()
 file(REMOVE_RECURSE ${root})

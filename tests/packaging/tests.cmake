@@ -4,6 +4,9 @@
 #                       (every preset, with the target's own nm)
 # build.no_heap_canary  the same check over a library that allocates and throws on purpose
 #                       must fail and name each reference (so build.no_heap can fail)
+# build.no_test_hooks   libpetrel.a holds no test hook (*_for_testing, the private-access
+#                       structs); the self-test over petrel_test_hooks must fail and name each
+#                       hook, and the test programs that use the hooks define them
 # build.package         cmake --install + find_package(petrel) from a tiny consumer (host only)
 # build.subdirectory    add_subdirectory(<petrel>) from the same consumer (host only)
 # build.minimal         scripts/footprint --check for this preset's target: the PETREL_MINIMAL
@@ -25,6 +28,19 @@ add_test(NAME build.no_heap_canary
           ${CMAKE_NM} $<TARGET_FILE:petrel_heap_canary>
           malloc free _Znw _Zdl __cxa_allocate_exception __cxa_throw _ZSt[0-9]+__throw_
           __cxa_guard_acquire)
+
+add_test(NAME build.no_test_hooks
+  COMMAND bash ${_petrel_build_dir}/check_no_test_hooks.sh ${CMAKE_NM} $<TARGET_FILE:petrel>)
+set(_petrel_hooks rsa_ct_poison_secrets_for_testing rsa_flip_key_bit_for_testing
+    hmac_drbg_export_state_for_testing record_set_sequence_for_testing)
+add_test(NAME build.no_test_hooks_canary
+  COMMAND bash ${_petrel_build_dir}/check_no_test_hooks.sh --expect-fail
+          ${CMAKE_NM} $<TARGET_FILE:petrel_test_hooks> ${_petrel_hooks})
+add_test(NAME build.test_hooks_used
+  COMMAND bash -c
+          "bash $0 --defined $1 $2 rsa_flip_key_bit_for_testing && bash $0 --defined $1 $3 hmac_drbg_export_state_for_testing && bash $0 --defined $1 $4 record_set_sequence_for_testing"
+          ${_petrel_build_dir}/check_no_test_hooks.sh ${CMAKE_NM}
+          $<TARGET_FILE:rsa_test> $<TARGET_FILE:rand_test> $<TARGET_FILE:tls_test>)
 
 # Packaging: only where the consumer can run here, i.e. not when cross compiling (the cross
 # presets check the same install rules by building; see README "Consuming Petrel").

@@ -9,7 +9,7 @@
 #include "crypto/bignum/bignum.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/rsa/rsa_test_hooks.h"
 #include "tests/common/file_test.h"
 #include "tests/rsa/rsalabs_file.h"

@@ -11,7 +11,7 @@
 #include "crypto/bignum/bignum.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/rsa/rsa_test_hooks.h"
 #include "tests/common/file_test.h"
 #include "tests/rsa/rsalabs_file.h"
@@ -333,30 +333,29 @@ TEST_F(RsaNegative, TlsPremasterImplicitRejection) {
   }
 }
 
-// A fault injected into the CRT result is caught by the verify-after-sign check.
-int g_faults = 0;
-void flip_bit(uint8_t* data, size_t len) {
-  if (len > 3) {
-    data[3] ^= 0x10;
-    g_faults++;
-  }
-}
-
+// A fault in a CRT part of the key (one flipped bit of dp, dq or q^-1, as a fault in the device's
+// memory would give) makes one half of the CRT wrong; unchecked, that signature would give the
+// key away (gcd(s^e - m, n) = q or p). The verify-after-sign check must refuse it and wipe the
+// output. The same call with the key restored succeeds.
 TEST_F(RsaNegative, CrtFaultIsCaught) {
   SplitMixRng rng(15);
   const Bytes dg = digest_of(HashAlg::sha256, from_hex("0102"));
-  Bytes sig(m_key.size(), 0xcc);
-  rsa_set_fault_hook_for_testing(flip_bit);
-  const Status st = rsa_pkcs1_sign(MutableBytes(sig.data(), sig.size()), m_key, HashAlg::sha256,
-                                   bv(dg), rng);
-  rsa_set_fault_hook_for_testing(nullptr);
-  EXPECT_EQ(g_faults, 1);
-  EXPECT_EQ(st, Status::internal_error);
-  EXPECT_EQ(sig, Bytes(m_key.size(), 0)) << "faulty output not wiped";
-  // Without the hook the same call succeeds.
-  EXPECT_EQ(rsa_pkcs1_sign(MutableBytes(sig.data(), sig.size()), m_key, HashAlg::sha256, bv(dg),
-                           rng),
-            Status::ok);
+  for (RsaKeyFault part : {RsaKeyFault::dp, RsaKeyFault::dq, RsaKeyFault::qinv}) {
+    for (size_t bit : {size_t{0}, size_t{77}, size_t{500}}) {
+      SCOPED_TRACE(::testing::Message() << "part " << static_cast<int>(part) << " bit " << bit);
+      Bytes sig(m_key.size(), 0xcc);
+      ASSERT_TRUE(rsa_flip_key_bit_for_testing(m_key, part, bit));
+      const Status st = rsa_pkcs1_sign(MutableBytes(sig.data(), sig.size()), m_key,
+                                       HashAlg::sha256, bv(dg), rng);
+      ASSERT_TRUE(rsa_flip_key_bit_for_testing(m_key, part, bit));  // restored
+      EXPECT_EQ(st, Status::internal_error);
+      EXPECT_EQ(sig, Bytes(m_key.size(), 0)) << "faulty output not wiped";
+      EXPECT_EQ(rsa_pkcs1_sign(MutableBytes(sig.data(), sig.size()), m_key, HashAlg::sha256,
+                               bv(dg), rng),
+                Status::ok);
+    }
+  }
+  EXPECT_FALSE(rsa_flip_key_bit_for_testing(m_key, RsaKeyFault::dp, size_t{1} << 20));
 }
 
 TEST_F(RsaNegative, RngFailurePropagates) {

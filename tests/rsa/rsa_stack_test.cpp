@@ -15,7 +15,7 @@
 
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tests/rsa/test_rng.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -135,7 +135,7 @@ TEST(RsaStack, PrivateAndPublicOperations) {
 #endif
 }
 
-// A public key read at run time (a certificate's) goes through with_rsa_public_key (rsa_keys.h),
+// A public key read at run time (a certificate's) goes through with_rsa_public_key (rsa_key_files.h),
 // which loads it into the smallest storage size class. The stack of a PKCS#1 v1.5 verification
 // that way, per class, against the same verification with an RsaPublicKey (8192-bit storage) on
 // the stack. n is any odd number of the size (set() does not look for factors) and the

@@ -11,7 +11,7 @@
 #include "crypto/bignum/bignum.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/rsa/rsa_test_hooks.h"
 #include "tests/common/file_test.h"
 #include "tests/rsa/rsalabs_file.h"
@@ -87,7 +87,7 @@ size_t check_size_classes(ByteView n, ByteView e, HashAlg alg, ByteView digest, 
   } else {
     EXPECT_EQ(s2048, Status::bad_key_length) << where;
   }
-  // The dispatcher (rsa_keys.h) picks the smallest class that holds n.
+  // The dispatcher (rsa_key_files.h) picks the smallest class that holds n.
   RsaPublicKey full;
   if (full.set(n, e) == Status::ok) {
     uint8_t spki[kRsaMaxPublicKeyDerLen];

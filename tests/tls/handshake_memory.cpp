@@ -23,7 +23,7 @@
 #include <functional>
 #include <vector>
 
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tests/tls/local_device.h"
 #include "tls/client.h"
 

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tls/client.h"
 
 namespace petrel_test {

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tests/tls/local_device.h"
 #include "tls/client.h"
 #include "tls/io/socket.h"

@@ -16,7 +16,7 @@
 #include "crypto/asn1/oid.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rand/rng.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/issue.h"

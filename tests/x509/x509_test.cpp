@@ -18,7 +18,7 @@
 #include "crypto/asn1/oid.h"
 #include "crypto/hash/hash.h"
 #include "crypto/rand/rng.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/csr.h"
 #include "crypto/x509/issue.h"
@@ -156,7 +156,7 @@ TEST(X509Parse, Requests) {
 }
 
 // The one SubjectPublicKeyInfo reader (crypto/asn1/spki.h) and the one RSA key reader behind
-// it (rsa_keys.h), as certificates use them. Expected values: `openssl x509 -noout -modulus`
+// it (rsa_key_files.h), as certificates use them. Expected values: `openssl x509 -noout -modulus`
 // and `-text` on the same files (leaf: modulus BD82DEDC..., e 65537; cert_ec: id-ecPublicKey on
 // prime256v1, OID 1.2.840.10045.3.1.7).
 TEST(X509Parse, OneSubjectPublicKeyInfoReader) {

@@ -22,7 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/util/wipe.h"
 #include "crypto/x509/cert.h"
 #include "tls/client.h"

@@ -82,63 +82,50 @@ bool load_ec_private_bytes(const char* cmd, const std::string& path,
 
 bool load_rsa_or_ec_private_key(const char* cmd, const std::string& path, int form,
                                 petrel::RsaPrivateKey* rsa, petrel::EcPrivateKey* ec, bool* is_ec) {
-  std::vector<uint8_t> data;
-  if (!read_key_file(cmd, path, form, &data)) {
-    return false;
-  }
-  *is_ec = bytes_are_ec_key(data);
-  const bool ok = *is_ec ? load_ec_private_bytes(cmd, path, data, ec)
-                         : load_rsa_private_key_bytes(cmd, path, data, rsa);
-  wipe_bytes(&data);
-  return ok;
+  return with_key_file(cmd, path, form, [&](const std::vector<uint8_t>& data) {
+    *is_ec = bytes_are_ec_key(data);
+    return *is_ec ? load_ec_private_bytes(cmd, path, data, ec)
+                  : load_rsa_private_key_bytes(cmd, path, data, rsa);
+  });
 }
 
 bool load_ec_private_key(const char* cmd, const std::string& path, int form,
                          petrel::EcPrivateKey* key) {
-  std::vector<uint8_t> data;
-  if (!read_key_file(cmd, path, form, &data)) {
-    return false;
-  }
-  const bool ok = load_ec_private_bytes(cmd, path, data, key);
-  wipe_bytes(&data);
-  return ok;
+  return with_key_file(cmd, path, form, [&](const std::vector<uint8_t>& data) {
+    return load_ec_private_bytes(cmd, path, data, key);
+  });
 }
 
 bool load_ec_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                         petrel::EcPublicKey* key, std::vector<uint8_t>* storage) {
-  std::vector<uint8_t> data;
-  if (!read_key_file(cmd, path, form, &data)) {
-    return false;
-  }
-  bool ok = false;
-  const ByteView in = view_of(data);
-  if (allow_private && petrel::ec_key_file_kind(in) != petrel::EcKeyFile::spki_public) {
-    petrel::EcPrivateKey priv;
-    ok = load_ec_private_bytes(cmd, path, data, &priv);
-    if (ok) {
+  return with_key_file(cmd, path, form, [&](const std::vector<uint8_t>& data) {
+    const ByteView in = view_of(data);
+    if (allow_private && petrel::ec_key_file_kind(in) != petrel::EcKeyFile::spki_public) {
+      petrel::EcPrivateKey priv;
+      if (!load_ec_private_bytes(cmd, path, data, &priv)) {
+        return false;
+      }
       storage->assign(priv.public_key().begin(), priv.public_key().end());
       key->m_alg = priv.m_alg;
       key->m_point = ByteView(storage->data(), storage->size());
+      return true;
     }
-  } else {
     storage->assign(petrel::kEcMaxPublicKeyDerLen + data.size(), 0);
     EcKeyProblem p = EcKeyProblem::none;
     petrel::EcPublicKey k;
     const Status st = petrel::ec_public_key_load(
         &k, petrel::MutableBytes(storage->data(), storage->size()), in, &p);
-    if (st == Status::ok) {
-      // Keep a copy of the point in storage (the key may view `data`).
-      std::vector<uint8_t> point(k.m_point.begin(), k.m_point.end());
-      *storage = point;
-      key->m_alg = k.m_alg;
-      key->m_point = ByteView(storage->data(), storage->size());
-      ok = true;
-    } else {
+    if (st != Status::ok) {
       report(cmd, path, st, p);
+      return false;
     }
-  }
-  wipe_bytes(&data);
-  return ok;
+    // Keep a copy of the point in storage (the key may view `data`).
+    std::vector<uint8_t> point(k.m_point.begin(), k.m_point.end());
+    *storage = point;
+    key->m_alg = k.m_alg;
+    key->m_point = ByteView(storage->data(), storage->size());
+    return true;
+  });
 }
 
 bool ec_curve_by_name(const std::string& name, EcKeyAlg* out) {

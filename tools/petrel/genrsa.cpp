@@ -8,7 +8,7 @@
 
 #include "crypto/rand/rng.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/util/wipe.h"
 #include "tools/petrel/key_file.h"
 #include "tools/petrel/options.h"

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "tools/petrel/tool.h"
+
 namespace petrel_tool {
 namespace http {
 namespace {
@@ -35,25 +37,13 @@ bool is_tchar(char c) {
   return false;
 }
 
-std::string trim(const std::string& s) {
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) {
-    ++b;
-  }
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
-    --e;
-  }
-  return s.substr(b, e - b);
-}
-
 // Comma-separated list elements, trimmed (empty elements kept, so "5,,5" is refused by callers).
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;
   for (;;) {
     const size_t comma = s.find(',', start);
-    out.push_back(trim(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+    out.push_back(trim_blanks(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
     if (comma == std::string::npos) {
       return out;
     }
@@ -183,7 +173,7 @@ bool ResponseParser::on_header_line() {
       return fail("malformed header name in '" + shown(m_line) + "'");
     }
   }
-  const std::string value = trim(m_line.substr(colon + 1));
+  const std::string value = trim_blanks(m_line.substr(colon + 1));
   if (iequal(name, "content-length")) {
     for (const std::string& e : split_list(value)) {
       uint64_t v = 0;

@@ -8,7 +8,7 @@
 //     -text -noout), as option-table rows;
 //   - EC key generation with the messages genpkey and ecparam give.
 // The RSA and EC specifics (which library loader, which -text layout) stay in rsa_util and
-// ec_util; the formats themselves are the library's (crypto/rsa/rsa_keys.h, crypto/ec/ec_keys.h).
+// ec_util; the formats themselves are the library's (crypto/rsa/rsa_key_files.h, crypto/ec/ec_keys.h).
 #ifndef PETREL_TOOLS_PETREL_KEY_FILE_H
 #define PETREL_TOOLS_PETREL_KEY_FILE_H
 
@@ -44,6 +44,20 @@ bool write_all(const char* cmd, const std::string& path, const uint8_t* data, si
 // error is printed ("F: not in PEM form", "F: input larger than ...") and *data is empty.
 // The caller wipes *data (wipe_bytes) when done.
 bool read_key_file(const char* cmd, const std::string& path, int form, std::vector<uint8_t>* data);
+
+// The read-load-wipe sequence of every key loader (rsa_util, ec_util): reads the key file as
+// read_key_file does, passes its bytes to load(const std::vector<uint8_t>&) (true: loaded; it
+// reports its own errors), and wipes them whatever load returns.
+template <typename Load>
+bool with_key_file(const char* cmd, const std::string& path, int form, const Load& load) {
+  std::vector<uint8_t> data;
+  if (!read_key_file(cmd, path, form, &data)) {
+    return false;
+  }
+  const bool ok = load(data);
+  wipe_bytes(&data);
+  return ok;
+}
 
 // Runs one of the library's key writers, Status(MutableBytes dst, size_t* len), into a buffer
 // of `cap` bytes and appends what it wrote to *out. On failure: "cannot encode the key: STATUS",

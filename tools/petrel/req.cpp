@@ -46,21 +46,9 @@ ByteView bytes_of(const std::string& s) {
   return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
-std::string trim(const std::string& s) {
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) {
-    ++b;
-  }
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
-    --e;
-  }
-  return s.substr(b, e - b);
-}
-
 // The extension name of an -addext argument: "subjectAltName" of "subjectAltName = DNS:a".
 std::string addext_name(const std::string& ext) {
-  return trim(ext.substr(0, ext.find('=')));
+  return trim_blanks(ext.substr(0, ext.find('=')));
 }
 
 // One subjectAltName entry, owning its bytes (for IP: the 4 or 16 address bytes).
@@ -80,7 +68,7 @@ bool parse_san(const std::string& ext, std::vector<SanEntry>* out, std::string* 
   size_t start = 0;
   for (;;) {
     const size_t comma = rest.find(',', start);
-    const std::string item = trim(rest.substr(
+    const std::string item = trim_blanks(rest.substr(
         start, comma == std::string::npos ? std::string::npos : comma - start));
     const size_t colon = item.find(':');
     if (colon == std::string::npos || colon + 1 >= item.size()) {

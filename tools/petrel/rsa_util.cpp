@@ -46,13 +46,9 @@ void report_load_error(const char* cmd, const std::string& path, Status st, RsaK
 
 bool load_rsa_private_key(const char* cmd, const std::string& path, int form,
                           petrel::RsaPrivateKey* key) {
-  std::vector<uint8_t> data;
-  if (!read_key_file(cmd, path, form, &data)) {
-    return false;
-  }
-  const bool ok = load_rsa_private_key_bytes(cmd, path, data, key);
-  wipe_bytes(&data);
-  return ok;
+  return with_key_file(cmd, path, form, [&](const std::vector<uint8_t>& data) {
+    return load_rsa_private_key_bytes(cmd, path, data, key);
+  });
 }
 
 bool load_rsa_private_key_bytes(const char* cmd, const std::string& path,
@@ -69,37 +65,34 @@ bool load_rsa_private_key_bytes(const char* cmd, const std::string& path,
 
 bool load_rsa_public_key(const char* cmd, const std::string& path, int form, bool allow_private,
                          petrel::RsaPublicKey* key) {
-  std::vector<uint8_t> data;
-  if (!read_key_file(cmd, path, form, &data)) {
-    return false;
-  }
-  bool ok = false;
-  const ByteView in = view_of(data);
-  const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
-  if (allow_private && petrel::rsa_key_file_is_private(kind)) {
-    auto priv = new_private_key();
-    if (load_rsa_private_key_bytes(cmd, path, data, priv.get())) {
+  return with_key_file(cmd, path, form, [&](const std::vector<uint8_t>& data) {
+    const ByteView in = view_of(data);
+    const RsaKeyFile kind = petrel::rsa_key_file_kind(in);
+    if (allow_private && petrel::rsa_key_file_is_private(kind)) {
+      auto priv = new_private_key();
+      if (!load_rsa_private_key_bytes(cmd, path, data, priv.get())) {
+        return false;
+      }
       // Copy the public half through its encoding.
       uint8_t der[petrel::kRsaMaxPublicKeyDerLen];
       size_t len = 0;
-      ok = petrel::rsa_public_key_to_pkcs1(petrel::MutableBytes(der, sizeof(der)), &len,
-                                           priv->public_key()) == Status::ok &&
-           petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
+      const bool ok = petrel::rsa_public_key_to_pkcs1(petrel::MutableBytes(der, sizeof(der)),
+                                                      &len, priv->public_key()) == Status::ok &&
+                      petrel::rsa_public_key_from_pkcs1(key, ByteView(der, len)) == Status::ok;
       if (!ok) {
         fail(cmd, "%s: cannot take the public key", input_name(path).c_str());
       }
+      return ok;
     }
-  } else {
     RsaKeyFile k2 = RsaKeyFile::unknown;
     petrel::RsaKeyProblem problem = petrel::RsaKeyProblem::none;
     const Status st = petrel::rsa_public_key_load(key, in, 0, &k2, &problem);
-    ok = st == Status::ok;
-    if (!ok) {
+    if (st != Status::ok) {
       report_load_error(cmd, path, st, k2, problem, false);
+      return false;
     }
-  }
-  wipe_bytes(&data);
-  return ok;
+    return true;
+  });
 }
 
 bool check_rsa_opts(const char* cmd, const RsaParams& p) {

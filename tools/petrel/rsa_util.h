@@ -13,7 +13,7 @@
 
 #include "crypto/hash/hash.h"
 #include "crypto/rsa/rsa.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "tools/petrel/key_file.h"
 #include "tools/petrel/tool.h"
 

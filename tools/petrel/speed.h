@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "tools/petrel/tool.h"
+
 namespace petrel_tool {
 
 // ---- the timed loop and openssl-style lines, shared by speed.cpp, speed_rsa.cpp, speed_ec.cpp
@@ -49,6 +51,58 @@ bool time_ops(const std::string& doing, const std::string& done, double seconds,
 
 // printf into a std::string (the Doing/done texts).
 std::string text_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// -ops N: runs op() (true: it worked) exactly n times; false at the first failure.
+template <typename Op>
+bool repeat_op(size_t n, const Op& op) {
+  for (size_t i = 0; i < n; i++) {
+    if (!op()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// One public-key sign/verify benchmark, the same for speed_rsa and speed_ec (ecdsap256):
+// sign() and verify() (true: it worked) once each as a self-test; then with -ops exactly `ops`
+// signatures and `ops` verifications (the caller prints its check line), else each timed by
+// time_ops ("Doing SIGN_WHAT for Ns: ", "COUNT SIGN_DONE in ...") into *sign_s and *verify_s,
+// seconds per operation. Fails (kExitFail) with "NAME: sign/verify self-test failed", "NAME:
+// signing failed", "NAME: verification failed" or "NAME: operation failed".
+struct SignVerifyLabels {
+  std::string sign_doing;
+  std::string sign_done;
+  std::string verify_doing;
+  std::string verify_done;
+};
+template <typename Sign, typename Verify>
+int bench_sign_verify(const char* cmd, const char* name, double seconds, bool have_ops,
+                      size_t ops, const SignVerifyLabels& labels, const Sign& sign,
+                      const Verify& verify, double* sign_s, double* verify_s) {
+  if (!sign() || !verify()) {
+    return fail(cmd, "%s: sign/verify self-test failed", name);
+  }
+  if (have_ops) {
+    if (!repeat_op(ops, sign)) {
+      return fail(cmd, "%s: signing failed", name);
+    }
+    if (!repeat_op(ops, verify)) {
+      return fail(cmd, "%s: verification failed", name);
+    }
+    return kExitOk;
+  }
+  TimedRun s;
+  TimedRun v;
+  if (!time_ops(text_printf("%s for %gs", labels.sign_doing.c_str(), seconds), labels.sign_done,
+                seconds, 1, sign, &s) ||
+      !time_ops(text_printf("%s for %gs", labels.verify_doing.c_str(), seconds),
+                labels.verify_done, seconds, 1, verify, &v)) {
+    return fail(cmd, "%s: operation failed", name);
+  }
+  *sign_s = s.seconds_per_op();
+  *verify_s = v.seconds_per_op();
+  return kExitOk;
+}
 
 // The sign/verify table of the public-key results, as openssl prints it: a header of
 // label_width blanks then the column names, and one row per key: the label (left-aligned in

@@ -85,10 +85,8 @@ int run_x25519(double seconds, bool have_ops, size_t ops, std::vector<Row>* rows
     return true;
   };
   if (have_ops) {
-    for (size_t i = 0; i < ops; i++) {
-      if (!step()) {
-        return fail(kCmd, "x25519 failed");
-      }
+    if (!repeat_op(ops, step)) {
+      return fail(kCmd, "x25519 failed");
     }
     std::printf("x25519 impl=%s ops=%zu k=%s\n", petrel::x25519_impl_name(petrel::kX25519DefaultImpl),
                 ops, to_hex(k, sizeof(k)).c_str());
@@ -122,10 +120,8 @@ int run_ecdhp256(double seconds, bool have_ops, size_t ops, std::vector<Row>* ro
                            ByteView(peer, point_len)) == Status::ok;
   };
   if (have_ops) {
-    for (size_t i = 0; i < ops; i++) {
-      if (!derive()) {
-        return fail(kCmd, "ecdhp256 failed");
-      }
+    if (!repeat_op(ops, derive)) {
+      return fail(kCmd, "ecdhp256 failed");
     }
     std::printf("ecdhp256 ops=%zu d=%s peer=%s x=%s\n", ops, to_hex(d, 32).c_str(),
                 to_hex(peer, point_len).c_str(), to_hex(x, sizeof(x)).c_str());
@@ -163,29 +159,21 @@ int run_ecdsap256(double seconds, bool have_ops, size_t ops, std::vector<Row>* r
     return petrel::ecdsa_verify(c, ByteView(point, point_len), ByteView(digest, 32),
                                 ByteView(sig, sig_len)) == Status::ok;
   };
-  if (!sign() || !verify()) {
-    return fail(kCmd, "ecdsap256: sign/verify self-test failed");
+  const SignVerifyLabels labels = {
+      "256 bits sign ecdsa's (nistp256)", "256 bits sign ecdsa's (nistp256)",
+      "256 bits verify ecdsa's (nistp256)", "256 bits verify ecdsa's (nistp256)"};
+  double s = 0;
+  double v = 0;
+  const int rc = bench_sign_verify(kCmd, "ecdsap256", seconds, have_ops, ops, labels, sign,
+                                   verify, &s, &v);
+  if (rc != kExitOk) {
+    return rc;
   }
   if (have_ops) {
-    for (size_t i = 0; i < ops; i++) {
-      if (!sign()) {
-        return fail(kCmd, "ecdsap256: signing failed");
-      }
-    }
-    for (size_t i = 0; i < ops; i++) {
-      if (!verify()) {
-        return fail(kCmd, "ecdsap256: verification failed");
-      }
-    }
     std::printf("ecdsap256 sign+verify ops=%zu point=%s digest=%s sig=%s\n", ops,
                 to_hex(point, point_len).c_str(), to_hex(digest, 32).c_str(),
                 to_hex(sig, sig_len).c_str());
     return kExitOk;
-  }
-  const double s = time_op("256 bits sign ecdsa's (nistp256)", seconds, sign);
-  const double v = s < 0 ? -1 : time_op("256 bits verify ecdsa's (nistp256)", seconds, verify);
-  if (s < 0 || v < 0) {
-    return fail(kCmd, "ecdsap256: an operation failed");
   }
   rows->push_back({"256 bits ecdsa (nistp256)", s, v});
   return kExitOk;

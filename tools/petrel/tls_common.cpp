@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "crypto/rand/rng.h"
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 #include "crypto/util/wipe.h"
 #include "crypto/x509/verify.h"
 #include "tls/suites.h"

@@ -55,6 +55,19 @@ void warn(const char* cmd, const char* fmt, ...);
 // ("odd number of hex digits", "non-hex character 'g' at position 3").
 bool parse_hex(std::vector<uint8_t>* out, const std::string& hex, std::string* error);
 std::string to_hex(const uint8_t* data, size_t len);
+// s without its leading and trailing blanks (spaces and tabs): HTTP header values, -addext items.
+// Inline: http.cpp is also built alone (tls_test, the http fuzz target).
+inline std::string trim_blanks(const std::string& s) {
+  size_t b = 0;
+  size_t e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) {
+    ++b;
+  }
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
+    --e;
+  }
+  return s.substr(b, e - b);
+}
 
 // Wipes a byte vector's contents (key material) and empties it.
 void wipe_bytes(std::vector<uint8_t>* v);

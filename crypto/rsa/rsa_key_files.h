@@ -2,6 +2,8 @@
 // PrivateKeyInfo (RFC 5208 section 5; RFC 5958 OneAsymmetricKey version 1 is read too) and
 // X.509 SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7, RFC 3279 section 2.3.1), in DER and PEM
 // (RFC 7468 labels "RSA PRIVATE KEY", "RSA PUBLIC KEY", "PRIVATE KEY", "PUBLIC KEY").
+// Defined in rsa_key_der.cpp (the ASN.1 structures) and rsa_key_files.cpp (which kind a file
+// holds, PEM or DER framing, why a key was refused). The key types themselves are rsa.h.
 //
 // Parsing is strict DER through crypto/asn1/der.h: non-minimal lengths or integers, truncation,
 // trailing bytes, negative integers, or a missing/other-than-NULL rsaEncryption parameter give
@@ -18,8 +20,8 @@
 // Writing produces the encodings OpenSSL produces (so files convert byte for byte). Private key
 // material passing through local buffers is wiped before return.
 // Public API (installed): the declarations here are stable.
-#ifndef PETREL_CRYPTO_RSA_RSA_KEYS_H
-#define PETREL_CRYPTO_RSA_RSA_KEYS_H
+#ifndef PETREL_CRYPTO_RSA_RSA_KEY_FILES_H
+#define PETREL_CRYPTO_RSA_RSA_KEY_FILES_H
 
 #include <cstddef>
 #include <cstdint>
@@ -189,4 +191,4 @@ Status rsa_private_key_write(MutableBytes out, size_t* out_len, const RsaPrivate
 
 }  // namespace petrel
 
-#endif  // PETREL_CRYPTO_RSA_RSA_KEYS_H
+#endif  // PETREL_CRYPTO_RSA_RSA_KEY_FILES_H

@@ -1,7 +1,7 @@
-// RSA key files (crypto/rsa/rsa_keys.h) against files written by the openssl command
+// RSA key files (crypto/rsa/rsa_key_files.h) against files written by the openssl command
 // (tests/rsa/keys/README.md): every encoding parses, every conversion reproduces openssl's bytes
 // exactly, and malformed or wrong-type input gets a clear Status.
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 
 #include <gtest/gtest.h>
 

@@ -5,18 +5,18 @@
 // block found, a refusal explained) are rsa_key_files.cpp.
 // Not constant-time in the lengths of the key parts (DER encodes them); the values are only
 // copied. Private material in local buffers is wiped before return.
-#include "crypto/rsa/rsa_keys.h"
+#include "crypto/rsa/rsa_key_files.h"
 
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "crypto/pem/key_file.h"
-#include "crypto/rsa/rsa_keys_internal.h"
+#include "crypto/rsa/rsa_key_der_internal.h"
 #include "crypto/util/cursor.h"
 #include "crypto/util/wipe.h"
 
 namespace petrel {
 
-namespace rsa_keys_internal {
+namespace rsa_key_der_internal {
 
 ByteView rsa_oid() noexcept {
   return ByteView(asn1::oid::kRsaEncryption, sizeof(asn1::oid::kRsaEncryption));
@@ -46,12 +46,12 @@ Status read_pkcs1_public_parts(Reader* in, RsaPublicKeyParts* out) noexcept {
   return Status::ok;
 }
 
-}  // namespace rsa_keys_internal
+}  // namespace rsa_key_der_internal
 
 namespace {
 
-using rsa_keys_internal::read_pkcs1_public_parts;
-using rsa_keys_internal::rsa_oid;
+using rsa_key_der_internal::read_pkcs1_public_parts;
+using rsa_key_der_internal::rsa_oid;
 
 constexpr size_t kPartMax = kRsaMaxPrivateBits / 8;  // largest private-key part (n, d, e)
 
