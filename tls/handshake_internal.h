@@ -1,13 +1,14 @@
 // Internal to tls/ (not installed): what the two halves of the client's handshake share, the
 // server's messages (client_handshake.cpp) and the client's flights (client_flights.cpp): the
 // signature schemes offered, the hash a scheme signs with, whether a suite was offered, and the
-// alert byte of an Alert.
+// alert byte of an Alert (the constants and enums are tls/client.h).
 #ifndef PETREL_TLS_HANDSHAKE_INTERNAL_H
 #define PETREL_TLS_HANDSHAKE_INTERNAL_H
 
 #include <cstdint>
 
 #include "crypto/util/span.h"
+#include "tls/client.h"
 #include "tls/messages.h"
 
 namespace petrel {
