@@ -493,7 +493,7 @@ void Client::process_certificate(ByteView body) noexcept {
       return;
     }
   }
-  const char* why = "";
+  const char* why = errtext("");
   if (kx_check_server_certificate(m_suite->m_kx, leaf, &why) != Status::ok) {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate), why);
     return;
@@ -534,7 +534,7 @@ KeyExchangeInput Client::kx_input() const noexcept {
 void Client::process_server_key_exchange(ByteView body) noexcept {
   const KeyExchangeInput kx = kx_input();
   uint8_t alert = A(Alert::handshake_failure);
-  const char* why = "the server's key exchange failed";
+  const char* why = errtext("the server's key exchange failed");
   Status st = kx_process_server_key_exchange(&m_kx, body, kx, &alert, &why);
   if (st != Status::ok) {
     fail(st == Status::decode_error     ? Error::decode_error

@@ -40,6 +40,16 @@ constexpr bool kBuildTableVariants = !kMinimalBuild;
 // The portable SHA block functions ("c32", "c64") as compact loops rather than unrolled
 // (crypto/hash/hash_internal.h, hash_detail::*_blocks_compact): about 7 KB less on Thumb-2.
 constexpr bool kCompactHashes = kMinimalBuild;
+// The error texts (tls::Client::error_text(), error_name(), alert_name(), the I/O drivers'
+// error_text()). Without them (PETREL_MINIMAL) every such text is kNoErrorText and the codes
+// say what failed: tls::Client::error(), alert_received(), verify_error(), IoStatus.
+constexpr bool kBuildErrorTexts = !kMinimalBuild;
+constexpr const char* kNoErrorText = "no error texts in this build (PETREL_MINIMAL): see the error codes";
+// `text`, or kNoErrorText in a build without error texts; inlined, so that the literal is not
+// emitted there. Every error literal of the library goes through it.
+constexpr const char* errtext(const char* text) noexcept {
+  return kBuildErrorTexts ? text : kNoErrorText;
+}
 
 }  // namespace petrel
 
