@@ -54,7 +54,9 @@ void Client::wipe_secrets() noexcept {
   secure_wipe_object(th().md5);
   secure_wipe_object(th().sha1);
   secure_wipe_object(th().sha256);
-  secure_wipe_object(th().sha384);
+  if (kBuildSha512) {
+    secure_wipe_object(th().sha384);
+  }
   m_th_active = 0;
 }
 
@@ -177,14 +179,17 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     m_error_text = why;
     return Status::invalid_argument;
   }
-  m_th_active = kThSha1 | kThSha256 | kThSha384;
+  m_th_active = kThSha1 | kThSha256;
   if (kBuildTls10) {  // the MD5 half of the TLS 1.0/1.1 transcript hash
     md5_init(&th().md5);
     m_th_active |= kThMd5;
   }
   sha1_init(&th().sha1);
   sha256_init(&th().sha256);
-  sha384_init(&th().sha384);
+  if (kBuildSha512) {  // the SHA-384 suites' transcript (PETREL_MINIMAL: not built)
+    sha384_init(&th().sha384);
+    m_th_active |= kThSha384;
+  }
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
     return Status::invalid_argument;

@@ -24,6 +24,17 @@ constexpr uint16_t kOfferedSchemes[] = {kSigEcdsaSecp256r1Sha256, kSigRsaPkcs1Sh
                                         kSigEcdsaSecp521r1Sha512, kSigRsaPkcs1Sha512,
                                         kSigRsaPssRsaeSha512,     kSigEcdsaSha1,
                                         kSigRsaPkcs1Sha1};
+// PETREL_MINIMAL (no elliptic curves, RSASSA-PSS or SHA-384/512): what it can verify.
+constexpr uint16_t kOfferedSchemesMinimal[] = {kSigRsaPkcs1Sha256, kSigRsaPkcs1Sha1};
+static_assert(!kMinimalBuild || (!kBuildEc && !kBuildRsaPss && !kBuildSha512),
+              "kOfferedSchemesMinimal assumes a minimal build has neither EC, PSS nor SHA-384");
+
+Span<const uint16_t> offered_schemes() noexcept {
+  if (kMinimalBuild) {
+    return Span<const uint16_t>(kOfferedSchemesMinimal, sizeof(kOfferedSchemesMinimal) / 2);
+  }
+  return Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2);
+}
 
 // ECDSA schemes have signature byte 3 (RFC 5246 7.4.1.4.1): a ClientKey whose first scheme is
 // one holds an EC key.
@@ -154,7 +165,7 @@ bool Client::send_client_hello() noexcept {
   p.m_offer_ticket = m_config.m_offer_tickets;
   p.m_ticket = ticket;
   p.m_sig_schemes = m_config.m_max_version >= kTls12
-                        ? Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2)
+                        ? offered_schemes()
                         : Span<const uint16_t>();
   Writer w(m_hs);
   write_client_hello(&w, p);
@@ -270,7 +281,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
           }
           if (m_version >= kTls12) {
             m_sign_scheme = choose_signature_scheme(req, m_config.m_client_key->schemes());
-            if (m_sign_scheme == 0 || scheme_hash(m_sign_scheme) == SignHash::sha512) {
+            if (m_sign_scheme == 0 || transcript_bits(scheme_hash(m_sign_scheme)) == 0) {
               fail(Error::no_signature_scheme, A(Alert::handshake_failure),
                    "the server accepts no signature scheme the client key can use");
               return;
@@ -527,7 +538,7 @@ KeyExchangeInput Client::kx_input() const noexcept {
                           m_version,
                           ByteView(m_client_random),
                           ByteView(m_server_random),
-                          Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
+                          offered_schemes(),
                           m_rng};
 }
 

@@ -6,7 +6,7 @@
 //   ChaCha20-Poly1305, no RC4); RSA signatures only (no ECDSA in TLS or X.509, no elliptic
 //   curves); no MD5 (TLS 1.0/1.1 PRF, MD5+SHA-1 signatures, RC4-MD5); one implementation per
 //   algorithm: the portable constant-time ones (AES "ct", GHASH "ct"), no assembly, the SHA
-//   block functions as compact loops.
+//   block functions as compact loops; no SHA-384/512, no RSASSA-PSS, no error texts.
 // The code paths of what is left out stay compiled (so both configurations keep building) but
 // sit behind `if (kBuild...)` on these constants, which the optimizer removes; an API that is
 // not built returns Status::unsupported, a suite that is not built is unknown (find_suite).
@@ -40,6 +40,13 @@ constexpr bool kBuildTableVariants = !kMinimalBuild;
 // The portable SHA block functions ("c32", "c64") as compact loops rather than unrolled
 // (crypto/hash/hash_internal.h, hash_detail::*_blocks_compact): about 7 KB less on Thumb-2.
 constexpr bool kCompactHashes = kMinimalBuild;
+// SHA-384 and SHA-512 (HashCtx, hash(), HMAC give Status::unsupported without them), with what
+// needs them: the SHA-384 TLS suites, the SHA-384 transcript, sha384/sha512 signature schemes
+// and certificate signatures (refused as an unsupported algorithm).
+constexpr bool kBuildSha512 = !kMinimalBuild;
+// RSASSA-PSS (rsa_pss_sign/verify give Status::unsupported): PSS certificate signatures are
+// refused as an unsupported algorithm, and the client key offers PKCS#1 v1.5 schemes only.
+constexpr bool kBuildRsaPss = !kMinimalBuild;
 // The error texts (tls::Client::error_text(), error_name(), alert_name(), the I/O drivers'
 // error_text()). Without them (PETREL_MINIMAL) every such text is kNoErrorText and the codes
 // say what failed: tls::Client::error(), alert_received(), verify_error(), IoStatus.

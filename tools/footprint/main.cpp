@@ -1,8 +1,8 @@
 // The minimal TLS client whose size scripts/footprint measures (issue 10): what a phone that
-// fetches its profile over RSA key exchange needs and nothing else. TLS 1.2, the six RSA
-// key-exchange suites with AES-GCM and AES-CBC, a client certificate with its RSA key, the
-// server's chain checked against one CA with the host name, the engine driven by the library's
-// socket driver. No PEM (DER files, as a device keeps them in flash), no heap, no stdio: the
+// fetches its profile over RSA key exchange needs and nothing else. TLS 1.2, the five RSA
+// key-exchange suites with SHA-256 or SHA-1 (AES-128-GCM, AES-128/256-CBC; PETREL_MINIMAL has
+// no SHA-384), a client certificate with its RSA key, the server's chain checked against one
+// CA with the host name, the engine driven by the library's socket driver. No PEM (DER files, as a device keeps them in flash), no heap, no stdio: the
 // buffers are static, output goes through write(2).
 //
 //   footprint HOST PORT CA.der CERT.der KEY.der [MFL]
@@ -127,8 +127,8 @@ void say_failure(const char* what, const tls::Client& c, const tls::io::SocketCo
 }
 
 constexpr uint16_t kSuites[] = {
-    tls::kSuiteRsaAes128GcmSha256, tls::kSuiteRsaAes256GcmSha384, tls::kSuiteRsaAes128CbcSha256,
-    tls::kSuiteRsaAes256CbcSha256, tls::kSuiteRsaAes128CbcSha,    tls::kSuiteRsaAes256CbcSha,
+    tls::kSuiteRsaAes128GcmSha256, tls::kSuiteRsaAes128CbcSha256, tls::kSuiteRsaAes256CbcSha256,
+    tls::kSuiteRsaAes128CbcSha,    tls::kSuiteRsaAes256CbcSha,
 };
 
 uint8_t g_ca[2048];
