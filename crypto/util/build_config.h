@@ -47,6 +47,10 @@ constexpr bool kBuildSha512 = !kMinimalBuild;
 // RSASSA-PSS (rsa_pss_sign/verify give Status::unsupported): PSS certificate signatures are
 // refused as an unsupported algorithm, and the client key offers PKCS#1 v1.5 schemes only.
 constexpr bool kBuildRsaPss = !kMinimalBuild;
+// X.509 name constraints (RFC 5280 4.2.1.10). Without them (PETREL_MINIMAL) the extension is
+// not parsed, and a path in which a CA certificate carries it, critical or not, is refused
+// (VerifyError::unknown_critical_extension): never accepted unchecked.
+constexpr bool kBuildNameConstraints = !kMinimalBuild;
 // The error texts (tls::Client::error_text(), error_name(), alert_name(), the I/O drivers'
 // error_text()). Without them (PETREL_MINIMAL) every such text is kNoErrorText and the codes
 // say what failed: tls::Client::error(), alert_received(), verify_error(), IoStatus.
