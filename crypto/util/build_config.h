@@ -51,6 +51,11 @@ constexpr bool kBuildRsaPss = !kMinimalBuild;
 // not parsed, and a path in which a CA certificate carries it, critical or not, is refused
 // (VerifyError::unknown_critical_extension): never accepted unchecked.
 constexpr bool kBuildNameConstraints = !kMinimalBuild;
+// RFC 5280 7.1 name comparison (case-insensitive, whitespace-folded strings, attributes of an
+// RDN in any order) in chain building. Without it (PETREL_MINIMAL) two names match only when
+// their DER is identical (an issuer field copied from its CA's subject, as CAs issue them);
+// another encoding of the same name finds no issuer (VerifyError::unknown_issuer): stricter.
+constexpr bool kBuildNameCanonicalMatch = !kMinimalBuild;
 // The error texts (tls::Client::error_text(), error_name(), alert_name(), the I/O drivers'
 // error_text()). Without them (PETREL_MINIMAL) every such text is kNoErrorText and the codes
 // say what failed: tls::Client::error(), alert_received(), verify_error(), IoStatus.
