@@ -134,6 +134,8 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     why = errtext("configuration: versions must lie in TLS 1.0 .. TLS 1.2 with min <= max");
   } else if (!kBuildTls10 && config.m_max_version != kTls12) {
     why = errtext("configuration: this build (PETREL_MINIMAL) has TLS 1.2 only");
+  } else if (!kBuildResumption && (config.m_session != nullptr || config.m_session_out != nullptr)) {
+    why = errtext("configuration: this build (PETREL_MINIMAL) has no session resumption");
   } else if (config.m_max_fragment_length != 0 && mfl_code(config.m_max_fragment_length) == 0) {
     why = errtext("configuration: max_fragment_length must be 512, 1024, 2048 or 4096");
   } else if (in_buf.size() < input_buffer_size(config)) {

@@ -111,7 +111,7 @@ bool Client::send_client_hello() noexcept {
   m_offered_ticket = false;
   m_session_id_len = 0;
   ByteView ticket;
-  const Session* s = m_config.m_session;
+  const Session* s = kBuildResumption ? m_config.m_session : nullptr;
   ByteView name = m_config.m_server_name;
   uint8_t ip[16];
   size_t ip_len = 0;
@@ -162,7 +162,7 @@ bool Client::send_client_hello() noexcept {
   p.m_groups = any_ecdhe ? kx_offered_groups() : Span<const uint16_t>();
   p.m_offer_etm = m_config.m_offer_etm && any_cbc;
   p.m_mfl_code = mfl_code(m_config.m_max_fragment_length);
-  p.m_offer_ticket = m_config.m_offer_tickets;
+  p.m_offer_ticket = kBuildResumption && m_config.m_offer_tickets;
   p.m_ticket = ticket;
   p.m_sig_schemes = m_config.m_max_version >= kTls12
                         ? offered_schemes()
@@ -216,14 +216,14 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
       return;
     }
     transcript_add(whole);
-    if (m_resumed) {
+    if (kBuildResumption && m_resumed) {
       if (!send_finished()) {
         return;
       }
     }
     m_state = State::established;
     // The session, in the caller's storage: resumable if the server gave an ID or a ticket.
-    Session* out = m_config.m_session_out;
+    Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
     if (out != nullptr && (out->m_id_len != 0 || out->m_ticket_len != 0)) {
       out->m_suite = m_suite->m_id;
       out->m_ems = m_ems;
@@ -312,7 +312,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
       }
       break;
     case kHsNewSessionTicket:
-      if (m_state == State::recv_ticket_or_ccs && m_ticket_expected) {
+      if (kBuildResumption && m_state == State::recv_ticket_or_ccs && m_ticket_expected) {
         uint32_t lifetime = 0;
         ByteView ticket;
         if (parse_new_session_ticket(&lifetime, &ticket, body) != Status::ok) {
@@ -320,7 +320,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
           return;
         }
         m_ticket_expected = false;
-        Session* out = m_config.m_session_out;
+        Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
         if (out != nullptr && !ticket.empty() && ticket.size() <= kMaxTicketSize) {
           std::memcpy(out->m_ticket, ticket.data(), ticket.size());
           out->m_ticket_len = ticket.size();
@@ -363,7 +363,7 @@ void Client::process_server_hello(ByteView body) noexcept {
          "the server chose a cipher suite that was not offered");
     return;
   }
-  if (sh.m_has_unknown_extension) {
+  if (sh.m_has_unknown_extension || (!kBuildResumption && sh.m_ticket)) {  // not offered
     fail(Error::handshake_failure, A(Alert::unsupported_extension),
          "the server sent an extension the client did not offer");
     return;
@@ -411,7 +411,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     }
   }
   const Session* s = m_config.m_session;
-  bool resumed = m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
+  bool resumed = kBuildResumption && m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
                  std::memcmp(sh.m_session_id.data(), m_session_id, m_session_id_len) == 0;
   if (resumed) {
     if (s->m_version != sh.m_version || s->m_suite != sh.m_suite) {
@@ -427,7 +427,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     m_resumed = true;
     transcript_keep(transcript_bits(prf_transcript_hash()));
     std::memcpy(m_master, s->m_master, 48);
-    Session* out = m_config.m_session_out;
+    Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
     if (out != nullptr) {
       if (out != s) {
         *out = *s;
@@ -446,7 +446,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     return;
   }
   transcript_keep(keep);
-  Session* out = m_config.m_session_out;
+  Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
   if (out != nullptr) {
     out->wipe();
     std::memcpy(out->m_id, sh.m_session_id.data(), sh.m_session_id.size());

@@ -56,6 +56,10 @@ constexpr bool kBuildNameConstraints = !kMinimalBuild;
 // their DER is identical (an issuer field copied from its CA's subject, as CAs issue them);
 // another encoding of the same name finds no issuer (VerifyError::unknown_issuer): stricter.
 constexpr bool kBuildNameCanonicalMatch = !kMinimalBuild;
+// Session resumption (session IDs, RFC 5077 tickets; ClientConfig::m_session, m_session_out).
+// Without it (PETREL_MINIMAL) init() refuses a configuration that sets m_session or
+// m_session_out, no ticket is offered (m_offer_tickets is ignored) and every handshake is full.
+constexpr bool kBuildResumption = !kMinimalBuild;
 // The error texts (tls::Client::error_text(), error_name(), alert_name(), the I/O drivers'
 // error_text()). Without them (PETREL_MINIMAL) every such text is kNoErrorText and the codes
 // say what failed: tls::Client::error(), alert_received(), verify_error(), IoStatus.
