@@ -54,7 +54,9 @@ void Client::wipe_secrets() noexcept {
   secure_wipe_object(th().md5);
   secure_wipe_object(th().sha1);
   secure_wipe_object(th().sha256);
-  secure_wipe_object(th().sha384);
+  if (kBuildSha512) {
+    secure_wipe_object(th().sha384);
+  }
   m_th_active = 0;
 }
 
@@ -129,27 +131,29 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
   const char* why = nullptr;
   if (config.m_min_version < kTls10 || config.m_max_version > kTls12 ||
       config.m_min_version > config.m_max_version) {
-    why = "configuration: versions must lie in TLS 1.0 .. TLS 1.2 with min <= max";
+    why = errtext("configuration: versions must lie in TLS 1.0 .. TLS 1.2 with min <= max");
   } else if (!kBuildTls10 && config.m_max_version != kTls12) {
-    why = "configuration: this build (PETREL_MINIMAL) has TLS 1.2 only";
+    why = errtext("configuration: this build (PETREL_MINIMAL) has TLS 1.2 only");
+  } else if (!kBuildResumption && (config.m_session != nullptr || config.m_session_out != nullptr)) {
+    why = errtext("configuration: this build (PETREL_MINIMAL) has no session resumption");
   } else if (config.m_max_fragment_length != 0 && mfl_code(config.m_max_fragment_length) == 0) {
-    why = "configuration: max_fragment_length must be 512, 1024, 2048 or 4096";
+    why = errtext("configuration: max_fragment_length must be 512, 1024, 2048 or 4096");
   } else if (in_buf.size() < input_buffer_size(config)) {
-    why = "configuration: the input buffer cannot hold the largest record of the suites offered "
-          "(see input_buffer_size(config))";
+    why = errtext("configuration: the input buffer cannot hold the largest record of the suites offered "
+          "(see input_buffer_size(config))");
   } else if (out_buf.size() < output_buffer_min(config.m_max_fragment_length)) {
-    why = "configuration: the output buffer is smaller than output_buffer_min()";
+    why = errtext("configuration: the output buffer is smaller than output_buffer_min()");
   } else if (hs_buf.size() < 512) {
-    why = "configuration: the handshake buffer must hold at least 512 bytes";
+    why = errtext("configuration: the handshake buffer must hold at least 512 bytes");
   } else if (config.m_client_chain.empty() != (config.m_client_key == nullptr)) {
-    why = "configuration: a client certificate chain needs its key, and a key its chain";
+    why = errtext("configuration: a client certificate chain needs its key, and a key its chain");
   } else if (config.m_verify_peer && config.m_trust.m_certs.empty() &&
              config.m_trust.m_spki_sha256.empty()) {
-    why = "configuration: no trust anchors (a CA certificate or a pinned key) to verify the server";
+    why = errtext("configuration: no trust anchors (a CA certificate or a pinned key) to verify the server");
   } else if (config.m_max_server_certs == 0 || config.m_max_server_certs > kMaxServerCertificates) {
-    why = "configuration: m_max_server_certs must be 1 .. kMaxServerCertificates";
+    why = errtext("configuration: m_max_server_certs must be 1 .. kMaxServerCertificates");
   } else if (config.m_server_name.size() > 255 || config.m_verify_hostname.size() > 255) {
-    why = "configuration: server name longer than 255 bytes";
+    why = errtext("configuration: server name longer than 255 bytes");
   } else {
     Span<const uint16_t> suites =
         config.m_suites.empty() ? default_suites(config.m_aes_impl) : config.m_suites;
@@ -157,7 +161,7 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     for (uint16_t id : suites) {
       const SuiteInfo* s = find_suite(id);
       if (s == nullptr) {
-        why = "configuration: an unknown cipher suite is listed";
+        why = errtext("configuration: an unknown cipher suite is listed");
         break;
       }
       if (suite_allowed_in(*s, config.m_max_version)) {
@@ -165,10 +169,10 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
       }
     }
     if (why == nullptr && usable == 0) {
-      why = "configuration: no listed cipher suite can be used in the configured versions";
+      why = errtext("configuration: no listed cipher suite can be used in the configured versions");
     }
     if (why == nullptr && suites.size() > 64) {
-      why = "configuration: more than 64 cipher suites listed";
+      why = errtext("configuration: more than 64 cipher suites listed");
     }
   }
   if (why != nullptr) {
@@ -177,14 +181,17 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
     m_error_text = why;
     return Status::invalid_argument;
   }
-  m_th_active = kThSha1 | kThSha256 | kThSha384;
+  m_th_active = kThSha1 | kThSha256;
   if (kBuildTls10) {  // the MD5 half of the TLS 1.0/1.1 transcript hash
     md5_init(&th().md5);
     m_th_active |= kThMd5;
   }
   sha1_init(&th().sha1);
   sha256_init(&th().sha256);
-  sha384_init(&th().sha384);
+  if (kBuildSha512) {  // the SHA-384 suites' transcript (PETREL_MINIMAL: not built)
+    sha384_init(&th().sha384);
+    m_th_active |= kThSha384;
+  }
   m_state = State::send_client_hello;
   if (!send_client_hello()) {
     return Status::invalid_argument;
@@ -195,7 +202,7 @@ Status Client::init(const ClientConfig& config, MutableBytes in_buf, MutableByte
 
 // ---- failure -----------------------------------------------------------------------------------
 
-void Client::fail(Error e, uint8_t alert, const char* text) noexcept {
+void Client::fail_with(Error e, uint8_t alert, const char* text) noexcept {
   if (m_state == State::failed) {
     return;
   }

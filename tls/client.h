@@ -75,6 +75,7 @@
 #include "crypto/ec/ec_keys.h"
 #include "crypto/ec/ecdsa.h"
 #include "crypto/rsa/rsa.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/span.h"
 #include "crypto/util/status.h"
 #include "crypto/x509/verify.h"
@@ -375,7 +376,9 @@ class Client final {
     size_t m_len;
   };
 
-  void fail(Error e, uint8_t alert, const char* text) noexcept;
+  // Inline, so that a build without error texts drops the literals at the call sites.
+  void fail(Error e, uint8_t alert, const char* text) noexcept { fail_with(e, alert, errtext(text)); }
+  void fail_with(Error e, uint8_t alert, const char* text) noexcept;
   void wipe_secrets() noexcept;
   void pump_output() noexcept;
   bool queue(OutKind kind, size_t off, size_t len) noexcept;

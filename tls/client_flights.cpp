@@ -30,7 +30,7 @@ bool Client::send_client_hello() noexcept {
   m_offered_ticket = false;
   m_session_id_len = 0;
   ByteView ticket;
-  const Session* s = m_config.m_session;
+  const Session* s = kBuildResumption ? m_config.m_session : nullptr;
   ByteView name = m_config.m_server_name;
   uint8_t ip[16];
   size_t ip_len = 0;
@@ -81,10 +81,10 @@ bool Client::send_client_hello() noexcept {
   p.m_groups = any_ecdhe ? kx_offered_groups() : Span<const uint16_t>();
   p.m_offer_etm = m_config.m_offer_etm && any_cbc;
   p.m_mfl_code = mfl_code(m_config.m_max_fragment_length);
-  p.m_offer_ticket = m_config.m_offer_tickets;
+  p.m_offer_ticket = kBuildResumption && m_config.m_offer_tickets;
   p.m_ticket = ticket;
   p.m_sig_schemes = m_config.m_max_version >= kTls12
-                        ? Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2)
+                        ? offered_schemes()
                         : Span<const uint16_t>();
   Writer w(m_hs);
   write_client_hello(&w, p);

@@ -83,14 +83,14 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
       return;
     }
     transcript_add(whole);
-    if (m_resumed) {
+    if (kBuildResumption && m_resumed) {
       if (!send_finished()) {
         return;
       }
     }
     m_state = State::established;
     // The session, in the caller's storage: resumable if the server gave an ID or a ticket.
-    Session* out = m_config.m_session_out;
+    Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
     if (out != nullptr && (out->m_id_len != 0 || out->m_ticket_len != 0)) {
       out->m_suite = m_suite->m_id;
       out->m_ems = m_ems;
@@ -148,7 +148,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
           }
           if (m_version >= kTls12) {
             m_sign_scheme = choose_signature_scheme(req, m_config.m_client_key->schemes());
-            if (m_sign_scheme == 0 || scheme_hash(m_sign_scheme) == SignHash::sha512) {
+            if (m_sign_scheme == 0 || transcript_bits(scheme_hash(m_sign_scheme)) == 0) {
               fail(Error::no_signature_scheme, A(Alert::handshake_failure),
                    "the server accepts no signature scheme the client key can use");
               return;
@@ -179,7 +179,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
       }
       break;
     case kHsNewSessionTicket:
-      if (m_state == State::recv_ticket_or_ccs && m_ticket_expected) {
+      if (kBuildResumption && m_state == State::recv_ticket_or_ccs && m_ticket_expected) {
         uint32_t lifetime = 0;
         ByteView ticket;
         if (parse_new_session_ticket(&lifetime, &ticket, body) != Status::ok) {
@@ -187,7 +187,7 @@ void Client::process_handshake_message(uint8_t type, ByteView body, ByteView who
           return;
         }
         m_ticket_expected = false;
-        Session* out = m_config.m_session_out;
+        Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
         if (out != nullptr && !ticket.empty() && ticket.size() <= kMaxTicketSize) {
           std::memcpy(out->m_ticket, ticket.data(), ticket.size());
           out->m_ticket_len = ticket.size();
@@ -230,7 +230,7 @@ void Client::process_server_hello(ByteView body) noexcept {
          "the server chose a cipher suite that was not offered");
     return;
   }
-  if (sh.m_has_unknown_extension) {
+  if (sh.m_has_unknown_extension || (!kBuildResumption && sh.m_ticket)) {  // not offered
     fail(Error::handshake_failure, A(Alert::unsupported_extension),
          "the server sent an extension the client did not offer");
     return;
@@ -278,7 +278,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     }
   }
   const Session* s = m_config.m_session;
-  bool resumed = m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
+  bool resumed = kBuildResumption && m_session_id_len > 0 && sh.m_session_id.size() == m_session_id_len &&
                  std::memcmp(sh.m_session_id.data(), m_session_id, m_session_id_len) == 0;
   if (resumed) {
     if (s->m_version != sh.m_version || s->m_suite != sh.m_suite) {
@@ -294,7 +294,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     m_resumed = true;
     transcript_keep(transcript_bits(prf_transcript_hash()));
     std::memcpy(m_master, s->m_master, 48);
-    Session* out = m_config.m_session_out;
+    Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
     if (out != nullptr) {
       if (out != s) {
         *out = *s;
@@ -313,7 +313,7 @@ void Client::process_server_hello(ByteView body) noexcept {
     return;
   }
   transcript_keep(keep);
-  Session* out = m_config.m_session_out;
+  Session* out = kBuildResumption ? m_config.m_session_out : nullptr;
   if (out != nullptr) {
     out->wipe();
     std::memcpy(out->m_id, sh.m_session_id.data(), sh.m_session_id.size());
@@ -371,7 +371,7 @@ void Client::process_certificate(ByteView body) noexcept {
       return;
     }
   }
-  const char* why = "";
+  const char* why = errtext("");
   if (kx_check_server_certificate(m_suite->m_kx, leaf, &why) != Status::ok) {
     fail(Error::unsupported_certificate, A(Alert::unsupported_certificate), why);
     return;
@@ -405,14 +405,14 @@ KeyExchangeInput Client::kx_input() const noexcept {
                           m_version,
                           ByteView(m_client_random),
                           ByteView(m_server_random),
-                          Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2),
+                          offered_schemes(),
                           m_rng};
 }
 
 void Client::process_server_key_exchange(ByteView body) noexcept {
   const KeyExchangeInput kx = kx_input();
   uint8_t alert = A(Alert::handshake_failure);
-  const char* why = "the server's key exchange failed";
+  const char* why = errtext("the server's key exchange failed");
   Status st = kx_process_server_key_exchange(&m_kx, body, kx, &alert, &why);
   if (st != Status::ok) {
     fail(st == Status::decode_error     ? Error::decode_error

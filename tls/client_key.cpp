@@ -14,6 +14,10 @@ namespace {
 
 constexpr uint16_t kRsaSchemes[] = {kSigRsaPkcs1Sha256, kSigRsaPssRsaeSha256, kSigRsaPkcs1Sha384,
                                     kSigRsaPssRsaeSha384, kSigRsaPkcs1Sha1};
+// PETREL_MINIMAL (no RSASSA-PSS, no SHA-384): PKCS#1 v1.5 with SHA-256 or SHA-1.
+constexpr uint16_t kRsaSchemesMinimal[] = {kSigRsaPkcs1Sha256, kSigRsaPkcs1Sha1};
+static_assert(!kMinimalBuild || (!kBuildRsaPss && !kBuildSha512),
+              "kRsaSchemesMinimal assumes a minimal build has neither PSS nor SHA-384");
 
 constexpr uint16_t kEcSchemes[] = {kSigEcdsaSecp256r1Sha256, kSigEcdsaSecp384r1Sha384,
                                    kSigEcdsaSha1};
@@ -50,6 +54,10 @@ Status EcClientKey::sign(MutableBytes sig, size_t* sig_len, uint16_t scheme,
 }
 
 Span<const uint16_t> RsaClientKey::schemes() const noexcept {
+  if (kMinimalBuild) {
+    return Span<const uint16_t>(kRsaSchemesMinimal,
+                                sizeof(kRsaSchemesMinimal) / sizeof(kRsaSchemesMinimal[0]));
+  }
   return Span<const uint16_t>(kRsaSchemes, sizeof(kRsaSchemes) / sizeof(kRsaSchemes[0]));
 }
 
@@ -71,12 +79,21 @@ Status RsaClientKey::sign(MutableBytes sig, size_t* sig_len, uint16_t scheme,
       st = rsa_pkcs1_sign(sig, m_key, HashAlg::sha256, digest, m_rng);
       break;
     case kSigRsaPkcs1Sha384:
+      if (!kBuildSha512) {
+        return Status::unsupported;
+      }
       st = rsa_pkcs1_sign(sig, m_key, HashAlg::sha384, digest, m_rng);
       break;
     case kSigRsaPssRsaeSha256:
+      if (!kBuildRsaPss) {
+        return Status::unsupported;
+      }
       st = rsa_pss_sign(sig, m_key, HashAlg::sha256, digest, m_rng);
       break;
     case kSigRsaPssRsaeSha384:
+      if (!kBuildRsaPss || !kBuildSha512) {
+        return Status::unsupported;
+      }
       st = rsa_pss_sign(sig, m_key, HashAlg::sha384, digest, m_rng);
       break;
     default:

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "crypto/util/build_config.h"
 #include "crypto/util/span.h"
 #include "tls/client.h"
 #include "tls/messages.h"
@@ -21,6 +22,17 @@ inline constexpr uint16_t kOfferedSchemes[] = {kSigEcdsaSecp256r1Sha256, kSigRsa
                                                kSigEcdsaSecp521r1Sha512, kSigRsaPkcs1Sha512,
                                                kSigRsaPssRsaeSha512,     kSigEcdsaSha1,
                                                kSigRsaPkcs1Sha1};
+// PETREL_MINIMAL (no elliptic curves, RSASSA-PSS or SHA-384/512): what it can verify.
+inline constexpr uint16_t kOfferedSchemesMinimal[] = {kSigRsaPkcs1Sha256, kSigRsaPkcs1Sha1};
+static_assert(!kMinimalBuild || (!kBuildEc && !kBuildRsaPss && !kBuildSha512),
+              "kOfferedSchemesMinimal assumes a minimal build has neither EC, PSS nor SHA-384");
+
+inline Span<const uint16_t> offered_schemes() noexcept {
+  if (kMinimalBuild) {
+    return Span<const uint16_t>(kOfferedSchemesMinimal, sizeof(kOfferedSchemesMinimal) / 2);
+  }
+  return Span<const uint16_t>(kOfferedSchemes, sizeof(kOfferedSchemes) / 2);
+}
 
 constexpr uint8_t A(Alert a) {
   return static_cast<uint8_t>(a);

@@ -57,7 +57,7 @@ Status verify_params_ecdsa(const KeyExchangeInput& in, uint16_t scheme, ByteView
   EcCurve c = EcCurve::p256;
   if (ec_public_key_from_spki(&key, in.m_peer_spki) != Status::ok ||
       !ec_key_alg_curve(key.m_alg, &c)) {
-    *why = "the server's EC key cannot be loaded";
+    *why = errtext("the server's EC key cannot be loaded");
     return Status::invalid_argument;
   }
   HashAlg alg = HashAlg::sha256;
@@ -68,7 +68,7 @@ Status verify_params_ecdsa(const KeyExchangeInput& in, uint16_t scheme, ByteView
     case kSigEcdsaSecp384r1Sha384: alg = HashAlg::sha384; break;
     case kSigEcdsaSecp521r1Sha512: alg = HashAlg::sha512; break;
     default:
-      *why = "the server signed its key exchange with a scheme that needs a non-ECDSA key";
+      *why = errtext("the server signed its key exchange with a scheme that needs a non-ECDSA key");
       return Status::invalid_argument;
   }
   HashCtx h;
@@ -84,7 +84,7 @@ Status verify_params_ecdsa(const KeyExchangeInput& in, uint16_t scheme, ByteView
     return Status::internal_error;
   }
   if (ecdsa_verify(c, key.m_point, ByteView(digest, len), sig) != Status::ok) {
-    *why = "the signature of the server's key exchange does not verify";
+    *why = errtext("the signature of the server's key exchange does not verify");
     return Status::auth_failed;
   }
   return Status::ok;
@@ -108,7 +108,7 @@ Status verify_params_with(const RsaPublicKeyBase& key, const KeyExchangeInput& i
     case kSigRsaPssRsaeSha384: alg = HashAlg::sha384; pss = true; break;
     case kSigRsaPssRsaeSha512: alg = HashAlg::sha512; pss = true; break;
     default:
-      *why = "the server signed its key exchange with a scheme that needs a non-RSA key";
+      *why = errtext("the server signed its key exchange with a scheme that needs a non-RSA key");
       return Status::invalid_argument;
   }
   uint8_t digest[36 > kMaxDigestSize ? 36 : kMaxDigestSize];
@@ -146,7 +146,7 @@ Status verify_params_with(const RsaPublicKeyBase& key, const KeyExchangeInput& i
              : rsa_pkcs1_verify(key, alg, ByteView(digest, len), sig);
   }
   if (st != Status::ok) {
-    *why = "the signature of the server's key exchange does not verify";
+    *why = errtext("the signature of the server's key exchange does not verify");
     return Status::auth_failed;
   }
   return Status::ok;
@@ -166,7 +166,7 @@ Status verify_params(const KeyExchangeInput& in, uint16_t scheme, ByteView param
         return verify_params_with(key, in, scheme, params, sig, why);
       });
   if (!loaded) {
-    *why = "the server's RSA key cannot be loaded";
+    *why = errtext("the server's RSA key cannot be loaded");
     return Status::invalid_argument;
   }
   return st;
@@ -194,38 +194,38 @@ Status kx_check_server_certificate(KeyExchange kind, const x509::Certificate& le
   if (kind == KeyExchange::ecdhe_ecdsa) {
     if (leaf.m_key.m_info.m_type != x509::KeyType::ec || leaf.m_key.m_ec_status != Status::ok ||
         leaf.m_key.m_ec.m_alg == EcKeyAlg::x25519) {
-      *why = "the server certificate's key is not a P-256/P-384 key (ECDHE_ECDSA)";
+      *why = errtext("the server certificate's key is not a P-256/P-384 key (ECDHE_ECDSA)");
       return Status::unsupported;
     }
     if ((leaf.m_extensions & x509::kExtKeyUsage) != 0 &&
         (leaf.m_key_usage & x509::kKuDigitalSignature) == 0) {
-      *why = "the server certificate's keyUsage does not allow digitalSignature (ECDHE_ECDSA)";
+      *why = errtext("the server certificate's keyUsage does not allow digitalSignature (ECDHE_ECDSA)");
       return Status::unsupported;
     }
     return Status::ok;
   }
   if (leaf.m_key.m_info.m_type != x509::KeyType::rsa) {
-    *why = "the server certificate's key is not an RSA key (only RSA certificates are supported)";
+    *why = errtext("the server certificate's key is not an RSA key (only RSA certificates are supported)");
     return Status::unsupported;
   }
   bool has_ku = (leaf.m_extensions & x509::kExtKeyUsage) != 0;
   switch (kind) {
     case KeyExchange::rsa:
       if (has_ku && (leaf.m_key_usage & x509::kKuKeyEncipherment) == 0) {
-        *why = "the server certificate's keyUsage does not allow keyEncipherment (RSA key exchange)";
+        *why = errtext("the server certificate's keyUsage does not allow keyEncipherment (RSA key exchange)");
         return Status::unsupported;
       }
       return Status::ok;
     case KeyExchange::ecdhe_rsa:
       if (has_ku && (leaf.m_key_usage & x509::kKuDigitalSignature) == 0) {
-        *why = "the server certificate's keyUsage does not allow digitalSignature (ECDHE_RSA)";
+        *why = errtext("the server certificate's keyUsage does not allow digitalSignature (ECDHE_RSA)");
         return Status::unsupported;
       }
       return Status::ok;
     case KeyExchange::ecdhe_ecdsa:
       break;
   }
-  *why = "unknown key exchange";
+  *why = errtext("unknown key exchange");
   return Status::unsupported;
 }
 
@@ -235,34 +235,34 @@ Status kx_process_server_key_exchange(KeyExchangeState* state, ByteView body,
   *state = KeyExchangeState();
   if (!kBuildEc) {  // only ECDHE sends one; this build has none (PETREL_MINIMAL)
     *alert = static_cast<uint8_t>(Alert::unexpected_message);
-    *why = "ServerKeyExchange, but this build has no ECDHE";
+    *why = errtext("ServerKeyExchange, but this build has no ECDHE");
     return Status::unsupported;
   }
   ServerKeyExchangeEcdhe ske;
   if (parse_server_key_exchange_ecdhe(&ske, in.m_version, body) != Status::ok) {
     *alert = static_cast<uint8_t>(Alert::decode_error);
-    *why = "malformed ServerKeyExchange";
+    *why = errtext("malformed ServerKeyExchange");
     return Status::decode_error;
   }
   if (!offered(kx_offered_groups(), ske.m_group)) {
     *alert = static_cast<uint8_t>(Alert::illegal_parameter);
-    *why = "the server chose an elliptic-curve group that was not offered";
+    *why = errtext("the server chose an elliptic-curve group that was not offered");
     return Status::invalid_argument;
   }
   if (ske.m_group == kGroupX25519 && ske.m_point.size() != kX25519KeySize) {
     *alert = static_cast<uint8_t>(Alert::illegal_parameter);
-    *why = "the server's X25519 key is not 32 bytes";
+    *why = errtext("the server's X25519 key is not 32 bytes");
     return Status::invalid_argument;
   }
   EcCurve curve = EcCurve::p256;
   if (nist_group(ske.m_group, &curve) && ec_point_check(curve, ske.m_point) != Status::ok) {
     *alert = static_cast<uint8_t>(Alert::illegal_parameter);
-    *why = "the server's P-256/P-384 key is not an uncompressed point of the curve";
+    *why = errtext("the server's P-256/P-384 key is not an uncompressed point of the curve");
     return Status::invalid_argument;
   }
   if (in.m_version >= kTls12 && !offered(in.m_sig_schemes, ske.m_scheme)) {
     *alert = static_cast<uint8_t>(Alert::illegal_parameter);
-    *why = "the server signed its key exchange with a scheme that was not offered";
+    *why = errtext("the server signed its key exchange with a scheme that was not offered");
     return Status::invalid_argument;
   }
   Status st = verify_params(in, in.m_version >= kTls12 ? ske.m_scheme : 0, ske.m_params,

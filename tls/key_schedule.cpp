@@ -33,7 +33,7 @@ void Client::transcript_add(ByteView msg) noexcept {
   if (m_th_active & kThSha256) {
     sha256_update(&th().sha256, msg.data(), msg.size());
   }
-  if (m_th_active & kThSha384) {
+  if (kBuildSha512 && (m_th_active & kThSha384)) {
     sha512_update(&th().sha384, msg.data(), msg.size());
   }
 }
@@ -47,7 +47,7 @@ unsigned Client::transcript_bits(SignHash h) const noexcept {
     case SignHash::sha256:
       return kThSha256;
     case SignHash::sha384:
-      return kThSha384;
+      return kBuildSha512 ? kThSha384 : 0;
     case SignHash::sha512:
       return 0;
   }
@@ -65,7 +65,7 @@ void Client::transcript_keep(unsigned mask) noexcept {
   if (drop & kThSha256) {
     secure_wipe_object(th().sha256);
   }
-  if (drop & kThSha384) {
+  if (kBuildSha512 && (drop & kThSha384)) {
     secure_wipe_object(th().sha384);
   }
   m_th_active &= mask;
@@ -113,7 +113,7 @@ bool Client::transcript_hash(SignHash h, MutableBytes out, size_t* out_len) cons
       return true;
     }
     case SignHash::sha384: {
-      if (out.size() < 48) {
+      if (!kBuildSha512 || out.size() < 48) {
         return false;
       }
       Sha512State c = th().sha384;

@@ -1,10 +1,15 @@
-// Stable names for the client's errors and for alert descriptions (RFC 5246 7.2, RFC 8446 6).
+// Stable names for the client's errors and for alert descriptions (RFC 5246 7.2, RFC 8446 6);
+// kNoErrorText in a build without error texts (PETREL_MINIMAL).
+#include "crypto/util/build_config.h"
 #include "tls/client.h"
 
 namespace petrel {
 namespace tls {
 
 const char* error_name(Error e) noexcept {
+  if (!kBuildErrorTexts) {
+    return kNoErrorText;
+  }
   switch (e) {
     case Error::none: return "none";
     case Error::bad_config: return "bad_config";
@@ -34,6 +39,9 @@ const char* error_name(Error e) noexcept {
 }
 
 const char* alert_name(uint8_t d) noexcept {
+  if (!kBuildErrorTexts) {
+    return kNoErrorText;
+  }
   switch (static_cast<Alert>(d)) {
     case Alert::close_notify: return "close_notify";
     case Alert::unexpected_message: return "unexpected_message";

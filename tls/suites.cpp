@@ -57,12 +57,13 @@ constexpr SuiteInfo kAllSuites[] = {
 };
 
 // Is this suite in the build (crypto/util/build_config.h)? A minimal build (PETREL_MINIMAL)
-// keeps the TLS 1.2 RSA key-exchange suites with AES-GCM and AES-CBC.
+// keeps the TLS 1.2 RSA key-exchange suites with AES-GCM and AES-CBC, SHA-384 ones excepted.
 constexpr bool suite_built(const SuiteInfo& s) noexcept {
   return (kBuildEc || s.m_kx == KeyExchange::rsa) &&
          (kBuildChaCha20Poly1305Suites || s.m_cipher != BulkCipher::chacha20_poly1305) &&
          (kBuildRc4Suites || s.m_cipher != BulkCipher::rc4_128) &&
-         (kBuildMd5 || s.m_mac != RecordMac::hmac_md5);
+         (kBuildMd5 || s.m_mac != RecordMac::hmac_md5) &&
+         (kBuildSha512 || (s.m_prf != HashAlg::sha384 && s.m_mac != RecordMac::hmac_sha384));
 }
 
 template <typename T, size_t N>

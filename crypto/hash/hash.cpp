@@ -154,8 +154,18 @@ Status HashCtx::init(HashAlg alg) noexcept {
     case HashAlg::sha1: sha1_init(&ctx_state(m_state).sha1); break;
     case HashAlg::sha224: sha224_init(&ctx_state(m_state).sha256); break;
     case HashAlg::sha256: sha256_init(&ctx_state(m_state).sha256); break;
-    case HashAlg::sha384: sha384_init(&ctx_state(m_state).sha512); break;
-    case HashAlg::sha512: sha512_init(&ctx_state(m_state).sha512); break;
+    case HashAlg::sha384:
+    case HashAlg::sha512:
+      if (!kBuildSha512) {  // PETREL_MINIMAL
+        m_set = false;
+        return Status::unsupported;
+      }
+      if (alg == HashAlg::sha384) {
+        sha384_init(&ctx_state(m_state).sha512);
+      } else {
+        sha512_init(&ctx_state(m_state).sha512);
+      }
+      break;
     default: m_set = false; return Status::invalid_argument;
   }
   m_alg = alg;
@@ -177,7 +187,11 @@ void HashCtx::update(ByteView in) noexcept {
     case HashAlg::sha224:
     case HashAlg::sha256: sha256_update(&ctx_state(m_state).sha256, in.data(), in.size()); break;
     case HashAlg::sha384:
-    case HashAlg::sha512: sha512_update(&ctx_state(m_state).sha512, in.data(), in.size()); break;
+    case HashAlg::sha512:
+      if (kBuildSha512) {
+        sha512_update(&ctx_state(m_state).sha512, in.data(), in.size());
+      }
+      break;
   }
 }
 
@@ -199,7 +213,11 @@ Status HashCtx::final(MutableBytes out) noexcept {
     case HashAlg::sha224:
     case HashAlg::sha256: sha256_final(&ctx_state(m_state).sha256, out.data(), n); break;
     case HashAlg::sha384:
-    case HashAlg::sha512: sha512_final(&ctx_state(m_state).sha512, out.data(), n); break;
+    case HashAlg::sha512:
+      if (kBuildSha512) {
+        sha512_final(&ctx_state(m_state).sha512, out.data(), n);
+      }
+      break;
   }
   secure_wipe_object(m_state);
   m_set = false;

@@ -80,6 +80,9 @@ bool md_desc(HashAlg alg, Md64* d) noexcept {
 }
 
 bool md_desc(HashAlg alg, Md128* d) noexcept {
+  if (!kBuildSha512) {  // PETREL_MINIMAL: SHA-384/512 not built
+    return false;
+  }
   Sha512State s;
   switch (alg) {
     case HashAlg::sha384: sha384_init(&s); break;

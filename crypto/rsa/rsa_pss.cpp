@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "crypto/rsa/rsa.h"
+#include "crypto/util/build_config.h"
 #include "crypto/util/ct.h"
 #include "crypto/util/endian.h"
 #include "crypto/util/wipe.h"
@@ -38,6 +39,9 @@ Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, Byt
 
 Status rsa_pss_sign(MutableBytes sig, const RsaPrivateKey& key, HashAlg alg, HashAlg mgf1_alg,
                     ByteView digest, Rng& rng, size_t salt_len) noexcept {
+  if (!kBuildRsaPss) {
+    return Status::unsupported;  // PETREL_MINIMAL (crypto/util/build_config.h)
+  }
   if (!key.is_set() || !pss_hash_ok(alg) || !pss_hash_ok(mgf1_alg)) {
     return Status::invalid_argument;
   }
@@ -88,6 +92,9 @@ Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, ByteView digest,
 
 Status rsa_pss_verify(const RsaPublicKeyBase& key, HashAlg alg, HashAlg mgf1_alg, ByteView digest,
                       ByteView sig, size_t salt_len) noexcept {
+  if (!kBuildRsaPss) {
+    return Status::unsupported;  // PETREL_MINIMAL
+  }
   if (!key.is_set() || !pss_hash_ok(alg) || !pss_hash_ok(mgf1_alg)) {
     return Status::invalid_argument;
   }

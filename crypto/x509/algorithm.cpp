@@ -203,7 +203,9 @@ Status parse_signature_algorithm(Reader* in, SignatureAlgorithm* out) noexcept {
       known = true;
     }
   }
-  if (!known && PETREL_OID_IS(oid, kRsassaPss)) {
+  // PETREL_MINIMAL (no RSASSA-PSS): the OID is an unknown algorithm, whose signatures do not
+  // verify (Status::unsupported: VerifyError::unsupported_algorithm).
+  if (kBuildRsaPss && !known && PETREL_OID_IS(oid, kRsassaPss)) {
     const Status s = parse_pss_params(&body, &alg);
     if (s == kBad) {
       return kBad;

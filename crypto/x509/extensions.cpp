@@ -9,6 +9,7 @@
 #include "crypto/x509/extensions.h"
 
 #include "crypto/asn1/oid.h"
+#include "crypto/util/build_config.h"
 #include "crypto/x509/cert.h"
 #include "crypto/x509/internal.h"
 
@@ -246,8 +247,8 @@ Status parse_extension(ByteView oid, Reader* v, Certificate* c, uint32_t* out_bi
     return parse_authority_key_id(v, c);
   }
   if (PETREL_OID_IS(oid, kNameConstraints)) {
-    *out_bit = kExtNameConstraints;
-    return parse_name_constraints(v, c);
+    *out_bit = kExtNameConstraints;  // PETREL_MINIMAL: not parsed; verify.cpp refuses the path
+    return kBuildNameConstraints ? parse_name_constraints(v, c) : Status::ok;
   }
   if (PETREL_OID_IS(oid, kCertificatePolicies)) {
     *out_bit = kExtCertificatePolicies;

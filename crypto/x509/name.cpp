@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "crypto/asn1/oid.h"
+#include "crypto/util/build_config.h"
 #include "crypto/x509/internal.h"
 
 namespace petrel {
@@ -285,6 +286,9 @@ bool rdns_match(ByteView a, ByteView b, size_t limit, bool* out_rest_a, bool* ou
 bool name_equal(ByteView a, ByteView b) noexcept {
   if (same_bytes(a, b)) {
     return check_name(a) == Status::ok;
+  }
+  if (!kBuildNameCanonicalMatch) {  // PETREL_MINIMAL: identical DER only (build_config.h)
+    return false;
   }
   bool rest_a = false;
   bool rest_b = false;

@@ -13,6 +13,7 @@
 #include "crypto/asn1/der.h"
 #include "crypto/asn1/oid.h"
 #include "crypto/hash/hash.h"
+#include "crypto/util/build_config.h"
 #include "crypto/x509/internal.h"
 #include "crypto/x509/name_match.h"
 
@@ -309,6 +310,9 @@ VerifyError validate(VerifyResult* res, const Certificate* const* path, size_t n
     const Certificate& ca = *path[i];
     if ((ca.m_extensions & kExtNameConstraints) == 0) {
       continue;
+    }
+    if (!kBuildNameConstraints) {  // PETREL_MINIMAL: constraints it cannot check (build_config.h)
+      return fail(VerifyError::unknown_critical_extension, i);
     }
     for (size_t j = 0; j < i; j++) {
       if (j > 0 && is_self_issued(*path[j])) {

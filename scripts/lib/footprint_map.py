@@ -38,8 +38,8 @@ def classify_output_sections(readelf_text):
 def origin_of(path):
     if path.startswith("*fill*"):
         return "fill"
-    if "libpetrel.a(" in path:
-        return "petrel"
+    if "libpetrel.a(" in path or re.search(r"\.ltrans\d*\.ltrans\.o$", path):
+        return "petrel"  # with LTO: main.cpp is compiled -fno-lto, so every LTRANS unit is libpetrel
     if "libstdc++" in path or "libsupc++" in path:
         return "libstdc++"
     if "libgcc" in path:
@@ -101,7 +101,8 @@ def main():
         totals.setdefault(who, {"text": 0, "data": 0, "bss": 0})[kind] += size
         if who == "petrel":
             by_out[out_sec] = by_out.get(out_sec, 0) + size
-            obj = re.search(r"libpetrel\.a\((.*)\)", origin).group(1)
+            m = re.search(r"libpetrel\.a\((.*)\)", origin)
+            obj = m.group(1) if m else "(LTO) " + re.sub(r"^.*/[^.]*\.", "", origin.strip())
             objs[obj] = objs.get(obj, 0) + size
             secs[(name, obj)] = secs.get((name, obj), 0) + size
     order = ["petrel", "main", "libstdc++", "libgcc", "libc", "crt", "other", "fill"]

@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+#include "crypto/util/build_config.h"
+
 namespace petrel {
 namespace tls {
 namespace io {
@@ -152,6 +154,9 @@ IoStatus Connection::close() noexcept {
 }
 
 const char* Connection::error_text() const noexcept {
+  if (!kBuildErrorTexts && m_last != IoStatus::ok) {
+    return kNoErrorText;  // PETREL_MINIMAL: last_status() and the engine's codes say what failed
+  }
   switch (m_last) {
     case IoStatus::ok:
       return "";

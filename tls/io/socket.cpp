@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "crypto/util/build_config.h"
+
 namespace petrel {
 namespace tls {
 namespace io {
@@ -165,6 +167,9 @@ IoStatus SocketConnection::wait(short events, const char* what) noexcept {
     if (m_deadline_total_ms > 0) {
       const long long left = m_deadline_total_ms - m_waited_ms;
       if (left <= 0) {
+        if (!kBuildErrorTexts) {
+          return IoStatus::timeout;  // PETREL_MINIMAL: the status is the message
+        }
         std::snprintf(m_text, sizeof m_text,
                       "timed out: waited %d ms in all for the peer (the limit), waiting %s",
                       m_deadline_total_ms, what);
@@ -188,6 +193,9 @@ IoStatus SocketConnection::wait(short events, const char* what) noexcept {
       return transport_error("poll", errno);
     }
     if (r == 0) {
+      if (!kBuildErrorTexts) {
+        return IoStatus::timeout;
+      }
       if (overall) {
         std::snprintf(m_text, sizeof m_text,
                       "timed out: waited %d ms in all for the peer (the limit), waiting %s",

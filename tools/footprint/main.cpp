@@ -1,14 +1,15 @@
 // The minimal TLS client whose size scripts/footprint measures (issue 10): what a phone that
-// fetches its profile over RSA key exchange needs and nothing else. TLS 1.2, the six RSA
-// key-exchange suites with AES-GCM and AES-CBC, a client certificate with its RSA key, the
-// server's chain checked against one CA with the host name, the engine driven by the library's
-// socket driver. No PEM (DER files, as a device keeps them in flash), no heap, no stdio: the
+// fetches its profile over RSA key exchange needs and nothing else. TLS 1.2, the five RSA
+// key-exchange suites with SHA-256 or SHA-1 (AES-128-GCM, AES-128/256-CBC; PETREL_MINIMAL has
+// no SHA-384), a client certificate with its RSA key, the server's chain checked against one
+// CA with the host name, the engine driven by the library's socket driver. No PEM (DER files, as a device keeps them in flash), no heap, no stdio: the
 // buffers are static, output goes through write(2).
 //
 //   footprint HOST PORT CA.der CERT.der KEY.der [MFL]
 //
 // sends "GET / HTTP/1.0" and copies the response to stdout; exits 0 after the server's
-// close_notify, 1 with a one-line reason on stderr otherwise. MFL (512, 1024, 2048, 4096) asks
+// close_notify, 1 with a reason on stderr otherwise (the text and the numeric codes: a
+// PETREL_MINIMAL library has no error texts). MFL (512, 1024, 2048, 4096) asks
 // for max_fragment_length and sizes the input buffer for it, as tls/client.h states; without
 // it the buffers are those of full 16 KB records.
 //
@@ -114,9 +115,20 @@ void say_number(const char* a, size_t v, const char* b) {
   (void)r;
 }
 
+// A failure: the driver's text (kNoErrorText in a PETREL_MINIMAL library, which has no error
+// texts) and the codes that say what failed (README, "Code size: the minimal client"): the
+// driver's IoStatus, tls::Error, the alert received (256: none), x509::VerifyError.
+void say_failure(const char* what, const tls::Client& c, const tls::io::SocketConnection& conn) {
+  say(what, conn.error_text());
+  say_number("  codes: io ", static_cast<size_t>(conn.last_status()), "");
+  say_number(" tls_error ", static_cast<size_t>(c.error()), "");
+  say_number(" alert ", c.alert_received() ? c.alert_received_description() : 256u, "");
+  say_number(" verify_error ", static_cast<size_t>(c.verify_error()), "\n");
+}
+
 constexpr uint16_t kSuites[] = {
-    tls::kSuiteRsaAes128GcmSha256, tls::kSuiteRsaAes256GcmSha384, tls::kSuiteRsaAes128CbcSha256,
-    tls::kSuiteRsaAes256CbcSha256, tls::kSuiteRsaAes128CbcSha,    tls::kSuiteRsaAes256CbcSha,
+    tls::kSuiteRsaAes128GcmSha256, tls::kSuiteRsaAes128CbcSha256, tls::kSuiteRsaAes256CbcSha256,
+    tls::kSuiteRsaAes128CbcSha,    tls::kSuiteRsaAes256CbcSha,
 };
 
 uint8_t g_ca[2048];
@@ -194,7 +206,8 @@ int main(int argc, char** argv) {
   const uintptr_t stack_top = measure ? paint_stack() : 0;
   if (g_client.init(config, MutableBytes(g_in, in_len), MutableBytes(g_out, sizeof g_out),
                   MutableBytes(g_hs, sizeof g_hs)) != Status::ok) {
-    say("init: ", g_client.error_text());
+    say_number("init: tls_error ", static_cast<size_t>(g_client.error()), " ");
+    say(g_client.error_text());
     ::close(fd);
     return 1;
   }
@@ -202,10 +215,10 @@ int main(int argc, char** argv) {
   int rc = 1;
   static const char kRequest[] = "GET / HTTP/1.0\r\n\r\n";
   if (conn.handshake() != tls::io::IoStatus::ok) {
-    say("handshake: ", conn.error_text());
+    say_failure("handshake: ", g_client, conn);
   } else if (conn.write(ByteView(reinterpret_cast<const uint8_t*>(kRequest),
                                  sizeof kRequest - 1)) != tls::io::IoStatus::ok) {
-    say("write: ", conn.error_text());
+    say_failure("write: ", g_client, conn);
   } else {
     for (;;) {
       size_t got = 0;
@@ -215,7 +228,7 @@ int main(int argc, char** argv) {
         break;
       }
       if (s != tls::io::IoStatus::ok) {
-        say("read: ", conn.error_text());
+        say_failure("read: ", g_client, conn);
         break;
       }
       for (size_t off = 0; off < got;) {
