@@ -26,18 +26,9 @@ fi
 nm_tool="$1"
 file="$2"
 shift 2
-if [[ ! -f "$file" ]]; then
-  echo "FAIL: no such file: $file" >&2
-  exit 2
-fi
-
-# POSIX format, one line per symbol: "lib.a[obj.o]: name type [value size]" (mangled names).
-all="$("$nm_tool" -P -A "$file")"
-defined="$(awk '$3 != "U" && $3 != "w" && $3 != "v"' <<<"$all" | wc -l)"
-if [[ "$defined" -eq 0 ]]; then
-  echo "FAIL: $nm_tool found no defined symbol in $file (wrong nm for this target?)" >&2
-  exit 2
-fi
+# shellcheck source=tests/packaging/nm_symbols.sh
+source "$(dirname "$0")/nm_symbols.sh"
+read_symbols "$nm_tool" "$file"
 
 if [[ $mode == defined ]]; then
   status=0
